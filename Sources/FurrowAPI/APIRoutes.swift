@@ -1,0 +1,30 @@
+import Foundation
+import FurrowCore
+import Hummingbird
+import NIOCore
+
+/// The JSON API under `/api/v1` (SPEC §0).
+public enum APIRoutes {
+    public static func add(to router: Router<AppContext>, env: CoreEnvironment) {
+        let api = router.group("api/v1")
+            .add(middleware: ProblemMiddleware())
+            .add(middleware: AuthMiddleware(auth: AuthService(env), checkCSRF: true))
+        api.get("openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: openAPIDocument)))
+        }
+        AuthRoutes(env: env).add(to: api)
+        UserRoutes(env: env).add(to: api)
+        AccountRoutes(env: env).add(to: api)
+        ContactRoutes(env: env).add(to: api)
+        ConnectionRoutes(env: env).add(to: api)
+        SearchRoutes(env: env).add(to: api)
+        SettingsRoutes(env: env).add(to: api)
+    }
+
+    /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.
+    public static let openAPIDocument: Data = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
+              let data = try? Data(contentsOf: url) else { return Data("{}".utf8) }
+        return data
+    }()
+}

@@ -1,0 +1,66 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+/// Maps every error the core can throw to its problem, exhaustively per error enum (DESIGN §5).
+extension Problem {
+    public static func from(_ error: any Error) -> Problem? {
+        switch error {
+        case let problem as Problem: return problem
+        case let error as ValidationError: return .validation(error.errors)
+        case let error as CoreError: return from(error)
+        case let error as PartyError: return from(error)
+        case let error as HTTPError: return from(error)
+        default: return nil
+        }
+    }
+
+    static func from(_ error: CoreError) -> Problem {
+        switch error {
+        case .notFound(let what): return .notFound(what)
+        case .versionConflict(let current):
+            var problem = Problem("version-conflict", 412, "Version conflict",
+                                  "The record was changed by someone else; reload it and apply your change again.")
+            problem.currentVersion = current
+            return problem
+        case .versionRequired:
+            return Problem("version-required", 428, "Version required",
+                           "Send the record's version as If-Match: \"N\" or as `version` in the body.")
+        case .forbidden(let detail): return Problem("forbidden", 403, "Forbidden", detail)
+        case .unauthorized: return Problem("unauthorized", 401, "Not signed in", "The email or password is wrong, or the account is inactive.")
+        case .throttled(let seconds):
+            var problem = Problem("too-many-attempts", 429, "Too many attempts", "Too many failed sign-ins; try again later.")
+            problem.retryAfter = seconds
+            return problem
+        case .alreadySetUp: return Problem("already-set-up", 409, "Already set up", "An administrator exists already.")
+        case .emailTaken: return Problem("email-taken", 409, "Email taken", "Another user has this email address.")
+        }
+    }
+
+    static func from(_ error: PartyError) -> Problem {
+        switch error {
+        case .hierarchyCycle:
+            return Problem("hierarchy-cycle", 409, "Hierarchy cycle", "That parent would make the account its own ancestor.")
+        case .mergeWithSelf:
+            return Problem("merge-with-self", 409, "Cannot merge", "A record cannot be merged into itself.")
+        case .duplicateSuspected(let matches):
+            var problem = Problem("duplicate-suspected", 409, "Possible duplicate",
+                                  "Similar records exist. Use one of them, or repeat with ?allowDuplicate=true.")
+            problem.matches = matches
+            return problem
+        case .hasDependents(let detail): return Problem("has-dependents", 409, "Record in use", detail)
+        }
+    }
+
+    static func from(_ error: HTTPError) -> Problem {
+        switch error.status.code {
+        case 404: return .notFound("resource")
+        case 405: return Problem("method-not-allowed", 405, "Method not allowed", "This resource does not accept that method.")
+        case 413: return Problem("payload-too-large", 413, "Payload too large", "The request body is too large.")
+        case 415: return Problem("unsupported-media-type", 415, "Unsupported media type", "Send application/json.")
+        case 400..<500: return .malformed(error.body ?? "The request could not be read.")
+        default: return Problem("internal", 500, "Internal error", "Something went wrong on our side.")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+struct AccountRoutes {
+    let env: CoreEnvironment
+    static let fields: Set<String> = ["name", "parentAccountId", "email", "phone", "website", "industry", "ownerId"]
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("accounts", use: create)
+        group.get("accounts", use: list)
+        group.get("accounts/:id", use: get)
+        group.patch("accounts/:id", use: update)
+        group.delete("accounts/:id", use: delete)
+        group.get("accounts/:id/contacts", use: contacts)
+        group.get("accounts/:id/hierarchy", use: hierarchy)
+        group.get("accounts/:id/connections", use: connections)
+        group.post("accounts/:id/merge", use: merge)
+    }
+
+    /// Applies the body's fields over `base` (absent = unchanged, null = cleared).
+    static func fields(_ body: inout JSONBody, over base: AccountFields) -> AccountFields {
+        var fields = base
+        if body.has("name") { fields.name = body.string("name") ?? "" }
+        if body.has("parentAccountId") { fields.parentAccountId = body.id("parentAccountId", Account.self) }
+        if body.has("email") { fields.email = body.string("email") }
+        if body.has("phone") { fields.phone = body.string("phone") }
+        if body.has("website") { fields.website = body.string("website") }
+        if body.has("industry") { fields.industry = body.string("industry") }
+        return fields
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        let fields = Self.fields(&body, over: AccountFields(name: ""))
+        let owner = body.id("ownerId", User.self)
+        try body.check()
+        let account = try await AccountService(env).create(fields, ownerId: owner, allowDuplicate: request.flag("allowDuplicate"), by: principal)
+        return try .json(AccountDTO(account), status: .created, location: "/api/v1/accounts/\(account.id)")
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let query = try ListParameters.parse(request, fields: .accounts)
+        let accounts = try await AccountService(env).list(query, by: principal)
+        return try .json(Self.page(accounts, query))
+    }
+
+    static func page(_ accounts: [Account], _ query: ListQuery) -> Page<AccountDTO> {
+        let next = accounts.count == query.limit ? accounts.last.map { last in
+            Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string])
+        } : nil
+        return Page(items: accounts.map(AccountDTO.init), nextCursor: next)
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let account = try await AccountService(env).get(try context.id(Account.self), by: principal)
+        return try .json(AccountDTO(account))
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Account.self)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        let version = request.expectedVersion(&body)
+        let current = try await AccountService(env).get(id, by: principal)
+        let fields = Self.fields(&body, over: current.fields)
+        let owner = body.id("ownerId", User.self)
+        try body.check()
+        let account = try await AccountService(env).update(id, fields: fields, ownerId: owner, expectedVersion: version, by: principal)
+        return try .json(AccountDTO(account))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try await AccountService(env).delete(try context.id(Account.self), by: principal)
+        return .noContent
+    }
+
+    @Sendable func contacts(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let account = try await AccountService(env).get(try context.id(Account.self), by: principal)
+        var query = try ListParameters.parse(request, fields: .contacts)
+        query.filters.removeAll { $0.field == "accountId" }
+        query.filters.append(Filter("accountId", .eq, [account.id.string]))
+        let contacts = try await ContactService(env).list(query, by: principal)
+        return try .json(ContactRoutes.page(contacts, query))
+    }
+
+    @Sendable func hierarchy(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try .json(HierarchyDTO(try await AccountService(env).hierarchy(try context.id(Account.self), by: principal)))
+    }
+
+    @Sendable func connections(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Account.self)
+        let connections = try await ConnectionService(env).list(of: id.uuid, type: .account, by: principal)
+        return try .json(Page(items: connections.map(ConnectionDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func merge(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Account.self)
+        var body = try await JSONBody(request, context: context, allowed: ["otherId"])
+        body.require("otherId")
+        let other = body.id("otherId", Account.self)
+        try body.check()
+        guard let other else { throw Problem.validation([FieldError("otherId", "is required")]) }
+        return try .json(AccountDTO(try await AccountService(env).merge(id, with: other, by: principal)))
+    }
+}

@@ -1,0 +1,39 @@
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+struct AuthRoutes {
+    let env: CoreEnvironment
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("auth/tokens", use: signIn)
+        group.delete("auth/tokens/current", use: revoke)
+        group.get("me", use: me)
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
+        var body = try await JSONBody(request, context: context, allowed: ["email", "password"])
+        body.require("email")
+        body.require("password")
+        let email = body.string("email"), password = body.string("password")
+        try body.check()
+        let issued = try await AuthService(env).signIn(email: email ?? "", password: password ?? "", clientAddress: context.remoteAddress)
+        return try .json(TokenDTO(token: issued.secret, expiresAt: Timestamp.string(issued.expiresAt), userId: issued.user.id.string),
+                         status: .created)
+    }
+
+    @Sendable func revoke(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requirePrincipal()
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw Problem.malformed("Only a bearer token can be revoked here; sign out of the web UI with its Sign out button.")
+        }
+        try await AuthService(env).revoke(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        return .noContent
+    }
+
+    @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let user = try await UserService(env).get(principal.userId, by: principal)
+        return try .json(MeDTO(id: user.id.string, email: user.email, name: user.name, role: user.role.rawValue, teamId: user.teamId?.string))
+    }
+}

@@ -1,0 +1,95 @@
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+struct ContactRoutes {
+    let env: CoreEnvironment
+    static let fields: Set<String> = ["firstName", "lastName", "email", "phone", "mobile", "title", "accountId", "ownerId", "fullName"]
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("contacts", use: create)
+        group.get("contacts", use: list)
+        group.get("contacts/:id", use: get)
+        group.patch("contacts/:id", use: update)
+        group.delete("contacts/:id", use: delete)
+        group.get("contacts/:id/connections", use: connections)
+        group.post("contacts/:id/merge", use: merge)
+    }
+
+    static func fields(_ body: inout JSONBody, over base: ContactFields) -> ContactFields {
+        var fields = base
+        if body.has("firstName") { fields.firstName = body.string("firstName") }
+        if body.has("lastName") { fields.lastName = body.string("lastName") ?? "" }
+        if body.has("email") { fields.email = body.string("email") }
+        if body.has("phone") { fields.phone = body.string("phone") }
+        if body.has("mobile") { fields.mobile = body.string("mobile") }
+        if body.has("title") { fields.title = body.string("title") }
+        if body.has("accountId") { fields.accountId = body.id("accountId", Account.self) }
+        return fields
+    }
+
+    static func page(_ contacts: [Contact], _ query: ListQuery) -> Page<ContactDTO> {
+        let next = contacts.count == query.limit ? contacts.last.map { last in
+            Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string])
+        } : nil
+        return Page(items: contacts.map(ContactDTO.init), nextCursor: next)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        let fields = Self.fields(&body, over: ContactFields(lastName: ""))
+        let owner = body.id("ownerId", User.self)
+        try body.check()
+        let contact = try await ContactService(env).create(fields, ownerId: owner, allowDuplicate: request.flag("allowDuplicate"), by: principal)
+        return try .json(ContactDTO(contact), status: .created, location: "/api/v1/contacts/\(contact.id)")
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let query = try ListParameters.parse(request, fields: .contacts)
+        return try .json(Self.page(try await ContactService(env).list(query, by: principal), query))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try .json(ContactDTO(try await ContactService(env).get(try context.id(Contact.self), by: principal)))
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Contact.self)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        let version = request.expectedVersion(&body)
+        let current = try await ContactService(env).get(id, by: principal)
+        let fields = Self.fields(&body, over: current.fields)
+        let owner = body.id("ownerId", User.self)
+        try body.check()
+        let contact = try await ContactService(env).update(id, fields: fields, ownerId: owner, expectedVersion: version, by: principal)
+        return try .json(ContactDTO(contact))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try await ContactService(env).delete(try context.id(Contact.self), by: principal)
+        return .noContent
+    }
+
+    @Sendable func connections(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Contact.self)
+        let connections = try await ConnectionService(env).list(of: id.uuid, type: .contact, by: principal)
+        return try .json(Page(items: connections.map(ConnectionDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func merge(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Contact.self)
+        var body = try await JSONBody(request, context: context, allowed: ["otherId"])
+        body.require("otherId")
+        let other = body.id("otherId", Contact.self)
+        try body.check()
+        guard let other else { throw Problem.validation([FieldError("otherId", "is required")]) }
+        return try .json(ContactDTO(try await ContactService(env).merge(id, with: other, by: principal)))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+struct ConnectionRoutes {
+    let env: CoreEnvironment
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("connections", use: create)
+        group.get("connections", use: list)
+        group.get("connections/:id", use: get)
+        group.delete("connections/:id", use: delete)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: ["fromType", "fromId", "toType", "toId", "role"])
+        for field in ["fromType", "fromId", "toType", "toId", "role"] { body.require(field) }
+        let fromType = body.enumValue("fromType", PartyType.self), fromId = body.uuid("fromId")
+        let toType = body.enumValue("toType", PartyType.self), toId = body.uuid("toId")
+        let role = body.string("role")
+        try body.check()
+        guard let fromType, let fromId, let toType, let toId else { throw Problem.validation([]) }
+        let connection = try await ConnectionService(env).create(fromType: fromType, fromId: fromId, toType: toType, toId: toId,
+                                                                 role: role, by: principal)
+        return try .json(ConnectionDTO(connection), status: .created, location: "/api/v1/connections/\(connection.id)")
+    }
+
+    /// `GET /connections?partyType=account&partyId=…` lists one party's connections.
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let parameters = request.uri.queryParameters
+        for (key, _) in parameters where !["partyType", "partyId"].contains(String(key)) {
+            throw Problem.invalidQuery("Unknown parameter '\(key)'. Use partyType and partyId.")
+        }
+        guard let typeText = parameters["partyType"], let type = PartyType(rawValue: String(typeText)),
+              let idText = parameters["partyId"], let id = UUID(uuidString: String(idText)) else {
+            throw Problem.invalidQuery("partyType (account or contact) and partyId (a UUID) are required.")
+        }
+        let connections = try await ConnectionService(env).list(of: id, type: type, by: principal)
+        return try .json(Page(items: connections.map(ConnectionDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try .json(ConnectionDTO(try await ConnectionService(env).get(try context.id(Connection.self), by: principal)))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try await ConnectionService(env).delete(try context.id(Connection.self), by: principal)
+        return .noContent
+    }
+}
+
+struct SearchRoutes {
+    let env: CoreEnvironment
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.get("search", use: search)
+        group.get("audit", use: audit)
+    }
+
+    @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let parameters = request.uri.queryParameters
+        var types = Set<SearchEntry.Kind>()
+        var limit = 20
+        for (key, value) in parameters {
+            switch key {
+            case "q": continue
+            case "type":
+                for part in value.split(separator: ",") {
+                    guard let kind = SearchEntry.Kind(rawValue: String(part)) else {
+                        throw Problem.invalidQuery("type must be account, contact, lead or opportunity.")
+                    }
+                    types.insert(kind)
+                }
+            case "limit":
+                guard let value = Int(String(value)), (1...100).contains(value) else {
+                    throw Problem.invalidQuery("limit must be a whole number from 1 to 100.")
+                }
+                limit = value
+            default: throw Problem.invalidQuery("Unknown parameter '\(key)'. Use q, type and limit.")
+            }
+        }
+        let text = parameters["q"].map(String.init) ?? ""
+        let results = try await SearchService(env).search(text, types: types.isEmpty ? Set(SearchEntry.Kind.allCases) : types,
+                                                          limit: limit, by: principal)
+        return try .json(Page(items: results.map(SearchResultDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func audit(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let parameters = request.uri.queryParameters
+        for (key, _) in parameters where !["entity", "id"].contains(String(key)) {
+            throw Problem.invalidQuery("Unknown parameter '\(key)'. Use entity and id.")
+        }
+        guard let entity = parameters["entity"], let idText = parameters["id"], let id = UUID(uuidString: String(idText)) else {
+            throw Problem.invalidQuery("entity and id (a UUID) are required.")
+        }
+        let entries = try await AuditService(env).entries(entity: String(entity), id: id, by: principal)
+        return try .json(Page(items: entries.map(AuditEntryDTO.init), nextCursor: nil))
+    }
+}
+
+struct SettingsRoutes {
+    let env: CoreEnvironment
+    static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord"]
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.get("settings", use: get)
+        group.patch("settings", use: update)
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requirePrincipal()
+        return try .json(try await SettingsService(env).current())
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
+        try body.check()
+        let settings = try await SettingsService(env).update({ settings in
+            if let v = values["companyName"] { settings.companyName = v }
+            if let v = values["companyAddress"] { settings.companyAddress = v }
+            if let v = values["timeZone"] { settings.timeZone = v }
+            if let v = values["baseCurrency"] { settings.baseCurrency = v }
+            if let v = values["quoteWord"] { settings.quoteWord = v }
+        }, by: principal)
+        return try .json(settings)
+    }
+}

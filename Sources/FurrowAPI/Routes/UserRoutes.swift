@@ -1,0 +1,71 @@
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+struct UserRoutes {
+    let env: CoreEnvironment
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("users", use: create)
+        group.get("users", use: list)
+        group.get("users/:id", use: get)
+        group.patch("users/:id", use: update)
+        group.post("teams", use: createTeam)
+        group.get("teams", use: teams)
+    }
+
+    static let fields: Set<String> = ["email", "name", "password", "role", "teamId", "active"]
+
+    func input(_ body: inout JSONBody) -> UserInput {
+        UserInput(email: body.string("email"), name: body.string("name"), password: body.string("password"),
+                  role: body.enumValue("role", Role.self), teamId: body.id("teamId", Team.self),
+                  clearTeam: body.has("teamId") && body.string("teamId") == nil, active: body.bool("active"))
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: ["id", "version", "createdAt", "updatedAt"])
+        body.require("email")
+        body.require("password")
+        let input = input(&body)
+        try body.check()
+        let user = try await UserService(env).create(input, by: principal)
+        return try .json(UserDTO(user), status: .created, location: "/api/v1/users/\(user.id)")
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let users = try await UserService(env).list(by: principal)
+        return try .json(Page(items: users.map(UserDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try .json(UserDTO(try await UserService(env).get(try context.id(User.self), by: principal)))
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(User.self)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: ["id", "version", "createdAt", "updatedAt"])
+        let version = request.expectedVersion(&body)
+        let input = input(&body)
+        try body.check()
+        guard principal.isAdmin else { throw Problem.notFound("user") }
+        return try .json(UserDTO(try await UserService(env).update(id, input, expectedVersion: version, by: principal)))
+    }
+
+    @Sendable func createTeam(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: ["name", "managerId"])
+        let name = body.string("name"), manager = body.id("managerId", User.self)
+        try body.check()
+        let team = try await UserService(env).createTeam(name: name, managerId: manager, by: principal)
+        return try .json(TeamDTO(team), status: .created, location: "/api/v1/teams/\(team.id)")
+    }
+
+    @Sendable func teams(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requirePrincipal()
+        return try .json(Page(items: try await UserService(env).teams().map(TeamDTO.init), nextCursor: nil))
+    }
+}

@@ -1,0 +1,31 @@
+import FurrowDomain
+import Hummingbird
+import NIOCore
+
+/// The request context of the API and the web UI: who is signed in, and from where.
+public struct AppContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var principal: Principal?
+    /// The web session's CSRF secret, when signed in through the browser.
+    public var csrf: String?
+    public var sessionSecret: String?
+    public let remoteAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        switch source.channel.remoteAddress {
+        case .v4(let address): remoteAddress = address.host
+        case .v6(let address): remoteAddress = address.host
+        default: remoteAddress = "local"
+        }
+    }
+
+    /// Request bodies are small JSON documents; imports have their own limits.
+    public var maxUploadSize: Int { 1 * 1024 * 1024 }
+
+    /// The signed-in principal, or a 401 problem.
+    public func requirePrincipal() throws -> Principal {
+        guard let principal else { throw Problem.unauthorized }
+        return principal
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import FurrowCore
+import Hummingbird
+
+/// Reads `limit`, `cursor`, `sort`, `q` and filters of a list request (SPEC §0). Unknown fields
+/// and operators are a 400 `invalid-query`, never silently ignored.
+enum ListParameters {
+    static let maxLimit = 200
+
+    static func parse(_ request: Request, fields: ListFields, extra: Set<String> = []) throws -> ListQuery {
+        var query = ListQuery(limit: 50, sort: fields.defaultSort)
+        for (name, value) in request.uri.queryParameters {
+            let key = String(name), text = String(value)
+            switch key {
+            case "limit":
+                guard let limit = Int(text), (1...maxLimit).contains(limit) else {
+                    throw Problem.invalidQuery("limit must be a whole number from 1 to \(maxLimit).")
+                }
+                query.limit = limit
+            case "cursor": query.after = try Cursor.decode(text)
+            case "q": query.text = text
+            case "sort": query.sort = try sortKeys(text, fields: fields)
+            case _ where extra.contains(key): continue
+            default: try addFilter(key, text, to: &query, fields: fields)
+            }
+        }
+        if let after = query.after, after.count != query.sort.count + 1 {
+            throw Problem.invalidQuery("The cursor does not belong to this sort order.")
+        }
+        return query
+    }
+
+    static func sortKeys(_ text: String, fields: ListFields) throws -> [SortKey] {
+        try text.split(separator: ",").map { part in
+            let descending = part.hasPrefix("-")
+            let name = String(descending ? part.dropFirst() : part)
+            guard fields.sortable[name] != nil else {
+                throw Problem.invalidQuery("Cannot sort by '\(name)'. Sortable: \(fields.sortable.keys.sorted().joined(separator: ", ")).")
+            }
+            return SortKey(name, descending: descending)
+        }
+    }
+
+    static func addFilter(_ key: String, _ value: String, to query: inout ListQuery, fields: ListFields) throws {
+        var name = key, op = Filter.Operator.eq
+        if let open = key.firstIndex(of: "["), key.hasSuffix("]") {
+            name = String(key[..<open])
+            let opText = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
+            guard let parsed = Filter.Operator(rawValue: opText) else {
+                throw Problem.invalidQuery("Unknown operator '\(opText)'. Use gt, gte, lt or lte.")
+            }
+            op = parsed
+        }
+        guard let kind = fields.filterable[name] else {
+            throw Problem.invalidQuery("Cannot filter by '\(name)'. Filterable: \(fields.filterable.keys.sorted().joined(separator: ", ")).")
+        }
+        if kind == .id && op != .eq { throw Problem.invalidQuery("'\(name)' takes no range operator.") }
+        if kind == .id && UUID(uuidString: value) == nil { throw Problem.invalidQuery("'\(name)' must be a UUID.") }
+        if kind == .date && Timestamp.date(value) == nil && !isDay(value) {
+            throw Problem.invalidQuery("'\(name)' must be a date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.")
+        }
+        let stored = kind == .id ? value.lowercased() : value
+        if op == .eq, let index = query.filters.firstIndex(where: { $0.field == name && $0.op == .eq }) {
+            query.filters[index].values.append(stored)
+        } else {
+            query.filters.append(Filter(name, op, [stored]))
+        }
+    }
+
+    static func isDay(_ text: String) -> Bool {
+        text.count == 10 && Timestamp.date(text + "T00:00:00Z") != nil
+    }
+}
+
+/// Opaque keyset cursors: the last item's sort values and id, base64url-encoded JSON.
+enum Cursor {
+    static func encode(_ values: [String]) -> String {
+        let data = (try? JSONEncoder().encode(values)) ?? Data()
+        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) throws -> [String] {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let values = try? JSONDecoder().decode([String].self, from: data) else {
+            throw Problem.invalidQuery("The cursor is not valid; start again without it.")
+        }
+        return values
+    }
+}
+
+/// A page of a list: `{ items, nextCursor }`.
+struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+    let nextCursor: String?
+}

@@ -1,0 +1,42 @@
+import Foundation
+import FurrowDomain
+import Hummingbird
+import NIOCore
+
+extension Response {
+    /// A JSON response of any encodable value.
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    static var noContent: Response { Response(status: .noContent) }
+}
+
+extension AppContext {
+    /// A path id of the given entity; a malformed id is simply not found.
+    func id<T>(_: T.Type, _ name: String = "id") throws -> Identifier<T> {
+        guard let text = parameters.get(name), let id = Identifier<T>(text) else { throw Problem.notFound() }
+        return id
+    }
+}
+
+extension Request {
+    /// The expected version from `If-Match: "N"` (or `W/"N"`), else from the body's `version`.
+    func expectedVersion(_ body: inout JSONBody) -> Int? {
+        if let header = headers[.ifMatch] {
+            let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            if let version = Int(digits) { return version }
+        }
+        return body.int("version")
+    }
+
+    func flag(_ name: String) -> Bool {
+        guard let value = uri.queryParameters[Substring(name)] else { return false }
+        return value == "true" || value == "1"
+    }
+}

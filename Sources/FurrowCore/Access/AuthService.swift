@@ -1,0 +1,77 @@
+import Foundation
+import FurrowDomain
+
+/// Sign-in, API tokens and web sessions (SPEC §0). Secrets are random 256-bit strings stored
+/// only as hashes. Failed sign-ins are throttled per account and per client address.
+public struct AuthService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public static let failuresPerAccount = 5
+    public static let failuresPerAddress = 20
+    public static let throttleWindow: TimeInterval = 15 * 60
+    public static let tokenLifetime: TimeInterval = 30 * 24 * 3600
+    public static let sessionLifetime: TimeInterval = 12 * 3600
+
+    public struct Issued: Sendable {
+        public let secret: String
+        public let csrf: String
+        public let user: UserRecord
+        public let expiresAt: Date
+    }
+
+    /// Checks the password and issues a new credential of the given kind.
+    public func signIn(email: String, password: String, clientAddress: String,
+                       kind: CredentialRecord.Kind = .token) async throws -> Issued {
+        let email = Normalise.email(email)
+        let keys = ["account:" + email, "address:" + clientAddress]
+        let now = env.clock.now()
+        let since = now.addingTimeInterval(-Self.throttleWindow)
+        let user = try await env.store.read { session -> UserRecord? in
+            let accountFailures = try await session.loginFailures(key: keys[0], since: since)
+            let addressFailures = try await session.loginFailures(key: keys[1], since: since)
+            if accountFailures >= Self.failuresPerAccount || addressFailures >= Self.failuresPerAddress {
+                throw CoreError.throttled(retryAfter: Int(Self.throttleWindow))
+            }
+            return try await session.user(email: email)
+        }
+        let valid = await env.passwords.verify(password, hash: user?.passwordHash ?? Self.dummyHash)
+        guard let user, valid, user.active else {
+            try await env.store.write { session in
+                for key in keys { try await session.recordLoginFailure(key: key, at: now) }
+            }
+            throw CoreError.unauthorized
+        }
+        let secret = SecretToken.generate()
+        let csrf = kind == .session ? SecretToken.generate() : ""
+        let lifetime = kind == .session ? Self.sessionLifetime : Self.tokenLifetime
+        let credential = CredentialRecord(hash: SecretToken.hash(secret), kind: kind, userId: user.id, csrf: csrf,
+                                          createdAt: now, expiresAt: now.addingTimeInterval(lifetime))
+        try await env.store.write { session in
+            try await session.clearLoginFailures(key: keys[0])
+            try await session.deleteExpiredCredentials(before: now)
+            try await session.insertCredential(credential)
+        }
+        return Issued(secret: secret, csrf: csrf, user: user, expiresAt: credential.expiresAt)
+    }
+
+    /// The signed-in principal for a secret, or nil when it is unknown, expired or its user inactive.
+    public func authenticate(_ secret: String, kind: CredentialRecord.Kind) async throws -> (Principal, CredentialRecord)? {
+        let hash = SecretToken.hash(secret)
+        let now = env.clock.now()
+        return try await env.store.read { session in
+            guard let credential = try await session.credential(hash: hash), credential.kind == kind, credential.expiresAt > now,
+                  let user = try await session.user(id: credential.userId), user.active
+            else { return nil }
+            let managed = user.role == .manager ? try await session.teamIdsManaged(by: user.id) : []
+            return (Principal(userId: user.id, role: user.role, teamId: user.teamId, managedTeamIds: Set(managed)), credential)
+        }
+    }
+
+    public func revoke(_ secret: String) async throws {
+        try await env.store.write { session in try await session.deleteCredential(hash: SecretToken.hash(secret)) }
+    }
+
+    /// Verifying against a fixed hash when the email is unknown keeps the timing alike.
+    static let dummyHash = "$2b$04$C6UzMDM.H6dfI/f/IKxGhuGhJ3hW6Ah0QZ4f3Pf6WjOWzd7q3bRle"
+}

@@ -1,0 +1,169 @@
+import Foundation
+import FurrowDomain
+
+/// The fields an administrator sets on a user; `password` is write-only.
+public struct UserInput: Sendable {
+    public var email: String?
+    public var name: String?
+    public var password: String?
+    public var role: Role?
+    public var teamId: Team.ID?
+    public var clearTeam: Bool
+    public var active: Bool?
+
+    public init(email: String? = nil, name: String? = nil, password: String? = nil, role: Role? = nil,
+                teamId: Team.ID? = nil, clearTeam: Bool = false, active: Bool? = nil) {
+        self.email = email
+        self.name = name
+        self.password = password
+        self.role = role
+        self.teamId = teamId
+        self.clearTeam = clearTeam
+        self.active = active
+    }
+}
+
+/// Users and teams (SPEC §0). Only administrators manage them; the first administrator is
+/// created by the CLI, the environment, or the first-run page of an empty database.
+public struct UserService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func hasUsers() async throws -> Bool {
+        try await env.store.read { try await $0.userCount() > 0 }
+    }
+
+    /// Creates the first administrator of an empty database; refused once any user exists.
+    public func setUpFirstAdmin(email: String, password: String, name: String?) async throws -> UserRecord {
+        let input = UserInput(email: email, name: name, password: password, role: .admin)
+        return try await create(input, actor: nil, onlyIfEmpty: true)
+    }
+
+    public func create(_ input: UserInput, by principal: Principal) async throws -> UserRecord {
+        guard principal.isAdmin else { throw CoreError.forbidden("only administrators manage users") }
+        return try await create(input, actor: principal.userId, onlyIfEmpty: false)
+    }
+
+    /// Creates a user without a signed-in caller (CLI, demo).
+    public func createAsSystem(_ input: UserInput) async throws -> UserRecord {
+        try await create(input, actor: nil, onlyIfEmpty: false)
+    }
+
+    private func create(_ input: UserInput, actor: User.ID?, onlyIfEmpty: Bool) async throws -> UserRecord {
+        var check = Validator()
+        let email = check.email("email", input.email).map(Normalise.email)
+        if input.email?.isEmpty ?? true { check.add("email", "is required") }
+        let name = check.text("name", input.name, maxLength: 100)
+        let password = input.password ?? ""
+        if password.count < 8 { check.add("password", "must be at least 8 characters") }
+        if password.count > 72 { check.add("password", "must be at most 72 characters") }
+        try check.check()
+        let hash = await env.passwords.hash(password)
+        return try await env.store.write { session in
+            if onlyIfEmpty, try await session.userCount() > 0 { throw CoreError.alreadySetUp }
+            if try await session.user(email: email ?? "") != nil { throw CoreError.emailTaken }
+            if let teamId = input.teamId, try await session.team(id: teamId) == nil {
+                throw ValidationError([FieldError("teamId", "is not a team")])
+            }
+            let now = env.clock.now()
+            let user = UserRecord(id: env.newID(), email: email ?? "", name: name ?? email ?? "", role: input.role ?? .sales,
+                                  teamId: input.teamId, active: input.active ?? true, passwordHash: hash,
+                                  version: 1, createdAt: now, updatedAt: now)
+            try await session.insertUser(user)
+            try await session.audit(env, entity: "user", id: user.id.uuid, action: "create", actor: actor,
+                                    changes: AuditDiff.changes(from: [:], to: user.auditValues))
+            return user
+        }
+    }
+
+    public func update(_ id: User.ID, _ input: UserInput, expectedVersion: Int?, by principal: Principal) async throws -> UserRecord {
+        guard principal.isAdmin else { throw CoreError.forbidden("only administrators manage users") }
+        var check = Validator()
+        let email = input.email == nil ? nil : check.email("email", input.email).map(Normalise.email)
+        let name = input.name == nil ? nil : check.text("name", input.name, required: true, maxLength: 100)
+        if let password = input.password, password.count < 8 || password.count > 72 {
+            check.add("password", "must be 8 to 72 characters")
+        }
+        try check.check()
+        let hash = await input.password.asyncMap { await env.passwords.hash($0) }
+        return try await env.store.write { session in
+            guard var user = try await session.user(id: id) else { throw CoreError.notFound("user") }
+            if let expectedVersion, expectedVersion != user.version { throw CoreError.versionConflict(current: user.version) }
+            let before = user.auditValues
+            if let email, email != user.email {
+                if try await session.user(email: email) != nil { throw CoreError.emailTaken }
+                user.email = email
+            }
+            if let name { user.name = name }
+            if let role = input.role { user.role = role }
+            if let active = input.active {
+                if !active && id == principal.userId { throw ValidationError([FieldError("active", "you cannot deactivate yourself")]) }
+                user.active = active
+            }
+            let teamBefore = user.teamId
+            if input.clearTeam { user.teamId = nil }
+            if let teamId = input.teamId {
+                guard try await session.team(id: teamId) != nil else { throw ValidationError([FieldError("teamId", "is not a team")]) }
+                user.teamId = teamId
+            }
+            if let hash { user.passwordHash = hash }
+            var changes = AuditDiff.changes(from: before, to: user.auditValues)
+            if hash != nil { changes.append(FieldChange(field: "password", old: nil, new: "changed")) }
+            guard !changes.isEmpty else { return user }
+            user.version += 1
+            user.updatedAt = env.clock.now()
+            try await session.updateUser(user)
+            if user.teamId != teamBefore { try await session.reassignTeam(ofRecordsOwnedBy: id, to: user.teamId) }
+            try await session.audit(env, entity: "user", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            return user
+        }
+    }
+
+    public func list(by principal: Principal) async throws -> [UserRecord] {
+        guard principal.isAdmin || principal.role == .manager else { throw CoreError.forbidden("only administrators and managers list users") }
+        return try await env.store.read { try await $0.users() }
+    }
+
+    public func listAsSystem() async throws -> [UserRecord] {
+        try await env.store.read { try await $0.users() }
+    }
+
+    public func get(_ id: User.ID, by principal: Principal) async throws -> UserRecord {
+        guard principal.isAdmin || principal.userId == id else { throw CoreError.notFound("user") }
+        return try await env.store.read { session in
+            guard let user = try await session.user(id: id) else { throw CoreError.notFound("user") }
+            return user
+        }
+    }
+
+    public func createTeam(name: String?, managerId: User.ID?, by principal: Principal?) async throws -> TeamRecord {
+        if let principal, !principal.isAdmin { throw CoreError.forbidden("only administrators manage teams") }
+        var check = Validator()
+        let name = check.text("name", name, required: true, maxLength: 100)
+        try check.check()
+        return try await env.store.write { session in
+            if let managerId, try await session.user(id: managerId) == nil {
+                throw ValidationError([FieldError("managerId", "is not a user")])
+            }
+            let team = TeamRecord(id: env.newID(), name: name ?? "", managerId: managerId, createdAt: env.clock.now())
+            try await session.insertTeam(team)
+            var values = ["name": team.name]
+            values["managerId"] = managerId?.string
+            try await session.audit(env, entity: "team", id: team.id.uuid, action: "create", actor: principal?.userId,
+                                    changes: AuditDiff.changes(from: [:], to: values))
+            return team
+        }
+    }
+
+    public func teams() async throws -> [TeamRecord] {
+        try await env.store.read { try await $0.teams() }
+    }
+}
+
+extension UserRecord {
+    var auditValues: [String: String] {
+        var values = ["email": email, "name": name, "role": role.rawValue, "active": String(active)]
+        values["teamId"] = teamId?.string
+        return values
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import FurrowDomain
+
+/// Use cases of accounts (SPEC §1): create with duplicate detection, edit with optimistic
+/// concurrency, hierarchy without cycles, merge, delete. Every change is audited in its transaction.
+public struct AccountService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func create(_ input: AccountFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false,
+                       by principal: Principal) async throws -> Account {
+        guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        let fields = try input.validated()
+        return try await env.store.write { session in
+            let ownership = try await session.ownership(requested: ownerId, by: principal)
+            try await checkParent(fields.parentAccountId, of: nil, in: session, by: principal)
+            if !allowDuplicate {
+                let matches = try await session.accountDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
+                if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
+            }
+            let now = env.clock.now()
+            let account = Account(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
+            try await session.insertAccount(account)
+            try await session.index(account.searchEntry)
+            try await session.audit(env, entity: "account", id: account.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: account.auditValues))
+            return account
+        }
+    }
+
+    public func get(_ id: Account.ID, by principal: Principal) async throws -> Account {
+        try await env.store.read { session in try await session.visibleAccount(id, principal) }
+    }
+
+    public func list(_ query: ListQuery, by principal: Principal) async throws -> [Account] {
+        try await env.store.read { session in try await session.accounts(query, visibleTo: principal) }
+    }
+
+    /// Replaces the editable fields (and optionally the owner) when `expectedVersion` is current.
+    public func update(_ id: Account.ID, fields input: AccountFields, ownerId: User.ID? = nil,
+                       expectedVersion: Int?, by principal: Principal) async throws -> Account {
+        guard let expectedVersion else { throw CoreError.versionRequired }
+        let fields = try input.validated()
+        return try await env.store.write { session in
+            var account = try await session.changeableAccount(id, principal)
+            guard account.version == expectedVersion else { throw CoreError.versionConflict(current: account.version) }
+            let before = account.auditValues
+            if fields.parentAccountId != account.fields.parentAccountId {
+                try await checkParent(fields.parentAccountId, of: id, in: session, by: principal)
+            }
+            account.fields = fields
+            if let ownerId, ownerId != account.ownership.ownerId {
+                account.ownership = try await session.ownership(requested: ownerId, by: principal)
+            }
+            let changes = AuditDiff.changes(from: before, to: account.auditValues)
+            guard !changes.isEmpty else { return account }
+            account.version += 1
+            account.updatedAt = env.clock.now()
+            guard try await session.updateAccount(account, expectedVersion: expectedVersion) else {
+                throw CoreError.versionConflict(current: expectedVersion + 1)
+            }
+            try await session.index(account.searchEntry)
+            try await session.audit(env, entity: "account", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            return account
+        }
+    }
+
+    public func delete(_ id: Account.ID, by principal: Principal) async throws {
+        try await env.store.write { session in
+            let account = try await session.changeableAccount(id, principal)
+            if !(try await session.childAccounts(of: id)).isEmpty {
+                throw PartyError.hasDependents("the account has child accounts; move or delete them first")
+            }
+            let contacts = try await session.contacts(ListQuery(limit: 1, filters: [Filter("accountId", .eq, [id.string])]),
+                                                       visibleTo: Principal(userId: principal.userId, role: .admin, teamId: nil))
+            if !contacts.isEmpty { throw PartyError.hasDependents("the account has contacts; move or delete them first") }
+            try await session.deleteConnections(of: id.uuid)
+            try await session.deleteAccount(id: id)
+            try await session.unindex(id: id.uuid)
+            try await session.audit(env, entity: "account", id: id.uuid, action: "delete", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: account.auditValues, to: [:]))
+        }
+    }
+
+    /// Merges `otherId` into `id`: every related record moves to the survivor, blank fields of the
+    /// survivor are filled from the other, and the other is deleted — one transaction.
+    public func merge(_ id: Account.ID, with otherId: Account.ID, by principal: Principal) async throws -> Account {
+        guard id != otherId else { throw PartyError.mergeWithSelf }
+        return try await env.store.write { session in
+            var survivor = try await session.changeableAccount(id, principal)
+            let other = try await session.changeableAccount(otherId, principal)
+            let before = survivor.auditValues
+            try await session.moveAccountReferences(from: otherId, to: id)
+            survivor = try await session.account(id: id) ?? survivor
+            if survivor.fields.parentAccountId == otherId { survivor.fields.parentAccountId = other.fields.parentAccountId }
+            survivor.fields.email = survivor.fields.email ?? other.fields.email
+            survivor.fields.phone = survivor.fields.phone ?? other.fields.phone
+            survivor.fields.website = survivor.fields.website ?? other.fields.website
+            survivor.fields.industry = survivor.fields.industry ?? other.fields.industry
+            try await session.deleteAccount(id: otherId)
+            let currentVersion = survivor.version
+            survivor.version += 1
+            survivor.updatedAt = env.clock.now()
+            _ = try await session.updateAccount(survivor, expectedVersion: currentVersion)
+            if try await session.ancestors(of: id).contains(id) { throw PartyError.hierarchyCycle }
+            try await session.unindex(id: otherId.uuid)
+            try await session.index(survivor.searchEntry)
+            var changes = AuditDiff.changes(from: before, to: survivor.auditValues)
+            changes.append(FieldChange(field: "mergedFrom", old: nil, new: otherId.string))
+            try await session.audit(env, entity: "account", id: id.uuid, action: "merge", actor: principal.userId, changes: changes)
+            try await session.audit(env, entity: "account", id: otherId.uuid, action: "delete", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: other.auditValues, to: ["mergedInto": id.string]))
+            return survivor
+        }
+    }
+
+    /// The account's ancestors (root first) and the visible tree of its descendants.
+    public func hierarchy(_ id: Account.ID, by principal: Principal) async throws -> AccountHierarchy {
+        try await env.store.read { session in
+            let account = try await session.visibleAccount(id, principal)
+            var ancestors: [Account] = []
+            for ancestorId in try await session.ancestors(of: id) {
+                if let ancestor = try await session.account(id: ancestorId), principal.canSee(ancestor.ownership) {
+                    ancestors.insert(ancestor, at: 0)
+                }
+            }
+            func tree(_ node: Account, depth: Int) async throws -> AccountHierarchy.Node {
+                let children = depth > 20 ? [] : try await session.childAccounts(of: node.id).filter { principal.canSee($0.ownership) }
+                var nodes: [AccountHierarchy.Node] = []
+                for child in children { nodes.append(try await tree(child, depth: depth + 1)) }
+                return AccountHierarchy.Node(account: node, children: nodes)
+            }
+            return AccountHierarchy(ancestors: ancestors, tree: try await tree(account, depth: 0))
+        }
+    }
+
+    private func checkParent(_ parentId: Account.ID?, of id: Account.ID?, in session: any StoreSession,
+                             by principal: Principal) async throws {
+        guard let parentId else { return }
+        guard let parent = try await session.account(id: parentId), principal.canSee(parent.ownership) else {
+            throw ValidationError([FieldError("parentAccountId", "is not an account you can see")])
+        }
+        guard let id else { return }
+        try Hierarchy.checkParent(of: id, ancestorsOfParent: [parent.id] + (try await session.ancestors(of: parentId)))
+    }
+}
+
+public struct AccountHierarchy: Sendable {
+    public struct Node: Sendable {
+        public let account: Account
+        public let children: [Node]
+    }
+    public let ancestors: [Account]
+    public let tree: Node
+}
+
+extension Account {
+    public var auditValues: [String: String] {
+        var values = fields.auditValues
+        values["ownerId"] = ownership.ownerId.string
+        return values
+    }
+
+    var searchEntry: SearchEntry {
+        SearchEntry(kind: .account, id: id.uuid, title: fields.name,
+                    subtitle: fields.website ?? fields.email ?? fields.industry ?? "",
+                    text: fields.searchText, ownership: ownership)
+    }
+}
+
+extension StoreSession {
+    func visibleAccount(_ id: Account.ID, _ principal: Principal) async throws -> Account {
+        guard let account = try await account(id: id), principal.canSee(account.ownership) else {
+            throw CoreError.notFound("account")
+        }
+        return account
+    }
+
+    func changeableAccount(_ id: Account.ID, _ principal: Principal) async throws -> Account {
+        let account = try await visibleAccount(id, principal)
+        guard principal.canChange(account.ownership) else { throw CoreError.forbidden("your role cannot change records") }
+        return account
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import FurrowDomain
+
+/// Use cases of contacts (SPEC §1), with the same rules as accounts: duplicates, versions,
+/// merge and audit.
+public struct ContactService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func create(_ input: ContactFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false,
+                       by principal: Principal) async throws -> Contact {
+        guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        let fields = try input.validated()
+        return try await env.store.write { session in
+            let ownership = try await session.ownership(requested: ownerId, by: principal)
+            let accountName = try await checkAccount(fields.accountId, in: session, by: principal)
+            if !allowDuplicate {
+                let matches = try await session.contactDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
+                if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
+            }
+            let now = env.clock.now()
+            let contact = Contact(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
+            try await session.insertContact(contact)
+            try await session.index(contact.searchEntry(accountName: accountName))
+            try await session.audit(env, entity: "contact", id: contact.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: contact.auditValues))
+            return contact
+        }
+    }
+
+    public func get(_ id: Contact.ID, by principal: Principal) async throws -> Contact {
+        try await env.store.read { session in try await session.visibleContact(id, principal) }
+    }
+
+    public func list(_ query: ListQuery, by principal: Principal) async throws -> [Contact] {
+        try await env.store.read { session in try await session.contacts(query, visibleTo: principal) }
+    }
+
+    public func update(_ id: Contact.ID, fields input: ContactFields, ownerId: User.ID? = nil,
+                       expectedVersion: Int?, by principal: Principal) async throws -> Contact {
+        guard let expectedVersion else { throw CoreError.versionRequired }
+        let fields = try input.validated()
+        return try await env.store.write { session in
+            var contact = try await session.changeableContact(id, principal)
+            guard contact.version == expectedVersion else { throw CoreError.versionConflict(current: contact.version) }
+            let before = contact.auditValues
+            var accountName: String? = nil
+            if fields.accountId != contact.fields.accountId || fields.accountId != nil {
+                accountName = try await checkAccount(fields.accountId, in: session, by: principal,
+                                                     unchanged: fields.accountId == contact.fields.accountId)
+            }
+            contact.fields = fields
+            if let ownerId, ownerId != contact.ownership.ownerId {
+                contact.ownership = try await session.ownership(requested: ownerId, by: principal)
+            }
+            let changes = AuditDiff.changes(from: before, to: contact.auditValues)
+            guard !changes.isEmpty else { return contact }
+            contact.version += 1
+            contact.updatedAt = env.clock.now()
+            guard try await session.updateContact(contact, expectedVersion: expectedVersion) else {
+                throw CoreError.versionConflict(current: expectedVersion + 1)
+            }
+            try await session.index(contact.searchEntry(accountName: accountName))
+            try await session.audit(env, entity: "contact", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            return contact
+        }
+    }
+
+    public func delete(_ id: Contact.ID, by principal: Principal) async throws {
+        try await env.store.write { session in
+            let contact = try await session.changeableContact(id, principal)
+            try await session.deleteConnections(of: id.uuid)
+            try await session.deleteContact(id: id)
+            try await session.unindex(id: id.uuid)
+            try await session.audit(env, entity: "contact", id: id.uuid, action: "delete", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: contact.auditValues, to: [:]))
+        }
+    }
+
+    public func merge(_ id: Contact.ID, with otherId: Contact.ID, by principal: Principal) async throws -> Contact {
+        guard id != otherId else { throw PartyError.mergeWithSelf }
+        return try await env.store.write { session in
+            var survivor = try await session.changeableContact(id, principal)
+            let other = try await session.changeableContact(otherId, principal)
+            let before = survivor.auditValues
+            try await session.moveContactReferences(from: otherId, to: id)
+            survivor.fields.firstName = survivor.fields.firstName ?? other.fields.firstName
+            survivor.fields.email = survivor.fields.email ?? other.fields.email
+            survivor.fields.phone = survivor.fields.phone ?? other.fields.phone
+            survivor.fields.mobile = survivor.fields.mobile ?? other.fields.mobile
+            survivor.fields.title = survivor.fields.title ?? other.fields.title
+            survivor.fields.accountId = survivor.fields.accountId ?? other.fields.accountId
+            try await session.deleteContact(id: otherId)
+            let currentVersion = survivor.version
+            survivor.version += 1
+            survivor.updatedAt = env.clock.now()
+            _ = try await session.updateContact(survivor, expectedVersion: currentVersion)
+            try await session.unindex(id: otherId.uuid)
+            let accountName = try await survivor.fields.accountId.asyncMap { try await session.account(id: $0)?.fields.name } ?? nil
+            try await session.index(survivor.searchEntry(accountName: accountName))
+            var changes = AuditDiff.changes(from: before, to: survivor.auditValues)
+            changes.append(FieldChange(field: "mergedFrom", old: nil, new: otherId.string))
+            try await session.audit(env, entity: "contact", id: id.uuid, action: "merge", actor: principal.userId, changes: changes)
+            try await session.audit(env, entity: "contact", id: otherId.uuid, action: "delete", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: other.auditValues, to: ["mergedInto": id.string]))
+            return survivor
+        }
+    }
+
+    /// The account must be one the caller can see; returns its name for the search index.
+    private func checkAccount(_ accountId: Account.ID?, in session: any StoreSession, by principal: Principal,
+                              unchanged: Bool = false) async throws -> String? {
+        guard let accountId else { return nil }
+        guard let account = try await session.account(id: accountId), unchanged || principal.canSee(account.ownership) else {
+            throw ValidationError([FieldError("accountId", "is not an account you can see")])
+        }
+        return account.fields.name
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+extension Contact {
+    public var auditValues: [String: String] {
+        var values = fields.auditValues
+        values["ownerId"] = ownership.ownerId.string
+        return values
+    }
+
+    func searchEntry(accountName: String?) -> SearchEntry {
+        SearchEntry(kind: .contact, id: id.uuid, title: fields.fullName,
+                    subtitle: [accountName, fields.email].compactMap { $0 }.joined(separator: " · "),
+                    text: fields.searchText, ownership: ownership)
+    }
+}
+
+extension StoreSession {
+    func visibleContact(_ id: Contact.ID, _ principal: Principal) async throws -> Contact {
+        guard let contact = try await contact(id: id), principal.canSee(contact.ownership) else {
+            throw CoreError.notFound("contact")
+        }
+        return contact
+    }
+
+    func changeableContact(_ id: Contact.ID, _ principal: Principal) async throws -> Contact {
+        let contact = try await visibleContact(id, principal)
+        guard principal.canChange(contact.ownership) else { throw CoreError.forbidden("your role cannot change records") }
+        return contact
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import FurrowDomain
+
+/// Company settings kept in the database and edited by administrators (SPEC §11).
+public struct Settings: Sendable, Equatable, Codable {
+    public var companyName: String
+    public var companyAddress: String
+    public var timeZone: String
+    public var baseCurrency: String
+    public var quoteWord: String
+
+    public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
+                                          baseCurrency: "EUR", quoteWord: "Quote")
+
+    init(companyName: String, companyAddress: String, timeZone: String, baseCurrency: String, quoteWord: String) {
+        self.companyName = companyName
+        self.companyAddress = companyAddress
+        self.timeZone = timeZone
+        self.baseCurrency = baseCurrency
+        self.quoteWord = quoteWord
+    }
+
+    init(_ values: [String: String]) {
+        let d = Self.defaults
+        self.init(companyName: values["companyName"] ?? d.companyName, companyAddress: values["companyAddress"] ?? d.companyAddress,
+                  timeZone: values["timeZone"] ?? d.timeZone, baseCurrency: values["baseCurrency"] ?? d.baseCurrency,
+                  quoteWord: values["quoteWord"] ?? d.quoteWord)
+    }
+
+    var values: [String: String] {
+        ["companyName": companyName, "companyAddress": companyAddress, "timeZone": timeZone,
+         "baseCurrency": baseCurrency, "quoteWord": quoteWord]
+    }
+
+    func validated() throws(ValidationError) -> Settings {
+        var check = Validator()
+        let name = check.text("companyName", companyName, required: true)
+        let address = check.text("companyAddress", companyAddress, maxLength: 500) ?? ""
+        if TimeZone(identifier: timeZone) == nil { check.add("timeZone", "is not a known time zone") }
+        if Currency(baseCurrency) == nil { check.add("baseCurrency", "is not an ISO 4217 currency code") }
+        let word = check.text("quoteWord", quoteWord, required: true, maxLength: 30)
+        try check.check()
+        return Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
+                        baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "")
+    }
+}
+
+public struct SettingsService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func current() async throws -> Settings {
+        try await env.store.read { Settings(try await $0.settings()) }
+    }
+
+    public func update(_ change: (inout Settings) -> Void, by principal: Principal?) async throws -> Settings {
+        if let principal, !principal.isAdmin { throw CoreError.forbidden("only administrators change settings") }
+        return try await env.store.write { session in
+            let before = Settings(try await session.settings())
+            var after = before
+            change(&after)
+            after = try after.validated()
+            let changes = AuditDiff.changes(from: before.values, to: after.values)
+            for change in changes { try await session.setSetting(change.field, change.new ?? "") }
+            if !changes.isEmpty {
+                try await session.audit(env, entity: "settings", id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                                        action: "update", actor: principal?.userId, changes: changes)
+            }
+            return after
+        }
+    }
+}

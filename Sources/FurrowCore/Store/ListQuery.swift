@@ -1,0 +1,94 @@
+import Foundation
+import FurrowDomain
+
+/// A keyset-paginated list request (SPEC §0): filters, sort keys, a page size and the cursor
+/// left by the previous page. Field names are the API's; each list declares which it accepts.
+public struct ListQuery: Sendable, Equatable {
+    public var limit: Int
+    public var sort: [SortKey]
+    public var after: [String]?
+    public var filters: [Filter]
+    public var text: String?
+
+    public init(limit: Int = 50, sort: [SortKey] = [], after: [String]? = nil, filters: [Filter] = [], text: String? = nil) {
+        self.limit = limit
+        self.sort = sort
+        self.after = after
+        self.filters = filters
+        self.text = text
+    }
+}
+
+public struct SortKey: Sendable, Equatable {
+    public var field: String
+    public var descending: Bool
+    public init(_ field: String, descending: Bool = false) {
+        self.field = field
+        self.descending = descending
+    }
+}
+
+public struct Filter: Sendable, Equatable {
+    public enum Operator: String, Sendable, CaseIterable { case eq, gt, gte, lt, lte }
+    public var field: String
+    public var op: Operator
+    /// Several values of an `eq` filter are alternatives (OR).
+    public var values: [String]
+
+    public init(_ field: String, _ op: Operator = .eq, _ values: [String]) {
+        self.field = field
+        self.op = op
+        self.values = values
+    }
+}
+
+/// The fields a list may be filtered and sorted by, and how each is compared.
+public struct ListFields: Sendable {
+    public enum Kind: Sendable { case text, id, date, number }
+    public let sortable: [String: Kind]
+    public let filterable: [String: Kind]
+    public let defaultSort: [SortKey]
+
+    public init(sortable: [String: Kind], filterable: [String: Kind], defaultSort: [SortKey]) {
+        self.sortable = sortable
+        self.filterable = filterable
+        self.defaultSort = defaultSort
+    }
+
+    public static let accounts = ListFields(
+        sortable: ["name": .text, "createdAt": .date, "updatedAt": .date, "industry": .text],
+        filterable: ["ownerId": .id, "parentAccountId": .id, "industry": .text, "createdAt": .date, "updatedAt": .date],
+        defaultSort: [SortKey("name")]
+    )
+
+    public static let contacts = ListFields(
+        sortable: ["lastName": .text, "firstName": .text, "createdAt": .date, "updatedAt": .date],
+        filterable: ["ownerId": .id, "accountId": .id, "createdAt": .date, "updatedAt": .date],
+        defaultSort: [SortKey("lastName"), SortKey("firstName")]
+    )
+}
+
+extension Account {
+    /// The value of a sortable field as stored, for keyset cursors.
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "name": fields.name
+        case "industry": fields.industry ?? ""
+        case "createdAt": Timestamp.string(createdAt)
+        case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}
+
+extension Contact {
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "lastName": fields.lastName
+        case "firstName": fields.firstName ?? ""
+        case "createdAt": Timestamp.string(createdAt)
+        case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import FurrowDomain
+
+/// The persistence boundary of the use cases. `write` runs its body in one transaction:
+/// everything it does commits together or not at all.
+public protocol Store: Sendable {
+    func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
+}
+
+/// What a use case may ask of the database inside one read or one transaction.
+public protocol StoreSession: Sendable {
+    // users, teams, credentials
+    func insertUser(_ user: UserRecord) async throws
+    func updateUser(_ user: UserRecord) async throws
+    func user(id: User.ID) async throws -> UserRecord?
+    func user(email: String) async throws -> UserRecord?
+    func users() async throws -> [UserRecord]
+    func userCount() async throws -> Int
+    func insertTeam(_ team: TeamRecord) async throws
+    func updateTeam(_ team: TeamRecord) async throws
+    func teams() async throws -> [TeamRecord]
+    func team(id: Team.ID) async throws -> TeamRecord?
+    func teamIdsManaged(by user: User.ID) async throws -> [Team.ID]
+    func reassignTeam(ofRecordsOwnedBy user: User.ID, to team: Team.ID?) async throws
+
+    func insertCredential(_ credential: CredentialRecord) async throws
+    func credential(hash: String) async throws -> CredentialRecord?
+    func deleteCredential(hash: String) async throws
+    func deleteExpiredCredentials(before: Date) async throws
+    func recordLoginFailure(key: String, at: Date) async throws
+    func loginFailures(key: String, since: Date) async throws -> Int
+    func clearLoginFailures(key: String) async throws
+
+    // accounts
+    func insertAccount(_ account: Account) async throws
+    /// Saves the account when its stored version is `expectedVersion`; false otherwise.
+    func updateAccount(_ account: Account, expectedVersion: Int) async throws -> Bool
+    func account(id: Account.ID) async throws -> Account?
+    func accounts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Account]
+    func accountNames(_ ids: [Account.ID]) async throws -> [Account.ID: String]
+    func childAccounts(of id: Account.ID) async throws -> [Account]
+    func deleteAccount(id: Account.ID) async throws
+    func accountDuplicates(_ keys: DuplicateKeys, excluding: Account.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch]
+    /// Re-points every record that refers to `from` (child accounts, contacts, connections) at `to`.
+    func moveAccountReferences(from: Account.ID, to: Account.ID) async throws
+
+    // contacts
+    func insertContact(_ contact: Contact) async throws
+    func updateContact(_ contact: Contact, expectedVersion: Int) async throws -> Bool
+    func contact(id: Contact.ID) async throws -> Contact?
+    func contacts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Contact]
+    func deleteContact(id: Contact.ID) async throws
+    func contactDuplicates(_ keys: DuplicateKeys, excluding: Contact.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch]
+    func moveContactReferences(from: Contact.ID, to: Contact.ID) async throws
+
+    // connections
+    func insertConnection(_ connection: Connection) async throws
+    func connection(id: Connection.ID) async throws -> Connection?
+    func connections(of partyId: UUID) async throws -> [Connection]
+    func deleteConnection(id: Connection.ID) async throws
+    func deleteConnections(of partyId: UUID) async throws
+
+    // search
+    func index(_ entry: SearchEntry) async throws
+    func unindex(id: UUID) async throws
+    func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry]
+
+    // audit
+    func appendAudit(_ entry: AuditEntry) async throws
+    func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry]
+
+    // settings
+    func settings() async throws -> [String: String]
+    func setSetting(_ key: String, _ value: String) async throws
+}
+
+extension StoreSession {
+    /// Demo and administration: names a team's manager.
+    public func setTeamManager(_ team: Team.ID, _ manager: User.ID) async throws {
+        guard var record = try await self.team(id: team) else { throw CoreError.notFound("team") }
+        record.managerId = manager
+        try await updateTeam(record)
+    }
+}

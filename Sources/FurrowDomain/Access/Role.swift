@@ -1,0 +1,70 @@
+/// The roles of SPEC §0. Raw values are the API and database strings.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case admin, manager, sales, service, finance, readonly
+}
+
+public struct User: Sendable, Equatable {
+    public typealias ID = Identifier<User>
+}
+
+public struct Team: Sendable, Equatable {
+    public typealias ID = Identifier<Team>
+}
+
+/// Who owns a record: its owner and the owner's team at the time it was assigned.
+/// Visibility predicates read these two columns only (DESIGN §8).
+public struct Ownership: Sendable, Equatable {
+    public let ownerId: User.ID
+    public let teamId: Team.ID?
+
+    public init(ownerId: User.ID, teamId: Team.ID?) {
+        self.ownerId = ownerId
+        self.teamId = teamId
+    }
+}
+
+/// The signed-in user as authorization sees them (SPEC §0 roles and visibility):
+/// - admin: every record;
+/// - manager: own records and those of their own team and every team they manage;
+/// - sales, service, finance: own records and their team's;
+/// - readonly: reads what a sales user of the same team reads, writes nothing.
+/// A record the principal may not see is reported as not found, never as forbidden.
+public struct Principal: Sendable, Equatable {
+    public let userId: User.ID
+    public let role: Role
+    public let teamId: Team.ID?
+    public let managedTeamIds: Set<Team.ID>
+
+    public init(userId: User.ID, role: Role, teamId: Team.ID?, managedTeamIds: Set<Team.ID> = []) {
+        self.userId = userId
+        self.role = role
+        self.teamId = teamId
+        self.managedTeamIds = managedTeamIds
+    }
+
+    public var seesEverything: Bool { role == .admin }
+
+    /// The teams whose records this principal sees besides their own.
+    public var visibleTeamIds: Set<Team.ID> {
+        var teams: Set<Team.ID> = role == .manager ? managedTeamIds : []
+        if let teamId { teams.insert(teamId) }
+        return teams
+    }
+
+    public func canSee(_ record: Ownership) -> Bool {
+        if seesEverything || record.ownerId == userId { return true }
+        guard let team = record.teamId else { return false }
+        return visibleTeamIds.contains(team)
+    }
+
+    public var canWriteRecords: Bool { role != .readonly }
+
+    public func canChange(_ record: Ownership) -> Bool {
+        canWriteRecords && canSee(record)
+    }
+
+    /// Only managers and admins may give a record to another owner.
+    public var canReassign: Bool { role == .admin || role == .manager }
+
+    public var isAdmin: Bool { role == .admin }
+}

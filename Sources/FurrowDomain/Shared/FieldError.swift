@@ -1,0 +1,73 @@
+/// One problem with one input field, reported back beside the field (SPEC §0, 422 validation).
+public struct FieldError: Error, Hashable, Sendable, Codable {
+    public let field: String
+    public let message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// A set of field errors found while validating one input. Thrown as a whole, never one at a time,
+/// so a form can show every problem at once.
+public struct ValidationError: Error, Sendable, Equatable {
+    public let errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+}
+
+/// Collects field errors while an input is checked.
+public struct Validator: Sendable {
+    public private(set) var errors: [FieldError] = []
+    public init() {}
+
+    public mutating func add(_ field: String, _ message: String) {
+        errors.append(FieldError(field, message))
+    }
+
+    /// Trims the text; reports it when required and empty or longer than `maxLength`.
+    public mutating func text(_ field: String, _ value: String?, required: Bool = false, maxLength: Int = 200) -> String? {
+        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.isEmpty {
+            if required { add(field, "is required") }
+            return nil
+        }
+        if trimmed.count > maxLength { add(field, "must be at most \(maxLength) characters") }
+        return trimmed
+    }
+
+    public mutating func email(_ field: String, _ value: String?) -> String? {
+        guard let text = text(field, value, maxLength: 254) else { return nil }
+        if !Normalise.isPlausibleEmail(text) { add(field, "is not a valid email address") }
+        return text
+    }
+
+    public mutating func phone(_ field: String, _ value: String?) -> String? {
+        guard let text = text(field, value, maxLength: 40) else { return nil }
+        let allowed = Set("0123456789+()-./ ext")
+        if !text.lowercased().allSatisfy({ allowed.contains($0) }) || Normalise.phone(text).count < 3 {
+            add(field, "is not a valid phone number")
+        }
+        return text
+    }
+
+    public mutating func website(_ field: String, _ value: String?) -> String? {
+        guard let text = text(field, value, maxLength: 253) else { return nil }
+        if Normalise.domain(ofWebsite: text) == nil || text.contains(" ") {
+            add(field, "is not a valid web address")
+        }
+        return text
+    }
+
+    public func check() throws(ValidationError) {
+        if !errors.isEmpty { throw ValidationError(errors) }
+    }
+}
+
+import Foundation
+
+extension ValidationError: CustomStringConvertible {
+    public var description: String {
+        errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+    }
+}

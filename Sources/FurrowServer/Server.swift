@@ -1,0 +1,88 @@
+import Foundation
+import FurrowAPI
+import FurrowCore
+import FurrowStore
+import FurrowWeb
+import Hummingbird
+import Logging
+import Metrics
+import NIOCore
+import Prometheus
+
+/// How `furrow serve` is configured.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: String
+    public var adminEmail: String?
+    public var adminPassword: String?
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "furrow.sqlite",
+                adminEmail: String? = nil, adminPassword: String? = nil) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.adminEmail = adminEmail
+        self.adminPassword = adminPassword
+    }
+}
+
+/// Assembles the application: store, migrations, the first administrator, routes, middleware.
+public enum FurrowServer {
+    /// The process-wide Prometheus registry behind `/metrics`.
+    public static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    /// Opens and migrates the database; creates the first admin from the configuration when the
+    /// database has no users yet.
+    public static func prepare(_ configuration: ServerConfiguration, logger: Logger) async throws -> (SQLStore, CoreEnvironment) {
+        let store = try await SQLStore.open(configuration.database, logger: logger)
+        let applied = try await Migrator(store).migrate()
+        for name in applied { logger.info("migrated", metadata: ["migration": .string(name)]) }
+        let env = CoreEnvironment(store: store)
+        if let email = configuration.adminEmail, let password = configuration.adminPassword,
+           try await !UserService(env).hasUsers() {
+            _ = try await UserService(env).setUpFirstAdmin(email: email, password: password, name: "Administrator")
+            logger.info("created the first administrator", metadata: ["email": .string(email)])
+        }
+        return (store, env)
+    }
+
+    /// The router of the whole product: health, metrics, API and web UI.
+    public static func router(env: CoreEnvironment) -> Router<AppContext> {
+        _ = registry
+        let router = Router(context: AppContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.get("healthz") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
+        }
+        router.get("metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+        APIRoutes.add(to: router, env: env)
+        WebRoutes.add(to: router, env: env)
+        return router
+    }
+
+    /// Runs the server until SIGTERM or SIGINT; in-flight requests finish before it stops.
+    public static func run(_ configuration: ServerConfiguration, logger: Logger) async throws {
+        let (store, env) = try await prepare(configuration, logger: logger)
+        let app = Application(
+            router: router(env: env),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Furrow"),
+            logger: logger
+        )
+        do {
+            try await app.runService()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import FurrowCore
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// Which database engine a store talks to; the few statements that differ branch on it.
+public enum Engine: String, Sendable { case sqlite, postgres }
+
+/// The store over SQLite (one writer connection, several readers, WAL) or PostgreSQL (a pooled
+/// `PostgresClient`). `write` bodies run in one transaction; SQLite writers are serialised,
+/// which is how SQLite works anyway, so no write ever waits on `SQLITE_BUSY`.
+public final class SQLStore: Store, @unchecked Sendable {
+    public let engine: Engine
+    let logger: Logger
+    private let sqlite: SQLitePool?
+    private let postgres: PostgresClient?
+    private let postgresTask: Task<Void, Never>?
+
+    /// Opens `location`: a `postgres://` URL, or a path of an SQLite file (created when missing).
+    public static func open(_ location: String, logger: Logger = Logger(label: "furrow.store")) async throws -> SQLStore {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            return try SQLStore(postgresURL: location, logger: logger)
+        }
+        return try await SQLStore(sqlitePath: location, logger: logger)
+    }
+
+    private init(sqlitePath: String, logger: Logger) async throws {
+        self.engine = .sqlite
+        self.logger = logger
+        self.sqlite = try await SQLitePool.open(path: sqlitePath, readers: 4, logger: logger)
+        self.postgres = nil
+        self.postgresTask = nil
+    }
+
+    private init(postgresURL: String, logger: Logger) throws {
+        guard let components = URLComponents(string: postgresURL), let host = components.host else {
+            throw StoreError.badLocation(postgresURL)
+        }
+        let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let socket = components.queryItems?.first(where: { $0.name == "host" })?.value
+        var configuration: PostgresClient.Configuration
+        if let socket, host == "localhost" && socket.hasPrefix("/") {
+            configuration = .init(unixSocketPath: socket + "/.s.PGSQL.\(components.port ?? 5432)", username: components.user ?? "postgres",
+                                  password: components.password, database: database.isEmpty ? nil : database)
+        } else {
+            configuration = .init(host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+                                  password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
+        }
+        configuration.options.maximumConnections = 20
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.engine = .postgres
+        self.logger = logger
+        self.sqlite = nil
+        self.postgres = client
+        self.postgresTask = Task { await client.run() }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        if let sqlite {
+            return try await sqlite.withReader { connection in
+                try await body(SQLSession(connection.sql(), engine: .sqlite))
+            }
+        }
+        return try await postgres!.withConnection { connection in
+            try await body(SQLSession(connection.sql(queryLogLevel: nil), engine: .postgres))
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        try await transaction { db in try await body(SQLSession(db, engine: self.engine)) }
+    }
+
+    /// Runs `body` in one transaction on a raw SQL database handle (migrations, bulk work).
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let sqlite {
+            return try await sqlite.withWriter { connection in
+                let db = connection.sql()
+                try await db.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+        return try await postgres!.withTransaction(logger: logger) { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    /// Runs `body` on a raw handle outside any transaction.
+    public func withDatabase<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let sqlite {
+            return try await sqlite.withWriter { connection in try await body(connection.sql()) }
+        }
+        return try await postgres!.withConnection { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
+    public func close() async {
+        await sqlite?.close()
+        postgresTask?.cancel()
+        _ = await postgresTask?.value
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case badLocation(String)
+    case integrityCheckFailed(String)
+    case notSupported(String)
+
+    public var description: String {
+        switch self {
+        case .badLocation(let text): "cannot open database at \(text)"
+        case .integrityCheckFailed(let text): "integrity check failed: \(text)"
+        case .notSupported(let text): text
+        }
+    }
+}
+
+extension SQLStore {
+    /// Writes a consistent copy of an SQLite database to `path` (`VACUUM INTO`) and checks it
+    /// with `PRAGMA integrity_check`. PostgreSQL is backed up with its own tools.
+    public func backup(to path: String) async throws {
+        guard engine == .sqlite else {
+            throw StoreError.notSupported("PostgreSQL databases are backed up with pg_dump or continuous archiving (PITR), not with furrow backup.")
+        }
+        if FileManager.default.fileExists(atPath: path) { throw StoreError.notSupported("\(path) exists already; choose a new file.") }
+        try await withDatabase { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
+        let copy = try await SQLStore.open(path, logger: logger)
+        let result = try await copy.withDatabase { db in
+            try await db.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
+        }
+        await copy.close()
+        guard result == ["ok"] else { throw StoreError.integrityCheckFailed(result.joined(separator: "; ")) }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+extension SQLSession {
+    static let accountList = ListStatement(
+        table: "accounts",
+        columns: ["name": "name", "industry": "COALESCE(industry, '')", "createdAt": "created_at", "updatedAt": "updated_at",
+                  "ownerId": "owner_id", "parentAccountId": "parent_account_id"],
+        textKind: .account
+    )
+
+    func insertAccount(_ account: Account) async throws {
+        let f = account.fields, keys = f.duplicateKeys
+        try await run("""
+            INSERT INTO accounts (id, name, name_key, parent_account_id, email, email_key, phone, phone_key, website, domain_key,
+                                  industry, owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: account.id.string), \(bind: f.name), \(bind: keys.name), \(bind: f.parentAccountId?.string),
+                    \(bind: f.email), \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.website), \(bind: keys.domain),
+                    \(bind: f.industry), \(bind: account.ownership.ownerId.string), \(bind: account.ownership.teamId?.string),
+                    \(bind: account.version), \(bind: Timestamp.string(account.createdAt)), \(bind: Timestamp.string(account.updatedAt)))
+            """)
+    }
+
+    func updateAccount(_ account: Account, expectedVersion: Int) async throws -> Bool {
+        let f = account.fields, keys = f.duplicateKeys
+        let changed = try await rows("""
+            UPDATE accounts SET name = \(bind: f.name), name_key = \(bind: keys.name), parent_account_id = \(bind: f.parentAccountId?.string),
+                email = \(bind: f.email), email_key = \(bind: keys.email), phone = \(bind: f.phone), phone_key = \(bind: keys.phone),
+                website = \(bind: f.website), domain_key = \(bind: keys.domain), industry = \(bind: f.industry),
+                owner_id = \(bind: account.ownership.ownerId.string), team_id = \(bind: account.ownership.teamId?.string),
+                version = \(bind: account.version), updated_at = \(bind: Timestamp.string(account.updatedAt))
+            WHERE id = \(bind: account.id.string) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """)
+        return !changed.isEmpty
+    }
+
+    func account(id: Account.ID) async throws -> Account? {
+        try await rows("SELECT * FROM accounts WHERE id = \(bind: id.string)").first.map(accountRecord)
+    }
+
+    func accounts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Account] {
+        try await rows(Self.accountList.build(query, visibility: visibility(principal), engine: engine)).map(accountRecord)
+    }
+
+    func accountNames(_ ids: [Account.ID]) async throws -> [Account.ID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [Account.ID: String] = [:]
+        for row in try await rows("SELECT id, name FROM accounts WHERE id IN (\(binds: Set(ids).map(\.string)))") {
+            names[try row.id("id")] = try row.string("name")
+        }
+        return names
+    }
+
+    func childAccounts(of id: Account.ID) async throws -> [Account] {
+        try await rows("SELECT * FROM accounts WHERE parent_account_id = \(bind: id.string) ORDER BY name, id").map(accountRecord)
+    }
+
+    func deleteAccount(id: Account.ID) async throws {
+        try await run("DELETE FROM accounts WHERE id = \(bind: id.string)")
+    }
+
+    func accountDuplicates(_ keys: DuplicateKeys, excluding: Account.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch] {
+        var alternatives: [SQLQueryString] = []
+        if let email = keys.email { alternatives.append("email_key = \(bind: email)") }
+        if let phone = keys.phone { alternatives.append("phone_key = \(bind: phone)") }
+        if let domain = keys.domain { alternatives.append("(name_key = \(bind: keys.name) AND domain_key = \(bind: domain))") }
+        else { alternatives.append("(name_key = \(bind: keys.name) AND domain_key IS NULL)") }
+        let query: SQLQueryString = "SELECT * FROM accounts WHERE (" + alternatives.joined(separator: " OR ")
+            + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal)) ORDER BY name, id LIMIT 10"
+        return try await rows(query).map { row in
+            var on: [String] = []
+            if let email = keys.email, try row.optional("email_key") == email { on.append("email") }
+            if let phone = keys.phone, try row.optional("phone_key") == phone { on.append("phone") }
+            if try row.string("name_key") == keys.name { on.append("name") }
+            return DuplicateMatch(id: try row.string("id"), name: try row.string("name"), matchedOn: on)
+        }
+    }
+
+    func moveAccountReferences(from: Account.ID, to: Account.ID) async throws {
+        try await run("UPDATE accounts SET parent_account_id = \(bind: to.string) WHERE parent_account_id = \(bind: from.string) AND id <> \(bind: to.string)")
+        try await run("UPDATE contacts SET account_id = \(bind: to.string) WHERE account_id = \(bind: from.string)")
+        try await moveConnections(from: from.uuid, to: to.uuid)
+    }
+
+    private func accountRecord(_ row: any SQLRow) throws -> Account {
+        Account(
+            id: try row.id("id"),
+            fields: AccountFields(name: try row.string("name"), parentAccountId: try row.optionalID("parent_account_id"),
+                                  email: try row.optional("email"), phone: try row.optional("phone"),
+                                  website: try row.optional("website"), industry: try row.optional("industry")),
+            ownership: try row.ownership(), version: try row.int("version"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}

@@ -1,0 +1,59 @@
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+/// Turns a `ListQuery` into one keyset-paginated SELECT (DESIGN §8: no OFFSET, no count).
+struct ListStatement {
+    let table: String
+    /// API field name → SQL expression (nullable text wrapped in COALESCE so it sorts and compares).
+    let columns: [String: String]
+    let textKind: SearchEntry.Kind
+
+    func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine) -> SQLQueryString {
+        var conditions: [SQLQueryString] = [visibility]
+        for filter in query.filters {
+            guard let column = columns[filter.field], !filter.values.isEmpty else { continue }
+            if filter.op == .eq {
+                conditions.append("\(unsafeRaw: column) IN (\(binds: filter.values))")
+            } else {
+                conditions.append("\(unsafeRaw: column) \(unsafeRaw: Self.symbol(filter.op)) \(bind: filter.values[0])")
+            }
+        }
+        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            conditions.append("id IN (\(SearchSQL.matchingIDs(text, kind: textKind, engine: engine)))")
+        }
+        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending) } } + [("id", false)]
+        if let after = query.after, after.count == keys.count {
+            var alternatives: [SQLQueryString] = []
+            for index in keys.indices {
+                var parts: [SQLQueryString] = []
+                for earlier in 0..<index { parts.append("\(unsafeRaw: keys[earlier].0) = \(bind: after[earlier])") }
+                parts.append("\(unsafeRaw: keys[index].0) \(unsafeRaw: keys[index].1 ? "<" : ">") \(bind: after[index])")
+                alternatives.append("(" + parts.joined(separator: " AND ") + ")")
+            }
+            conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
+        }
+        let order = keys.map { "\($0.0) \($0.1 ? "DESC" : "ASC")" }.joined(separator: ", ")
+        let limit = max(1, min(query.limit, 1000))
+        return "SELECT * FROM \(unsafeRaw: table) WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY \(unsafeRaw: order) LIMIT \(literal: limit)"
+    }
+
+    static func symbol(_ op: Filter.Operator) -> String {
+        switch op {
+        case .eq: "="
+        case .gt: ">"
+        case .gte: ">="
+        case .lt: "<"
+        case .lte: "<="
+        }
+    }
+}
+
+extension Array where Element == SQLQueryString {
+    func joined(separator: String) -> SQLQueryString {
+        guard var result = first else { return "" }
+        for part in dropFirst() { result += SQLQueryString(separator) + part }
+        return result
+    }
+}

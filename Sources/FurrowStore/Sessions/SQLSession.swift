@@ -1,0 +1,57 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+/// The store session: every query of the use cases, written once for both engines.
+struct SQLSession: StoreSession {
+    let db: any SQLDatabase
+    let engine: Engine
+
+    init(_ db: any SQLDatabase, engine: Engine) {
+        self.db = db
+        self.engine = engine
+    }
+
+    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        try await db.raw(query).all()
+    }
+
+    func run(_ query: SQLQueryString) async throws {
+        try await db.raw(query).run()
+    }
+
+    func count(_ query: SQLQueryString) async throws -> Int {
+        try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// `(owner_id = … OR team_id IN (…))`, or nothing for a principal who sees everything.
+    func visibility(_ principal: Principal, prefix: String = "") -> SQLQueryString {
+        if principal.seesEverything { return "1 = 1" }
+        let teams = principal.visibleTeamIds.map(\.string).sorted()
+        if teams.isEmpty { return "\(unsafeRaw: prefix)owner_id = \(bind: principal.userId.string)" }
+        return "(\(unsafeRaw: prefix)owner_id = \(bind: principal.userId.string) OR \(unsafeRaw: prefix)team_id IN (\(binds: teams)))"
+    }
+}
+
+extension SQLRow {
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optional(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func date(_ column: String) throws -> Date {
+        let text = try string(column)
+        guard let date = Timestamp.date(text) else { throw StoreError.notSupported("bad timestamp \(text)") }
+        return date
+    }
+    func id<T>(_ column: String, _: T.Type = T.self) throws -> Identifier<T> {
+        let text = try string(column)
+        guard let id = Identifier<T>(text) else { throw StoreError.notSupported("bad id \(text)") }
+        return id
+    }
+    func optionalID<T>(_ column: String, _: T.Type = T.self) throws -> Identifier<T>? {
+        try optional(column).flatMap(Identifier<T>.init)
+    }
+    func ownership() throws -> Ownership {
+        Ownership(ownerId: try id("owner_id"), teamId: try optionalID("team_id"))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+/// Full-text fragment search: FTS5 with the trigram tokenizer on SQLite, a pg_trgm GIN index on
+/// PostgreSQL. Words shorter than three characters cannot use a trigram index; a query made only
+/// of such words falls back to a title prefix.
+enum SearchSQL {
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.count >= 3 }.prefix(8).map { $0 }
+    }
+
+    /// A sub-select of matching search-entry ids of one kind (or all kinds when nil).
+    static func matchingIDs(_ text: String, kind: SearchEntry.Kind?, engine: Engine) -> SQLQueryString {
+        let kindCondition: SQLQueryString = kind.map { "e.kind = \(bind: $0.rawValue)" } ?? "1 = 1"
+        let words = words(text)
+        if words.isEmpty {
+            return "SELECT e.id FROM search_entries e WHERE \(kindCondition) AND LOWER(e.title) LIKE \(bind: escapeLike(text.lowercased()) + "%") ESCAPE '\\'"
+        }
+        switch engine {
+        case .sqlite:
+            let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+            return "SELECT e.id FROM search_fts f JOIN search_entries e ON e.rowid = f.rowid WHERE search_fts MATCH \(bind: match) AND \(kindCondition)"
+        case .postgres:
+            let likes = words.map { word -> SQLQueryString in "e.body ILIKE \(bind: "%" + escapeLike(word) + "%") ESCAPE '\\'" }
+            return "SELECT e.id FROM search_entries e WHERE " + likes.joined(separator: " AND ") + " AND \(kindCondition)"
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+extension SQLSession {
+    func index(_ entry: SearchEntry) async throws {
+        try await run("DELETE FROM search_entries WHERE id = \(bind: entry.id.uuidString.lowercased())")
+        try await run("""
+            INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id)
+            VALUES (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.kind.rawValue), \(bind: entry.title),
+                    \(bind: entry.subtitle), \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string),
+                    \(bind: entry.ownership.teamId?.string))
+            """)
+    }
+
+    func unindex(id: UUID) async throws {
+        try await run("DELETE FROM search_entries WHERE id = \(bind: id.uuidString.lowercased())")
+    }
+
+    func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry] {
+        let kinds = types.map(\.rawValue).sorted()
+        guard !kinds.isEmpty else { return [] }
+        let query: SQLQueryString = """
+            SELECT * FROM search_entries WHERE id IN (\(SearchSQL.matchingIDs(text, kind: nil, engine: engine)))
+            AND kind IN (\(binds: kinds)) AND \(visibility(principal))
+            ORDER BY title, id LIMIT \(literal: limit)
+            """
+        return try await rows(query).map { row in
+            SearchEntry(kind: SearchEntry.Kind(rawValue: try row.string("kind")) ?? .account,
+                        id: UUID(uuidString: try row.string("id")) ?? UUID(),
+                        title: try row.string("title"), subtitle: try row.string("subtitle"), text: try row.string("body"),
+                        ownership: try row.ownership())
+        }
+    }
+
+    func appendAudit(_ entry: AuditEntry) async throws {
+        let changes = String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
+        try await run("""
+            INSERT INTO audit_entries (id, entity, entity_id, action, actor_id, at, changes)
+            VALUES (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.entity), \(bind: entry.entityId.uuidString.lowercased()),
+                    \(bind: entry.action), \(bind: entry.actorId?.string), \(bind: Timestamp.string(entry.at)), \(bind: changes))
+            """)
+    }
+
+    func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry] {
+        try await rows("""
+            SELECT * FROM audit_entries WHERE entity = \(bind: entity) AND entity_id = \(bind: id.uuidString.lowercased()) ORDER BY seq
+            """).map { row in
+            AuditEntry(id: UUID(uuidString: try row.string("id")) ?? UUID(), entity: try row.string("entity"),
+                       entityId: id, action: try row.string("action"), actorId: try row.optionalID("actor_id"),
+                       at: try row.date("at"),
+                       changes: try JSONDecoder().decode([FieldChange].self, from: Data(try row.string("changes").utf8)))
+        }
+    }
+}
