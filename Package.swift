@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "FurrowDomain", "FurrowCore", "FurrowAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -107,6 +108,8 @@ let package = Package(
                 "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -121,9 +124,10 @@ let package = Package(
         .testTarget(
             name: "FurrowAPITests",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowServer", "FurrowTestSupport",
+                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowServer", "FurrowStore", "FurrowTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: settings

@@ -1,10 +1,39 @@
 import FurrowAPI
 import FurrowCore
 import Hummingbird
+import NIOCore
 
-/// The server-rendered web UI.
+/// The server-rendered web UI: pages under `/`, static files under `/static/`.
 public enum WebRoutes {
     public static func add(to router: Router<AppContext>, env: CoreEnvironment) {
-        router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/login"]) }
+        let templates = Templates.load()
+        let web = Web(env: env, templates: templates)
+        let auth = AuthMiddleware(auth: AuthService(env), checkCSRF: false)
+
+        router.group("static")
+            .add(middleware: SecurityHeaders())
+            .get(":file") { _, context in
+                guard let name = context.parameters.get("file"), let file = templates.staticFiles[name] else {
+                    throw HTTPError(.notFound)
+                }
+                return Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=300"],
+                                body: .init(byteBuffer: file.body))
+            }
+
+        let pages = router.group()
+            .add(middleware: SecurityHeaders())
+            .add(middleware: WebErrors(web: web))
+            .add(middleware: auth)
+        SignInPages(web: web).add(to: pages)
+        AccountPages(web: web).add(to: pages)
+        AccountForms(web: web).add(to: pages)
+        ContactPages(web: web).add(to: pages)
+        ContactForms(web: web).add(to: pages)
+        ConnectionForms(web: web).add(to: pages)
+        SearchPage(web: web).add(to: pages)
+        SettingsPage(web: web).add(to: pages)
+
+        // Last, so it wraps only the router's answer for unknown paths.
+        router.add(middleware: WebNotFound(web: web, auth: auth))
     }
 }

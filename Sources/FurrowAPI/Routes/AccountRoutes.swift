@@ -32,7 +32,7 @@ struct AccountRoutes {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
         let fields = Self.fields(&body, over: AccountFields(name: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
@@ -63,7 +63,7 @@ struct AccountRoutes {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Account.self)
-        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
         let version = request.expectedVersion(&body)
         let current = try await AccountService(env).get(id, by: principal)
         let fields = Self.fields(&body, over: current.fields)

@@ -37,7 +37,7 @@ struct ContactRoutes {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
         let fields = Self.fields(&body, over: ContactFields(lastName: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
@@ -59,7 +59,7 @@ struct ContactRoutes {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Contact.self)
-        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
         let version = request.expectedVersion(&body)
         let current = try await ContactService(env).get(id, by: principal)
         let fields = Self.fields(&body, over: current.fields)

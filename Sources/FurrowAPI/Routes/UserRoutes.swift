@@ -61,7 +61,7 @@ struct UserRoutes {
         let name = body.string("name"), manager = body.id("managerId", User.self)
         try body.check()
         let team = try await UserService(env).createTeam(name: name, managerId: manager, by: principal)
-        return try .json(TeamDTO(team), status: .created, location: "/api/v1/teams/\(team.id)")
+        return try .json(TeamDTO(team), status: .created)
     }
 
     @Sendable func teams(_ request: Request, context: AppContext) async throws -> Response {

@@ -11,7 +11,7 @@ public struct JSONBody {
 
     public static let serverOwned: Set<String> = ["id", "version", "createdAt", "updatedAt", "teamId"]
 
-    public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = JSONBody.serverOwned) async throws {
+    public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = []) async throws {
         var request = request
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.")
@@ -23,7 +23,7 @@ public struct JSONBody {
         try self.init(data: Data(buffer: buffer), allowed: allowed, ignoring: ignoring)
     }
 
-    public init(data: Data, allowed: Set<String>, ignoring: Set<String> = JSONBody.serverOwned) throws {
+    public init(data: Data, allowed: Set<String>, ignoring: Set<String> = []) throws {
         guard !data.isEmpty else { throw Problem.malformed("The request body is empty; send a JSON object.") }
         guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             throw Problem.malformed("The request body is not valid JSON.")

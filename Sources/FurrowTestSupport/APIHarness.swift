@@ -1,0 +1,64 @@
+import Foundation
+import FurrowAPI
+import FurrowCore
+import FurrowDomain
+import FurrowServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+
+extension TestWorld {
+    /// A bearer token for the principal, issued without a password round trip.
+    public func token(for principal: Principal) async throws -> String {
+        let secret = SecretToken.generate()
+        let now = clock.now()
+        try await store.write { session in
+            try await session.insertCredential(CredentialRecord(hash: SecretToken.hash(secret), kind: .token, userId: principal.userId,
+                                                                csrf: "", createdAt: now, expiresAt: now.addingTimeInterval(3600)))
+        }
+        return secret
+    }
+
+    /// Runs `body` against the whole application in process (no sockets).
+    public func withAPI<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
+        let app = Application(router: FurrowServer.router(env: env))
+        return try await app.test(.router) { client in try await body(API(client: client)) }
+    }
+}
+
+/// A small JSON client over Hummingbird's in-process test client.
+public struct API: Sendable {
+    let client: any TestClientProtocol
+
+    public struct Reply: Sendable {
+        public let status: Int
+        public let headers: HTTPFields
+        public let text: String
+
+        public var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+        }
+        public var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
+        public var type: String? { json["type"] as? String }
+        public var contentType: String? { headers[.contentType] }
+        public func string(_ key: String) -> String? { json[key] as? String }
+    }
+
+    public func call(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil,
+                     raw: String? = nil, headers extra: [String: String] = [:]) async throws -> Reply {
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer? = nil
+        if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+        } else if let raw {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: raw)
+        }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
+        return Reply(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
+    }
+}

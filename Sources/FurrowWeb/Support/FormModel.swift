@@ -1,0 +1,140 @@
+import Foundation
+import FurrowAPI
+import FurrowDomain
+
+/// One labelled input of a form, with its error beside it (rendered by `field.mustache`).
+struct Field {
+    struct Option { let value: String, label: String, selected: Bool }
+
+    let name: String
+    let id: String
+    let label: String
+    var type = "text"
+    var value = ""
+    var error: String?
+    var required = false
+    var autofocus = false
+    var autocomplete: String?
+    var hint: String?
+    var isSelect = false
+    var isTextarea = false
+    var options: [Option] = []
+    var list: String?
+
+    init(_ name: String, _ label: String) {
+        self.name = name
+        self.id = "f-" + name
+        self.label = label
+    }
+}
+
+/// Builds the fields of a form in tab order; errors come from a 422 problem's field errors.
+struct FormFields {
+    private(set) var fields: [Field] = []
+    let errors: [FieldError]
+
+    init(_ problem: Problem? = nil) { errors = problem?.errors ?? [] }
+
+    mutating func add(_ name: String, _ label: String, _ value: String?, type: String = "text", required: Bool = false,
+                      autocomplete: String? = nil, hint: String? = nil, list: String? = nil) {
+        var field = Field(name, label)
+        field.type = type
+        field.value = value ?? ""
+        field.required = required
+        field.autocomplete = autocomplete
+        field.hint = hint
+        field.list = list
+        field.error = message(for: name)
+        fields.append(field)
+    }
+
+    mutating func textarea(_ name: String, _ label: String, _ value: String?) {
+        var field = Field(name, label)
+        field.isTextarea = true
+        field.value = value ?? ""
+        field.error = message(for: name)
+        fields.append(field)
+    }
+
+    /// A select; `options` are (value, label) pairs, with an empty choice first unless `required`.
+    mutating func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?,
+                         required: Bool = false, empty: String = "— none —") {
+        var field = Field(name, label)
+        field.isSelect = true
+        field.required = required
+        let choices = (required ? [] : [("", empty)]) + options
+        field.options = choices.map { Field.Option(value: $0.0, label: $0.1, selected: $0.0 == (selected ?? "")) }
+        field.error = message(for: name)
+        fields.append(field)
+    }
+
+    func message(for name: String) -> String? {
+        let messages = errors.filter { $0.field == name }.map(\.message)
+        return messages.isEmpty ? nil : messages.joined(separator: "; ")
+    }
+
+    /// The fields, the first one with an error (or else the first one) focused.
+    var result: [Field] {
+        var fields = self.fields
+        if let index = fields.firstIndex(where: { $0.error != nil }) ?? fields.indices.first { fields[index].autofocus = true }
+        return fields
+    }
+
+    /// Field errors that belong to no field of this form, shown above it.
+    var unplaced: [String] {
+        let names = Set(fields.map(\.name))
+        return errors.filter { !names.contains($0.field) }.map { "\($0.field) \($0.message)" }
+    }
+}
+
+/// A whole form page (`form.mustache`): heading, messages, fields, hidden values and buttons.
+struct FormPage {
+    struct Hidden { let name: String, value: String }
+    struct Match { let name: String, url: String, matchedOn: String }
+
+    let heading: String
+    let action: String
+    let submitLabel: String
+    var fields: [Field] = []
+    var hidden: [Hidden] = []
+    var message: String?
+    var generalErrors: [String] = []
+    var hasGeneralErrors = false
+    var hasFieldErrors = false
+    var duplicates: [Match] = []
+    var hasDuplicates = false
+    var allowAnywayLabel: String?
+    var cancel: String?
+    var intro: String?
+    var datalists: [Datalist] = []
+
+    struct Datalist { let id: String, options: [Field.Option] }
+
+    init(heading: String, action: String, submitLabel: String, cancel: String? = nil) {
+        self.heading = heading
+        self.action = action
+        self.submitLabel = submitLabel
+        self.cancel = cancel
+    }
+
+    /// Sets the fields and turns a problem into what the page says about it.
+    mutating func apply(_ form: FormFields, problem: Problem?, recordPath: String = "") {
+        fields = form.result
+        generalErrors = form.unplaced
+        hasGeneralErrors = !generalErrors.isEmpty
+        hasFieldErrors = fields.contains { $0.error != nil } || !generalErrors.isEmpty
+        guard let problem, problem.type != "validation" else { return }
+        switch problem.type {
+        case "duplicate-suspected":
+            duplicates = (problem.matches ?? []).map {
+                Match(name: $0.name, url: recordPath + $0.id, matchedOn: $0.matchedOn.joined(separator: ", "))
+            }
+            hasDuplicates = true
+            allowAnywayLabel = "Create anyway"
+        case "version-conflict":
+            message = "This record was changed by someone else while you were editing it. Open it again to see their changes, then apply yours."
+        default:
+            message = problem.detail
+        }
+    }
+}

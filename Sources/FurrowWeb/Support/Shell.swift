@@ -1,0 +1,104 @@
+import Foundation
+import FurrowAPI
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+/// One entry of the top navigation. Later modules add theirs to `Navigation.entries` in one line.
+struct NavEntry: Sendable {
+    let title: String
+    let path: String
+    let shown: @Sendable (Principal) -> Bool
+
+    init(_ title: String, _ path: String, shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
+        self.title = title
+        self.path = path
+        self.shown = shown
+    }
+}
+
+enum Navigation {
+    static let entries: [NavEntry] = [
+        NavEntry("Accounts", "/accounts"),
+        NavEntry("Contacts", "/contacts"),
+        // Leads, Opportunities, Quotes … go here, one line each.
+        NavEntry("Settings", "/settings", shown: { $0.isAdmin }),
+    ]
+}
+
+/// What the layout shows around every page: product name, navigation, search box, the
+/// signed-in user, the CSRF token for forms, and a flash message.
+struct Shell {
+    struct Link { let title: String, path: String, current: Bool }
+    struct Message { let text: String, isError: Bool }
+
+    let title: String
+    let company: String
+    let signedIn: Bool
+    let userName: String
+    let csrf: String
+    let nav: [Link]
+    let flash: Message?
+    let searchText: String
+    let timeZone: TimeZone
+
+    /// The layout of a page seen by whoever sent the request (signed in or not).
+    static func make(_ env: CoreEnvironment, _ request: Request, _ context: AppContext, title: String,
+                     csrf: String? = nil) async throws -> Shell {
+        let settings = try await SettingsService(env).current()
+        var userName = ""
+        var nav: [Link] = []
+        if let principal = context.principal {
+            userName = (try? await UserService(env).get(principal.userId, by: principal).name) ?? ""
+            let path = request.uri.path
+            nav = Navigation.entries.filter { $0.shown(principal) }.map {
+                Link(title: $0.title, path: $0.path, current: path == $0.path || path.hasPrefix($0.path + "/"))
+            }
+        }
+        return Shell(title: title, company: settings.companyName, signedIn: context.principal != nil, userName: userName,
+                     csrf: csrf ?? context.csrf ?? "", nav: nav, flash: Flash.read(request),
+                     searchText: request.uri.path == "/search" ? request.query("q") : "",
+                     timeZone: TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!)
+    }
+
+    /// `2026-11-22 15:04` in the company's time zone.
+    func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
+
+/// A one-time message carried across a redirect in a short-lived cookie.
+enum Flash {
+    static let cookie = "furrow_flash"
+
+    static func setting(_ text: String, isError: Bool = false) -> Cookie {
+        Cookie(name: cookie, value: Base64URL.encode(Data(((isError ? "e:" : "i:") + text).utf8)),
+               maxAge: 60, path: "/", httpOnly: true, sameSite: .lax)
+    }
+
+    static var clearing: Cookie { Cookie(name: cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax) }
+
+    static func read(_ request: Request) -> Shell.Message? {
+        guard let value = request.cookies[cookie]?.value, !value.isEmpty,
+              let data = Base64URL.decode(value), let text = String(data: data, encoding: .utf8), text.count > 2
+        else { return nil }
+        return Shell.Message(text: String(text.dropFirst(2)), isError: text.hasPrefix("e:"))
+    }
+}
+
+enum Base64URL {
+    static func encode(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import FurrowAPI
+import Hummingbird
+import NIOCore
+
+/// The fields of a submitted `application/x-www-form-urlencoded` form.
+struct WebForm: Sendable {
+    private(set) var values: [String: [String]] = [:]
+
+    init(_ request: Request, context: AppContext) async throws {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") else {
+            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as application/x-www-form-urlencoded.")
+        }
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        self.init(String(buffer: buffer))
+    }
+
+    init(_ text: String) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0]), value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[name, default: []].append(value)
+        }
+    }
+
+    static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// The field's value as sent, or "" when absent.
+    subscript(_ name: String) -> String { values[name]?.first ?? "" }
+
+    /// The field's trimmed value, or nil when absent or blank.
+    func optional(_ name: String) -> String? {
+        let value = self[name].trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    func flag(_ name: String) -> Bool { ["true", "1", "on", "yes"].contains(self[name]) }
+
+    /// Compares in constant time, for secrets such as the CSRF token.
+    func matches(_ name: String, _ expected: String) -> Bool {
+        let sent = Array(self[name].utf8), wanted = Array(expected.utf8)
+        guard sent.count == wanted.count else { return false }
+        return zip(sent, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
