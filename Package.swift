@@ -48,9 +48,9 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: settings
         ),
@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "FurrowScenarioTests",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowTestSupport",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -7,7 +7,6 @@ import NIOCore
 public enum APIRoutes {
     public static func add(to router: Router<AppContext>, env: CoreEnvironment) {
         let api = router.group("api/v1")
-            .add(middleware: ProblemMiddleware())
             .add(middleware: AuthMiddleware(auth: AuthService(env), checkCSRF: true))
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: openAPIDocument)))

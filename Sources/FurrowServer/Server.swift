@@ -39,6 +39,7 @@ public enum FurrowServer {
     /// Opens and migrates the database; creates the first admin from the configuration when the
     /// database has no users yet.
     public static func prepare(_ configuration: ServerConfiguration, logger: Logger) async throws -> (SQLStore, CoreEnvironment) {
+        _ = registry
         let store = try await SQLStore.open(configuration.database, logger: logger)
         let applied = try await Migrator(store).migrate()
         for name in applied { logger.info("migrated", metadata: ["migration": .string(name)]) }
@@ -56,6 +57,7 @@ public enum FurrowServer {
         _ = registry
         let router = Router(context: AppContext.self)
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.get("healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))

@@ -1,14 +1,15 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowStore
 import FurrowTestSupport
 import Testing
 
 @Suite("Accounts and contacts over the API")
 struct AccountAPITests {
-    @Test("creating an account answers 201 with Location, and reading it back matches")
-    func create() async throws {
-        let world = try await TestWorld.make()
+    @Test("creating an account answers 201 with Location, and reading it back matches", arguments: TestWorld.engines)
+    func create(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let token = try await world.token(for: world.admin)
         try await world.withAPI { api in
@@ -47,9 +48,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("PATCH needs the current version: stale → 412, missing → 428, current → 200")
-    func versions() async throws {
-        let world = try await TestWorld.make()
+    @Test("PATCH needs the current version: stale → 412, missing → 428, current → 200", arguments: TestWorld.engines)
+    func versions(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let account = try await world.makeAccount("Versioned")
         let token = try await world.token(for: world.admin)
@@ -68,9 +69,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("server-owned fields in a body are never applied")
-    func serverOwned() async throws {
-        let world = try await TestWorld.make()
+    @Test("server-owned fields in a body are never applied", arguments: TestWorld.engines)
+    func serverOwned(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let team = try await world.makeTeam()
         let sales = try await world.makeUser(.sales, team: team)
@@ -87,9 +88,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("a no-op PATCH changes nothing and writes no audit entry")
-    func noOp() async throws {
-        let world = try await TestWorld.make()
+    @Test("a no-op PATCH changes nothing and writes no audit entry", arguments: TestWorld.engines)
+    func noOp(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let account = try await world.makeAccount("Quiet")
         let token = try await world.token(for: world.admin)
@@ -102,9 +103,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("every change is audited with old → new values")
-    func auditTrail() async throws {
-        let world = try await TestWorld.make()
+    @Test("every change is audited with old → new values", arguments: TestWorld.engines)
+    func auditTrail(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let account = try await world.makeAccount("Before")
         let token = try await world.token(for: world.admin)
@@ -121,9 +122,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("likely duplicates are reported unless allowed")
-    func duplicates() async throws {
-        let world = try await TestWorld.make()
+    @Test("likely duplicates are reported unless allowed", arguments: TestWorld.engines)
+    func duplicates(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let token = try await world.token(for: world.admin)
         try await world.withAPI { api in
@@ -144,9 +145,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("the hierarchy refuses cycles and shows ancestors and children")
-    func hierarchy() async throws {
-        let world = try await TestWorld.make()
+    @Test("the hierarchy refuses cycles and shows ancestors and children", arguments: TestWorld.engines)
+    func hierarchy(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let root = try await world.makeAccount("Root")
         let middle = try await world.makeAccount("Middle", parent: root.id)
@@ -165,9 +166,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("merging moves contacts, children and connections to the survivor in one step")
-    func merge() async throws {
-        let world = try await TestWorld.make()
+    @Test("merging moves contacts, children and connections to the survivor in one step", arguments: TestWorld.engines)
+    func merge(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let keep = try await world.makeAccount("Initech")
         let drop = try await world.makeAccount("Initech Inc", email: "hq@initech.example")
@@ -195,9 +196,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("an account with contacts cannot be deleted; without them it can")
-    func delete() async throws {
-        let world = try await TestWorld.make()
+    @Test("an account with contacts cannot be deleted; without them it can", arguments: TestWorld.engines)
+    func delete(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let account = try await world.makeAccount("Busy")
         let contact = try await world.makeContact("Worker", account: account.id)
@@ -214,9 +215,9 @@ struct AccountAPITests {
         }
     }
 
-    @Test("lists page with cursors, sort and filter, and refuse unknown fields")
-    func lists() async throws {
-        let world = try await TestWorld.make()
+    @Test("lists page with cursors, sort and filter, and refuse unknown fields", arguments: TestWorld.engines)
+    func lists(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         for name in ["Delta", "alpha", "Charlie", "Bravo", "Echo"] { _ = try await world.makeAccount(name) }
         let token = try await world.token(for: world.admin)

@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowStore
 import FurrowTestSupport
 import Testing
 
@@ -21,9 +22,9 @@ struct AuthorizationMatrixTests {
         (.readonly, [.own: (.allowed, .forbidden), .sameTeam: (.allowed, .forbidden), .otherTeam: (.hidden, .hidden)]),
     ]
 
-    @Test("every role sees and changes exactly what it should", arguments: table.map(\.0))
-    func matrix(role: Role) async throws {
-        let world = try await TestWorld.make()
+    @Test("every role sees and changes exactly what it should", arguments: table.map(\.0), TestWorld.engines)
+    func matrix(role: Role, engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         // given: the caller in team One, a colleague in One, a stranger in Two
         let one = try await world.makeTeam("One"), two = try await world.makeTeam("Two")
@@ -37,13 +38,14 @@ struct AuthorizationMatrixTests {
                 AccountFields(name: "Matrix \(relation.rawValue) record"), ownerId: owners[relation]!.userId, by: world.admin)
         }
         let token = try await world.token(for: caller)
+        let created = records
         let expected = Dictionary(uniqueKeysWithValues: Self.table)[role]!
 
         try await world.withAPI { api in
             let listed = Set(try await api.call(.get, "/api/v1/accounts?limit=200", token: token).items.compactMap { $0["id"] as? String })
             let found = Set(try await api.call(.get, "/api/v1/search?q=matrix", token: token).items.compactMap { $0["id"] as? String })
             for relation in Relation.allCases {
-                let account = records[relation]!, path = "/api/v1/accounts/\(account.id)"
+                let account = created[relation]!, path = "/api/v1/accounts/\(account.id)"
                 let read = expected[relation]!.read, write = expected[relation]!.write
                 let visible = read == .allowed
                 // when / then

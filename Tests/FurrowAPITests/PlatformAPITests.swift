@@ -4,6 +4,7 @@ import FurrowCore
 import FurrowDomain
 import FurrowServer
 import FurrowTestSupport
+import HTTPTypes
 import Hummingbird
 import Testing
 

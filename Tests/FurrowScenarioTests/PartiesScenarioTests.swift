@@ -1,13 +1,14 @@
 import Foundation
+import FurrowStore
 import FurrowTestSupport
 import Testing
 
 /// Whole flows told as a user would live them, through the API only.
 @Suite("Scenarios: parties")
 struct PartiesScenarioTests {
-    @Test("a sales team sets up its customers: hierarchy, contacts, connections, a duplicate merged, everything audited")
-    func customerSetUp() async throws {
-        let world = try await TestWorld.make()
+    @Test("a sales team sets up its customers: hierarchy, contacts, connections, a duplicate merged, everything audited", arguments: TestWorld.engines)
+    func customerSetUp(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
         let adminToken = try await world.token(for: world.admin)
         try await world.withAPI { api in
@@ -42,7 +43,7 @@ struct PartiesScenarioTests {
             _ = try await api.call(.post, "/api/v1/contacts", token: kim, json: ["lastName": "Wesker", "accountId": twinId])
             let merged = try await api.call(.post, "/api/v1/accounts/\(labsId)/merge", token: kim, json: ["otherId": twinId])
 
-            // then: one labs account with both people, inside the group, found by search
+            // then: one labs account with both people, inside the group, found by search (Alice by her email)
             #expect(merged.string("phone") == "+1 555 0199")
             let people = try await api.call(.get, "/api/v1/accounts/\(labsId)/contacts", token: kim)
             #expect(people.items.compactMap { $0["lastName"] as? String } == ["Abernathy", "Wesker"])
@@ -50,7 +51,7 @@ struct PartiesScenarioTests {
             let children = (tree.json["tree"] as? [String: Any])?["children"] as? [[String: Any]] ?? []
             #expect(children.compactMap { $0["name"] as? String } == ["Umbrella Labs"])
             let found = try await api.call(.get, "/api/v1/search?q=umbrel", token: kim)
-            #expect(Set(found.items.compactMap { $0["title"] as? String }) == ["Umbrella Group", "Umbrella Labs"])
+            #expect(Set(found.items.compactMap { $0["title"] as? String }) == ["Umbrella Group", "Umbrella Labs", "Alice Abernathy"])
             let connections = try await api.call(.get, "/api/v1/contacts/\(aliceId)/connections", token: kim)
             #expect(connections.items.first?["role"] as? String == "board advisor of")
 

@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import Logging
+import Metrics
 import PostgresKit
 import PostgresNIO
 import SQLKit
@@ -19,6 +20,9 @@ public final class SQLStore: Store, @unchecked Sendable {
     private let sqlite: SQLitePool?
     private let postgres: PostgresClient?
     private let postgresTask: Task<Void, Never>?
+    /// Time from asking for a connection to the end of the read or transaction, waiting included.
+    private let readTimer: Metrics.Timer
+    private let writeTimer: Metrics.Timer
 
     /// Opens `location`: a `postgres://` URL, or a path of an SQLite file (created when missing).
     public static func open(_ location: String, logger: Logger = Logger(label: "furrow.store")) async throws -> SQLStore {
@@ -31,6 +35,7 @@ public final class SQLStore: Store, @unchecked Sendable {
     private init(sqlitePath: String, logger: Logger) async throws {
         self.engine = .sqlite
         self.logger = logger
+        (readTimer, writeTimer) = Self.timers(.sqlite)
         self.sqlite = try await SQLitePool.open(path: sqlitePath, readers: 4, logger: logger)
         self.postgres = nil
         self.postgresTask = nil
@@ -51,15 +56,25 @@ public final class SQLStore: Store, @unchecked Sendable {
                                   password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
         }
         configuration.options.maximumConnections = 20
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        var background = logger
+        background.logLevel = .error
+        let client = PostgresClient(configuration: configuration, backgroundLogger: background)
         self.engine = .postgres
         self.logger = logger
+        (readTimer, writeTimer) = Self.timers(.postgres)
         self.sqlite = nil
         self.postgres = client
         self.postgresTask = Task { await client.run() }
     }
 
+    static func timers(_ engine: Engine) -> (Metrics.Timer, Metrics.Timer) {
+        (Metrics.Timer(label: "furrow_db_read_duration", dimensions: [("engine", engine.rawValue)]),
+         Metrics.Timer(label: "furrow_db_transaction_duration", dimensions: [("engine", engine.rawValue)]))
+    }
+
     public func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { readTimer.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started)) }
         if let sqlite {
             return try await sqlite.withReader { connection in
                 try await body(SQLSession(connection.sql(), engine: .sqlite))
@@ -76,22 +91,28 @@ public final class SQLStore: Store, @unchecked Sendable {
 
     /// Runs `body` in one transaction on a raw SQL database handle (migrations, bulk work).
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { writeTimer.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started)) }
         if let sqlite {
             return try await sqlite.withWriter { connection in
-                let db = connection.sql()
-                try await db.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
+                try await Self.inTransaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
             }
         }
-        return try await postgres!.withTransaction(logger: logger) { connection in
-            try await body(connection.sql(queryLogLevel: nil))
+        return try await postgres!.withConnection { connection in
+            try await Self.inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+        }
+    }
+
+    /// BEGIN, the body, COMMIT; ROLLBACK and the body's own error when it throws.
+    private static func inTransaction<T>(_ db: any SQLDatabase, begin: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 

@@ -19,8 +19,8 @@ struct AccountPages {
         let columns: [ListParameters.Column]
         let rows: [Row]
         let hasRows: Bool
-        let filter: String
-        let sort: String
+        let filter: String?
+        let sort: String?
         let next: String?
         let first: String?
         let canCreate: Bool
@@ -38,7 +38,7 @@ struct AccountPages {
                     Row(name: $0.fields.name, url: "/accounts/\($0.id)", industry: $0.fields.industry ?? "",
                         email: $0.fields.email ?? "", phone: $0.fields.phone ?? "", created: shell.format($0.createdAt))
                 },
-                hasRows: !accounts.isEmpty, filter: parameters.text, sort: parameters.sortText,
+                hasRows: !accounts.isEmpty, filter: parameters.text.nonEmpty, sort: parameters.sortText.nonEmpty,
                 next: parameters.nextLink(accounts, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
                 first: parameters.firstLink, canCreate: principal.canWriteRecords)
         }
@@ -115,6 +115,7 @@ struct AccountPages {
 
 /// The Connections section of a party's page: the list, and the form to add one.
 struct ConnectionsModel {
+    let subject: String
     let rows: [RecordParts.ConnectionRow]
     let hasRows: Bool
     let canChange: Bool
@@ -126,8 +127,9 @@ struct ConnectionsModel {
     static func make(_ parts: RecordParts, of id: UUID, _ type: PartyType, path: String, canChange: Bool,
                      by principal: Principal) async throws -> ConnectionsModel {
         let rows = try await parts.connections(of: id, type, by: principal)
-        let targets = canChange ? try await parts.connectionTargets(excluding: id, by: principal) : ([], [])
-        return ConnectionsModel(rows: rows, hasRows: !rows.isEmpty, canChange: canChange, action: path + "/connections",
+        let targets: (accounts: [RecordParts.Option], contacts: [RecordParts.Option]) =
+            canChange ? try await parts.connectionTargets(excluding: id, by: principal) : ([], [])
+        return ConnectionsModel(subject: type.rawValue, rows: rows, hasRows: !rows.isEmpty, canChange: canChange, action: path + "/connections",
                                 back: path, accounts: targets.accounts, contacts: targets.contacts)
     }
 }

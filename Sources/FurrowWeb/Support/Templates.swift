@@ -19,7 +19,12 @@ struct Templates: Sendable {
                                "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "txt": "text/plain; charset=utf-8"]
 
     static func load(logger: Logger = Logger(label: "furrow.web")) -> Templates {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Resources") else {
+        // The copied `Resources` folder sits in the bundle, or is the bundle's resource folder itself (Linux).
+        let candidates = [Bundle.module.resourceURL?.appendingPathComponent("Resources"), Bundle.module.resourceURL,
+                          Bundle.module.bundleURL.appendingPathComponent("Resources")].compactMap { $0 }
+        guard let root = candidates.first(where: {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("templates/layout.mustache").path)
+        }) else {
             logger.error("the web UI's resources are missing")
             return Templates(library: MustacheLibrary(), staticFiles: [:])
         }

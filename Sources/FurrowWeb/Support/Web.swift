@@ -40,6 +40,9 @@ struct Web: Sendable {
     }
 }
 
+/// A header name (HTTPTypes' `HTTPField.Name`, reached through Hummingbird's exported `HTTPFields`).
+typealias HeaderName = HTTPFields.Element.Name
+
 /// Thrown by a page that needs a signed-in user; answered with a redirect to `/login?next=…`.
 struct SignInRequired: Error {
     let next: String
@@ -57,7 +60,7 @@ extension Request {
 
     /// Whether the browser reached us over TLS (directly or through a proxy that says so).
     var overTLS: Bool {
-        uri.scheme == "https" || headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        uri.scheme?.rawValue == "https" || headers[HeaderName("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 }
 
@@ -94,4 +97,9 @@ enum URLText {
         else { return fallback }
         return text
     }
+}
+
+extension String {
+    /// The text, or nil when empty: templates show `{{#x}}…{{/x}}` for any non-nil value.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -24,6 +24,11 @@ struct WebForm: Sendable {
         }
     }
 
+    /// A form filled from a record's current values, for an edit page.
+    init(values: [String: String?]) {
+        for case let (name, value?) in values { self.values[name] = [value] }
+    }
+
     static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced

@@ -1,7 +1,6 @@
 import Foundation
 import FurrowAPI
 import FurrowCore
-import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -19,10 +18,10 @@ struct SecurityHeaders: RouterMiddleware {
     }
 
     static func apply(to response: inout Response) {
-        response.headers[HTTPField.Name("Content-Security-Policy")!] = policy
-        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HeaderName("Content-Security-Policy")!] = policy
+        response.headers[HeaderName("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HeaderName("Referrer-Policy")!] = "same-origin"
+        response.headers[HeaderName("X-Frame-Options")!] = "DENY"
         if response.headers[.cacheControl] == nil, response.headers[.contentType]?.hasPrefix("text/html") ?? false {
             response.headers[.cacheControl] = "no-store"
         }
