@@ -1,19 +1,41 @@
 #!/usr/bin/env python3
-"""Generates Sources/FurrowAPI/Resources/openapi.json: run `python3 scripts/openapi.py` from the package root after changing the API."""
+"""Generates Sources/FurrowAPI/Resources/openapi.json: run `python3 scripts/openapi.py` from the package root after changing the API.
+
+Layout: enums mirrored from the Swift sources; schema helpers; schemas per area (backbone, pipeline catalogs,
+leads, opportunities, boards, problems); error and operation helpers; parameters; operations per area; the document.
+Every (method, path) must match a route of `APIRoutes` (a Swift test compares them) and the Problem `type`
+enum must equal `ProblemCatalog.slugs`, in order.
+"""
 import json
 import sys
 
-SLUGS = [
+# ================================================================ enums mirrored from the Swift sources
+
+SLUGS = [  # ProblemCatalog.slugs
     "malformed-request", "invalid-query", "unauthorized", "forbidden", "not-found", "method-not-allowed",
     "version-conflict", "version-required", "validation", "duplicate-suspected", "hierarchy-cycle",
     "merge-with-self", "has-dependents", "already-set-up", "email-taken", "too-many-attempts",
     "payload-too-large", "unsupported-media-type", "internal",
+    "kind-has-no-stages", "stage-skip-not-allowed", "stage-not-in-kind", "already-in-stage", "stage-requirements-unmet",
+    "kind-not-allowed", "opportunity-closed", "opportunity-not-closed", "open-quotes", "primary-demand-disabled",
+    "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
 SEARCH_TYPES = ["account", "contact", "lead", "opportunity"]
-AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings"]
+AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings",
+                  "lead", "opportunity", "channel", "reason", "stage", "opportunity-kind"]
+IMPACT_TYPES = ["user", "account", "contact", "campaign", "other"]                # ImpactType
+KIND_TYPES = ["standard", "custom", "none"]                                       # KindType
+LEAD_STATUSES = ["new", "contacted", "qualified", "disqualified"]                 # LeadStatus
+OPPORTUNITY_STATUSES = ["inProgress", "won", "lost"]                              # OpportunityStatus
+REVENUE_MODES = ["user", "system"]                                                # RevenueMode
+PARTY_ROLES = ["stakeholder", "salesTeam", "competitor", "contactPerson"]         # OpportunityParty.Role
+OPPORTUNITY_PARTY_TYPES = ["account", "contact", "user", "competitor"]            # OpportunityParty.PartyKind
+REQUIRABLE_FIELDS = ["accountId", "channelId", "comment", "contactId", "estimatedRevenue", "expectedCloseDate",
+                     "termsOfSale"]                                               # StageRequirements.requirableFields
 
+# ================================================================ schema helpers
 
 def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
@@ -67,31 +89,6 @@ IGNORED_TEAM = {"teamId": s("Derived from the owner; accepted and ignored.", typ
 PATCH_VERSION = {"version": s("The expected current version, when not sent as `If-Match: \"N\"` (the header wins). "
                               "A stale version answers 412 `version-conflict`.", type=["integer", "null"], minimum=1)}
 
-# ---------------------------------------------------------------- schemas
-
-account_fields = {
-    "parentAccountId": uuid("The parent account, which must be an account the caller can see; null clears it.", True),
-    "email": in_str("Email address; empty or null clears it.", 254, format="email"),
-    "phone": in_str("Phone number: digits, spaces and + ( ) - . / and `ext`, at least 3 digits; empty or null clears it.",
-                    40, pattern=PHONE_PATTERN),
-    "website": in_str("Web address such as `example.com` or `https://www.example.com/`; empty or null clears it.", 253),
-    "industry": in_str("Industry; empty or null clears it.", 100),
-    "ownerId": uuid("The owning user (an active user). Only managers and administrators may name someone other than "
-                    "themselves. Absent or null: the caller on create, unchanged on update.", True),
-}
-contact_fields = {
-    "firstName": in_str("Given name; empty or null clears it.", 100),
-    "email": in_str("Email address; empty or null clears it.", 254, format="email"),
-    "phone": in_str("Phone number: digits, spaces and + ( ) - . / and `ext`, at least 3 digits; empty or null clears it.",
-                    40, pattern=PHONE_PATTERN),
-    "mobile": in_str("Mobile number, same format as `phone`; empty or null clears it.", 40, pattern=PHONE_PATTERN),
-    "title": in_str("Job title; empty or null clears it.", 100),
-    "accountId": uuid("The account the contact works for, which must be one the caller can see; null clears it.", True),
-    "ownerId": uuid("The owning user (an active user). Only managers and administrators may name someone other than "
-                    "themselves. Absent or null: the caller on create, unchanged on update.", True),
-    "fullName": s("Derived from firstName and lastName; accepted and ignored."),
-}
-
 
 def page(item, desc):
     return {
@@ -105,359 +102,1005 @@ def page(item, desc):
     }
 
 
-schemas = {
-    "Account": {
-        "type": "object",
-        "description": "A company or organisation, optionally below a parent account. Optional fields are omitted when empty.",
-        "required": ["id", "name", "ownerId", "version", "createdAt", "updatedAt"],
-        "properties": {
-            "id": uuid(),
-            "name": s(type="string", maxLength=200),
-            "parentAccountId": uuid(nullable=True),
-            "email": opt_str(format="email"),
-            "phone": opt_str(),
-            "website": opt_str(),
-            "industry": opt_str(),
-            "ownerId": uuid(),
-            "teamId": uuid("The owner's team when the record was assigned.", True),
-            "version": s("Optimistic-concurrency version; send it back as `If-Match: \"N\"` when changing the record.",
-                         type="integer", minimum=1),
-            "createdAt": ts(),
-            "updatedAt": ts(),
+
+def nullable(schema_name, desc=None):
+    """A referenced schema that may also be null."""
+    return s(desc, anyOf=[ref(schema_name), {"type": "null"}])
+
+
+def opt_ts(desc=None):
+    """An optional response timestamp: omitted when absent, null allowed too."""
+    return s(desc, type=["string", "null"], format="date-time")
+
+
+DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$"                    # Money.decimalString, Micros.decimalString
+AMOUNT_PATTERN = "^[+-]?[0-9]{1,12}(\\.[0-9]{1,3})?$"        # Money(text, currency); the currency caps the decimals
+PLAIN_AMOUNT_PATTERN = "^\\+?[0-9]{1,12}(\\.[0-9]{1,3})?$"    # the same, where negative amounts are refused
+QUANTITY_PATTERN = "^[+-]?[0-9]{1,12}(\\.[0-9]{1,6})?$"      # Micros(text)
+CURRENCY_PATTERN = "^[A-Za-z]{3}$"                            # Currency(code), stored upper-case
+
+
+def amount(desc=None):
+    """An optional response amount: a decimal string with exactly the currency's minor digits."""
+    return opt_str(desc, pattern=DECIMAL_PATTERN, examples=["1234.50"])
+
+
+def in_amount(desc, negative=False):
+    """A request amount: a decimal string with at most the currency's minor digits (2 for most, 0 for JPY…); null clears it."""
+    return s(desc, type=["string", "null"], pattern=AMOUNT_PATTERN if negative else PLAIN_AMOUNT_PATTERN,
+             examples=["1234.50"])
+
+
+def in_currency(desc, nullable=True):
+    return s(desc, type=["string", "null"] if nullable else "string", pattern=CURRENCY_PATTERN, examples=["EUR"])
+
+
+VERSION = s("Optimistic-concurrency version; send it back as `If-Match: \"N\"` when changing the record.",
+            type="integer", minimum=1)
+OWNER_IN = uuid("The owning user (an active user). Only managers and administrators may name someone other than "
+                "themselves. Absent or null: the caller on create, unchanged on update.", True)
+
+
+# ================================================================ schemas: backbone
+
+
+def backbone_schemas():
+    account_fields = {
+        "parentAccountId": uuid("The parent account, which must be an account the caller can see; null clears it.", True),
+        "email": in_str("Email address; empty or null clears it.", 254, format="email"),
+        "phone": in_str("Phone number: digits, spaces and + ( ) - . / and `ext`, at least 3 digits; empty or null clears it.",
+                        40, pattern=PHONE_PATTERN),
+        "website": in_str("Web address such as `example.com` or `https://www.example.com/`; empty or null clears it.", 253),
+        "industry": in_str("Industry; empty or null clears it.", 100),
+        "ownerId": uuid("The owning user (an active user). Only managers and administrators may name someone other than "
+                        "themselves. Absent or null: the caller on create, unchanged on update.", True),
+    }
+    contact_fields = {
+        "firstName": in_str("Given name; empty or null clears it.", 100),
+        "email": in_str("Email address; empty or null clears it.", 254, format="email"),
+        "phone": in_str("Phone number: digits, spaces and + ( ) - . / and `ext`, at least 3 digits; empty or null clears it.",
+                        40, pattern=PHONE_PATTERN),
+        "mobile": in_str("Mobile number, same format as `phone`; empty or null clears it.", 40, pattern=PHONE_PATTERN),
+        "title": in_str("Job title; empty or null clears it.", 100),
+        "accountId": uuid("The account the contact works for, which must be one the caller can see; null clears it.", True),
+        "ownerId": uuid("The owning user (an active user). Only managers and administrators may name someone other than "
+                        "themselves. Absent or null: the caller on create, unchanged on update.", True),
+        "fullName": s("Derived from firstName and lastName; accepted and ignored."),
+    }
+
+    schemas = {
+        "Account": {
+            "type": "object",
+            "description": "A company or organisation, optionally below a parent account. Optional fields are omitted when empty.",
+            "required": ["id", "name", "ownerId", "version", "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=200),
+                "parentAccountId": uuid(nullable=True),
+                "email": opt_str(format="email"),
+                "phone": opt_str(),
+                "website": opt_str(),
+                "industry": opt_str(),
+                "ownerId": uuid(),
+                "teamId": uuid("The owner's team when the record was assigned.", True),
+                "version": s("Optimistic-concurrency version; send it back as `If-Match: \"N\"` when changing the record.",
+                             type="integer", minimum=1),
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
         },
-    },
-    "AccountCreate": {
-        "type": "object",
-        "description": "A new account. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "required": ["name"],
-        "properties": {
-            "name": s("The account's name (trimmed, required).", type="string", minLength=1, maxLength=200),
-            **account_fields,
-            **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+        "AccountCreate": {
+            "type": "object",
+            "description": "A new account. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["name"],
+            "properties": {
+                "name": s("The account's name (trimmed, required).", type="string", minLength=1, maxLength=200),
+                **account_fields,
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+            },
         },
-    },
-    "AccountPatch": {
-        "type": "object",
-        "description": "Changes to an account: absent fields are unchanged, null clears a field. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "properties": {
-            "name": s("The account's name (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=200),
-            **account_fields,
-            **PATCH_VERSION,
-            **IGNORED, **IGNORED_TEAM,
+        "AccountPatch": {
+            "type": "object",
+            "description": "Changes to an account: absent fields are unchanged, null clears a field. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "name": s("The account's name (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=200),
+                **account_fields,
+                **PATCH_VERSION,
+                **IGNORED, **IGNORED_TEAM,
+            },
         },
-    },
-    "Contact": {
-        "type": "object",
-        "description": "An individual, optionally working for an account. Optional fields are omitted when empty.",
-        "required": ["id", "lastName", "fullName", "ownerId", "version", "createdAt", "updatedAt"],
-        "properties": {
-            "id": uuid(),
-            "firstName": opt_str(),
-            "lastName": s(type="string", maxLength=100),
-            "fullName": s("firstName and lastName joined by a space.", type="string"),
-            "email": opt_str(format="email"),
-            "phone": opt_str(),
-            "mobile": opt_str(),
-            "title": opt_str(),
-            "accountId": uuid(nullable=True),
-            "ownerId": uuid(),
-            "teamId": uuid("The owner's team when the record was assigned.", True),
-            "version": s("Optimistic-concurrency version; send it back as `If-Match: \"N\"` when changing the record.",
-                         type="integer", minimum=1),
-            "createdAt": ts(),
-            "updatedAt": ts(),
+        "Contact": {
+            "type": "object",
+            "description": "An individual, optionally working for an account. Optional fields are omitted when empty.",
+            "required": ["id", "lastName", "fullName", "ownerId", "version", "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "firstName": opt_str(),
+                "lastName": s(type="string", maxLength=100),
+                "fullName": s("firstName and lastName joined by a space.", type="string"),
+                "email": opt_str(format="email"),
+                "phone": opt_str(),
+                "mobile": opt_str(),
+                "title": opt_str(),
+                "accountId": uuid(nullable=True),
+                "ownerId": uuid(),
+                "teamId": uuid("The owner's team when the record was assigned.", True),
+                "version": s("Optimistic-concurrency version; send it back as `If-Match: \"N\"` when changing the record.",
+                             type="integer", minimum=1),
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
         },
-    },
-    "ContactCreate": {
-        "type": "object",
-        "description": "A new contact. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "required": ["lastName"],
-        "properties": {
-            "lastName": s("Family name (trimmed, required).", type="string", minLength=1, maxLength=100),
-            **contact_fields,
-            **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+        "ContactCreate": {
+            "type": "object",
+            "description": "A new contact. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["lastName"],
+            "properties": {
+                "lastName": s("Family name (trimmed, required).", type="string", minLength=1, maxLength=100),
+                **contact_fields,
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+            },
         },
-    },
-    "ContactPatch": {
-        "type": "object",
-        "description": "Changes to a contact: absent fields are unchanged, null clears a field. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "properties": {
-            "lastName": s("Family name (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=100),
-            **contact_fields,
-            **PATCH_VERSION,
-            **IGNORED, **IGNORED_TEAM,
+        "ContactPatch": {
+            "type": "object",
+            "description": "Changes to a contact: absent fields are unchanged, null clears a field. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "lastName": s("Family name (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=100),
+                **contact_fields,
+                **PATCH_VERSION,
+                **IGNORED, **IGNORED_TEAM,
+            },
         },
-    },
-    "Role": s("A user's role. admin sees and manages everything; manager sees their own, their team's and their "
-              "managed teams' records and may reassign owners; sales, service and finance see their own and their "
-              "team's records; readonly reads like sales and writes nothing.", type="string", enum=ROLES),
-    "User": {
-        "type": "object",
-        "description": "A user. The password is write-only and never returned.",
-        "required": ["id", "email", "name", "role", "active", "version", "createdAt", "updatedAt"],
-        "properties": {
-            "id": uuid(),
-            "email": s(type="string", format="email"),
-            "name": s(type="string"),
-            "role": ref("Role"),
-            "teamId": uuid("Omitted when the user has no team.", True),
-            "active": s("Inactive users cannot sign in and their tokens stop working.", type="boolean"),
-            "version": s(type="integer", minimum=1),
-            "createdAt": ts(),
-            "updatedAt": ts(),
+        "Role": s("A user's role. admin sees and manages everything; manager sees their own, their team's and their "
+                  "managed teams' records and may reassign owners; sales, service and finance see their own and their "
+                  "team's records; readonly reads like sales and writes nothing.", type="string", enum=ROLES),
+        "User": {
+            "type": "object",
+            "description": "A user. The password is write-only and never returned.",
+            "required": ["id", "email", "name", "role", "active", "version", "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "email": s(type="string", format="email"),
+                "name": s(type="string"),
+                "role": ref("Role"),
+                "teamId": uuid("Omitted when the user has no team.", True),
+                "active": s("Inactive users cannot sign in and their tokens stop working.", type="boolean"),
+                "version": s(type="integer", minimum=1),
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
         },
-    },
-    "UserCreate": {
-        "type": "object",
-        "description": "A new user (administrators only). Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "required": ["email", "password"],
-        "properties": {
-            "email": s("Unique (case-insensitive) email address; a taken one answers 409 `email-taken`.",
-                       type="string", format="email", maxLength=254),
-            "name": in_str("Display name; defaults to the email address.", 100),
-            "password": s("8 to 72 characters.", type="string", minLength=8, maxLength=72, writeOnly=True),
-            "role": s("Defaults to `sales`.", anyOf=[ref("Role"), {"type": "null"}]),
-            "teamId": uuid("An existing team, or null for none.", True),
-            "active": s("Defaults to true.", type=["boolean", "null"]),
-            **IGNORED, **IGNORED_VERSION,
+        "UserCreate": {
+            "type": "object",
+            "description": "A new user (administrators only). Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["email", "password"],
+            "properties": {
+                "email": s("Unique (case-insensitive) email address; a taken one answers 409 `email-taken`.",
+                           type="string", format="email", maxLength=254),
+                "name": in_str("Display name; defaults to the email address.", 100),
+                "password": s("8 to 72 characters.", type="string", minLength=8, maxLength=72, writeOnly=True),
+                "role": s("Defaults to `sales`.", anyOf=[ref("Role"), {"type": "null"}]),
+                "teamId": uuid("An existing team, or null for none.", True),
+                "active": s("Defaults to true.", type=["boolean", "null"]),
+                **IGNORED, **IGNORED_VERSION,
+            },
         },
-    },
-    "UserPatch": {
-        "type": "object",
-        "description": "Changes to a user (administrators only): absent or null fields are unchanged, except that "
-                       "`teamId: null` removes the user from their team. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "properties": {
-            "email": s("Unique email address; a taken one answers 409 `email-taken`.", type=["string", "null"],
-                       format="email", maxLength=254),
-            "name": s("Display name (cannot be cleared).", type=["string", "null"], minLength=1, maxLength=100),
-            "password": s("A new password of 8 to 72 characters.", type=["string", "null"], minLength=8, maxLength=72,
-                          writeOnly=True),
-            "role": {"anyOf": [ref("Role"), {"type": "null"}]},
-            "teamId": uuid("An existing team; null removes the user from their team (their records follow).", True),
-            "active": s("false deactivates the user (not allowed for yourself).", type=["boolean", "null"]),
-            **PATCH_VERSION,
-            **IGNORED,
+        "UserPatch": {
+            "type": "object",
+            "description": "Changes to a user (administrators only): absent or null fields are unchanged, except that "
+                           "`teamId: null` removes the user from their team. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "email": s("Unique email address; a taken one answers 409 `email-taken`.", type=["string", "null"],
+                           format="email", maxLength=254),
+                "name": s("Display name (cannot be cleared).", type=["string", "null"], minLength=1, maxLength=100),
+                "password": s("A new password of 8 to 72 characters.", type=["string", "null"], minLength=8, maxLength=72,
+                              writeOnly=True),
+                "role": {"anyOf": [ref("Role"), {"type": "null"}]},
+                "teamId": uuid("An existing team; null removes the user from their team (their records follow).", True),
+                "active": s("false deactivates the user (not allowed for yourself).", type=["boolean", "null"]),
+                **PATCH_VERSION,
+                **IGNORED,
+            },
         },
-    },
-    "Me": {
-        "type": "object",
-        "description": "The signed-in user.",
-        "required": ["id", "email", "name", "role"],
-        "properties": {
-            "id": uuid(),
-            "email": s(type="string", format="email"),
-            "name": s(type="string"),
-            "role": ref("Role"),
-            "teamId": uuid("Omitted when the user has no team.", True),
+        "Me": {
+            "type": "object",
+            "description": "The signed-in user.",
+            "required": ["id", "email", "name", "role"],
+            "properties": {
+                "id": uuid(),
+                "email": s(type="string", format="email"),
+                "name": s(type="string"),
+                "role": ref("Role"),
+                "teamId": uuid("Omitted when the user has no team.", True),
+            },
         },
-    },
-    "Team": {
-        "type": "object",
-        "required": ["id", "name", "createdAt"],
-        "properties": {
-            "id": uuid(),
-            "name": s(type="string", maxLength=100),
-            "managerId": uuid("Omitted when the team has no manager.", True),
-            "createdAt": ts(),
+        "Team": {
+            "type": "object",
+            "required": ["id", "name", "createdAt"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=100),
+                "managerId": uuid("Omitted when the team has no manager.", True),
+                "createdAt": ts(),
+            },
         },
-    },
-    "TeamCreate": {
-        "type": "object",
-        "description": "A new team (administrators only). Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "required": ["name"],
-        "properties": {
-            "name": s("The team's name (trimmed, required).", type="string", minLength=1, maxLength=100),
-            "managerId": uuid("An existing user who manages the team.", True),
+        "TeamCreate": {
+            "type": "object",
+            "description": "A new team (administrators only). Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["name"],
+            "properties": {
+                "name": s("The team's name (trimmed, required).", type="string", minLength=1, maxLength=100),
+                "managerId": uuid("An existing user who manages the team.", True),
+            },
         },
-    },
-    "PartyType": s("The kind of party a connection joins.", type="string", enum=PARTY_TYPES),
-    "Connection": {
-        "type": "object",
-        "description": "A relation with a role between two parties (accounts or contacts).",
-        "required": ["id", "fromType", "fromId", "toType", "toId", "role", "createdAt"],
-        "properties": {
-            "id": uuid(),
-            "fromType": ref("PartyType"),
-            "fromId": uuid(),
-            "toType": ref("PartyType"),
-            "toId": uuid(),
-            "role": s("The relation, e.g. `partner of`.", type="string", maxLength=100),
-            "createdAt": ts(),
+        "PartyType": s("The kind of party a connection joins.", type="string", enum=PARTY_TYPES),
+        "Connection": {
+            "type": "object",
+            "description": "A relation with a role between two parties (accounts or contacts).",
+            "required": ["id", "fromType", "fromId", "toType", "toId", "role", "createdAt"],
+            "properties": {
+                "id": uuid(),
+                "fromType": ref("PartyType"),
+                "fromId": uuid(),
+                "toType": ref("PartyType"),
+                "toId": uuid(),
+                "role": s("The relation, e.g. `partner of`.", type="string", maxLength=100),
+                "createdAt": ts(),
+            },
         },
-    },
-    "ConnectionCreate": {
-        "type": "object",
-        "description": "A new connection. Both parties must be visible to the caller and the caller must be allowed to "
-                       "change at least one of them; a party cannot be connected to itself. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "required": ["fromType", "fromId", "toType", "toId", "role"],
-        "properties": {
-            "fromType": ref("PartyType"),
-            "fromId": uuid(),
-            "toType": ref("PartyType"),
-            "toId": uuid(),
-            "role": s("The relation, e.g. `partner of` (trimmed, required).", type="string", minLength=1, maxLength=100),
+        "ConnectionCreate": {
+            "type": "object",
+            "description": "A new connection. Both parties must be visible to the caller and the caller must be allowed to "
+                           "change at least one of them; a party cannot be connected to itself. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["fromType", "fromId", "toType", "toId", "role"],
+            "properties": {
+                "fromType": ref("PartyType"),
+                "fromId": uuid(),
+                "toType": ref("PartyType"),
+                "toId": uuid(),
+                "role": s("The relation, e.g. `partner of` (trimmed, required).", type="string", minLength=1, maxLength=100),
+            },
         },
-    },
-    "MergeRequest": {
-        "type": "object",
-        "description": "The record to merge into the one in the path; it is deleted and its related records move to the survivor.",
-        "additionalProperties": False,
-        "required": ["otherId"],
-        "properties": {"otherId": uuid("The record merged into the survivor and then deleted.")},
-    },
-    "FieldChange": {
-        "type": "object",
-        "description": "One field's change: old → new. A side is omitted where the field had no value.",
-        "required": ["field"],
-        "properties": {
-            "field": s(type="string"),
-            "old": s(type=["string", "null"]),
-            "new": s(type=["string", "null"]),
+        "MergeRequest": {
+            "type": "object",
+            "description": "The record to merge into the one in the path; it is deleted and its related records move to the survivor.",
+            "additionalProperties": False,
+            "required": ["otherId"],
+            "properties": {"otherId": uuid("The record merged into the survivor and then deleted.")},
         },
-    },
-    "AuditEntry": {
-        "type": "object",
-        "description": "One audited change of a record.",
-        "required": ["id", "entity", "entityId", "action", "at", "changes"],
-        "properties": {
-            "id": uuid(),
-            "entity": s(type="string", enum=AUDIT_ENTITIES),
-            "entityId": uuid(),
-            "action": s("`entity.action`, e.g. `account.create`, `account.update`, `account.merge`, `account.delete`.",
-                        type="string", examples=["account.update"]),
-            "actorId": uuid("The user who made the change; omitted for system changes.", True),
-            "at": ts(),
-            "changes": {"type": "array", "items": ref("FieldChange")},
+        "FieldChange": {
+            "type": "object",
+            "description": "One field's change: old → new. A side is omitted where the field had no value.",
+            "required": ["field"],
+            "properties": {
+                "field": s(type="string"),
+                "old": s(type=["string", "null"]),
+                "new": s(type=["string", "null"]),
+            },
         },
-    },
-    "SearchResult": {
-        "type": "object",
-        "required": ["type", "id", "title", "subtitle"],
-        "properties": {
-            "type": s(type="string", enum=SEARCH_TYPES),
-            "id": uuid(),
-            "title": s(type="string"),
-            "subtitle": s("Secondary text, possibly empty.", type="string"),
+        "AuditEntry": {
+            "type": "object",
+            "description": "One audited change of a record.",
+            "required": ["id", "entity", "entityId", "action", "at", "changes"],
+            "properties": {
+                "id": uuid(),
+                "entity": s(type="string", enum=AUDIT_ENTITIES),
+                "entityId": uuid(),
+                "action": s("`entity.action`, e.g. `account.create`, `account.update`, `account.merge`, `account.delete`.",
+                            type="string", examples=["account.update"]),
+                "actorId": uuid("The user who made the change; omitted for system changes.", True),
+                "at": ts(),
+                "changes": {"type": "array", "items": ref("FieldChange")},
+            },
         },
-    },
-    "AccountSummary": {
-        "type": "object",
-        "required": ["id", "name"],
-        "properties": {"id": uuid(), "name": s(type="string")},
-    },
-    "HierarchyNode": {
-        "type": "object",
-        "description": "An account and its visible child accounts, recursively.",
-        "required": ["id", "name", "children"],
-        "properties": {
-            "id": uuid(),
-            "name": s(type="string"),
-            "children": {"type": "array", "items": ref("HierarchyNode")},
+        "SearchResult": {
+            "type": "object",
+            "required": ["type", "id", "title", "subtitle"],
+            "properties": {
+                "type": s(type="string", enum=SEARCH_TYPES),
+                "id": uuid(),
+                "title": s(type="string"),
+                "subtitle": s("Secondary text, possibly empty.", type="string"),
+            },
         },
-    },
-    "Hierarchy": {
-        "type": "object",
-        "description": "An account's visible ancestors (root first) and the tree of its visible descendants.",
-        "required": ["ancestors", "tree"],
-        "properties": {
-            "ancestors": {"type": "array", "items": ref("AccountSummary")},
-            "tree": ref("HierarchyNode"),
+        "AccountSummary": {
+            "type": "object",
+            "required": ["id", "name"],
+            "properties": {"id": uuid(), "name": s(type="string")},
         },
-    },
-    "TokenCreate": {
-        "type": "object",
-        "description": "Credentials to sign in with. Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "required": ["email", "password"],
-        "properties": {
-            "email": s(type="string"),
-            "password": s(type="string", writeOnly=True),
+        "HierarchyNode": {
+            "type": "object",
+            "description": "An account and its visible child accounts, recursively.",
+            "required": ["id", "name", "children"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string"),
+                "children": {"type": "array", "items": ref("HierarchyNode")},
+            },
         },
-    },
-    "Token": {
-        "type": "object",
-        "description": "A new API bearer token. The secret is shown only once.",
-        "required": ["token", "expiresAt", "userId"],
-        "properties": {
-            "token": s("The bearer secret: send it as `Authorization: Bearer <token>`.", type="string"),
-            "expiresAt": ts("The token expires 30 days after it was issued."),
-            "userId": uuid(),
+        "Hierarchy": {
+            "type": "object",
+            "description": "An account's visible ancestors (root first) and the tree of its visible descendants.",
+            "required": ["ancestors", "tree"],
+            "properties": {
+                "ancestors": {"type": "array", "items": ref("AccountSummary")},
+                "tree": ref("HierarchyNode"),
+            },
         },
-    },
-    "Settings": {
-        "type": "object",
-        "description": "Company settings.",
-        "required": ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord"],
-        "properties": {
-            "companyName": s(type="string", maxLength=200),
-            "companyAddress": s(type="string", maxLength=500),
-            "timeZone": s("An IANA time zone identifier.", type="string", examples=["Europe/Berlin"]),
-            "baseCurrency": s("An ISO 4217 currency code.", type="string", pattern="^[A-Z]{3}$", examples=["EUR"]),
-            "quoteWord": s("What the company calls a quote.", type="string", maxLength=30),
+        "TokenCreate": {
+            "type": "object",
+            "description": "Credentials to sign in with. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["email", "password"],
+            "properties": {
+                "email": s(type="string"),
+                "password": s(type="string", writeOnly=True),
+            },
         },
-    },
-    "SettingsPatch": {
-        "type": "object",
-        "description": "Changes to the settings (administrators only): absent or null fields are unchanged. "
-                       "Unknown fields are refused (422).",
-        "additionalProperties": False,
-        "properties": {
-            "companyName": s("Required, so it cannot be made empty.", type=["string", "null"], minLength=1, maxLength=200),
-            "companyAddress": s(type=["string", "null"], maxLength=500),
-            "timeZone": s("An IANA time zone identifier.", type=["string", "null"], examples=["Europe/Berlin"]),
-            "baseCurrency": s("An ISO 4217 currency code (stored upper-case).", type=["string", "null"],
-                              pattern="^[A-Za-z]{3}$"),
-            "quoteWord": s("Required, so it cannot be made empty.", type=["string", "null"], minLength=1, maxLength=30),
+        "Token": {
+            "type": "object",
+            "description": "A new API bearer token. The secret is shown only once.",
+            "required": ["token", "expiresAt", "userId"],
+            "properties": {
+                "token": s("The bearer secret: send it as `Authorization: Bearer <token>`.", type="string"),
+                "expiresAt": ts("The token expires 30 days after it was issued."),
+                "userId": uuid(),
+            },
         },
-    },
-    "AccountPage": page("Account", "A page of accounts."),
-    "ContactPage": page("Contact", "A page of contacts."),
-    "UserPage": page("User", "All users (one page)."),
-    "TeamPage": page("Team", "All teams (one page)."),
-    "ConnectionPage": page("Connection", "All visible connections of a party (one page)."),
-    "AuditPage": page("AuditEntry", "The audit trail of one record (one page)."),
-    "SearchPage": page("SearchResult", "Search results (one page)."),
-    "FieldError": {
-        "type": "object",
-        "required": ["field", "message"],
-        "properties": {"field": s(type="string"), "message": s(type="string")},
-    },
-    "DuplicateMatch": {
-        "type": "object",
-        "required": ["id", "name", "matchedOn"],
-        "properties": {
-            "id": uuid(),
-            "name": s(type="string"),
-            "matchedOn": s("What matched, e.g. `email`, `phone`, `name`.", type="array", items={"type": "string"}),
+        "Settings": {
+            "type": "object",
+            "description": "Company settings.",
+            "required": ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord"],
+            "properties": {
+                "companyName": s(type="string", maxLength=200),
+                "companyAddress": s(type="string", maxLength=500),
+                "timeZone": s("An IANA time zone identifier.", type="string", examples=["Europe/Berlin"]),
+                "baseCurrency": s("An ISO 4217 currency code.", type="string", pattern="^[A-Z]{3}$", examples=["EUR"]),
+                "quoteWord": s("What the company calls a quote.", type="string", maxLength=30),
+            },
         },
-    },
-    "Problem": {
-        "type": "object",
-        "description": "An RFC 9457 problem. `type` is a stable slug to branch on; members other than type, title, "
-                       "status and detail appear only where the slug defines them.",
-        "required": ["type", "title", "status", "detail"],
-        "properties": {
-            "type": s("Stable machine-readable slug.", type="string", enum=SLUGS),
-            "title": s(type="string"),
-            "status": s("The HTTP status code.", type="integer", minimum=400, maximum=599),
-            "detail": s(type="string"),
-            "errors": s("`validation`: one entry per invalid field.", type="array", items=ref("FieldError")),
-            "matches": s("`duplicate-suspected`: the similar existing records.", type="array", items=ref("DuplicateMatch")),
-            "currentVersion": s("`version-conflict`: the record's current version.", type="integer"),
-            "incidentId": s("`internal`: the id under which the error was logged.", type="string"),
+        "SettingsPatch": {
+            "type": "object",
+            "description": "Changes to the settings (administrators only): absent or null fields are unchanged. "
+                           "Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "companyName": s("Required, so it cannot be made empty.", type=["string", "null"], minLength=1, maxLength=200),
+                "companyAddress": s(type=["string", "null"], maxLength=500),
+                "timeZone": s("An IANA time zone identifier.", type=["string", "null"], examples=["Europe/Berlin"]),
+                "baseCurrency": s("An ISO 4217 currency code (stored upper-case).", type=["string", "null"],
+                                  pattern="^[A-Za-z]{3}$"),
+                "quoteWord": s("Required, so it cannot be made empty.", type=["string", "null"], minLength=1, maxLength=30),
+            },
         },
-    },
+        "AccountPage": page("Account", "A page of accounts."),
+        "ContactPage": page("Contact", "A page of contacts."),
+        "UserPage": page("User", "All users (one page)."),
+        "TeamPage": page("Team", "All teams (one page)."),
+        "ConnectionPage": page("Connection", "All visible connections of a party (one page)."),
+        "AuditPage": page("AuditEntry", "The audit trail of one record (one page)."),
+        "SearchPage": page("SearchResult", "Search results (one page)."),
+    }
+    return schemas
+
+
+# ================================================================ schemas: pipeline catalogs
+
+
+def catalog_schemas():
+    return {
+        "ImpactType": s("What the source of a lead or opportunity coming through a channel is: a `user`, `account` or "
+                        "`contact` named by `sourceRef`, a `campaign`, or `other` (a free `sourceText`).",
+                        type="string", enum=IMPACT_TYPES),
+        "Channel": {
+            "type": "object",
+            "description": "An advertising channel: where leads and opportunities come from.",
+            "required": ["id", "name", "impactType"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=100),
+                "impactType": ref("ImpactType"),
+            },
+        },
+        "ChannelCreate": {
+            "type": "object",
+            "description": "A new advertising channel (administrators only). Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["name", "impactType"],
+            "properties": {
+                "name": s("The channel's name (trimmed, required).", type="string", minLength=1, maxLength=100),
+                "impactType": ref("ImpactType"),
+            },
+        },
+        "Reason": {
+            "type": "object",
+            "description": "An entry of a named catalog: a disqualify reason, a reason for losing, or a competitor.",
+            "required": ["id", "name", "active"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=100),
+                "active": s("Inactive entries stay on the records that use them; an inactive disqualify reason can no "
+                            "longer be chosen.", type="boolean"),
+            },
+        },
+        "ReasonCreate": {
+            "type": "object",
+            "description": "A new catalog entry, active. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["name"],
+            "properties": {
+                "name": s("The entry's name (trimmed, required).", type="string", minLength=1, maxLength=100),
+            },
+        },
+        "ReasonPatch": {
+            "type": "object",
+            "description": "Activates or deactivates a catalog entry (administrators only). Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["active"],
+            "properties": {"active": s("false deactivates the entry; true activates it again.", type="boolean")},
+        },
+        "TaskTemplate": {
+            "type": "object",
+            "description": "A task created for the opportunity's owner when the opportunity enters the stage.",
+            "required": ["subject", "type", "dueInDays"],
+            "properties": {
+                "subject": s(type="string"),
+                "type": s("The activity type, e.g. `task`.", type="string"),
+                "dueInDays": s("Days after entering the stage when the task is due.", type="integer"),
+            },
+        },
+        "TaskTemplateInput": {
+            "type": "object",
+            "description": "A task to create when an opportunity enters the stage. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["subject"],
+            "properties": {
+                "subject": s("What to do (must not be blank).", type="string", minLength=1),
+                "type": s("The activity type; default `task`.", type=["string", "null"]),
+                "dueInDays": s("Days after entering the stage when the task is due; default 0.", type=["integer", "null"]),
+            },
+        },
+        "StageRequirements": {
+            "type": "object",
+            "description": "What must hold before an opportunity can enter the stage; unmet ones answer 409 "
+                           "`stage-requirements-unmet` with the list in `unmet`.",
+            "required": ["requiredFields", "requiresStakeholder", "requiresCompetitor", "requiresQuote"],
+            "properties": {
+                "requiredFields": s("Opportunity fields that must be filled.", type="array",
+                                    items={"type": "string", "enum": REQUIRABLE_FIELDS}),
+                "requiresStakeholder": s("At least one party with role `stakeholder`.", type="boolean"),
+                "requiresCompetitor": s("At least one party with role `competitor`.", type="boolean"),
+                "requiresQuote": s("At least one quote.", type="boolean"),
+            },
+        },
+        "StageRequirementsInput": {
+            "type": "object",
+            "description": "The stage's gate; absent or null members are empty or false. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "requiredFields": s("Opportunity fields that must be filled.", type=["array", "null"],
+                                    items={"type": "string", "enum": REQUIRABLE_FIELDS}),
+                "requiresStakeholder": s("At least one party with role `stakeholder`.", type=["boolean", "null"]),
+                "requiresCompetitor": s("At least one party with role `competitor`.", type=["boolean", "null"]),
+                "requiresQuote": s("At least one quote.", type=["boolean", "null"]),
+            },
+        },
+        "Stage": {
+            "type": "object",
+            "description": "A step of a sales process. Optional fields are omitted when empty.",
+            "required": ["id", "name", "defaultProbability", "taskTemplates", "requirements"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=100),
+                "description": opt_str(maxLength=1000),
+                "defaultProbability": s("The probability (percent) an opportunity takes on entering the stage, unless "
+                                        "its probability was set by hand.", type="integer", minimum=0, maximum=100),
+                "taskTemplates": {"type": "array", "items": ref("TaskTemplate")},
+                "requirements": ref("StageRequirements"),
+            },
+        },
+        "StageCreate": {
+            "type": "object",
+            "description": "A new stage (administrators only). Unknown fields, also inside taskTemplates and "
+                           "requirements, are refused (422).",
+            "additionalProperties": False,
+            "required": ["name"],
+            "properties": {
+                "name": s("The stage's name (trimmed, required).", type="string", minLength=1, maxLength=100),
+                "description": in_str("What happens in the stage.", 1000),
+                "defaultProbability": s("The probability (percent) an opportunity takes on entering the stage, unless "
+                                        "its probability was set by hand; default 0.",
+                                        type=["integer", "null"], minimum=0, maximum=100),
+                "taskTemplates": s("Tasks created for the opportunity's owner when an opportunity enters the stage.",
+                                   type=["array", "null"], items=ref("TaskTemplateInput")),
+                "requirements": nullable("StageRequirementsInput", "What must hold before an opportunity can enter "
+                                                                   "the stage; default none."),
+            },
+        },
+        "KindType": s("How a kind uses stages: `standard` passes its stages in order (advance only to the next one); "
+                      "`custom` moves to any of its stages; `none` has no stages and is not part of the funnel.",
+                      type="string", enum=KIND_TYPES),
+        "OpportunityKind": {
+            "type": "object",
+            "description": "A kind of opportunity: its stage process, whether it may be chosen, whether it records "
+                           "primary demand.",
+            "required": ["id", "name", "type", "stageIds", "allowed", "recordsPrimaryDemand"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=100),
+                "type": ref("KindType"),
+                "stageIds": s("The kind's stages in process order; empty for `none`.", type="array", items=uuid()),
+                "allowed": s("Whether the kind may be chosen for new opportunities.", type="boolean"),
+                "recordsPrimaryDemand": s("Whether opportunities of this kind record demand lines.", type="boolean"),
+            },
+        },
+        "OpportunityKindCreate": {
+            "type": "object",
+            "description": "A new opportunity kind (administrators only). Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["name", "type"],
+            "properties": {
+                "name": s("The kind's name (trimmed, required).", type="string", minLength=1, maxLength=100),
+                "type": ref("KindType"),
+                "stageIds": s("Existing stages in process order, each at most once; at least one for `standard` and "
+                              "`custom`, ignored for `none`.", type=["array", "null"], items=uuid(), uniqueItems=True),
+                "allowed": s("Whether the kind may be chosen for new opportunities; default true.", type=["boolean", "null"]),
+                "recordsPrimaryDemand": s("Whether opportunities of this kind record demand lines; default false.",
+                                          type=["boolean", "null"]),
+            },
+        },
+        "OpportunityKindPatch": {
+            "type": "object",
+            "description": "Allows or forbids choosing a kind for new opportunities (administrators only). Unknown "
+                           "fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["allowed"],
+            "properties": {"allowed": s("Whether the kind may be chosen for new opportunities.", type="boolean")},
+        },
+        "ChannelPage": page("Channel", "All advertising channels, by name (one page)."),
+        "ReasonPage": page("Reason", "All entries of one catalog, active and inactive, by name (one page)."),
+        "StagePage": page("Stage", "All stages, by name (one page)."),
+        "OpportunityKindPage": page("OpportunityKind", "All opportunity kinds, in order (one page)."),
+    }
+
+
+# ================================================================ schemas: leads
+
+SOURCE_REF_DESC = ("The record the lead or opportunity came through: an existing user, account or contact of the "
+                   "channel's impact type. Refused without a channel and for channels of type `other`.")
+
+
+def source_fields():
+    """The source fields shared by lead and opportunity bodies."""
+    return {
+        "channelId": uuid("The advertising channel (see `GET /channels`); null clears it.", True),
+        "sourceRef": nullable("SourceRef", SOURCE_REF_DESC + " null clears it."),
+        "sourceText": in_str("The source as free text, e.g. for channels of type `other`; empty or null clears it.", 200),
+        "campaignId": uuid("The campaign it came from; null clears it.", True),
+    }
+
+
+def lead_fields():
+    """The fields a lead body may set, besides topic (required on create, not clearable on update)."""
+    return {
+        "firstName": in_str("Given name; empty or null clears it.", 100),
+        "lastName": in_str("Family name; empty or null clears it. A lead needs a lastName or a companyName.", 100),
+        "companyName": in_str("The prospect's organisation; empty or null clears it. A lead needs a lastName or a "
+                              "companyName.", 200),
+        "email": in_str("Email address; empty or null clears it.", 254, format="email"),
+        "phone": in_str("Phone number: digits, spaces and + ( ) - . / and `ext`, at least 3 digits; empty or null clears it.",
+                        40, pattern=PHONE_PATTERN),
+        "requirements": in_str("What the prospect needs; empty or null clears it.", 4000),
+        "estimatedValue": in_amount("The expected value, not negative, as a decimal string with at most the currency's "
+                                    "decimals; null clears it."),
+        "currency": in_currency("The ISO 4217 currency of estimatedValue (stored upper-case). Default: the current "
+                                "value's currency, else the company's base currency. Sent without estimatedValue it "
+                                "changes the currency of the current value."),
+        **source_fields(),
+        "ownerId": OWNER_IN,
+    }
+
+
+def lead_schemas():
+    return {
+        "LeadStatus": s("`new` → `contacted` → `qualified` or `disqualified`; a manager may reactivate a disqualified "
+                        "lead (back to `contacted`).", type="string", enum=LEAD_STATUSES),
+        "SourceRef": {
+            "type": "object",
+            "description": "A record a lead or opportunity came through. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["type", "id"],
+            "properties": {"type": ref("ImpactType"), "id": uuid()},
+        },
+        "Lead": {
+            "type": "object",
+            "description": "A prospect before qualification. Optional fields are omitted when empty.",
+            "required": ["id", "topic", "status", "ownerId", "version", "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "topic": s(type="string", maxLength=200),
+                "firstName": opt_str(),
+                "lastName": opt_str(),
+                "companyName": opt_str(),
+                "email": opt_str(format="email"),
+                "phone": opt_str(),
+                "requirements": opt_str(),
+                "estimatedValue": amount("Present with `currency`."),
+                "currency": opt_str("The currency of estimatedValue; present with it.", pattern="^[A-Z]{3}$"),
+                "status": ref("LeadStatus"),
+                "channelId": uuid(nullable=True),
+                "sourceRef": nullable("SourceRef"),
+                "sourceText": opt_str(),
+                "campaignId": uuid(nullable=True),
+                "disqualifyReasonId": uuid("Set while the lead is disqualified.", True),
+                "accountId": uuid("Set once qualified: the linked or created account, if any.", True),
+                "contactId": uuid("Set once qualified: the linked or created contact, if any.", True),
+                "opportunityId": uuid("Set once qualified: the opportunity created from the lead.", True),
+                "ownerId": uuid(),
+                "teamId": uuid("The owner's team when the record was assigned.", True),
+                "version": VERSION,
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
+        },
+        "LeadCreate": {
+            "type": "object",
+            "description": "A new lead, status `new`. It needs a lastName or a companyName. Unknown fields are refused "
+                           "(422), `status` too.",
+            "additionalProperties": False,
+            "required": ["topic"],
+            "properties": {
+                "topic": s("What the lead is about (trimmed, required).", type="string", minLength=1, maxLength=200),
+                **lead_fields(),
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+            },
+        },
+        "LeadPatch": {
+            "type": "object",
+            "description": "Changes to a `new` or `contacted` lead: absent fields are unchanged, null clears a field. "
+                           "Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "topic": s("What the lead is about (trimmed, cannot be cleared).", type="string", minLength=1,
+                           maxLength=200),
+                **lead_fields(),
+                "status": nullable("LeadStatus", "Only `contacted` changes anything: it moves a `new` lead to "
+                                                 "`contacted`. The lead's current status is accepted and changes nothing; "
+                                                 "other values are refused (422). Qualifying, disqualifying and "
+                                                 "reactivating have their own operations."),
+                **PATCH_VERSION,
+                **IGNORED, **IGNORED_TEAM,
+            },
+        },
+        "LeadQualify": {
+            "type": "object",
+            "description": "How to qualify a lead: link existing records or create them from the lead. Absent or null "
+                           "members take their defaults; send `{}` for all defaults. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "accountId": uuid("An account the caller can see, linked instead of creating one.", True),
+                "contactId": uuid("A contact the caller can see, linked instead of creating one.", True),
+                "createAccount": s("Without accountId: whether to create an account from the lead's companyName "
+                                   "(nothing is created without one). Default: true when the lead has a companyName.",
+                                   type=["boolean", "null"]),
+                "createContact": s("Without contactId: whether to create a contact from the lead's name, email and "
+                                   "phone, at the linked or created account (nothing is created without a lastName). "
+                                   "Default: true when the lead has a lastName.", type=["boolean", "null"]),
+            },
+        },
+        "Qualification": {
+            "type": "object",
+            "description": "The records a qualification linked or created.",
+            "required": ["opportunityId"],
+            "properties": {
+                "accountId": uuid("The linked or created account; omitted when none.", True),
+                "contactId": uuid("The linked or created contact; omitted when none.", True),
+                "opportunityId": uuid("The opportunity created from the lead."),
+            },
+        },
+        "LeadDisqualify": {
+            "type": "object",
+            "description": "Why the lead is disqualified. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["reasonId"],
+            "properties": {"reasonId": uuid("An active disqualify reason (see `GET /disqualify-reasons`).")},
+        },
+        "LeadPage": page("Lead", "A page of leads."),
+    }
+
+
+# ================================================================ schemas: opportunities
+
+VERB_OWNED = {
+    "stageId": s("Changed only by `POST /opportunities/{id}/advance`; accepted and ignored.", type=["string", "null"]),
+    "status": s("Changed only by close and reopen; accepted and ignored.", type=["string", "null"]),
+    "actualRevenue": s("Set only by close; accepted and ignored.", type=["string", "null"]),
+    "lostReasonId": s("Set only by close; accepted and ignored.", type=["string", "null"]),
+    "closedAt": s("Set only by close; accepted and ignored.", type=["string", "null"]),
+    "leadId": s("Set only by lead qualification; accepted and ignored.", type=["string", "null"]),
 }
 
-# ---------------------------------------------------------------- errors
+
+def opportunity_fields():
+    """The fields an opportunity body may set, besides name, kindId and currency (which differ by operation)."""
+    return {
+        "accountId": uuid("The customer account, one the caller can see; null clears it.", True),
+        "contactId": uuid("The customer contact, one the caller can see; null clears it.", True),
+        "ownerId": OWNER_IN,
+        "termsOfSale": in_str("Terms of sale; empty or null clears it.", 1000),
+        "estimatedRevenue": in_amount("The expected revenue in the opportunity's currency, not negative, as a decimal "
+                                      "string with at most the currency's decimals; null clears it."),
+        "revenueMode": nullable("RevenueMode", "Absent or null: unchanged (`user` on create)."),
+        "probability": s("The win probability in percent. Set by hand, it is kept when the opportunity enters a stage. "
+                         "Absent or null: the first stage's default (10 without stages) on create, unchanged on update.",
+                         type=["integer", "null"], minimum=0, maximum=100),
+        "expectedCloseDate": s("The expected closing date (YYYY-MM-DD); null clears it.", type=["string", "null"],
+                               format="date"),
+        **source_fields(),
+        "comment": in_str("Comment; empty or null clears it.", 4000),
+        "parties": s("Replaces all parties of the opportunity; absent or null leaves them unchanged.",
+                     type=["array", "null"], items=ref("OpportunityParty")),
+        "demandLines": s("Replaces all demand lines; absent or null leaves them unchanged. A non-empty list needs a kind "
+                         "that records primary demand (else 422 `primary-demand-disabled`).",
+                         type=["array", "null"], items=ref("DemandLineInput")),
+    }
+
+
+def opportunity_schemas():
+    return {
+        "OpportunityStatus": s("`inProgress` until closed as `won` or `lost`; a manager may reopen a closed one.",
+                               type="string", enum=OPPORTUNITY_STATUSES),
+        "RevenueMode": s("`user`: the estimated revenue is typed in; `system`: it is the sum of the product lines.",
+                         type="string", enum=REVENUE_MODES),
+        "OpportunityParty": {
+            "type": "object",
+            "description": "A party of an opportunity with its role. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["role", "partyType", "partyId"],
+            "properties": {
+                "role": s("A `competitor` party is a competitor entry or an account.", type="string", enum=PARTY_ROLES),
+                "partyType": s(type="string", enum=OPPORTUNITY_PARTY_TYPES),
+                "partyId": s("An account or contact the caller can see, a user, or an entry of `GET /competitors`.",
+                             **UUID),
+            },
+        },
+        "DemandLine": {
+            "type": "object",
+            "description": "A line of the customer's initial request. Optional fields are omitted when empty.",
+            "required": ["description", "quantity"],
+            "properties": {
+                "description": s(type="string"),
+                "productId": uuid(nullable=True),
+                "quantity": s("A decimal string.", type="string", pattern=DECIMAL_PATTERN, examples=["1", "2.5"]),
+                "amount": amount("In the opportunity's currency."),
+                "comment": opt_str(),
+            },
+        },
+        "DemandLineInput": {
+            "type": "object",
+            "description": "A line of the customer's initial request. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["description"],
+            "properties": {
+                "description": s("What the customer asks for.", type="string"),
+                "productId": uuid("The product asked for, if known.", True),
+                "quantity": s("A decimal string with at most 6 decimals; default 1.", type=["string", "null"],
+                              pattern=QUANTITY_PATTERN, examples=["1", "2.5"]),
+                "amount": in_amount("In the opportunity's currency, as a decimal string with at most the currency's "
+                                    "decimals.", negative=True),
+                "comment": s(type=["string", "null"]),
+            },
+        },
+        "Opportunity": {
+            "type": "object",
+            "description": "A sales opportunity. Optional fields are omitted when empty.",
+            "required": ["id", "name", "kindId", "status", "probability", "currency", "revenueMode", "ownerId", "version",
+                         "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=200),
+                "accountId": uuid(nullable=True),
+                "contactId": uuid(nullable=True),
+                "kindId": uuid(),
+                "stageId": uuid("The current stage; omitted for kinds without stages.", True),
+                "status": ref("OpportunityStatus"),
+                "probability": s("The win probability in percent: 100 when won, 0 when lost.", type="integer",
+                                 minimum=0, maximum=100),
+                "termsOfSale": opt_str(),
+                "estimatedRevenue": amount("In `currency`."),
+                "currency": s("The ISO 4217 currency of the opportunity's amounts.", type="string", pattern="^[A-Z]{3}$"),
+                "revenueMode": ref("RevenueMode"),
+                "expectedCloseDate": opt_str(format="date"),
+                "channelId": uuid(nullable=True),
+                "sourceRef": nullable("SourceRef"),
+                "sourceText": opt_str(),
+                "campaignId": uuid(nullable=True),
+                "comment": opt_str(),
+                "actualRevenue": amount("Set when closed: for `won` the actual revenue, by default the estimate."),
+                "lostReasonId": uuid("Set when lost: the reason for losing.", True),
+                "closedAt": opt_ts("Set while closed."),
+                "leadId": uuid("The lead the opportunity was qualified from.", True),
+                "parties": s("Present (possibly empty) in the responses of create, get, update and generate; omitted "
+                             "from lists and from the responses of advance, close and reopen.",
+                             type=["array", "null"], items=ref("OpportunityParty")),
+                "demandLines": s("Present (possibly empty) in the responses of create, get, update and generate; "
+                                 "omitted from lists and from the responses of advance, close and reopen.",
+                                 type=["array", "null"], items=ref("DemandLine")),
+                "ownerId": uuid(),
+                "teamId": uuid("The owner's team when the record was assigned.", True),
+                "version": VERSION,
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
+        },
+        "OpportunityCreate": {
+            "type": "object",
+            "description": "A new opportunity, `inProgress` in the first stage of its kind. Unknown fields are refused "
+                           "(422); the fields changed only by the opportunity's verbs are accepted and ignored.",
+            "additionalProperties": False,
+            "required": ["name"],
+            "properties": {
+                "name": s("The opportunity's name (trimmed, required).", type="string", minLength=1, maxLength=200),
+                "kindId": uuid("An allowed opportunity kind (see `GET /opportunity-kinds`); absent or null: the default "
+                               "kind. A kind that is not allowed answers 422 `kind-not-allowed`.", True),
+                "currency": in_currency("The ISO 4217 currency of the opportunity's amounts (stored upper-case); default "
+                                        "the company's base currency. Cannot be null.", nullable=False),
+                **opportunity_fields(),
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM, **VERB_OWNED,
+            },
+        },
+        "OpportunityPatch": {
+            "type": "object",
+            "description": "Changes to an open opportunity: absent fields are unchanged, null clears a field. Unknown "
+                           "fields are refused (422); the fields changed only by the opportunity's verbs are accepted "
+                           "and ignored.",
+            "additionalProperties": False,
+            "properties": {
+                "name": s("The opportunity's name (trimmed, cannot be cleared).", type="string", minLength=1,
+                          maxLength=200),
+                "kindId": uuid("The kind cannot change: only the current kind (or null) is accepted.", True),
+                "currency": in_currency("The ISO 4217 currency of the opportunity's amounts (stored upper-case); cannot "
+                                        "be null. Without estimatedRevenue the current estimate is kept in the new "
+                                        "currency.", nullable=False),
+                **opportunity_fields(),
+                **PATCH_VERSION,
+                **IGNORED, **IGNORED_TEAM, **VERB_OWNED,
+            },
+        },
+        "OpportunityAdvance": {
+            "type": "object",
+            "description": "The stage to move to. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["stageId"],
+            "properties": {
+                "stageId": uuid("A stage of the opportunity's kind: for `standard` kinds the next one, for `custom` "
+                                "kinds any but the current one."),
+            },
+        },
+        "OpportunityClose": {
+            "type": "object",
+            "description": "How the opportunity ended. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["outcome"],
+            "properties": {
+                "outcome": s(type="string", enum=["won", "lost"]),
+                "actualRevenue": in_amount("In the opportunity's currency, as a decimal string with at most the "
+                                           "currency's decimals. For `won` it defaults to the estimated revenue.",
+                                           negative=True),
+                "lostReasonId": uuid("A reason for losing (see `GET /lost-reasons`): required for `lost`, dropped for "
+                                     "`won`.", True),
+            },
+        },
+        "StageMove": {
+            "type": "object",
+            "description": "One move of an opportunity into a stage. Optional fields are omitted when empty.",
+            "required": ["at", "secondsInPreviousStage"],
+            "properties": {
+                "fromStageId": uuid("The stage left; omitted for the first stage entered.", True),
+                "toStageId": uuid("The stage entered.", True),
+                "actorId": uuid("The user who moved the opportunity.", True),
+                "at": ts(),
+                "secondsInPreviousStage": s("How long the opportunity was in the previous stage; 0 for the first.",
+                                            type="integer"),
+            },
+        },
+        "OpportunityPage": page("Opportunity", "A page of opportunities (without parties and demand lines)."),
+        "StageMovePage": page("StageMove", "An opportunity's stage moves, oldest first (one page)."),
+    }
+
+
+# ================================================================ schemas: boards
+
+
+def board_schemas():
+    return {
+        "BoardTotal": {
+            "type": "object",
+            "description": "The opportunities of one currency in a column.",
+            "required": ["currency", "count", "total", "weighted"],
+            "properties": {
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "count": s(type="integer", minimum=0),
+                "total": s("The sum of their estimated revenues.", type="string", pattern=DECIMAL_PATTERN,
+                           examples=["1234.50"]),
+                "weighted": s("The sum of estimated revenue × probability / 100, rounded half-even to the minor unit.",
+                              type="string", pattern=DECIMAL_PATTERN, examples=["617.25"]),
+            },
+        },
+        "BoardColumn": {
+            "type": "object",
+            "description": "One stage of the board: counts and totals of all its matching opportunities, and the cards "
+                           "of at most 50 of them, largest estimated revenue first.",
+            "required": ["count", "totals", "cards"],
+            "properties": {
+                "stageId": uuid("Omitted in the single column of a kind without stages.", True),
+                "stageName": opt_str("Omitted in the single column of a kind without stages."),
+                "count": s("How many opportunities the column holds.", type="integer", minimum=0),
+                "totals": s("Per currency, by currency code.", type="array", items=ref("BoardTotal")),
+                "cards": s("Without parties and demand lines.", type="array", items=ref("Opportunity")),
+            },
+        },
+        "Board": {
+            "type": "object",
+            "description": "The pipeline board of an opportunity kind: one column per stage, in process order.",
+            "required": ["kind", "columns"],
+            "properties": {
+                "kind": ref("OpportunityKind"),
+                "columns": {"type": "array", "items": ref("BoardColumn")},
+            },
+        },
+    }
+
+
+# ================================================================ schemas: problems
+
+
+def problem_schemas():
+    return {
+        "FieldError": {
+            "type": "object",
+            "required": ["field", "message"],
+            "properties": {"field": s(type="string"), "message": s(type="string")},
+        },
+        "DuplicateMatch": {
+            "type": "object",
+            "required": ["id", "name", "matchedOn"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string"),
+                "matchedOn": s("What matched, e.g. `email`, `phone`, `name`.", type="array", items={"type": "string"}),
+            },
+        },
+        "Problem": {
+            "type": "object",
+            "description": "An RFC 9457 problem. `type` is a stable slug to branch on; members other than type, title, "
+                           "status and detail appear only where the slug defines them.",
+            "required": ["type", "title", "status", "detail"],
+            "properties": {
+                "type": s("Stable machine-readable slug.", type="string", enum=SLUGS),
+                "title": s(type="string"),
+                "status": s("The HTTP status code.", type="integer", minimum=400, maximum=599),
+                "detail": s(type="string"),
+                "errors": s("`validation`: one entry per invalid field.", type="array", items=ref("FieldError")),
+                "matches": s("`duplicate-suspected`: the similar existing records.", type="array", items=ref("DuplicateMatch")),
+                "currentVersion": s("`version-conflict`: the record's current version.", type="integer"),
+                "unmet": s("`stage-requirements-unmet`: each unmet condition of the stage, e.g. `a quote is required`.",
+                           type="array", items={"type": "string"}),
+                "incidentId": s("`internal`: the id under which the error was logged.", type="string"),
+            },
+        },
+    }
+
+
+# ================================================================ errors
 
 ERROR_TEXT = {
     400: "Bad request",
@@ -511,10 +1154,12 @@ def write_403(reason=None):
     return problem(403, detail=(reason + ". " + CSRF) if reason else CSRF)
 
 
-# ---------------------------------------------------------------- parameters
+
+# ================================================================ parameters
 
 ID_PARAM = {"name": "id", "in": "path", "required": True, "description": "The record's id (a malformed id answers 404).",
             "schema": uuid()}
+ACTIVITY_ID_PARAM = dict(ID_PARAM, description="The activity's id (a malformed id answers 404).")
 IF_MATCH = {
     "name": "If-Match", "in": "header", "required": False,
     "description": "The expected current version as `\"N\"` (or `W/\"N\"`). Required unless `version` is sent in the "
@@ -529,6 +1174,50 @@ ALLOW_DUPLICATE = {
                    "`duplicate-suspected` with the `matches`.",
     "schema": {"type": "boolean", "default": False},
 }
+ALLOW_DUPLICATE_QUALIFY = dict(ALLOW_DUPLICATE, description="`true` (or `1`) creates the account and the contact even "
+                                                            "when likely duplicates exist; otherwise they answer 409 "
+                                                            "`duplicate-suspected` with the `matches` and nothing changes.")
+
+# -------------------------------- list parameters (ListParameters.parse over a ListFields)
+
+DATE_VALUE = {"type": "string", "description": "A date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.",
+              "examples": ["2026-01-31", "2026-01-31T12:00:00Z"]}
+NUMBER_VALUE = {"type": "integer"}
+RANGE_WORDS = {  # kind → what a value is, and the words of gt, gte, lt, lte
+    "date": ("date or timestamp", ["after", "at or after", "before", "at or before"]),
+    "number": ("number", ["greater than", "at least", "less than", "at most"]),
+    "money": ("amount", ["greater than", "at least", "less than", "at most"]),
+}
+
+
+def query_param(name, description, schema, repeated=False):
+    out = {"name": name, "in": "query", "required": False, "description": description}
+    if repeated:
+        out["style"] = "form"
+        out["explode"] = True
+    out["schema"] = schema
+    return out
+
+
+def money_value(note):
+    return {"type": "string", "pattern": QUANTITY_PATTERN, "description": note, "examples": ["1000.00"]}
+
+
+def filter_params(name, kind, option=None):
+    """The query parameters of one filterable field. `option`: the item schema of a text filter, or the note on how a
+    money filter's amount is read. Only id filters refuse range operators; text ones are documented as equality only."""
+    if kind == "id":
+        return [query_param(name, f"Only records whose {name} is one of these ids (repeat the parameter for several).",
+                            {"type": "array", "items": uuid()}, repeated=True)]
+    if kind == "text":
+        return [query_param(name, f"Only records whose {name} equals one of these values (repeat the parameter for several).",
+                            {"type": "array", "items": option or {"type": "string"}}, repeated=True)]
+    value = {"date": DATE_VALUE, "number": NUMBER_VALUE}.get(kind) or money_value(option)
+    what, words = RANGE_WORDS[kind]
+    params = [query_param(name, f"Only records whose {name} equals this {what}.", value)]
+    for op, word in zip(["gt", "gte", "lt", "lte"], words):
+        params.append(query_param(f"{name}[{op}]", f"Only records whose {name} is {word} this {what}.", value))
+    return params
 
 
 def list_params(sortable, filters, default_sort, ignore=()):
@@ -544,32 +1233,13 @@ def list_params(sortable, filters, default_sort, ignore=()):
          "schema": {"type": "string", "pattern": f"^-?({sort_alt})(,-?({sort_alt}))*$", "default": default_sort}},
         {"name": "q", "in": "query", "required": False, "description": "Free-text filter.", "schema": {"type": "string"}},
     ]
-    for name, kind in filters:
-        if name in ignore:
-            continue
-        if kind == "id":
-            params.append({"name": name, "in": "query", "required": False,
-                           "description": f"Only records whose {name} is one of these ids (repeat the parameter for several).",
-                           "style": "form", "explode": True,
-                           "schema": {"type": "array", "items": uuid()}})
-        elif kind == "text":
-            params.append({"name": name, "in": "query", "required": False,
-                           "description": f"Only records whose {name} equals one of these values (repeat the parameter for several).",
-                           "style": "form", "explode": True,
-                           "schema": {"type": "array", "items": {"type": "string"}}})
-        else:
-            date_schema = {"type": "string", "description": "A date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.",
-                           "examples": ["2026-01-31", "2026-01-31T12:00:00Z"]}
-            params.append({"name": name, "in": "query", "required": False,
-                           "description": f"Only records whose {name} equals this date or timestamp.",
-                           "schema": date_schema})
-            for op, word in [("gt", "after"), ("gte", "at or after"), ("lt", "before"), ("lte", "at or before")]:
-                params.append({"name": f"{name}[{op}]", "in": "query", "required": False,
-                               "description": f"Only records whose {name} is {word} this date or timestamp.",
-                               "schema": date_schema})
+    for name, kind, *option in filters:
+        if name not in ignore:
+            params += filter_params(name, kind, *option)
     return params
 
 
+# ListFields.accounts, .contacts, .leads, .opportunities
 ACCOUNT_LIST = dict(sortable=["name", "createdAt", "updatedAt", "industry"],
                     filters=[("ownerId", "id"), ("parentAccountId", "id"), ("industry", "text"),
                              ("createdAt", "date"), ("updatedAt", "date")],
@@ -577,10 +1247,28 @@ ACCOUNT_LIST = dict(sortable=["name", "createdAt", "updatedAt", "industry"],
 CONTACT_LIST = dict(sortable=["lastName", "firstName", "createdAt", "updatedAt"],
                     filters=[("ownerId", "id"), ("accountId", "id"), ("createdAt", "date"), ("updatedAt", "date")],
                     default_sort="lastName,firstName")
+LEAD_LIST = dict(sortable=["topic", "createdAt", "updatedAt", "estimatedValue", "companyName", "lastName"],
+                 filters=[("ownerId", "id"), ("status", "text", {"type": "string", "enum": LEAD_STATUSES}),
+                          ("channelId", "id"), ("campaignId", "id"), ("createdAt", "date"), ("updatedAt", "date"),
+                          ("estimatedValue", "money", "A decimal amount such as `1000.00`, rounded half-even to two "
+                                                      "decimals and compared in minor units.")],
+                 default_sort="-createdAt")
+OPPORTUNITY_LIST = dict(
+    sortable=["name", "createdAt", "updatedAt", "estimatedRevenue", "probability", "expectedCloseDate"],
+    filters=[("ownerId", "id"), ("status", "text", {"type": "string", "enum": OPPORTUNITY_STATUSES}),
+             ("kindId", "id"), ("stageId", "id"), ("accountId", "id"), ("contactId", "id"),
+             ("currency", "text", {"type": "string", "pattern": "^[A-Z]{3}$"}),
+             ("channelId", "id"), ("campaignId", "id"), ("leadId", "id"),
+             ("estimatedRevenue", "money", "A decimal amount such as `1000.00`, rounded half-even to the minor unit of "
+                                           "the first `currency` filter's currency (two decimals without one) and "
+                                           "compared in minor units."),
+             ("probability", "number"), ("expectedCloseDate", "date"), ("createdAt", "date"), ("updatedAt", "date")],
+    default_sort="-createdAt")
 LIST_400 = problem(400, ["invalid-query"], "Unknown parameter or operator, unsortable field, bad value, or a cursor "
                                            "that does not belong to the sort order")
 
-# ---------------------------------------------------------------- operations
+
+# ================================================================ operations
 
 
 def ok(schema_name, desc="OK"):
@@ -630,240 +1318,470 @@ def add(path, method, operation):
     paths.setdefault(path, {})[method] = operation
 
 
-add("/openapi.json", "get", op(
-    "getOpenApiDocument", "Meta", "This OpenAPI document", security=[],
-    responses={200: {"description": "The OpenAPI 3.1 document of the API.",
-                     "content": {"application/json": {"schema": {"type": "object"}}}},
-               401: problem(401, detail="An Authorization header was sent that is not a valid bearer token")}))
+# ================================================================ operations: backbone
 
-# Auth
-add("/auth/tokens", "post", op(
-    "createToken", "Auth", "Sign in and get an API token", security=[],
-    description="Checks the email and password and issues a bearer token valid for 30 days. Failed sign-ins are "
-                "throttled per account (5 in 15 minutes) and per client address (20 in 15 minutes).",
-    request=body("TokenCreate"),
-    responses={201: ok("Token", "Created"), **BODY_ERRORS,
-               401: problem(401, detail="The email or password is wrong, or the user is inactive"),
-               403: problem(403, detail=CSRF),
-               429: problem(429, detail="Too many failed sign-ins; see Retry-After")}))
-add("/auth/tokens/current", "delete", op(
-    "revokeCurrentToken", "Auth", "Revoke the bearer token of this request",
-    responses={204: NO_CONTENT,
-               400: problem(400, detail="The request was not authenticated with a bearer token"),
-               401: U401, 403: problem(403, detail=CSRF)}))
-add("/me", "get", op("getMe", "Auth", "The signed-in user", responses={200: ok("Me"), 401: U401}))
 
-# Users and teams
-add("/users", "post", op(
-    "createUser", "Users", "Create a user", parameters=[], request=body("UserCreate"),
-    responses={201: created("User", "/api/v1/users/{id}"), **BODY_ERRORS, 401: U401,
-               403: write_403("Only administrators manage users"),
-               409: problem(409, ["email-taken"])}))
-add("/users", "get", op(
-    "listUsers", "Users", "List all users",
-    description="Administrators and managers only. All users are returned in one page.",
-    responses={200: ok("UserPage"), 401: U401, 403: problem(403, detail="Only administrators and managers list users")}))
-add("/users/{id}", "get", op(
-    "getUser", "Users", "Get a user", parameters=[ID_PARAM],
-    description="Administrators may read any user, others only themselves.",
-    responses={200: ok("User"), 401: U401, 404: problem(404)}))
-add("/users/{id}", "patch", op(
-    "updateUser", "Users", "Update a user", parameters=[ID_PARAM, IF_MATCH_USER], request=body("UserPatch"),
-    description="Administrators only; for anyone else the user is not found. Changing a user's team moves the team "
-                "of the records they own.",
-    responses={200: ok("User"), **BODY_ERRORS, 401: U401, 403: problem(403, detail=CSRF),
-               404: problem(404), 409: problem(409, ["email-taken"]), 412: problem(412)}))
-add("/teams", "post", op(
-    "createTeam", "Teams", "Create a team", request=body("TeamCreate"),
-    responses={201: created("Team", None), **BODY_ERRORS, 401: U401,
-               403: write_403("Only administrators manage teams")}))
-add("/teams", "get", op("listTeams", "Teams", "List all teams", responses={200: ok("TeamPage"), 401: U401}))
+def backbone_operations():
+    add("/openapi.json", "get", op(
+        "getOpenApiDocument", "Meta", "This OpenAPI document", security=[],
+        responses={200: {"description": "The OpenAPI 3.1 document of the API.",
+                         "content": {"application/json": {"schema": {"type": "object"}}}},
+                   401: problem(401, detail="An Authorization header was sent that is not a valid bearer token")}))
 
-# Accounts
-add("/accounts", "post", op(
-    "createAccount", "Accounts", "Create an account", parameters=[ALLOW_DUPLICATE], request=body("AccountCreate"),
-    description="Likely duplicates (same email, phone, or name and web domain) answer 409 `duplicate-suspected` "
-                "unless `allowDuplicate=true`.",
-    responses={201: created("Account", "/api/v1/accounts/{id}"), **BODY_ERRORS, 401: U401,
-               403: write_403("Read-only users cannot create records"),
-               409: problem(409, ["duplicate-suspected"])}))
-add("/accounts", "get", op(
-    "listAccounts", "Accounts", "List accounts", parameters=list_params(**ACCOUNT_LIST),
-    description="The accounts the caller may see, in keyset-paginated pages.",
-    responses={200: ok("AccountPage"), 400: LIST_400, 401: U401}))
-add("/accounts/{id}", "get", op(
-    "getAccount", "Accounts", "Get an account", parameters=[ID_PARAM],
-    responses={200: ok("Account"), 401: U401, 404: problem(404)}))
-add("/accounts/{id}", "patch", op(
-    "updateAccount", "Accounts", "Update an account", parameters=[ID_PARAM, IF_MATCH], request=body("AccountPatch"),
-    description="Requires the current version as `If-Match: \"N\"` or `version` in the body.",
-    responses={200: ok("Account"), **BODY_ERRORS, 401: U401,
-               403: write_403("The caller's role cannot change the record"), 404: problem(404),
-               409: problem(409, ["hierarchy-cycle"]), 412: problem(412), 428: problem(428)}))
-add("/accounts/{id}", "delete", op(
-    "deleteAccount", "Accounts", "Delete an account", parameters=[ID_PARAM],
-    description="Refused while the account has child accounts or contacts. Its connections are deleted with it.",
-    responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change the record"),
-               404: problem(404), 409: problem(409, ["has-dependents"])}))
-add("/accounts/{id}/contacts", "get", op(
-    "listAccountContacts", "Accounts", "List an account's contacts",
-    parameters=[ID_PARAM] + list_params(**CONTACT_LIST, ignore=("accountId",)),
-    responses={200: ok("ContactPage"), 400: LIST_400, 401: U401, 404: problem(404)}))
-add("/accounts/{id}/hierarchy", "get", op(
-    "getAccountHierarchy", "Accounts", "Get an account's hierarchy", parameters=[ID_PARAM],
-    responses={200: ok("Hierarchy"), 401: U401, 404: problem(404)}))
-add("/accounts/{id}/connections", "get", op(
-    "listAccountConnections", "Accounts", "List an account's connections", parameters=[ID_PARAM],
-    responses={200: ok("ConnectionPage"), 401: U401, 404: problem(404)}))
-add("/accounts/{id}/merge", "post", op(
-    "mergeAccount", "Accounts", "Merge another account into this one", parameters=[ID_PARAM], request=body("MergeRequest"),
-    description="Moves every related record of `otherId` to this account, fills this account's empty fields from it, "
-                "and deletes it, in one transaction.",
-    responses={200: ok("Account"), **BODY_ERRORS, 401: U401,
-               403: write_403("The caller's role cannot change the records"), 404: problem(404),
-               409: problem(409, ["merge-with-self", "hierarchy-cycle"])}))
+    # Auth
+    add("/auth/tokens", "post", op(
+        "createToken", "Auth", "Sign in and get an API token", security=[],
+        description="Checks the email and password and issues a bearer token valid for 30 days. Failed sign-ins are "
+                    "throttled per account (5 in 15 minutes) and per client address (20 in 15 minutes).",
+        request=body("TokenCreate"),
+        responses={201: ok("Token", "Created"), **BODY_ERRORS,
+                   401: problem(401, detail="The email or password is wrong, or the user is inactive"),
+                   403: problem(403, detail=CSRF),
+                   429: problem(429, detail="Too many failed sign-ins; see Retry-After")}))
+    add("/auth/tokens/current", "delete", op(
+        "revokeCurrentToken", "Auth", "Revoke the bearer token of this request",
+        responses={204: NO_CONTENT,
+                   400: problem(400, detail="The request was not authenticated with a bearer token"),
+                   401: U401, 403: problem(403, detail=CSRF)}))
+    add("/me", "get", op("getMe", "Auth", "The signed-in user", responses={200: ok("Me"), 401: U401}))
 
-# Contacts
-add("/contacts", "post", op(
-    "createContact", "Contacts", "Create a contact", parameters=[ALLOW_DUPLICATE], request=body("ContactCreate"),
-    description="Likely duplicates (same email, phone, or full name within the same account) answer 409 "
-                "`duplicate-suspected` unless `allowDuplicate=true`.",
-    responses={201: created("Contact", "/api/v1/contacts/{id}"), **BODY_ERRORS, 401: U401,
-               403: write_403("Read-only users cannot create records"),
-               409: problem(409, ["duplicate-suspected"])}))
-add("/contacts", "get", op(
-    "listContacts", "Contacts", "List contacts", parameters=list_params(**CONTACT_LIST),
-    description="The contacts the caller may see, in keyset-paginated pages.",
-    responses={200: ok("ContactPage"), 400: LIST_400, 401: U401}))
-add("/contacts/{id}", "get", op(
-    "getContact", "Contacts", "Get a contact", parameters=[ID_PARAM],
-    responses={200: ok("Contact"), 401: U401, 404: problem(404)}))
-add("/contacts/{id}", "patch", op(
-    "updateContact", "Contacts", "Update a contact", parameters=[ID_PARAM, IF_MATCH], request=body("ContactPatch"),
-    description="Requires the current version as `If-Match: \"N\"` or `version` in the body.",
-    responses={200: ok("Contact"), **BODY_ERRORS, 401: U401,
-               403: write_403("The caller's role cannot change the record"), 404: problem(404),
-               412: problem(412), 428: problem(428)}))
-add("/contacts/{id}", "delete", op(
-    "deleteContact", "Contacts", "Delete a contact", parameters=[ID_PARAM],
-    description="Its connections are deleted with it.",
-    responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change the record"),
-               404: problem(404)}))
-add("/contacts/{id}/connections", "get", op(
-    "listContactConnections", "Contacts", "List a contact's connections", parameters=[ID_PARAM],
-    responses={200: ok("ConnectionPage"), 401: U401, 404: problem(404)}))
-add("/contacts/{id}/merge", "post", op(
-    "mergeContact", "Contacts", "Merge another contact into this one", parameters=[ID_PARAM], request=body("MergeRequest"),
-    description="Moves every related record of `otherId` to this contact, fills this contact's empty fields from it, "
-                "and deletes it, in one transaction.",
-    responses={200: ok("Contact"), **BODY_ERRORS, 401: U401,
-               403: write_403("The caller's role cannot change the records"), 404: problem(404),
-               409: problem(409, ["merge-with-self"])}))
+    # Users and teams
+    add("/users", "post", op(
+        "createUser", "Users", "Create a user", parameters=[], request=body("UserCreate"),
+        responses={201: created("User", "/api/v1/users/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Only administrators manage users"),
+                   409: problem(409, ["email-taken"])}))
+    add("/users", "get", op(
+        "listUsers", "Users", "List all users",
+        description="Administrators and managers only. All users are returned in one page.",
+        responses={200: ok("UserPage"), 401: U401, 403: problem(403, detail="Only administrators and managers list users")}))
+    add("/users/{id}", "get", op(
+        "getUser", "Users", "Get a user", parameters=[ID_PARAM],
+        description="Administrators may read any user, others only themselves.",
+        responses={200: ok("User"), 401: U401, 404: problem(404)}))
+    add("/users/{id}", "patch", op(
+        "updateUser", "Users", "Update a user", parameters=[ID_PARAM, IF_MATCH_USER], request=body("UserPatch"),
+        description="Administrators only; for anyone else the user is not found. Changing a user's team moves the team "
+                    "of the records they own.",
+        responses={200: ok("User"), **BODY_ERRORS, 401: U401, 403: problem(403, detail=CSRF),
+                   404: problem(404), 409: problem(409, ["email-taken"]), 412: problem(412)}))
+    add("/teams", "post", op(
+        "createTeam", "Teams", "Create a team", request=body("TeamCreate"),
+        responses={201: created("Team", None), **BODY_ERRORS, 401: U401,
+                   403: write_403("Only administrators manage teams")}))
+    add("/teams", "get", op("listTeams", "Teams", "List all teams", responses={200: ok("TeamPage"), 401: U401}))
 
-# Connections
-add("/connections", "post", op(
-    "createConnection", "Connections", "Connect two parties", request=body("ConnectionCreate"),
-    responses={201: created("Connection", "/api/v1/connections/{id}"), **BODY_ERRORS, 401: U401,
-               403: write_403("The caller's role cannot change either party")}))
-add("/connections", "get", op(
-    "listConnections", "Connections", "List a party's connections",
-    description="The connections of one party whose other party the caller may also see, in one page. "
-                "No other parameters are accepted.",
-    parameters=[
-        {"name": "partyType", "in": "query", "required": True, "schema": ref("PartyType")},
-        {"name": "partyId", "in": "query", "required": True, "schema": uuid()},
-    ],
-    responses={200: ok("ConnectionPage"),
-               400: problem(400, ["invalid-query"], "partyType or partyId is missing or invalid, or another parameter was sent"),
-               401: U401, 404: problem(404, detail="The party does not exist or the caller may not see it")}))
-add("/connections/{id}", "get", op(
-    "getConnection", "Connections", "Get a connection", parameters=[ID_PARAM],
-    responses={200: ok("Connection"), 401: U401, 404: problem(404)}))
-add("/connections/{id}", "delete", op(
-    "deleteConnection", "Connections", "Delete a connection", parameters=[ID_PARAM],
-    responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change either party"),
-               404: problem(404)}))
+    # Accounts
+    add("/accounts", "post", op(
+        "createAccount", "Accounts", "Create an account", parameters=[ALLOW_DUPLICATE], request=body("AccountCreate"),
+        description="Likely duplicates (same email, phone, or name and web domain) answer 409 `duplicate-suspected` "
+                    "unless `allowDuplicate=true`.",
+        responses={201: created("Account", "/api/v1/accounts/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   409: problem(409, ["duplicate-suspected"])}))
+    add("/accounts", "get", op(
+        "listAccounts", "Accounts", "List accounts", parameters=list_params(**ACCOUNT_LIST),
+        description="The accounts the caller may see, in keyset-paginated pages.",
+        responses={200: ok("AccountPage"), 400: LIST_400, 401: U401}))
+    add("/accounts/{id}", "get", op(
+        "getAccount", "Accounts", "Get an account", parameters=[ID_PARAM],
+        responses={200: ok("Account"), 401: U401, 404: problem(404)}))
+    add("/accounts/{id}", "patch", op(
+        "updateAccount", "Accounts", "Update an account", parameters=[ID_PARAM, IF_MATCH], request=body("AccountPatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body.",
+        responses={200: ok("Account"), **BODY_ERRORS, 401: U401,
+                   403: write_403("The caller's role cannot change the record"), 404: problem(404),
+                   409: problem(409, ["hierarchy-cycle"]), 412: problem(412), 428: problem(428)}))
+    add("/accounts/{id}", "delete", op(
+        "deleteAccount", "Accounts", "Delete an account", parameters=[ID_PARAM],
+        description="Refused while the account has child accounts or contacts. Its connections are deleted with it.",
+        responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change the record"),
+                   404: problem(404), 409: problem(409, ["has-dependents"])}))
+    add("/accounts/{id}/contacts", "get", op(
+        "listAccountContacts", "Accounts", "List an account's contacts",
+        parameters=[ID_PARAM] + list_params(**CONTACT_LIST, ignore=("accountId",)),
+        responses={200: ok("ContactPage"), 400: LIST_400, 401: U401, 404: problem(404)}))
+    add("/accounts/{id}/hierarchy", "get", op(
+        "getAccountHierarchy", "Accounts", "Get an account's hierarchy", parameters=[ID_PARAM],
+        responses={200: ok("Hierarchy"), 401: U401, 404: problem(404)}))
+    add("/accounts/{id}/connections", "get", op(
+        "listAccountConnections", "Accounts", "List an account's connections", parameters=[ID_PARAM],
+        responses={200: ok("ConnectionPage"), 401: U401, 404: problem(404)}))
+    add("/accounts/{id}/merge", "post", op(
+        "mergeAccount", "Accounts", "Merge another account into this one", parameters=[ID_PARAM], request=body("MergeRequest"),
+        description="Moves every related record of `otherId` to this account, fills this account's empty fields from it, "
+                    "and deletes it, in one transaction.",
+        responses={200: ok("Account"), **BODY_ERRORS, 401: U401,
+                   403: write_403("The caller's role cannot change the records"), 404: problem(404),
+                   409: problem(409, ["merge-with-self", "hierarchy-cycle"])}))
 
-# Search and audit
-add("/search", "get", op(
-    "searchRecords", "Search", "Search across record kinds",
-    description="Matches fragments of names, emails and phone numbers in the records the caller may see. A query "
-                "shorter than 2 characters finds nothing. No other parameters are accepted.",
-    parameters=[
-        {"name": "q", "in": "query", "required": False, "description": "The text to search for.",
-         "schema": {"type": "string"}},
-        {"name": "type", "in": "query", "required": False,
-         "description": "Comma-separated record kinds to search; default all.", "style": "form", "explode": False,
-         "schema": {"type": "array", "items": {"type": "string", "enum": SEARCH_TYPES}, "uniqueItems": True}},
-        {"name": "limit", "in": "query", "required": False, "description": "Maximum number of results.",
-         "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
-    ],
-    responses={200: ok("SearchPage"),
-               400: problem(400, ["invalid-query"], "Unknown parameter, unknown type, or limit out of range"),
-               401: U401}))
-add("/audit", "get", op(
-    "listAuditEntries", "Audit", "Get a record's audit trail",
-    description="The audit entries of one record the caller may see; users, teams, settings, connections and "
-                "deleted records only for administrators. No other parameters are accepted.",
-    parameters=[
-        {"name": "entity", "in": "query", "required": True, "description": "The kind of record.",
-         "schema": {"type": "string", "enum": AUDIT_ENTITIES}},
-        {"name": "id", "in": "query", "required": True, "description": "The record's id.", "schema": uuid()},
-    ],
-    responses={200: ok("AuditPage"),
-               400: problem(400, ["invalid-query"], "entity or id is missing or invalid, or another parameter was sent"),
-               401: U401, 404: problem(404, detail="The record does not exist or the caller may not see it")}))
+    # Contacts
+    add("/contacts", "post", op(
+        "createContact", "Contacts", "Create a contact", parameters=[ALLOW_DUPLICATE], request=body("ContactCreate"),
+        description="Likely duplicates (same email, phone, or full name within the same account) answer 409 "
+                    "`duplicate-suspected` unless `allowDuplicate=true`.",
+        responses={201: created("Contact", "/api/v1/contacts/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   409: problem(409, ["duplicate-suspected"])}))
+    add("/contacts", "get", op(
+        "listContacts", "Contacts", "List contacts", parameters=list_params(**CONTACT_LIST),
+        description="The contacts the caller may see, in keyset-paginated pages.",
+        responses={200: ok("ContactPage"), 400: LIST_400, 401: U401}))
+    add("/contacts/{id}", "get", op(
+        "getContact", "Contacts", "Get a contact", parameters=[ID_PARAM],
+        responses={200: ok("Contact"), 401: U401, 404: problem(404)}))
+    add("/contacts/{id}", "patch", op(
+        "updateContact", "Contacts", "Update a contact", parameters=[ID_PARAM, IF_MATCH], request=body("ContactPatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body.",
+        responses={200: ok("Contact"), **BODY_ERRORS, 401: U401,
+                   403: write_403("The caller's role cannot change the record"), 404: problem(404),
+                   412: problem(412), 428: problem(428)}))
+    add("/contacts/{id}", "delete", op(
+        "deleteContact", "Contacts", "Delete a contact", parameters=[ID_PARAM],
+        description="Its connections are deleted with it.",
+        responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change the record"),
+                   404: problem(404)}))
+    add("/contacts/{id}/connections", "get", op(
+        "listContactConnections", "Contacts", "List a contact's connections", parameters=[ID_PARAM],
+        responses={200: ok("ConnectionPage"), 401: U401, 404: problem(404)}))
+    add("/contacts/{id}/merge", "post", op(
+        "mergeContact", "Contacts", "Merge another contact into this one", parameters=[ID_PARAM], request=body("MergeRequest"),
+        description="Moves every related record of `otherId` to this contact, fills this contact's empty fields from it, "
+                    "and deletes it, in one transaction.",
+        responses={200: ok("Contact"), **BODY_ERRORS, 401: U401,
+                   403: write_403("The caller's role cannot change the records"), 404: problem(404),
+                   409: problem(409, ["merge-with-self"])}))
 
-# Settings
-add("/settings", "get", op("getSettings", "Settings", "Get the company settings",
-                           responses={200: ok("Settings"), 401: U401}))
-add("/settings", "patch", op(
-    "updateSettings", "Settings", "Update the company settings", request=body("SettingsPatch"),
-    responses={200: ok("Settings"), **BODY_ERRORS, 401: U401,
-               403: write_403("Only administrators change settings")}))
+    # Connections
+    add("/connections", "post", op(
+        "createConnection", "Connections", "Connect two parties", request=body("ConnectionCreate"),
+        responses={201: created("Connection", "/api/v1/connections/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("The caller's role cannot change either party")}))
+    add("/connections", "get", op(
+        "listConnections", "Connections", "List a party's connections",
+        description="The connections of one party whose other party the caller may also see, in one page. "
+                    "No other parameters are accepted.",
+        parameters=[
+            {"name": "partyType", "in": "query", "required": True, "schema": ref("PartyType")},
+            {"name": "partyId", "in": "query", "required": True, "schema": uuid()},
+        ],
+        responses={200: ok("ConnectionPage"),
+                   400: problem(400, ["invalid-query"], "partyType or partyId is missing or invalid, or another parameter was sent"),
+                   401: U401, 404: problem(404, detail="The party does not exist or the caller may not see it")}))
+    add("/connections/{id}", "get", op(
+        "getConnection", "Connections", "Get a connection", parameters=[ID_PARAM],
+        responses={200: ok("Connection"), 401: U401, 404: problem(404)}))
+    add("/connections/{id}", "delete", op(
+        "deleteConnection", "Connections", "Delete a connection", parameters=[ID_PARAM],
+        responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change either party"),
+                   404: problem(404)}))
+
+    # Search and audit
+    add("/search", "get", op(
+        "searchRecords", "Search", "Search across record kinds",
+        description="Matches fragments of names, emails and phone numbers in the records the caller may see. A query "
+                    "shorter than 2 characters finds nothing. No other parameters are accepted.",
+        parameters=[
+            {"name": "q", "in": "query", "required": False, "description": "The text to search for.",
+             "schema": {"type": "string"}},
+            {"name": "type", "in": "query", "required": False,
+             "description": "Comma-separated record kinds to search; default all.", "style": "form", "explode": False,
+             "schema": {"type": "array", "items": {"type": "string", "enum": SEARCH_TYPES}, "uniqueItems": True}},
+            {"name": "limit", "in": "query", "required": False, "description": "Maximum number of results.",
+             "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+        ],
+        responses={200: ok("SearchPage"),
+                   400: problem(400, ["invalid-query"], "Unknown parameter, unknown type, or limit out of range"),
+                   401: U401}))
+    add("/audit", "get", op(
+        "listAuditEntries", "Audit", "Get a record's audit trail",
+        description="The audit entries of one record the caller may see; catalog entries (channel, reason, stage, "
+                    "opportunity-kind) for everyone; users, teams, settings, connections and deleted records only for "
+                    "administrators. No other parameters are accepted.",
+        parameters=[
+            {"name": "entity", "in": "query", "required": True, "description": "The kind of record.",
+             "schema": {"type": "string", "enum": AUDIT_ENTITIES}},
+            {"name": "id", "in": "query", "required": True, "description": "The record's id.", "schema": uuid()},
+        ],
+        responses={200: ok("AuditPage"),
+                   400: problem(400, ["invalid-query"], "entity or id is missing or invalid, or another parameter was sent"),
+                   401: U401, 404: problem(404, detail="The record does not exist or the caller may not see it")}))
+
+    # Settings
+    add("/settings", "get", op("getSettings", "Settings", "Get the company settings",
+                               responses={200: ok("Settings"), 401: U401}))
+    add("/settings", "patch", op(
+        "updateSettings", "Settings", "Update the company settings", request=body("SettingsPatch"),
+        responses={200: ok("Settings"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Only administrators change settings")}))
+
+
+# ================================================================ operations: pipeline catalogs
+
+ADMIN_CATALOG = "Only administrators change this catalog"
+CATALOG_READ = "Everyone signed in reads the catalogs."
+REASON_CATALOGS = [  # CatalogRoutes registers these three in one loop
+    # path, operationId noun (singular, plural), summary noun, who may add entries
+    ("/disqualify-reasons", "DisqualifyReason", "DisqualifyReasons", "disqualify reason", ADMIN_CATALOG),
+    ("/lost-reasons", "LostReason", "LostReasons", "reason for losing", "Read-only users cannot add catalog entries"),
+    ("/competitors", "Competitor", "Competitors", "competitor", "Read-only users cannot add catalog entries"),
+]
+
+
+def catalog_operations():
+    add("/channels", "get", op(
+        "listChannels", "Catalogs", "List advertising channels", description=CATALOG_READ,
+        responses={200: ok("ChannelPage"), 401: U401}))
+    add("/channels", "post", op(
+        "createChannel", "Catalogs", "Create an advertising channel", request=body("ChannelCreate"),
+        responses={201: created("Channel", None), **BODY_ERRORS, 401: U401, 403: write_403(ADMIN_CATALOG)}))
+
+    for path, noun, nouns, words, who_adds in REASON_CATALOGS:
+        add(path, "get", op(
+            f"list{nouns}", "Catalogs", f"List the {words} catalog",
+            description=CATALOG_READ + " Inactive entries are listed too.",
+            responses={200: ok("ReasonPage"), 401: U401}))
+        add(path, "post", op(
+            f"create{noun}", "Catalogs", f"Add a {words}", request=body("ReasonCreate"),
+            responses={201: created("Reason", None), **BODY_ERRORS, 401: U401, 403: write_403(who_adds)}))
+        add(path + "/{id}", "patch", op(
+            f"update{noun}", "Catalogs", f"Activate or deactivate a {words}", parameters=[ID_PARAM],
+            request=body("ReasonPatch"),
+            responses={200: ok("Reason"), **BODY_ERRORS, 401: U401, 403: write_403(ADMIN_CATALOG), 404: problem(404)}))
+
+    add("/stages", "get", op(
+        "listStages", "Catalogs", "List stages", description=CATALOG_READ,
+        responses={200: ok("StagePage"), 401: U401}))
+    add("/stages", "post", op(
+        "createStage", "Catalogs", "Create a stage", request=body("StageCreate"),
+        responses={201: created("Stage", None), **BODY_ERRORS, 401: U401, 403: write_403(ADMIN_CATALOG)}))
+    add("/opportunity-kinds", "get", op(
+        "listOpportunityKinds", "Catalogs", "List opportunity kinds", description=CATALOG_READ,
+        responses={200: ok("OpportunityKindPage"), 401: U401}))
+    add("/opportunity-kinds", "post", op(
+        "createOpportunityKind", "Catalogs", "Create an opportunity kind", request=body("OpportunityKindCreate"),
+        description="Its stages must exist; a kind of type `none` has no stages.",
+        responses={201: created("OpportunityKind", None), **BODY_ERRORS, 401: U401, 403: write_403(ADMIN_CATALOG)}))
+    add("/opportunity-kinds/{id}", "patch", op(
+        "updateOpportunityKind", "Catalogs", "Allow or forbid an opportunity kind", parameters=[ID_PARAM],
+        request=body("OpportunityKindPatch"),
+        description="A kind that is not allowed can no longer be chosen for new opportunities; existing ones keep it.",
+        responses={200: ok("OpportunityKind"), **BODY_ERRORS, 401: U401, 403: write_403(ADMIN_CATALOG),
+                   404: problem(404)}))
+
+
+# ================================================================ operations: leads
+
+CHANGE_403 = "The caller's role cannot change the record"
+LEAD_CLOSED_409 = ["lead-already-qualified", "lead-disqualified"]
+
+
+def lead_operations():
+    add("/leads", "post", op(
+        "createLead", "Leads", "Create a lead", request=body("LeadCreate"),
+        description="The source must match its channel: a `sourceRef` of the channel's impact type, none for channels "
+                    "of type `other` and none without a channel.",
+        responses={201: created("Lead", "/api/v1/leads/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records")}))
+    add("/leads", "get", op(
+        "listLeads", "Leads", "List leads", parameters=list_params(**LEAD_LIST),
+        description="The leads the caller may see, in keyset-paginated pages, newest first by default.",
+        responses={200: ok("LeadPage"), 400: LIST_400, 401: U401}))
+    add("/leads/{id}", "get", op(
+        "getLead", "Leads", "Get a lead", parameters=[ID_PARAM],
+        responses={200: ok("Lead"), 401: U401, 404: problem(404)}))
+    add("/leads/{id}", "patch", op(
+        "updateLead", "Leads", "Update a lead", parameters=[ID_PARAM, IF_MATCH], request=body("LeadPatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body. Only `new` and "
+                    "`contacted` leads can be edited; `status: contacted` marks a new lead as contacted.",
+        responses={200: ok("Lead"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, LEAD_CLOSED_409), 412: problem(412), 428: problem(428)}))
+    add("/leads/{id}/qualify", "post", op(
+        "qualifyLead", "Leads", "Qualify a lead", parameters=[ID_PARAM, ALLOW_DUPLICATE_QUALIFY],
+        request={**body("LeadQualify", "Optional: no body (or `{}`) takes the defaults."), "required": False},
+        description="In one transaction: links or creates the account and the contact, creates an opportunity of the "
+                    "default kind from the lead (topic → name, estimated value → estimated revenue, source, campaign, "
+                    "requirements → comment; owned by the lead's owner) and marks the lead `qualified`.",
+        responses={200: ok("Qualification"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, LEAD_CLOSED_409 + ["duplicate-suspected"]),
+                   422: problem(422, ["validation", "kind-not-allowed"],
+                                "`errors` names each invalid or unknown field; `kind-not-allowed` when no opportunity "
+                                "kind is allowed")}))
+    add("/leads/{id}/disqualify", "post", op(
+        "disqualifyLead", "Leads", "Disqualify a lead", parameters=[ID_PARAM], request=body("LeadDisqualify"),
+        responses={200: ok("Lead"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, LEAD_CLOSED_409)}))
+    add("/leads/{id}/reactivate", "post", op(
+        "reactivateLead", "Leads", "Reactivate a disqualified lead", parameters=[ID_PARAM],
+        description="Managers and administrators only. The lead goes back to `contacted` and loses its disqualify "
+                    "reason. No body is read.",
+        responses={200: ok("Lead"), 401: U401,
+                   403: write_403("Only managers and administrators reactivate leads"), 404: problem(404),
+                   409: problem(409, ["lead-already-qualified", "lead-not-disqualified"])}))
+
+
+# ================================================================ operations: opportunities
+
+OPPORTUNITY_422 = problem(422, ["validation", "kind-not-allowed", "primary-demand-disabled"],
+                          "`errors` names each invalid or unknown field; `kind-not-allowed` for a kind that may not be "
+                          "chosen; `primary-demand-disabled` for demand lines on a kind that does not record them")
+
+
+def opportunity_operations():
+    add("/opportunities", "post", op(
+        "createOpportunity", "Opportunities", "Create an opportunity", request=body("OpportunityCreate"),
+        description="The opportunity starts in the first stage of its kind, with that stage's tasks created for the "
+                    "owner. Parties and demand lines are checked like on update.",
+        responses={201: created("Opportunity", "/api/v1/opportunities/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"), 422: OPPORTUNITY_422}))
+    add("/opportunities", "get", op(
+        "listOpportunities", "Opportunities", "List opportunities", parameters=list_params(**OPPORTUNITY_LIST),
+        description="The opportunities the caller may see, in keyset-paginated pages, newest first by default. Items "
+                    "omit parties and demand lines.",
+        responses={200: ok("OpportunityPage"), 400: LIST_400, 401: U401}))
+    add("/opportunities/{id}", "get", op(
+        "getOpportunity", "Opportunities", "Get an opportunity", parameters=[ID_PARAM],
+        description="With its parties and demand lines.",
+        responses={200: ok("Opportunity"), 401: U401, 404: problem(404)}))
+    add("/opportunities/{id}", "patch", op(
+        "updateOpportunity", "Opportunities", "Update an opportunity", parameters=[ID_PARAM, IF_MATCH],
+        request=body("OpportunityPatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body. Closed opportunities "
+                    "cannot be edited. The stage, status and closing fields change only through advance, close and "
+                    "reopen.",
+        responses={200: ok("Opportunity"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["opportunity-closed"]), 412: problem(412),
+                   422: problem(422, ["validation", "primary-demand-disabled"],
+                                "`errors` names each invalid or unknown field; `primary-demand-disabled` for demand "
+                                "lines on a kind that does not record them"),
+                   428: problem(428)}))
+    add("/opportunities/{id}/advance", "post", op(
+        "advanceOpportunity", "Opportunities", "Move an opportunity to a stage", parameters=[ID_PARAM],
+        request=body("OpportunityAdvance"),
+        description="Moves an open opportunity to a stage of its kind: `standard` kinds only to the next stage, "
+                    "`custom` kinds to any other of their stages. The stage's requirements must be met. The move is "
+                    "recorded in the stage history, the stage's tasks are created for the owner, and the probability "
+                    "becomes the stage's default unless it was set by hand.",
+        responses={200: ok("Opportunity"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["opportunity-closed", "kind-has-no-stages", "stage-not-in-kind",
+                                      "stage-skip-not-allowed", "already-in-stage", "stage-requirements-unmet"],
+                                "`stage-requirements-unmet` lists each unmet condition in `unmet`")}))
+    add("/opportunities/{id}/close", "post", op(
+        "closeOpportunity", "Opportunities", "Close an opportunity as won or lost", parameters=[ID_PARAM],
+        request=body("OpportunityClose"),
+        description="A lost opportunity needs a reason for losing; draft and active quotes must be closed first. The "
+                    "probability becomes 100 (won) or 0 (lost).",
+        responses={200: ok("Opportunity"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["opportunity-closed", "open-quotes"])}))
+    add("/opportunities/{id}/reopen", "post", op(
+        "reopenOpportunity", "Opportunities", "Reopen a closed opportunity", parameters=[ID_PARAM],
+        description="Managers and administrators only. The opportunity goes back to `inProgress` and loses its actual "
+                    "revenue, reason for losing and closing time. No body is read.",
+        responses={200: ok("Opportunity"), 401: U401,
+                   403: write_403("Only managers and administrators reopen opportunities"), 404: problem(404),
+                   409: problem(409, ["opportunity-not-closed"])}))
+    add("/opportunities/{id}/stage-history", "get", op(
+        "listOpportunityStageHistory", "Opportunities", "Get an opportunity's stage history", parameters=[ID_PARAM],
+        responses={200: ok("StageMovePage"), 401: U401, 404: problem(404)}))
+    add("/activities/{id}/generate-opportunity", "post", op(
+        "generateOpportunityFromActivity", "Opportunities", "Create an opportunity from an activity",
+        parameters=[ACTIVITY_ID_PARAM],
+        description="Creates an opportunity of the default kind named after the activity's subject, for the caller, "
+                    "with the account and contact the activity is about. No body is read.",
+        responses={201: created("Opportunity", "/api/v1/opportunities/{id}"), 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   404: problem(404, detail="The activity does not exist or the caller may not see it"),
+                   422: problem(422, ["validation", "kind-not-allowed"],
+                                "`errors` names each invalid field of the new opportunity; `kind-not-allowed` when no "
+                                "opportunity kind is allowed")}))
+
+
+# ================================================================ operations: boards
+
+
+def board_operations():
+    add("/boards/{id}", "get", op(
+        "getBoard", "Opportunities", "Get the pipeline board of an opportunity kind",
+        parameters=[
+            dict(ID_PARAM, description="The opportunity kind's id (a malformed id answers 404)."),
+            {"name": "ownerId", "in": "query", "required": False, "description": "Only opportunities of this owner.",
+             "schema": uuid()},
+            {"name": "hideLost", "in": "query", "required": False, "description": "`true` leaves lost opportunities out.",
+             "schema": {"type": "boolean", "default": False}},
+            {"name": "hideWon", "in": "query", "required": False, "description": "`true` leaves won opportunities out.",
+             "schema": {"type": "boolean", "default": False}},
+        ],
+        description="The kind's opportunities the caller may see, by stage. No other parameters are accepted.",
+        responses={200: ok("Board"),
+                   400: problem(400, ["invalid-query"], "Unknown parameter, or ownerId, hideLost or hideWon invalid"),
+                   401: U401, 404: problem(404, detail="No opportunity kind has that id")}))
+
+
+# ================================================================ the document
 
 DESCRIPTION = """The JSON API of Furrow, an open-source CRM. Conventions:
 
 - **Authentication**: send `Authorization: Bearer <token>`; get a token from `POST /auth/tokens` and revoke it with `DELETE /auth/tokens/current`. The web UI's session cookie also works, and then changing requests need its `X-CSRF-Token` header.
-- **Bodies** are JSON objects sent as `application/json` (at most 1 MiB). Unknown fields are refused with 422 `validation`; server-owned fields (`id`, `version`, `createdAt`, `updatedAt`, `teamId` of accounts and contacts) are accepted and ignored. In a PATCH an absent field is unchanged and `null` clears it.
-- **Money** amounts are decimal strings (e.g. `"1234.50"`), never floating-point numbers, with an ISO 4217 currency code.
+- **Bodies** are JSON objects sent as `application/json` (at most 1 MiB). Unknown fields are refused with 422 `validation`; server-owned fields (`id`, `version`, `createdAt`, `updatedAt`, `teamId` of accounts, contacts, leads and opportunities, and the fields of an opportunity that only its verbs change) are accepted and ignored. In a PATCH an absent field is unchanged and `null` clears it.
+- **Money** amounts are decimal strings (e.g. `"1234.50"`), never floating-point numbers, with an ISO 4217 currency code; quantities are decimal strings too. Dates without a time are `YYYY-MM-DD`.
 - **Timestamps** are RFC 3339 UTC strings with milliseconds, e.g. `2026-11-22T15:04:05.123Z`. Ids are lower-case UUIDs. Optional fields without a value are omitted from responses.
-- **Lists** are keyset-paginated: a page is `{items, nextCursor}`; pass `nextCursor` as `cursor` (with the same `sort`) for the next page; it is absent on the last page. `limit` is 1 to 200 (default 50); `sort` takes comma-separated fields with a `-` prefix for descending; filters are `?field=value` (repeat for alternatives) and `field[gt|gte|lt|lte]=value` on date fields. Unknown parameters are refused with 400 `invalid-query`.
-- **Concurrency** is optimistic: every record has a `version`; changes must send it as `If-Match: "N"` (or `version` in the body). A stale version answers 412 `version-conflict` with `currentVersion`; a missing one answers 428 `version-required`.
+- **Lists** are keyset-paginated: a page is `{items, nextCursor}`; pass `nextCursor` as `cursor` (with the same `sort`) for the next page; it is absent on the last page. `limit` is 1 to 200 (default 50); `sort` takes comma-separated fields with a `-` prefix for descending; filters are `?field=value` (repeat for alternatives) and `field[gt|gte|lt|lte]=value` on date, number and money fields. Unknown parameters are refused with 400 `invalid-query`. Catalogs come whole, in one page.
+- **Concurrency** is optimistic: every record has a `version`; changes must send it as `If-Match: "N"` (or `version` in the body). A stale version answers 412 `version-conflict` with `currentVersion`; a missing one answers 428 `version-required`. Verbs such as qualify, advance and close need no version.
 - **Errors** are RFC 9457 `application/problem+json` documents with a stable `type` slug (see the `Problem` schema). Records the caller may not see are reported as 404 `not-found`, never 403. Any request may also answer 500 `internal` with an `incidentId`. Every response carries an `X-Request-Id` header."""
 
-document = {
-    "openapi": "3.1.0",
-    "info": {
-        "title": "Furrow API",
-        "version": "1.0.0",
-        "description": DESCRIPTION,
-    },
-    "servers": [{"url": "/api/v1"}],
-    "security": [{"bearer": []}],
-    "tags": [
-        {"name": "Meta", "description": "The API's own description."},
-        {"name": "Auth", "description": "Tokens and the signed-in user."},
-        {"name": "Users", "description": "Users, managed by administrators."},
-        {"name": "Teams", "description": "Teams of users."},
-        {"name": "Accounts", "description": "Companies and organisations."},
-        {"name": "Contacts", "description": "Individuals."},
-        {"name": "Connections", "description": "Relations between accounts and contacts."},
-        {"name": "Search", "description": "Global search."},
-        {"name": "Audit", "description": "Audit trails of records."},
-        {"name": "Settings", "description": "Company settings."},
-    ],
-    "paths": paths,
-    "components": {
-        "securitySchemes": {
-            "bearer": {"type": "http", "scheme": "bearer",
-                       "description": "An API token from `POST /auth/tokens`, sent as `Authorization: Bearer <token>`."},
-        },
-        "schemas": schemas,
-    },
-}
+TAGS = [
+    {"name": "Meta", "description": "The API's own description."},
+    {"name": "Auth", "description": "Tokens and the signed-in user."},
+    {"name": "Users", "description": "Users, managed by administrators."},
+    {"name": "Teams", "description": "Teams of users."},
+    {"name": "Accounts", "description": "Companies and organisations."},
+    {"name": "Contacts", "description": "Individuals."},
+    {"name": "Connections", "description": "Relations between accounts and contacts."},
+    {"name": "Search", "description": "Global search."},
+    {"name": "Audit", "description": "Audit trails of records."},
+    {"name": "Settings", "description": "Company settings."},
+    {"name": "Catalogs", "description": "The sales pipeline's catalogs: advertising channels, disqualify reasons, "
+                                        "reasons for losing, competitors, stages and opportunity kinds."},
+    {"name": "Leads", "description": "Prospects before qualification."},
+    {"name": "Opportunities", "description": "Sales opportunities, their stages and the pipeline board."},
+]
 
-text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-out = sys.argv[1] if len(sys.argv) > 1 else "Sources/FurrowAPI/Resources/openapi.json"
-with open(out, "w", encoding="utf-8") as f:
-    f.write(text)
+
+def build_document():
+    schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
+               **problem_schemas()}
+    backbone_operations()
+    catalog_operations()
+    lead_operations()
+    opportunity_operations()
+    board_operations()
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Furrow API",
+            "version": "1.0.0",
+            "description": DESCRIPTION,
+        },
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}],
+        "tags": TAGS,
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer",
+                           "description": "An API token from `POST /auth/tokens`, sent as `Authorization: Bearer <token>`."},
+            },
+            "schemas": schemas,
+        },
+    }
+
+
+def main():
+    text = json.dumps(build_document(), indent=2, ensure_ascii=False) + "\n"
+    out = sys.argv[1] if len(sys.argv) > 1 else "Sources/FurrowAPI/Resources/openapi.json"
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

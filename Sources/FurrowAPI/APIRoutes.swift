@@ -18,6 +18,10 @@ public enum APIRoutes {
         ConnectionRoutes(env: env).add(to: api)
         SearchRoutes(env: env).add(to: api)
         SettingsRoutes(env: env).add(to: api)
+        CatalogRoutes(env: env).add(to: api)
+        LeadRoutes(env: env).add(to: api)
+        OpportunityRoutes(env: env).add(to: api)
+        BoardRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

@@ -35,7 +35,8 @@ public enum DemoCompany {
                 }
             }
         }
-        try await parties(env, principals, admin: adminPrincipal)
+        let accounts = try await parties(env, principals, admin: adminPrincipal)
+        try await DemoPipeline.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         _ = try await SettingsService(env).update({ settings in
             settings.companyName = "Furrow Demo Ltd"
             settings.companyAddress = "1 Harvest Lane, Leeds LS1 4AP, United Kingdom"
@@ -52,7 +53,7 @@ public enum DemoCompany {
                    ("Rita Reader", "rita@demo.furrow.test", .readonly)]),
     ]
 
-    static func parties(_ env: CoreEnvironment, _ people: [String: Principal], admin: Principal) async throws {
+    static func parties(_ env: CoreEnvironment, _ people: [String: Principal], admin: Principal) async throws -> [String: Account] {
         let accounts = AccountService(env), contacts = ContactService(env), connections = ConnectionService(env)
         let sam = people["sam@demo.furrow.test"]!, priya = people["priya@demo.furrow.test"]!, nora = people["nora@demo.furrow.test"]!
 
@@ -89,5 +90,6 @@ public enum DemoCompany {
                                          role: "logistics partner of", by: admin)
         _ = try await connections.create(fromType: .contact, fromId: made[4].id.uuid, toType: .account, toId: solent.id.uuid,
                                          role: "consultant for", by: admin)
+        return Dictionary(uniqueKeysWithValues: [holding, factory, service, greenway, harbour, solent].map { ($0.fields.name, $0) })
     }
 }

@@ -15,7 +15,7 @@ extension TestWorld {
         let now = clock.now()
         try await store.write { session in
             try await session.insertCredential(CredentialRecord(hash: SecretToken.hash(secret), kind: .token, userId: principal.userId,
-                                                                csrf: "", createdAt: now, expiresAt: now.addingTimeInterval(3600)))
+                                                                csrf: "", createdAt: now, expiresAt: now.addingTimeInterval(30 * 86400)))
         }
         return secret
     }

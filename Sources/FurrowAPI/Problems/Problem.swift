@@ -13,6 +13,8 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
     public var errors: [FieldError]?
     public var matches: [DuplicateMatch]?
     public var currentVersion: Int?
+    /// Each unmet stage condition, for `stage-requirements-unmet`.
+    public var unmet: [String]?
     public var incidentId: String?
     var retryAfter: Int?
 
@@ -24,7 +26,7 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey { case type, title, status, detail, errors, matches, currentVersion, incidentId }
+    enum CodingKeys: String, CodingKey { case type, title, status, detail, errors, matches, currentVersion, unmet, incidentId }
 
     public static let unauthorized = Problem("unauthorized", 401, "Not signed in", "Send a valid bearer token.")
 
@@ -62,5 +64,8 @@ public enum ProblemCatalog {
         "version-conflict", "version-required", "validation", "duplicate-suspected", "hierarchy-cycle",
         "merge-with-self", "has-dependents", "already-set-up", "email-taken", "too-many-attempts",
         "payload-too-large", "unsupported-media-type", "internal",
+        "kind-has-no-stages", "stage-skip-not-allowed", "stage-not-in-kind", "already-in-stage", "stage-requirements-unmet",
+        "kind-not-allowed", "opportunity-closed", "opportunity-not-closed", "open-quotes", "primary-demand-disabled",
+        "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
     ]
 }

@@ -11,6 +11,7 @@ extension Problem {
         case let error as ValidationError: return .validation(error.errors)
         case let error as CoreError: return from(error)
         case let error as PartyError: return from(error)
+        case let error as PipelineError: return from(error)
         case let error as HTTPError: return from(error)
         default: return nil
         }
@@ -61,6 +62,35 @@ extension Problem {
         case 415: return Problem("unsupported-media-type", 415, "Unsupported media type", "Send application/json.")
         case 400..<500: return .malformed(error.body ?? "The request could not be read.")
         default: return Problem("internal", 500, "Internal error", "Something went wrong on our side.")
+        }
+    }
+}
+
+extension Problem {
+    static func from(_ error: PipelineError) -> Problem {
+        switch error {
+        case .kindHasNoStages: return Problem("kind-has-no-stages", 409, "No stages", "Opportunities of this kind have no stages.")
+        case .stageSkipNotAllowed:
+            return Problem("stage-skip-not-allowed", 409, "Stage order", "This kind's stages are passed in order: move only to the next stage.")
+        case .stageNotInKind: return Problem("stage-not-in-kind", 409, "Stage not in process", "That stage is not part of this kind's process.")
+        case .alreadyInStage: return Problem("already-in-stage", 409, "Already there", "The opportunity is in that stage already.")
+        case .stageRequirementsUnmet(let missing):
+            var problem = Problem("stage-requirements-unmet", 409, "Stage requirements unmet",
+                                  "The stage cannot be entered yet: " + missing.joined(separator: "; ") + ".")
+            problem.unmet = missing
+            return problem
+        case .kindNotAllowed: return Problem("kind-not-allowed", 422, "Kind not allowed", "That opportunity kind cannot be chosen for new opportunities.")
+        case .opportunityClosed:
+            return Problem("opportunity-closed", 409, "Opportunity closed", "The opportunity is closed; a manager can reopen it.")
+        case .opportunityNotClosed: return Problem("opportunity-not-closed", 409, "Not closed", "The opportunity is not closed.")
+        case .openQuotes: return Problem("open-quotes", 409, "Open quotes", "Close or reject the opportunity's draft and active quotes first.")
+        case .lostReasonRequired: return .validation([FieldError("lostReasonId", "a lost opportunity needs a reason for losing")])
+        case .primaryDemandDisabled:
+            return Problem("primary-demand-disabled", 422, "Primary demand disabled", "This opportunity kind does not record primary demand.")
+        case .leadAlreadyQualified: return Problem("lead-already-qualified", 409, "Already qualified", "The lead was qualified already.")
+        case .leadDisqualified: return Problem("lead-disqualified", 409, "Lead disqualified", "The lead is disqualified; a manager can reactivate it.")
+        case .leadNotDisqualified: return Problem("lead-not-disqualified", 409, "Lead not disqualified", "Only a disqualified lead can be reactivated.")
+        case .sourceMismatch(let detail): return .validation([FieldError("sourceRef", detail)])
         }
     }
 }

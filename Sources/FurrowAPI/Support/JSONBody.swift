@@ -7,11 +7,12 @@ import NIOCore
 /// (422) and malformed JSON is a 400. Unknown fields are refused; server-owned ones are ignored.
 public struct JSONBody {
     private let object: [String: JSONValue]
-    private(set) var errors: [FieldError] = []
+    var errors: [FieldError] = []
 
     public static let serverOwned: Set<String> = ["id", "version", "createdAt", "updatedAt", "teamId"]
 
-    public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = []) async throws {
+    /// `emptyIsObject`: an action whose body is optional treats no body as `{}`.
+    public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = [], emptyIsObject: Bool = false) async throws {
         var request = request
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.")
@@ -20,7 +21,8 @@ public struct JSONBody {
         do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch {
             throw Problem("payload-too-large", 413, "Payload too large", "The request body is larger than \(context.maxUploadSize) bytes.")
         }
-        try self.init(data: Data(buffer: buffer), allowed: allowed, ignoring: ignoring)
+        let data = Data(buffer: buffer)
+        try self.init(data: data.isEmpty && emptyIsObject ? Data("{}".utf8) : data, allowed: allowed, ignoring: ignoring)
     }
 
     public init(data: Data, allowed: Set<String>, ignoring: Set<String> = []) throws {
@@ -34,7 +36,87 @@ public struct JSONBody {
         for field in unknown.sorted() { errors.append(FieldError(field, "is not a known field")) }
     }
 
+    /// A nested object read with the same rules; its field errors are named `key.field`.
+    init(object: [String: JSONValue], allowed: Set<String>, prefix: String) {
+        self.object = object
+        for field in Set(object.keys).subtracting(allowed).sorted() { errors.append(FieldError(prefix + field, "is not a known field")) }
+        self.prefix = prefix
+    }
+
+    private var prefix = ""
+
     public func has(_ key: String) -> Bool { object[key] != nil }
+
+    /// A nested object field, or nil when absent or null.
+    public mutating func nested(_ key: String, allowed: Set<String>) -> JSONBody? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .object(let inner)?: return JSONBody(object: inner, allowed: allowed, prefix: prefix + key + ".")
+        default:
+            errors.append(FieldError(prefix + key, "must be an object"))
+            return nil
+        }
+    }
+
+    /// An array of objects, or nil when absent or null.
+    public mutating func list(_ key: String, allowed: Set<String>) -> [JSONBody]? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .array(let items)?:
+            var result: [JSONBody] = []
+            for (index, item) in items.enumerated() {
+                guard case .object(let inner) = item else {
+                    errors.append(FieldError("\(prefix)\(key)[\(index)]", "must be an object"))
+                    continue
+                }
+                result.append(JSONBody(object: inner, allowed: allowed, prefix: "\(prefix)\(key)[\(index)]."))
+            }
+            return result
+        default:
+            errors.append(FieldError(prefix + key, "must be an array"))
+            return nil
+        }
+    }
+
+    /// Merges a nested body's errors into this one.
+    public mutating func absorb(_ other: JSONBody) { errors.append(contentsOf: other.errors) }
+
+    /// An array of strings; absent or null is empty.
+    public mutating func strings(_ key: String) -> [String] {
+        switch object[key] {
+        case nil, .null?: return []
+        case .array(let items)?:
+            var result: [String] = []
+            for item in items {
+                guard case .string(let text) = item else {
+                    errors.append(FieldError(prefix + key, "must be an array of strings"))
+                    return []
+                }
+                result.append(text)
+            }
+            return result
+        default:
+            errors.append(FieldError(prefix + key, "must be an array of strings"))
+            return []
+        }
+    }
+
+    /// A decimal string as exact micros (quantities, rates).
+    public mutating func decimal(_ key: String) -> Micros? {
+        guard let text = string(key) else { return nil }
+        if let value = Micros(text) { return value }
+        errors.append(FieldError(prefix + key, "must be a decimal number as a string, e.g. \"12.50\""))
+        return nil
+    }
+
+    /// A money amount (decimal string) in the given currency; more decimals than it has is an error.
+    public mutating func money(_ key: String, currency: Currency) -> Money? {
+        guard let text = string(key) else { return nil }
+        if let value = Money(text, currency: currency) { return value }
+        errors.append(FieldError(prefix + key, "must be an amount such as \"1234.50\" with at most \(currency.minorDigits) decimals"))
+        return nil
+    }
+
 
     /// A string field: nil when absent or null; a non-string is a field error.
     public mutating func string(_ key: String) -> String? {
@@ -42,7 +124,7 @@ public struct JSONBody {
         case nil, .null?: return nil
         case .string(let text)?: return text
         default:
-            errors.append(FieldError(key, "must be a string"))
+            errors.append(FieldError(prefix + key, "must be a string"))
             return nil
         }
     }
@@ -52,7 +134,7 @@ public struct JSONBody {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
         default:
-            errors.append(FieldError(key, "must be true or false"))
+            errors.append(FieldError(prefix + key, "must be true or false"))
             return nil
         }
     }
@@ -62,7 +144,7 @@ public struct JSONBody {
         case nil, .null?: return nil
         case .int(let number)?: return number
         default:
-            errors.append(FieldError(key, "must be a whole number"))
+            errors.append(FieldError(prefix + key, "must be a whole number"))
             return nil
         }
     }
@@ -70,26 +152,26 @@ public struct JSONBody {
     public mutating func id<T>(_ key: String, _: T.Type = T.self) -> Identifier<T>? {
         guard let text = string(key) else { return nil }
         if let id = Identifier<T>(text) { return id }
-        errors.append(FieldError(key, "must be a UUID"))
+        errors.append(FieldError(prefix + key, "must be a UUID"))
         return nil
     }
 
     public mutating func uuid(_ key: String) -> UUID? {
         guard let text = string(key) else { return nil }
         if let id = UUID(uuidString: text) { return id }
-        errors.append(FieldError(key, "must be a UUID"))
+        errors.append(FieldError(prefix + key, "must be a UUID"))
         return nil
     }
 
     public mutating func enumValue<T: RawRepresentable>(_ key: String, _: T.Type = T.self) -> T? where T.RawValue == String, T: CaseIterable {
         guard let text = string(key) else { return nil }
         if let value = T(rawValue: text) { return value }
-        errors.append(FieldError(key, "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
+        errors.append(FieldError(prefix + key, "must be one of " + T.allCases.map(\.rawValue).joined(separator: ", ")))
         return nil
     }
 
     public mutating func require(_ key: String) {
-        if object[key] == nil || object[key] == .null { errors.append(FieldError(key, "is required")) }
+        if object[key] == nil || object[key] == .null { errors.append(FieldError(prefix + key, "is required")) }
     }
 
     /// Throws the collected field errors as one 422 problem.

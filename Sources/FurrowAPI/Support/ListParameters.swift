@@ -1,5 +1,6 @@
 import Foundation
 import FurrowCore
+import FurrowDomain
 import Hummingbird
 
 /// Reads `limit`, `cursor`, `sort`, `q` and filters of a list request (SPEC §0). Unknown fields
@@ -24,10 +25,26 @@ enum ListParameters {
             default: try addFilter(key, text, to: &query, fields: fields)
             }
         }
+        try convertMoney(&query, fields: fields)
         if let after = query.after, after.count != query.sort.count + 1 {
             throw Problem.invalidQuery("The cursor does not belong to this sort order.")
         }
         return query
+    }
+
+    /// Money filters are decimal strings in the filtered currency (two minor digits when no
+    /// `currency` filter names one); the store compares minor units.
+    static func convertMoney(_ query: inout ListQuery, fields: ListFields) throws {
+        let code = query.filters.first { $0.field == "currency" }?.values.first
+        let currency = code.flatMap(Currency.init) ?? Currency("EUR")!
+        for index in query.filters.indices where fields.filterable[query.filters[index].field] == .money {
+            query.filters[index].values = try query.filters[index].values.map { text in
+                guard let micros = Micros(text) else {
+                    throw Problem.invalidQuery("'\(query.filters[index].field)' must be a decimal amount such as 1000.00.")
+                }
+                return String(Money.rounding(micros, to: currency).minorUnits)
+            }
+        }
     }
 
     static func sortKeys(_ text: String, fields: ListFields) throws -> [SortKey] {
@@ -54,8 +71,9 @@ enum ListParameters {
         guard let kind = fields.filterable[name] else {
             throw Problem.invalidQuery("Cannot filter by '\(name)'. Filterable: \(fields.filterable.keys.sorted().joined(separator: ", ")).")
         }
-        if kind == .id && op != .eq { throw Problem.invalidQuery("'\(name)' takes no range operator.") }
+        if (kind == .id || kind == .text) && op != .eq { throw Problem.invalidQuery("'\(name)' takes no range operator.") }
         if kind == .id && UUID(uuidString: value) == nil { throw Problem.invalidQuery("'\(name)' must be a UUID.") }
+        if kind == .number && Int(value) == nil { throw Problem.invalidQuery("'\(name)' must be a whole number.") }
         if kind == .date && Timestamp.date(value) == nil && !isDay(value) {
             throw Problem.invalidQuery("'\(name)' must be a date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.")
         }

@@ -13,19 +13,25 @@ public struct AccountService: Sendable {
         let fields = try input.validated()
         return try await env.store.write { session in
             let ownership = try await session.ownership(requested: ownerId, by: principal)
-            try await checkParent(fields.parentAccountId, of: nil, in: session, by: principal)
-            if !allowDuplicate {
-                let matches = try await session.accountDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
-                if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
-            }
-            let now = env.clock.now()
-            let account = Account(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
-            try await session.insertAccount(account)
-            try await session.index(account.searchEntry)
-            try await session.audit(env, entity: "account", id: account.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: account.auditValues))
-            return account
+            return try await insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
         }
+    }
+
+    /// Creates a validated account inside the caller's transaction (also used by lead qualification).
+    func insert(_ fields: AccountFields, ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
+                by principal: Principal) async throws -> Account {
+        try await checkParent(fields.parentAccountId, of: nil, in: session, by: principal)
+        if !allowDuplicate {
+            let matches = try await session.accountDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
+            if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
+        }
+        let now = env.clock.now()
+        let account = Account(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
+        try await session.insertAccount(account)
+        try await session.index(account.searchEntry)
+        try await session.audit(env, entity: "account", id: account.id.uuid, action: "create", actor: principal.userId,
+                                changes: AuditDiff.changes(from: [:], to: account.auditValues))
+        return account
     }
 
     public func get(_ id: Account.ID, by principal: Principal) async throws -> Account {

@@ -13,19 +13,25 @@ public struct ContactService: Sendable {
         let fields = try input.validated()
         return try await env.store.write { session in
             let ownership = try await session.ownership(requested: ownerId, by: principal)
-            let accountName = try await checkAccount(fields.accountId, in: session, by: principal)
-            if !allowDuplicate {
-                let matches = try await session.contactDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
-                if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
-            }
-            let now = env.clock.now()
-            let contact = Contact(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
-            try await session.insertContact(contact)
-            try await session.index(contact.searchEntry(accountName: accountName))
-            try await session.audit(env, entity: "contact", id: contact.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: contact.auditValues))
-            return contact
+            return try await insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
         }
+    }
+
+    /// Creates a validated contact inside the caller's transaction (also used by lead qualification).
+    func insert(_ fields: ContactFields, ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
+                by principal: Principal) async throws -> Contact {
+        let accountName = try await checkAccount(fields.accountId, in: session, by: principal)
+        if !allowDuplicate {
+            let matches = try await session.contactDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
+            if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
+        }
+        let now = env.clock.now()
+        let contact = Contact(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
+        try await session.insertContact(contact)
+        try await session.index(contact.searchEntry(accountName: accountName))
+        try await session.audit(env, entity: "contact", id: contact.id.uuid, action: "create", actor: principal.userId,
+                                changes: AuditDiff.changes(from: [:], to: contact.auditValues))
+        return contact
     }
 
     public func get(_ id: Contact.ID, by principal: Principal) async throws -> Contact {

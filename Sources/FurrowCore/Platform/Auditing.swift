@@ -22,6 +22,10 @@ public struct AuditService: Sendable {
             switch entity {
             case "account": ownership = try await session.account(id: Account.ID(id))?.ownership
             case "contact": ownership = try await session.contact(id: Contact.ID(id))?.ownership
+            case "lead": ownership = try await session.lead(id: Lead.ID(id))?.ownership
+            case "opportunity": ownership = try await session.opportunity(id: Opportunity.ID(id))?.ownership
+            case "channel", "reason", "stage", "opportunity-kind":
+                ownership = Ownership(ownerId: principal.userId, teamId: nil)
             case "user", "team", "settings":
                 ownership = principal.isAdmin ? Ownership(ownerId: principal.userId, teamId: nil) : nil
             default: ownership = nil

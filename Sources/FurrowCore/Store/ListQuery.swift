@@ -44,7 +44,7 @@ public struct Filter: Sendable, Equatable {
 
 /// The fields a list may be filtered and sorted by, and how each is compared.
 public struct ListFields: Sendable {
-    public enum Kind: Sendable { case text, id, date, number }
+    public enum Kind: Sendable { case text, id, date, number, money }
     public let sortable: [String: Kind]
     public let filterable: [String: Kind]
     public let defaultSort: [SortKey]
@@ -59,6 +59,22 @@ public struct ListFields: Sendable {
         sortable: ["name": .text, "createdAt": .date, "updatedAt": .date, "industry": .text],
         filterable: ["ownerId": .id, "parentAccountId": .id, "industry": .text, "createdAt": .date, "updatedAt": .date],
         defaultSort: [SortKey("name")]
+    )
+
+    public static let leads = ListFields(
+        sortable: ["topic": .text, "createdAt": .date, "updatedAt": .date, "estimatedValue": .money, "companyName": .text, "lastName": .text],
+        filterable: ["ownerId": .id, "status": .text, "channelId": .id, "campaignId": .id, "createdAt": .date, "updatedAt": .date,
+                     "estimatedValue": .money],
+        defaultSort: [SortKey("createdAt", descending: true)]
+    )
+
+    public static let opportunities = ListFields(
+        sortable: ["name": .text, "createdAt": .date, "updatedAt": .date, "estimatedRevenue": .money, "probability": .number,
+                   "expectedCloseDate": .text],
+        filterable: ["ownerId": .id, "status": .text, "kindId": .id, "stageId": .id, "accountId": .id, "contactId": .id, "currency": .text,
+                     "channelId": .id, "campaignId": .id, "leadId": .id, "estimatedRevenue": .money, "probability": .number,
+                     "expectedCloseDate": .date, "createdAt": .date, "updatedAt": .date],
+        defaultSort: [SortKey("createdAt", descending: true)]
     )
 
     public static let contacts = ListFields(
@@ -86,6 +102,34 @@ extension Contact {
         switch field {
         case "lastName": fields.lastName
         case "firstName": fields.firstName ?? ""
+        case "createdAt": Timestamp.string(createdAt)
+        case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}
+
+extension Lead {
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "topic": fields.topic
+        case "companyName": fields.companyName ?? ""
+        case "lastName": fields.lastName ?? ""
+        case "estimatedValue": String(fields.estimatedValue?.minorUnits ?? 0)
+        case "createdAt": Timestamp.string(createdAt)
+        case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}
+
+extension Opportunity {
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "name": fields.name
+        case "estimatedRevenue": String(fields.estimatedRevenue?.minorUnits ?? 0)
+        case "probability": String(probability)
+        case "expectedCloseDate": fields.expectedCloseDate ?? ""
         case "createdAt": Timestamp.string(createdAt)
         case "updatedAt": Timestamp.string(updatedAt)
         default: ""

@@ -18,14 +18,22 @@ public struct Money: Hashable, Sendable {
 
     /// The one place a Decimal amount becomes Money: rounded half-even to the minor unit.
     public static func rounding(_ amount: Micros, to currency: Currency) -> Money {
-        let scale = Micros.scale / power(currency.minorDigits)
-        let (quotient, remainder) = amount.value.quotientAndRemainder(dividingBy: scale)
-        var units = quotient
-        let twice = abs(remainder) * 2
-        if twice > scale || (twice == scale && quotient % 2 != 0) {
-            units += amount.value < 0 ? -1 : 1
+        Money(minorUnits: halfEven(amount.value, dividedBy: Micros.scale / power(currency.minorDigits)), currency: currency)
+    }
+
+    /// A probability-weighted amount: Σ(minor units × percent) / 100, rounded half-even once.
+    public static func weighted(percentTimesMinorUnits value: Int64, currency: Currency) -> Money {
+        Money(minorUnits: halfEven(value, dividedBy: 100), currency: currency)
+    }
+
+    /// Integer division rounding half to even: the project's one rounding rule (SPEC §0).
+    static func halfEven(_ value: Int64, dividedBy divisor: Int64) -> Int64 {
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        let twice = remainder.magnitude * 2
+        if twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0) {
+            return quotient + (value < 0 ? -1 : 1)
         }
-        return Money(minorUnits: units, currency: currency)
+        return quotient
     }
 
     /// `"1234.50"` with exactly the currency's minor digits.

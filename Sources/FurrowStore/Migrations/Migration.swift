@@ -15,7 +15,7 @@ struct Migration: Sendable {
         both + (engine == .sqlite ? sqlite : postgres)
     }
 
-    static let all: [Migration] = [m0001Backbone]
+    static let all: [Migration] = [m0001Backbone, m0002Pipeline]
 }
 
 public struct Migrator: Sendable {
@@ -50,6 +50,9 @@ public struct Migrator: Sendable {
         }
         return applied
     }
+
+    /// The version the newest migration brings the schema to.
+    public static var latestVersion: Int { Migration.all.map(\.version).max() ?? 0 }
 
     public func currentVersion() async throws -> Int {
         try await store.withDatabase { db in

@@ -8,27 +8,37 @@ struct ListStatement {
     /// API field name → SQL expression (nullable text wrapped in COALESCE so it sorts and compares).
     let columns: [String: String]
     let textKind: SearchEntry.Kind
+    /// Fields compared as whole numbers (money in minor units, probabilities); the rest as text.
+    var numeric: Set<String> = []
+
+    /// A bind of the right type: numbers must not be compared as text.
+    func value(_ field: String, _ text: String) -> any Encodable & Sendable {
+        guard numeric.contains(field) else { return text }
+        return Int64(text) ?? 0
+    }
 
     func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine) -> SQLQueryString {
         var conditions: [SQLQueryString] = [visibility]
         for filter in query.filters {
             guard let column = columns[filter.field], !filter.values.isEmpty else { continue }
             if filter.op == .eq {
-                conditions.append("\(unsafeRaw: column) IN (\(binds: filter.values))")
+                conditions.append("\(unsafeRaw: column) IN (\(binds: filter.values.map { value(filter.field, $0) }))")
             } else {
-                conditions.append("\(unsafeRaw: column) \(unsafeRaw: Self.symbol(filter.op)) \(bind: filter.values[0])")
+                conditions.append("\(unsafeRaw: column) \(unsafeRaw: Self.symbol(filter.op)) \(bind: value(filter.field, filter.values[0]))")
             }
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             conditions.append("id IN (\(SearchSQL.matchingIDs(text, kind: textKind, engine: engine)))")
         }
-        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending) } } + [("id", false)]
+        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending, key.field) } } + [("id", false, "id")]
         if let after = query.after, after.count == keys.count {
             var alternatives: [SQLQueryString] = []
             for index in keys.indices {
                 var parts: [SQLQueryString] = []
-                for earlier in 0..<index { parts.append("\(unsafeRaw: keys[earlier].0) = \(bind: after[earlier])") }
-                parts.append("\(unsafeRaw: keys[index].0) \(unsafeRaw: keys[index].1 ? "<" : ">") \(bind: after[index])")
+                for earlier in 0..<index {
+                    parts.append("\(unsafeRaw: keys[earlier].0) = \(bind: value(keys[earlier].2, after[earlier]))")
+                }
+                parts.append("\(unsafeRaw: keys[index].0) \(unsafeRaw: keys[index].1 ? "<" : ">") \(bind: value(keys[index].2, after[index]))")
                 alternatives.append("(" + parts.joined(separator: " AND ") + ")")
             }
             conditions.append("(" + alternatives.joined(separator: " OR ") + ")")

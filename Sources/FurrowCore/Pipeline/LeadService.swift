@@ -1,0 +1,202 @@
+import Foundation
+import FurrowDomain
+
+/// Use cases of leads (SPEC §2): capture, edit, qualify into account + contact + opportunity in
+/// one transaction, disqualify with a reason, reactivate.
+public struct LeadService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public struct QualifyInput: Sendable {
+        public var accountId: Account.ID?
+        public var contactId: Contact.ID?
+        public var createAccount: Bool?
+        public var createContact: Bool?
+        public var allowDuplicate: Bool
+
+        public init(accountId: Account.ID? = nil, contactId: Contact.ID? = nil, createAccount: Bool? = nil,
+                    createContact: Bool? = nil, allowDuplicate: Bool = false) {
+            self.accountId = accountId
+            self.contactId = contactId
+            self.createAccount = createAccount
+            self.createContact = createContact
+            self.allowDuplicate = allowDuplicate
+        }
+    }
+
+    public func create(_ input: LeadFields, ownerId: User.ID? = nil, by principal: Principal) async throws -> Lead {
+        guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        let fields = try input.validated()
+        return try await env.store.write { session in
+            let ownership = try await session.ownership(requested: ownerId, by: principal)
+            try await session.checkSource(fields.source)
+            let now = env.clock.now()
+            let lead = Lead(id: env.newID(), fields: fields, ownership: ownership, createdAt: now, updatedAt: now)
+            try await session.insertLead(lead)
+            try await session.index(lead.searchEntry)
+            try await session.audit(env, entity: "lead", id: lead.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: lead.auditValues))
+            return lead
+        }
+    }
+
+    public func get(_ id: Lead.ID, by principal: Principal) async throws -> Lead {
+        try await env.store.read { session in try await session.visibleLead(id, principal) }
+    }
+
+    public func list(_ query: ListQuery, by principal: Principal) async throws -> [Lead] {
+        try await env.store.read { session in try await session.leads(query, visibleTo: principal) }
+    }
+
+    /// Edits an open lead; `markContacted` moves a new lead to contacted (rule 32).
+    public func update(_ id: Lead.ID, fields input: LeadFields, ownerId: User.ID? = nil, markContacted: Bool = false,
+                       expectedVersion: Int?, by principal: Principal) async throws -> Lead {
+        guard let expectedVersion else { throw CoreError.versionRequired }
+        let fields = try input.validated()
+        return try await change(id, expectedVersion: expectedVersion, action: "update", by: principal) { lead, session in
+            try lead.checkEditable()
+            if fields != lead.fields { try await session.checkSource(fields.source) }
+            lead.fields = fields
+            if markContacted && lead.status == .new { lead.status = try lead.status.applying(.contact) }
+            if let ownerId, ownerId != lead.ownership.ownerId {
+                lead.ownership = try await session.ownership(requested: ownerId, by: principal)
+            }
+        }
+    }
+
+    public func disqualify(_ id: Lead.ID, reasonId: Reason.ID?, by principal: Principal) async throws -> Lead {
+        try await change(id, expectedVersion: nil, action: "disqualify", by: principal) { lead, session in
+            guard let reasonId, let reason = try await session.reason(id: reasonId), reason.kind == .disqualify, reason.active else {
+                throw ValidationError([FieldError("reasonId", "choose a disqualify reason from the catalog")])
+            }
+            lead.status = try lead.status.applying(.disqualify)
+            lead.disqualifyReasonId = reason.id
+        }
+    }
+
+    /// Managers bring a disqualified lead back into the process.
+    public func reactivate(_ id: Lead.ID, by principal: Principal) async throws -> Lead {
+        guard principal.canReassign else { throw CoreError.forbidden("only a manager or an administrator can reactivate a lead") }
+        return try await change(id, expectedVersion: nil, action: "reactivate", by: principal) { lead, _ in
+            lead.status = try lead.status.applying(.reactivate)
+            lead.disqualifyReasonId = nil
+        }
+    }
+
+    /// Creates or links the account and contact, creates the opportunity with the lead's source,
+    /// campaign and value, and marks the lead qualified — one transaction (rules 50–51).
+    public func qualify(_ id: Lead.ID, _ input: QualifyInput, by principal: Principal) async throws -> Lead.Qualification {
+        try await env.store.write { session in
+            var lead = try await session.changeableLead(id, principal)
+            let expected = lead.version
+            let before = lead.auditValues
+            lead.status = try lead.status.applying(.qualify)
+            let fields = lead.fields
+            let accountId = try await account(for: fields, input, in: session, by: principal, owner: lead.ownership)
+            let contactId = try await contact(for: fields, input, accountId: accountId, in: session, by: principal, owner: lead.ownership)
+            let settings = Settings(try await session.settings())
+            let currency = fields.estimatedValue?.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
+            let opportunityFields = OpportunityFields(name: fields.topic, accountId: accountId, contactId: contactId,
+                                                      estimatedRevenue: fields.estimatedValue, currency: currency,
+                                                      source: fields.source, campaignId: fields.campaignId, comment: fields.requirements)
+            let opportunity = try await OpportunityService(env).insert(opportunityFields, input: OpportunityInput(fields: opportunityFields),
+                                                                       ownership: lead.ownership, leadId: id, in: session, by: principal)
+            lead.qualified = Lead.Qualification(accountId: accountId, contactId: contactId, opportunityId: opportunity.id)
+            lead.version += 1
+            lead.updatedAt = env.clock.now()
+            guard try await session.updateLead(lead, expectedVersion: expected) else { throw CoreError.versionConflict(current: expected + 1) }
+            try await session.index(lead.searchEntry)
+            try await session.audit(env, entity: "lead", id: id.uuid, action: "qualify", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: before, to: lead.auditValues))
+            return lead.qualified!
+        }
+    }
+
+    private func account(for fields: LeadFields, _ input: QualifyInput, in session: any StoreSession, by principal: Principal,
+                         owner: Ownership) async throws -> Account.ID? {
+        if let accountId = input.accountId {
+            guard let account = try await session.account(id: accountId), principal.canSee(account.ownership) else {
+                throw ValidationError([FieldError("accountId", "is not an account you can see")])
+            }
+            return account.id
+        }
+        guard input.createAccount ?? (fields.companyName != nil), let company = fields.companyName else { return nil }
+        let accountFields = try AccountFields(name: company, email: fields.personName == nil ? fields.email : nil,
+                                              phone: fields.personName == nil ? fields.phone : nil).validated()
+        return try await AccountService(env).insert(accountFields, ownership: owner, allowDuplicate: input.allowDuplicate,
+                                                    in: session, by: principal).id
+    }
+
+    private func contact(for fields: LeadFields, _ input: QualifyInput, accountId: Account.ID?, in session: any StoreSession,
+                         by principal: Principal, owner: Ownership) async throws -> Contact.ID? {
+        if let contactId = input.contactId {
+            guard let contact = try await session.contact(id: contactId), principal.canSee(contact.ownership) else {
+                throw ValidationError([FieldError("contactId", "is not a contact you can see")])
+            }
+            return contact.id
+        }
+        guard input.createContact ?? (fields.lastName != nil), let lastName = fields.lastName else { return nil }
+        let contactFields = try ContactFields(firstName: fields.firstName, lastName: lastName, email: fields.email,
+                                              phone: fields.phone, accountId: accountId).validated()
+        return try await ContactService(env).insert(contactFields, ownership: owner, allowDuplicate: input.allowDuplicate,
+                                                    in: session, by: principal).id
+    }
+
+    private func change(_ id: Lead.ID, expectedVersion: Int?, action: String, by principal: Principal,
+                        _ apply: @Sendable (inout Lead, any StoreSession) async throws -> Void) async throws -> Lead {
+        try await env.store.write { session in
+            var lead = try await session.changeableLead(id, principal)
+            if let expectedVersion, lead.version != expectedVersion { throw CoreError.versionConflict(current: lead.version) }
+            let before = lead.auditValues
+            let version = lead.version
+            try await apply(&lead, session)
+            let changes = AuditDiff.changes(from: before, to: lead.auditValues)
+            guard !changes.isEmpty else { return lead }
+            lead.version += 1
+            lead.updatedAt = env.clock.now()
+            guard try await session.updateLead(lead, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
+            try await session.index(lead.searchEntry)
+            try await session.audit(env, entity: "lead", id: id.uuid, action: action, actor: principal.userId, changes: changes)
+            return lead
+        }
+    }
+}
+
+extension Lead {
+    var auditValues: [String: String] {
+        var values = ["topic": fields.topic, "status": status.rawValue, "ownerId": ownership.ownerId.string]
+        values["firstName"] = fields.firstName
+        values["lastName"] = fields.lastName
+        values["companyName"] = fields.companyName
+        values["email"] = fields.email
+        values["phone"] = fields.phone
+        values["requirements"] = fields.requirements
+        values["estimatedValue"] = fields.estimatedValue.map { "\($0.decimalString) \($0.currency)" }
+        values["channelId"] = fields.source.channelId?.string
+        values["sourceRef"] = fields.source.refId.map { "\(fields.source.refType?.rawValue ?? ""):\($0.uuidString.lowercased())" }
+        values["sourceText"] = fields.source.text
+        values["campaignId"] = fields.campaignId?.uuidString.lowercased()
+        values["disqualifyReasonId"] = disqualifyReasonId?.string
+        values["opportunityId"] = qualified?.opportunityId.string
+        return values
+    }
+
+    var searchEntry: SearchEntry {
+        SearchEntry(kind: .lead, id: id.uuid, title: fields.topic,
+                    subtitle: [fields.personName, fields.companyName, status.rawValue].compactMap { $0 }.joined(separator: " · "),
+                    text: fields.searchText, ownership: ownership)
+    }
+}
+
+extension StoreSession {
+    func visibleLead(_ id: Lead.ID, _ principal: Principal) async throws -> Lead {
+        guard let lead = try await lead(id: id), principal.canSee(lead.ownership) else { throw CoreError.notFound("lead") }
+        return lead
+    }
+
+    func changeableLead(_ id: Lead.ID, _ principal: Principal) async throws -> Lead {
+        let lead = try await visibleLead(id, principal)
+        guard principal.canChange(lead.ownership) else { throw CoreError.forbidden("your role cannot change records") }
+        return lead
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import FurrowDomain
+
+/// The pipeline's part of a store session: catalogs, leads, opportunities and their history.
+public protocol PipelineSession: Sendable {
+    func insertChannel(_ channel: Channel) async throws
+    func channels() async throws -> [Channel]
+    func channel(id: Channel.ID) async throws -> Channel?
+    func insertReason(_ reason: Reason) async throws
+    func updateReason(_ reason: Reason) async throws
+    func reasons(_ kind: Reason.Kind) async throws -> [Reason]
+    func reason(id: Reason.ID) async throws -> Reason?
+
+    func insertStage(_ stage: Stage) async throws
+    func updateStage(_ stage: Stage) async throws
+    func stages() async throws -> [Stage]
+    func stage(id: Stage.ID) async throws -> Stage?
+    func insertKind(_ kind: OpportunityKind, isDefault: Bool) async throws
+    func updateKind(_ kind: OpportunityKind) async throws
+    func kinds() async throws -> [OpportunityKind]
+    func kind(id: OpportunityKind.ID) async throws -> OpportunityKind?
+    /// The kind new opportunities get when none is chosen: the seeded default if allowed, else the first allowed.
+    func defaultKind() async throws -> OpportunityKind?
+
+    func insertLead(_ lead: Lead) async throws
+    func updateLead(_ lead: Lead, expectedVersion: Int) async throws -> Bool
+    func lead(id: Lead.ID) async throws -> Lead?
+    func leads(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Lead]
+
+    func insertOpportunity(_ opportunity: Opportunity) async throws
+    func updateOpportunity(_ opportunity: Opportunity, expectedVersion: Int) async throws -> Bool
+    func opportunity(id: Opportunity.ID) async throws -> Opportunity?
+    func opportunities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Opportunity]
+    /// Count and sums per stage and currency of a kind's opportunities (the board's column heads).
+    func boardTotals(kind: OpportunityKind.ID, filter: BoardFilter, visibleTo principal: Principal) async throws -> [BoardTotal]
+    /// The largest cards of one stage column.
+    func boardCards(kind: OpportunityKind.ID, stage: Stage.ID?, filter: BoardFilter, limit: Int, visibleTo principal: Principal) async throws -> [Opportunity]
+    func replaceParties(of id: Opportunity.ID, with parties: [OpportunityParty]) async throws
+    func parties(of id: Opportunity.ID) async throws -> [OpportunityParty]
+    func replaceDemandLines(of id: Opportunity.ID, with lines: [DemandLine]) async throws
+    func demandLines(of id: Opportunity.ID) async throws -> [DemandLine]
+    func appendStageMove(_ move: StageMove) async throws
+    func stageHistory(of id: Opportunity.ID) async throws -> [StageMove]
+    /// Quotes in draft or sent/negotiation for the opportunity (filled by the quotes module).
+    func openQuoteCount(of id: Opportunity.ID) async throws -> Int
+    /// Any quote at all for the opportunity (stage gate "requires a quote").
+    func quoteCount(of id: Opportunity.ID) async throws -> Int
+
+    func insertActivity(_ activity: ActivityRecord) async throws
+    func activities(regarding id: UUID) async throws -> [ActivityRecord]
+    func activity(id: UUID) async throws -> ActivityRecord?
+}
+
+/// One recorded stage change (rule 113): the funnel reads where deals fall off from these.
+public struct StageMove: Sendable, Equatable {
+    public var id: UUID
+    public var opportunityId: Opportunity.ID
+    public var fromStageId: Stage.ID?
+    public var toStageId: Stage.ID?
+    public var actorId: User.ID?
+    public var at: Date
+    /// Seconds spent in the stage left behind.
+    public var secondsInPrevious: Int
+
+    public init(id: UUID, opportunityId: Opportunity.ID, fromStageId: Stage.ID?, toStageId: Stage.ID?, actorId: User.ID?,
+                at: Date, secondsInPrevious: Int) {
+        self.id = id
+        self.opportunityId = opportunityId
+        self.fromStageId = fromStageId
+        self.toStageId = toStageId
+        self.actorId = actorId
+        self.at = at
+        self.secondsInPrevious = secondsInPrevious
+    }
+}
+
+/// A minimal activity (a task created from a stage template); the activities module completes it.
+public struct ActivityRecord: Sendable, Equatable {
+    public var id: UUID
+    public var type: String
+    public var subject: String
+    public var regardingType: String
+    public var regardingId: UUID
+    public var dueAt: Date?
+    public var status: String
+    public var ownership: Ownership
+    public var createdAt: Date
+
+    public init(id: UUID, type: String, subject: String, regardingType: String, regardingId: UUID, dueAt: Date?,
+                status: String = "open", ownership: Ownership, createdAt: Date) {
+        self.id = id
+        self.type = type
+        self.subject = subject
+        self.regardingType = regardingType
+        self.regardingId = regardingId
+        self.dueAt = dueAt
+        self.status = status
+        self.ownership = ownership
+        self.createdAt = createdAt
+    }
+}
+
+/// Which opportunities a board shows.
+public struct BoardFilter: Sendable, Equatable {
+    public var ownerId: User.ID?
+    public var includeLost: Bool
+    public var includeWon: Bool
+
+    public init(ownerId: User.ID? = nil, includeLost: Bool = true, includeWon: Bool = true) {
+        self.ownerId = ownerId
+        self.includeLost = includeLost
+        self.includeWon = includeWon
+    }
+
+    public var statuses: [OpportunityStatus] {
+        [.inProgress] + (includeWon ? [.won] : []) + (includeLost ? [.lost] : [])
+    }
+}
+
+/// One stage × currency sum: never added across currencies.
+public struct BoardTotal: Sendable, Equatable {
+    public var stageId: Stage.ID?
+    public var currency: Currency
+    public var count: Int
+    public var totalMinor: Int64
+    /// Σ revenue × probability, in minor units × 100 (divided and rounded once, by the use case).
+    public var weightedHundredths: Int64
+
+    public init(stageId: Stage.ID?, currency: Currency, count: Int, totalMinor: Int64, weightedHundredths: Int64) {
+        self.stageId = stageId
+        self.currency = currency
+        self.count = count
+        self.totalMinor = totalMinor
+        self.weightedHundredths = weightedHundredths
+    }
+}

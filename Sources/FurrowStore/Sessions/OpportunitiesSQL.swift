@@ -1,0 +1,189 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+extension SQLSession {
+    static let opportunityList = ListStatement(
+        table: "opportunities",
+        columns: ["name": "name", "createdAt": "created_at", "updatedAt": "updated_at", "status": "status", "ownerId": "owner_id",
+                  "kindId": "kind_id", "stageId": "stage_id", "accountId": "account_id", "contactId": "contact_id",
+                  "estimatedRevenue": "COALESCE(estimated_revenue_minor, 0)", "probability": "probability", "currency": "currency",
+                  "expectedCloseDate": "COALESCE(expected_close_date, '')", "channelId": "channel_id", "campaignId": "campaign_id",
+                  "leadId": "lead_id"],
+        textKind: .opportunity,
+        numeric: ["estimatedRevenue", "probability"]
+    )
+
+    func insertOpportunity(_ opportunity: Opportunity) async throws {
+        try await run("""
+            INSERT INTO opportunities (id, name, kind_id, status, probability, probability_set_by_hand, currency, revenue_mode, owner_id,
+                                       version, created_at, updated_at)
+            VALUES (\(bind: opportunity.id.string), '', \(bind: opportunity.kindId.string), 'inProgress', 0, \(bind: false),
+                    \(bind: opportunity.fields.currency.code), 'user', \(bind: opportunity.ownership.ownerId.string), \(bind: opportunity.version),
+                    \(bind: Timestamp.string(opportunity.createdAt)), \(bind: Timestamp.string(opportunity.updatedAt)))
+            """)
+        _ = try await updateOpportunity(opportunity, expectedVersion: opportunity.version)
+    }
+
+    func updateOpportunity(_ o: Opportunity, expectedVersion: Int) async throws -> Bool {
+        let f = o.fields
+        return !(try await rows("""
+            UPDATE opportunities SET name = \(bind: f.name), account_id = \(bind: f.accountId?.string), contact_id = \(bind: f.contactId?.string),
+                kind_id = \(bind: o.kindId.string), stage_id = \(bind: o.stageId?.string), status = \(bind: o.status.rawValue),
+                probability = \(bind: o.probability), probability_set_by_hand = \(bind: o.probabilitySetByHand),
+                terms_of_sale = \(bind: f.termsOfSale), estimated_revenue_minor = \(bind: f.estimatedRevenue?.minorUnits),
+                currency = \(bind: f.currency.code), revenue_mode = \(bind: f.revenueMode.rawValue), expected_close_date = \(bind: f.expectedCloseDate),
+                channel_id = \(bind: f.source.channelId?.string), source_ref_type = \(bind: f.source.refType?.rawValue),
+                source_ref_id = \(bind: f.source.refId?.uuidString.lowercased()), source_text = \(bind: f.source.text),
+                campaign_id = \(bind: f.campaignId?.uuidString.lowercased()), comment = \(bind: f.comment),
+                actual_revenue_minor = \(bind: o.actualRevenue?.minorUnits), lost_reason_id = \(bind: o.lostReasonId?.string),
+                closed_at = \(bind: o.closedAt.map(Timestamp.string)), lead_id = \(bind: o.leadId?.string),
+                owner_id = \(bind: o.ownership.ownerId.string), team_id = \(bind: o.ownership.teamId?.string),
+                version = \(bind: o.version), updated_at = \(bind: Timestamp.string(o.updatedAt))
+            WHERE id = \(bind: o.id.string) AND version = \(bind: expectedVersion)
+            RETURNING id
+            """)).isEmpty
+    }
+
+    func opportunity(id: Opportunity.ID) async throws -> Opportunity? {
+        try await rows("SELECT * FROM opportunities WHERE id = \(bind: id.string)").first.map(opportunityRecord)
+    }
+
+    func opportunities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Opportunity] {
+        try await rows(Self.opportunityList.build(query, visibility: visibility(principal), engine: engine)).map(opportunityRecord)
+    }
+
+    func replaceParties(of id: Opportunity.ID, with parties: [OpportunityParty]) async throws {
+        try await run("DELETE FROM opportunity_parties WHERE opportunity_id = \(bind: id.string)")
+        for (position, party) in parties.enumerated() {
+            try await run("""
+                INSERT INTO opportunity_parties (opportunity_id, position, role, party_type, party_id)
+                VALUES (\(bind: id.string), \(bind: position), \(bind: party.role.rawValue), \(bind: party.partyType.rawValue),
+                        \(bind: party.partyId.uuidString.lowercased()))
+                """)
+        }
+    }
+
+    func parties(of id: Opportunity.ID) async throws -> [OpportunityParty] {
+        try await rows("SELECT * FROM opportunity_parties WHERE opportunity_id = \(bind: id.string) ORDER BY position").compactMap { row in
+            guard let role = OpportunityParty.Role(rawValue: try row.string("role")),
+                  let type = OpportunityParty.PartyKind(rawValue: try row.string("party_type")),
+                  let partyId = UUID(uuidString: try row.string("party_id")) else { return nil }
+            return OpportunityParty(role: role, partyType: type, partyId: partyId)
+        }
+    }
+
+    func replaceDemandLines(of id: Opportunity.ID, with lines: [DemandLine]) async throws {
+        try await run("DELETE FROM demand_lines WHERE opportunity_id = \(bind: id.string)")
+        for (position, line) in lines.enumerated() {
+            try await run("""
+                INSERT INTO demand_lines (opportunity_id, position, description, product_id, quantity_micros, amount_minor, currency, comment)
+                VALUES (\(bind: id.string), \(bind: position), \(bind: line.description), \(bind: line.productId?.uuidString.lowercased()),
+                        \(bind: line.quantity.value), \(bind: line.amount?.minorUnits), \(bind: line.amount?.currency.code), \(bind: line.comment))
+                """)
+        }
+    }
+
+    func demandLines(of id: Opportunity.ID) async throws -> [DemandLine] {
+        try await rows("SELECT * FROM demand_lines WHERE opportunity_id = \(bind: id.string) ORDER BY position").map { row in
+            DemandLine(description: try row.string("description"), productId: try row.optional("product_id").flatMap(UUID.init(uuidString:)),
+                       quantity: Micros(value: try row.decode(column: "quantity_micros", as: Int64.self)),
+                       amount: try row.money("amount_minor", currency: "currency"), comment: try row.optional("comment"))
+        }
+    }
+
+    func appendStageMove(_ move: StageMove) async throws {
+        try await run("""
+            INSERT INTO stage_moves (id, opportunity_id, from_stage_id, to_stage_id, actor_id, at, seconds_in_previous)
+            VALUES (\(bind: move.id.uuidString.lowercased()), \(bind: move.opportunityId.string), \(bind: move.fromStageId?.string),
+                    \(bind: move.toStageId?.string), \(bind: move.actorId?.string), \(bind: Timestamp.string(move.at)), \(bind: move.secondsInPrevious))
+            """)
+    }
+
+    func stageHistory(of id: Opportunity.ID) async throws -> [StageMove] {
+        try await rows("SELECT * FROM stage_moves WHERE opportunity_id = \(bind: id.string) ORDER BY at, id").map { row in
+            StageMove(id: UUID(uuidString: try row.string("id")) ?? UUID(), opportunityId: id, fromStageId: try row.optionalID("from_stage_id"),
+                      toStageId: try row.optionalID("to_stage_id"), actorId: try row.optionalID("actor_id"), at: try row.date("at"),
+                      secondsInPrevious: try row.int("seconds_in_previous"))
+        }
+    }
+
+    /// No quotes exist until the quotes module adds its table; then this counts draft, sent and negotiation ones.
+    func openQuoteCount(of id: Opportunity.ID) async throws -> Int { 0 }
+    func quoteCount(of id: Opportunity.ID) async throws -> Int { 0 }
+
+    func insertActivity(_ activity: ActivityRecord) async throws {
+        try await run("""
+            INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at)
+            VALUES (\(bind: activity.id.uuidString.lowercased()), \(bind: activity.type), \(bind: activity.subject), \(bind: activity.regardingType),
+                    \(bind: activity.regardingId.uuidString.lowercased()), \(bind: activity.dueAt.map(Timestamp.string)), \(bind: activity.status),
+                    \(bind: activity.ownership.ownerId.string), \(bind: activity.ownership.teamId?.string), \(bind: Timestamp.string(activity.createdAt)))
+            """)
+    }
+
+    func activities(regarding id: UUID) async throws -> [ActivityRecord] {
+        try await rows("SELECT * FROM activities WHERE regarding_id = \(bind: id.uuidString.lowercased()) ORDER BY created_at, id").map(activityRecord)
+    }
+
+    func activity(id: UUID) async throws -> ActivityRecord? {
+        try await rows("SELECT * FROM activities WHERE id = \(bind: id.uuidString.lowercased())").first.map(activityRecord)
+    }
+
+    private func activityRecord(_ row: any SQLRow) throws -> ActivityRecord {
+            ActivityRecord(id: UUID(uuidString: try row.string("id")) ?? UUID(), type: try row.string("type"), subject: try row.string("subject"),
+                           regardingType: try row.string("regarding_type"), regardingId: UUID(uuidString: try row.string("regarding_id")) ?? UUID(),
+                           dueAt: try row.optional("due_at").flatMap(Timestamp.date), status: try row.string("status"),
+                           ownership: try row.ownership(), createdAt: try row.date("created_at"))
+    }
+
+    func opportunityRecord(_ row: any SQLRow) throws -> Opportunity {
+        let currency = Currency(try row.string("currency")) ?? Currency("EUR")!
+        let fields = OpportunityFields(
+            name: try row.string("name"), accountId: try row.optionalID("account_id"), contactId: try row.optionalID("contact_id"),
+            termsOfSale: try row.optional("terms_of_sale"), estimatedRevenue: try row.money("estimated_revenue_minor", currency: "currency"),
+            currency: currency, revenueMode: RevenueMode(rawValue: try row.string("revenue_mode")) ?? .user,
+            expectedCloseDate: try row.optional("expected_close_date"), source: try row.source(),
+            campaignId: try row.optional("campaign_id").flatMap(UUID.init(uuidString:)), comment: try row.optional("comment"))
+        return Opportunity(
+            id: try row.id("id"), fields: fields, kindId: try row.id("kind_id"), stageId: try row.optionalID("stage_id"),
+            status: OpportunityStatus(rawValue: try row.string("status")) ?? .inProgress, probability: try row.int("probability"),
+            probabilitySetByHand: try row.decode(column: "probability_set_by_hand", as: Bool.self),
+            actualRevenue: try row.money("actual_revenue_minor", currency: "currency"), lostReasonId: try row.optionalID("lost_reason_id"),
+            closedAt: try row.optional("closed_at").flatMap(Timestamp.date), leadId: try row.optionalID("lead_id"),
+            ownership: try row.ownership(), version: try row.int("version"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
+
+extension SQLSession {
+    private func boardConditions(kind: OpportunityKind.ID, filter: BoardFilter, principal: Principal) -> SQLQueryString {
+        var conditions: [SQLQueryString] = ["kind_id = \(bind: kind.string)", "status IN (\(binds: filter.statuses.map(\.rawValue)))",
+                                            visibility(principal)]
+        if let owner = filter.ownerId { conditions.append("owner_id = \(bind: owner.string)") }
+        return conditions.joined(separator: " AND ")
+    }
+
+    func boardTotals(kind: OpportunityKind.ID, filter: BoardFilter, visibleTo principal: Principal) async throws -> [BoardTotal] {
+        let query: SQLQueryString = """
+            SELECT stage_id, currency, COUNT(*) AS n, CAST(COALESCE(SUM(estimated_revenue_minor), 0) AS BIGINT) AS total,
+                   CAST(COALESCE(SUM(estimated_revenue_minor * probability), 0) AS BIGINT) AS weighted
+            FROM opportunities WHERE \(boardConditions(kind: kind, filter: filter, principal: principal))
+            GROUP BY stage_id, currency
+            """
+        return try await rows(query).compactMap { row in
+            guard let currency = Currency(try row.string("currency")) else { return nil }
+            return BoardTotal(stageId: try row.optionalID("stage_id"), currency: currency, count: try row.int("n"),
+                              totalMinor: try row.decode(column: "total", as: Int64.self),
+                              weightedHundredths: try row.decode(column: "weighted", as: Int64.self))
+        }
+    }
+
+    func boardCards(kind: OpportunityKind.ID, stage: Stage.ID?, filter: BoardFilter, limit: Int, visibleTo principal: Principal) async throws -> [Opportunity] {
+        let stageCondition: SQLQueryString = stage.map { "stage_id = \(bind: $0.string)" } ?? "stage_id IS NULL"
+        return try await rows("""
+            SELECT * FROM opportunities WHERE \(boardConditions(kind: kind, filter: filter, principal: principal)) AND \(stageCondition)
+            ORDER BY COALESCE(estimated_revenue_minor, 0) DESC, id LIMIT \(literal: limit)
+            """).map(opportunityRecord)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import FurrowServer
+import FurrowStore
+import FurrowTestSupport
+import Testing
+
+@Suite("Demo company")
+struct DemoTests {
+    @Test("the demo loads into an empty database and its logins work", arguments: TestWorld.engines)
+    func demo(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        // the world has its own admin already: the demo refuses a database with users
+        await #expect(throws: CoreError.alreadySetUp) { try await DemoCompany.load(world.env) }
+    }
+
+    @Test("a fresh demo database shows every module working together")
+    func fresh() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try await SQLStore.open(directory.appendingPathComponent("demo.sqlite").path)
+        try await Migrator(store).migrate()
+        let env = CoreEnvironment(store: store, passwords: PasswordHasher(cost: 4))
+        let logins = try await DemoCompany.load(env)
+        let sales = try #require(logins.first { $0.role == .sales })
+        let issued = try await AuthService(env).signIn(email: sales.email, password: sales.password, clientAddress: "test")
+        let principal = try #require(try await AuthService(env).authenticate(issued.secret, kind: .token)).0
+        let admin = Principal(userId: try #require(try await UserService(env).listAsSystem().first { $0.role == .admin }).id, role: .admin, teamId: nil)
+        let all = try await AccountService(env).list(ListQuery(limit: 100), by: admin)
+        #expect(all.count == 7)  // six companies plus the one a qualified lead created
+        #expect(all.contains { $0.fields.name == "Okafor Packaging" })
+        #expect(try await AccountService(env).list(ListQuery(limit: 100), by: principal).count < all.count)
+        let deals = try await OpportunityService(env).list(ListQuery(limit: 100), by: admin)
+        #expect(Set(deals.map(\.status)) == [.inProgress, .won, .lost])
+        #expect(try await LeadService(env).list(ListQuery(limit: 100), by: admin).map(\.status).contains(.qualified))
+        await store.close()
+    }
+}
