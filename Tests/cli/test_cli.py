@@ -1,0 +1,111 @@
+"""The furrow command line, run as a user would: a real binary on real databases."""
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+BIN = os.environ.get("FURROW_BIN", os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug", "furrow"))
+
+
+def furrow(*args, env=None, check=True):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
+    clean.update(env or {})
+    result = subprocess.run([BIN, *args], capture_output=True, text=True, env=clean, timeout=120)
+    if check and result.returncode != 0:
+        raise AssertionError(f"furrow {' '.join(args)} failed: {result.stdout}{result.stderr}")
+    return result
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_help_names_every_command():
+    out = furrow("--help").stdout
+    for command in ["serve", "migrate", "users", "backup", "demo"]:
+        assert command in out
+    assert "--email" in furrow("users", "create", "--help").stdout
+
+
+def test_migrate_is_idempotent(tmp_path):
+    db = str(tmp_path / "m.sqlite")
+    assert "Applied" in furrow("migrate", "--database", db).stdout
+    assert "Up to date" in furrow("migrate", "--database", db).stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_users_create_and_list(tmp_path):
+    db = str(tmp_path / "u.sqlite")
+    furrow("users", "create", "--admin", "--email", "Boss@Example.com", "--password", "long-password", "--name", "Boss", "--database", db)
+    furrow("users", "create", "--email", "seller@example.com", "--password", "long-password", "--role", "sales", "--database", db)
+    listed = furrow("users", "list", "--database", db).stdout
+    assert "boss@example.com\tadmin\tactive" in listed
+    assert "seller@example.com\tsales\tactive" in listed
+    again = furrow("users", "create", "--email", "seller@example.com", "--password", "long-password", "--database", db, check=False)
+    assert again.returncode != 0
+    short = furrow("users", "create", "--email", "x@example.com", "--password", "short", "--database", db, check=False)
+    assert short.returncode != 0 and "password" in (short.stdout + short.stderr)
+    bad_role = furrow("users", "create", "--email", "y@example.com", "--password", "long-password", "--role", "boss", "--database", db, check=False)
+    assert bad_role.returncode != 0
+
+
+def test_backup_writes_a_checked_copy(tmp_path):
+    db, copy = str(tmp_path / "b.sqlite"), str(tmp_path / "copy.sqlite")
+    furrow("demo", "--database", db)
+    out = furrow("backup", "--to", copy, "--database", db).stdout
+    assert "integrity_check: ok" in out
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] >= 6
+    assert furrow("backup", "--to", copy, "--database", db, check=False).returncode != 0
+
+
+@pytest.mark.skipif("FURROW_TEST_POSTGRES_URL" not in os.environ, reason="needs the test PostgreSQL server")
+def test_backup_refuses_postgres(tmp_path):
+    result = furrow("backup", "--to", str(tmp_path / "x.sqlite"), "--database", os.environ["FURROW_TEST_POSTGRES_URL"], check=False)
+    assert result.returncode != 0
+    assert "pg_dump" in result.stdout + result.stderr
+
+
+def test_demo_refuses_a_database_with_users(tmp_path):
+    db = str(tmp_path / "d.sqlite")
+    first = furrow("demo", "--database", db).stdout
+    assert "admin@demo.furrow.test" in first and "demo-admin-2026" in first
+    assert furrow("demo", "--database", db, check=False).returncode != 0
+
+
+def test_serve_creates_the_admin_from_the_environment_and_stops_gracefully(tmp_path):
+    db, port = str(tmp_path / "s.sqlite"), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
+    env.update({"FURROW_ADMIN_EMAIL": "first@example.com", "FURROW_ADMIN_PASSWORD": "first-password"})
+    server = subprocess.Popen([BIN, "serve", "--port", str(port), "--database", db], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        request = urllib.request.Request(base + "/api/v1/auth/tokens", method="POST", headers={"Content-Type": "application/json"},
+                                         data=json.dumps({"email": "first@example.com", "password": "first-password"}).encode())
+        token = json.load(urllib.request.urlopen(request, timeout=5))["token"]
+        me = urllib.request.Request(base + "/api/v1/me", headers={"Authorization": "Bearer " + token})
+        body = json.load(urllib.request.urlopen(me, timeout=5))
+        assert body["role"] == "admin"
+        response = urllib.request.urlopen(base + "/healthz", timeout=5)
+        assert response.headers["X-Request-Id"]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        code = server.wait(timeout=10)
+    assert code == 0
