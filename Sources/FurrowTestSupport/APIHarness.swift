@@ -6,6 +6,7 @@ import FurrowServer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 
 extension TestWorld {
@@ -22,7 +23,9 @@ extension TestWorld {
 
     /// Runs `body` against the whole application in process (no sockets).
     public func withAPI<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
-        let app = Application(router: FurrowServer.router(env: env))
+        var logger = Logger(label: "furrow.test")
+        logger.logLevel = .warning
+        let app = Application(router: FurrowServer.router(env: env), logger: logger)
         return try await app.test(.router) { client in try await body(API(client: client)) }
     }
 }

@@ -164,8 +164,13 @@ struct PipelineAPITests {
             ])
             #expect(deal.status == 201)
             #expect((deal.json["demandLines"] as? [[String: Any]])?.first?["amount"] as? String == "900.00")
-            let jump = try await api.call(.post, "/api/v1/opportunities/\(deal.string("id") ?? "")/advance", token: token, json: ["stageId": close.id.string])
+            let dealPath = "/api/v1/opportunities/\(deal.string("id") ?? "")"
+            let jump = try await api.call(.post, "\(dealPath)/advance", token: token, json: ["stageId": close.id.string])
             #expect(jump.status == 200)
+            #expect(try await api.call(.post, "\(dealPath)/advance", token: token, json: ["stageId": close.id.string]).type == "already-in-stage")
+            let develop = try await world.stage("Develop")
+            #expect(try await api.call(.post, "\(dealPath)/advance", token: token, json: ["stageId": develop.id.string]).type == "stage-not-in-kind")
+            #expect(try await api.call(.post, "\(dealPath)/reopen", token: token).type == "opportunity-not-closed")
             let standardDemand = try await api.call(.post, "/api/v1/opportunities", token: token, json: [
                 "name": "No demand", "kindId": (try await world.kind("Quote-driven")).id.string, "demandLines": [["description": "x"]],
             ])

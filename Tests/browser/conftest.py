@@ -98,7 +98,7 @@ def admin(page, server):
         page.fill("#f-email", ADMIN["email"])
         page.fill("#f-name", ADMIN["name"])
         page.fill("#f-password", ADMIN["password"])
-        page.click("text=Create administrator")
+        page.get_by_role("button", name="Create administrator").click()
     else:
         sign_in(page, ADMIN["email"], ADMIN["password"])
     page.wait_for_url("**/accounts")

@@ -46,9 +46,9 @@ struct AccountForms {
         fields.add("phone", "Phone", values["phone"], type: "tel", autocomplete: "tel")
         fields.add("website", "Website", values["website"], type: "text", autocomplete: "url", hint: "e.g. example.com")
         fields.add("industry", "Industry", values["industry"])
-        fields.select("parentAccountId", "Parent account", try await parts.accountOptions(by: principal, excluding: editing?.id),
-                      selected: values["parentAccountId"])
-        let owners = try await parts.ownerOptions(by: principal)
+        let parents = try await parts.accountOptions(by: principal, excluding: editing?.id, selected: values.optional("parentAccountId"))
+        fields.select("parentAccountId", "Parent account", parents, selected: values["parentAccountId"])
+        let owners = try await parts.ownerOptions(by: principal, selected: values.optional("ownerId"))
         if !owners.isEmpty {
             fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true)
         }
@@ -172,7 +172,7 @@ struct AccountForms {
                                     url: "/accounts/\($0.id)")
             }
         }
-        let model = MergePage(kind: "account", name: account.fields.name, url: "/accounts/\(account.id)",
+        let model = MergePage(kind: "account", recordName: account.fields.name, url: "/accounts/\(account.id)",
                               action: "/accounts/\(account.id)/merge", search: search, candidates: candidates,
                               hasCandidates: !candidates.isEmpty, searched: !search.isEmpty, message: message,
                               explanation: "The other account’s contacts, child accounts and connections move to this one, its details fill this account’s empty fields, and then it is deleted.")
@@ -188,7 +188,7 @@ struct ConfirmPage { let heading: String, text: String, action: String, button: 
 struct MergePage {
     struct Candidate { let id: String, name: String, detail: String, url: String }
     let kind: String
-    let name: String
+    let recordName: String
     let url: String
     let action: String
     let search: String

@@ -47,8 +47,9 @@ struct ContactForms {
         fields.add("email", "Email", values["email"], type: "email", autocomplete: "email")
         fields.add("phone", "Phone", values["phone"], type: "tel", autocomplete: "tel")
         fields.add("mobile", "Mobile", values["mobile"], type: "tel")
-        fields.select("accountId", "Account", try await parts.accountOptions(by: principal), selected: values["accountId"])
-        let owners = try await parts.ownerOptions(by: principal)
+        let accounts = try await parts.accountOptions(by: principal, selected: values.optional("accountId"))
+        fields.select("accountId", "Account", accounts, selected: values["accountId"])
+        let owners = try await parts.ownerOptions(by: principal, selected: values.optional("ownerId"))
         if !owners.isEmpty {
             fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true)
         }
@@ -168,7 +169,7 @@ struct ContactForms {
                                     url: "/contacts/\($0.id)")
             }
         }
-        let model = MergePage(kind: "contact", name: contact.fields.fullName, url: "/contacts/\(contact.id)",
+        let model = MergePage(kind: "contact", recordName: contact.fields.fullName, url: "/contacts/\(contact.id)",
                               action: "/contacts/\(contact.id)/merge", search: search, candidates: candidates,
                               hasCandidates: !candidates.isEmpty, searched: !search.isEmpty, message: message,
                               explanation: "The other contact’s connections and related records move to this one, its details fill this contact’s empty fields, and then it is deleted.")

@@ -4,15 +4,19 @@ import Hummingbird
 
 /// The parameters of a list page (`?sort=-name&q=acme&cursor=…`) turned into a keyset query.
 /// A sort the list does not know falls back to its default; a cursor of another sort is ignored.
+/// `filters` names the list's filterable fields read from the query (`?status=new`); they are kept
+/// in the sort and page links.
 struct ListParameters {
     let path: String
     let sortText: String
     let text: String
     let cursor: String
     let query: ListQuery
+    /// The filters in effect, as query parameters.
+    let kept: [(String, String)]
     static let pageSize = 25
 
-    init(_ request: Request, path: String, fields: ListFields) {
+    init(_ request: Request, path: String, fields: ListFields, filters names: [String] = []) {
         self.path = path
         var sort = fields.defaultSort
         var sortText = ""
@@ -33,8 +37,23 @@ struct ListParameters {
             after = values
         }
         cursor = after == nil ? "" : cursorText
-        query = ListQuery(limit: Self.pageSize, sort: sort, after: after, filters: [], text: text.isEmpty ? nil : text)
+        var filters: [Filter] = []
+        var kept: [(String, String)] = []
+        for name in names {
+            let value = request.query(name).trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty, let kind = fields.filterable[name], kind != .id || UUID(uuidString: value) != nil else { continue }
+            filters.append(Filter(name, .eq, [value]))
+            kept.append((name, value))
+        }
+        self.kept = kept
+        query = ListQuery(limit: Self.pageSize, sort: sort, after: after, filters: filters, text: text.isEmpty ? nil : text)
     }
+
+    /// The value of a filter in effect, or "".
+    func filter(_ name: String) -> String { kept.first { $0.0 == name }?.1 ?? "" }
+
+    /// Whether any text or filter narrows the list.
+    var isFiltered: Bool { !text.isEmpty || !kept.isEmpty }
 
     /// The column header: a link that sorts by the field, or reverses the current sort.
     struct Column {
@@ -51,7 +70,7 @@ struct ListParameters {
             let active = current?.field == field
             let descending = active && current?.descending == true
             let nextSort = active && !descending ? "-" + field : field
-            return Column(title: title, url: URLText.link(path, [("sort", nextSort), ("q", text)]),
+            return Column(title: title, url: URLText.link(path, [("sort", nextSort), ("q", text)] + kept),
                           ariaSort: active ? (descending ? "descending" : "ascending") : nil,
                           arrow: active ? (descending ? "▼" : "▲") : "")
         }
@@ -62,11 +81,11 @@ struct ListParameters {
         guard items.count == query.limit, let last = items.last else { return nil }
         let values = query.sort.map { sortValue(last, $0.field) } + [id(last)]
         let cursor = Base64URL.encode((try? JSONEncoder().encode(values)) ?? Data())
-        return URLText.link(path, [("sort", sortText), ("q", text), ("cursor", cursor)])
+        return URLText.link(path, [("sort", sortText), ("q", text)] + kept + [("cursor", cursor)])
     }
 
     var firstLink: String? {
-        cursor.isEmpty ? nil : URLText.link(path, [("sort", sortText), ("q", text)])
+        cursor.isEmpty ? nil : URLText.link(path, [("sort", sortText), ("q", text)] + kept)
     }
 }
 

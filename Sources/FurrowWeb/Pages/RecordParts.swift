@@ -20,8 +20,10 @@ struct RecordParts {
         try await env.store.read { try await $0.accountNames(ids) }
     }
 
-    /// The record's audit trail, newest first, with ids of users and accounts shown by name.
-    func history(_ entity: String, _ id: UUID, by principal: Principal, shell: Shell) async throws -> [HistoryRow] {
+    /// The record's audit trail, newest first, with ids of users and accounts shown by name, and
+    /// other ids (stages, kinds, reasons, contacts…) by the names the page passes in `names`.
+    func history(_ entity: String, _ id: UUID, by principal: Principal, shell: Shell,
+                 names: [String: String] = [:]) async throws -> [HistoryRow] {
         let entries = try await AuditService(env).entries(entity: entity, id: id, by: principal)
         let users = try await userNames()
         let accountIds = entries.flatMap(\.changes).filter { ["parentAccountId", "accountId"].contains($0.field) }
@@ -32,7 +34,7 @@ struct RecordParts {
             switch field {
             case "ownerId": return User.ID(value).flatMap { users[$0] } ?? value
             case "parentAccountId", "accountId": return Account.ID(value).flatMap { accounts[$0] } ?? value
-            default: return value
+            default: return names[value] ?? value
             }
         }
         return entries.reversed().map { entry in
@@ -93,15 +95,21 @@ struct RecordParts {
                 contacts.filter { $0.id.uuid != id }.map { Option(value: "contact:" + $0.id.string, label: $0.fields.fullName) })
     }
 
-    /// Accounts for a picker, by name (the first 500 visible).
-    func accountOptions(by principal: Principal, excluding: Account.ID? = nil) async throws -> [(String, String)] {
+    /// Accounts for a picker, by name (the first 500 visible), always including the selected one
+    /// so that saving a form never drops a value the picker did not list.
+    func accountOptions(by principal: Principal, excluding: Account.ID? = nil, selected: String? = nil) async throws -> [(String, String)] {
         let accounts = try await AccountService(env).list(ListQuery(limit: 500, sort: ListFields.accounts.defaultSort), by: principal)
-        return accounts.filter { $0.id != excluding }.map { ($0.id.string, $0.fields.name) }
+        var options = accounts.filter { $0.id != excluding }.map { ($0.id.string, $0.fields.name) }
+        if let id = selected.flatMap(Account.ID.init), !options.contains(where: { $0.0 == id.string }),
+           let name = try await accountNames([id])[id] {
+            options.append((id.string, name))
+        }
+        return options
     }
 
-    /// Active users for an owner picker, when the caller may assign owners.
-    func ownerOptions(by principal: Principal) async throws -> [(String, String)] {
+    /// Active users for an owner picker (plus the current owner), when the caller may assign owners.
+    func ownerOptions(by principal: Principal, selected: String? = nil) async throws -> [(String, String)] {
         guard principal.canReassign else { return [] }
-        return try await UserService(env).list(by: principal).filter(\.active).map { ($0.id.string, $0.name) }
+        return try await UserService(env).list(by: principal).filter { $0.active || $0.id.string == selected }.map { ($0.id.string, $0.name) }
     }
 }

@@ -104,6 +104,8 @@ struct SignInPages {
     }
 
     @Sendable func logout(_ request: Request, context: AppContext) async throws -> Response {
+        // A session that has expired already needs no token to end.
+        guard context.principal != nil else { return .redirect("/login") }
         _ = try await web.form(request, context)
         if let secret = context.sessionSecret { try await AuthService(web.env).revoke(secret) }
         var response = Response.redirect("/login", flash: "You are signed out.")

@@ -58,10 +58,11 @@ struct FormFields {
 
     /// A select; `options` are (value, label) pairs, with an empty choice first unless `required`.
     mutating func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?,
-                         required: Bool = false, empty: String = "— none —") {
+                         required: Bool = false, empty: String = "— none —", hint: String? = nil) {
         var field = Field(name, label)
         field.isSelect = true
         field.required = required
+        field.hint = hint
         let choices = (required ? [] : [("", empty)]) + options
         field.options = choices.map { Field.Option(value: $0.0, label: $0.1, selected: $0.0 == (selected ?? "")) }
         field.error = message(for: name)

@@ -21,7 +21,10 @@ enum Navigation {
     static let entries: [NavEntry] = [
         NavEntry("Accounts", "/accounts"),
         NavEntry("Contacts", "/contacts"),
-        // Leads, Opportunities, Quotes … go here, one line each.
+        NavEntry("Leads", "/leads"),
+        NavEntry("Opportunities", "/opportunities"),
+        NavEntry("Board", "/board"),
+        // Quotes … go here, one line each.
         NavEntry("Settings", "/settings", shown: { $0.isAdmin }),
     ]
 }

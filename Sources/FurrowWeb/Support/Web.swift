@@ -49,9 +49,9 @@ struct SignInRequired: Error {
 }
 
 extension Request {
-    /// A query parameter, or "" when absent.
+    /// A query parameter, or "" when absent. Decoded like a form: GET forms send spaces as `+`.
     func query(_ name: String) -> String {
-        uri.queryParameters[Substring(name)].map(String.init) ?? ""
+        WebForm(uri.query ?? "")[name]
     }
 
     var pathAndQuery: String {
