@@ -24,7 +24,7 @@ ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
 SEARCH_TYPES = ["account", "contact", "lead", "opportunity"]
 AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings",
-                  "lead", "opportunity", "channel", "reason", "stage", "opportunity-kind"]
+                  "lead", "opportunity", "channel", "reason", "stage", "opportunity-kind", "activity"]
 IMPACT_TYPES = ["user", "account", "contact", "campaign", "other"]                # ImpactType
 KIND_TYPES = ["standard", "custom", "none"]                                       # KindType
 LEAD_STATUSES = ["new", "contacted", "qualified", "disqualified"]                 # LeadStatus

@@ -100,6 +100,9 @@ struct SearchRoutes {
         guard let entity = parameters["entity"], let idText = parameters["id"], let id = UUID(uuidString: String(idText)) else {
             throw Problem.invalidQuery("entity and id (a UUID) are required.")
         }
+        guard AuditService.entities.contains(String(entity)) else {
+            throw Problem.invalidQuery("entity must be one of \(AuditService.entities.sorted().joined(separator: ", ")).")
+        }
         let entries = try await AuditService(env).entries(entity: String(entity), id: id, by: principal)
         return try .json(Page(items: entries.map(AuditEntryDTO.init), nextCursor: nil))
     }

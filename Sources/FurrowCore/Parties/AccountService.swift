@@ -96,7 +96,16 @@ public struct AccountService: Sendable {
             var survivor = try await session.changeableAccount(id, principal)
             let other = try await session.changeableAccount(otherId, principal)
             let before = survivor.auditValues
+            let everyone = Principal(userId: principal.userId, role: .admin, teamId: nil)
+            let children = try await session.childAccounts(of: otherId).filter { $0.id != id }
+            let contacts = try await session.contacts(ListQuery(limit: 1000, filters: [Filter("accountId", .eq, [otherId.string])]), visibleTo: everyone)
+            let connections = try await session.connections(of: otherId.uuid)
             try await session.moveAccountReferences(from: otherId, to: id)
+            try await session.auditMoves(env, children: children.map(\.id.uuid), entity: "account", field: "parentAccountId",
+                                         from: otherId.uuid, to: id.uuid, actor: principal.userId)
+            try await session.auditMoves(env, children: contacts.map(\.id.uuid), entity: "contact", field: "accountId",
+                                         from: otherId.uuid, to: id.uuid, actor: principal.userId)
+            try await session.auditMovedConnections(env, connections, from: otherId.uuid, to: id.uuid, actor: principal.userId)
             survivor = try await session.account(id: id) ?? survivor
             if survivor.fields.parentAccountId == otherId { survivor.fields.parentAccountId = other.fields.parentAccountId }
             survivor.fields.email = survivor.fields.email ?? other.fields.email

@@ -89,7 +89,9 @@ public struct ContactService: Sendable {
             var survivor = try await session.changeableContact(id, principal)
             let other = try await session.changeableContact(otherId, principal)
             let before = survivor.auditValues
+            let connections = try await session.connections(of: otherId.uuid)
             try await session.moveContactReferences(from: otherId, to: id)
+            try await session.auditMovedConnections(env, connections, from: otherId.uuid, to: id.uuid, actor: principal.userId)
             survivor.fields.firstName = survivor.fields.firstName ?? other.fields.firstName
             survivor.fields.email = survivor.fields.email ?? other.fields.email
             survivor.fields.phone = survivor.fields.phone ?? other.fields.phone

@@ -223,10 +223,15 @@ public struct OpportunityService: Sendable {
         try await session.appendStageMove(StageMove(id: env.ids.next(), opportunityId: opportunity.id, fromStageId: from, toStageId: stage.id,
                                                     actorId: principal.userId, at: now, secondsInPrevious: secondsInPrevious))
         for template in stage.taskTemplates {
-            try await session.insertActivity(ActivityRecord(
+            let activity = ActivityRecord(
                 id: env.ids.next(), type: template.type, subject: template.subject, regardingType: "opportunity",
                 regardingId: opportunity.id.uuid, dueAt: now.addingTimeInterval(TimeInterval(template.dueInDays * 86400)),
-                ownership: opportunity.ownership, createdAt: now))
+                ownership: opportunity.ownership, createdAt: now)
+            try await session.insertActivity(activity)
+            try await session.audit(env, entity: "activity", id: activity.id, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: ["type": activity.type, "subject": activity.subject,
+                                                                              "regarding": "opportunity:\(opportunity.id)",
+                                                                              "ownerId": activity.ownership.ownerId.string]))
         }
     }
 

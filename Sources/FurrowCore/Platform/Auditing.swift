@@ -11,10 +11,36 @@ extension StoreSession {
     }
 }
 
+extension StoreSession {
+    /// One `update` entry per record a merge re-pointed from `from` to `to`.
+    func auditMoves(_ env: CoreEnvironment, children: [UUID], entity: String, field: String, from: UUID, to: UUID,
+                    actor: User.ID) async throws {
+        for child in children {
+            try await audit(env, entity: entity, id: child, action: "update", actor: actor,
+                            changes: [FieldChange(field: field, old: from.uuidString.lowercased(), new: to.uuidString.lowercased())])
+        }
+    }
+
+    /// Connections a merge moved: re-pointed ones are updates; ones that would join the survivor to itself are deleted.
+    func auditMovedConnections(_ env: CoreEnvironment, _ connections: [Connection], from: UUID, to: UUID, actor: User.ID) async throws {
+        let old = from.uuidString.lowercased(), new = to.uuidString.lowercased()
+        for connection in connections {
+            let joinsSurvivor = connection.fromId == to || connection.toId == to
+            let field = connection.fromId == from ? "fromId" : "toId"
+            try await audit(env, entity: "connection", id: connection.id.uuid, action: joinsSurvivor ? "delete" : "update", actor: actor,
+                            changes: [FieldChange(field: field, old: old, new: joinsSurvivor ? nil : new)])
+        }
+    }
+}
+
 /// Reads the audit trail of a record the caller may see (SPEC §0).
 public struct AuditService: Sendable {
     let env: CoreEnvironment
     public init(_ env: CoreEnvironment) { self.env = env }
+
+    /// The entity names the trail records.
+    public static let entities: Set<String> = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
+                                               "channel", "reason", "stage", "opportunity-kind", "activity"]
 
     public func entries(entity: String, id: UUID, by principal: Principal) async throws -> [AuditEntry] {
         try await env.store.read { session in
@@ -24,6 +50,7 @@ public struct AuditService: Sendable {
             case "contact": ownership = try await session.contact(id: Contact.ID(id))?.ownership
             case "lead": ownership = try await session.lead(id: Lead.ID(id))?.ownership
             case "opportunity": ownership = try await session.opportunity(id: Opportunity.ID(id))?.ownership
+            case "activity": ownership = try await session.activity(id: id)?.ownership
             case "channel", "reason", "stage", "opportunity-kind":
                 ownership = Ownership(ownerId: principal.userId, teamId: nil)
             case "user", "team", "settings":

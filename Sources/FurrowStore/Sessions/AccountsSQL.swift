@@ -80,8 +80,8 @@ extension SQLSession {
     }
 
     func moveAccountReferences(from: Account.ID, to: Account.ID) async throws {
-        try await run("UPDATE accounts SET parent_account_id = \(bind: to.string) WHERE parent_account_id = \(bind: from.string) AND id <> \(bind: to.string)")
-        try await run("UPDATE contacts SET account_id = \(bind: to.string) WHERE account_id = \(bind: from.string)")
+        try await run("UPDATE accounts SET parent_account_id = \(bind: to.string), version = version + 1 WHERE parent_account_id = \(bind: from.string) AND id <> \(bind: to.string)")
+        try await run("UPDATE contacts SET account_id = \(bind: to.string), version = version + 1 WHERE account_id = \(bind: from.string)")
         try await moveConnections(from: from.uuid, to: to.uuid)
     }
 
