@@ -2,7 +2,7 @@
 """Generates Sources/FurrowAPI/Resources/openapi.json: run `python3 scripts/openapi.py` from the package root after changing the API.
 
 Layout: enums mirrored from the Swift sources; schema helpers; schemas per area (backbone, pipeline catalogs,
-leads, opportunities, boards, problems); error and operation helpers; parameters; operations per area; the document.
+leads, opportunities, boards, notifications, problems); error and operation helpers; parameters; operations per area; the document.
 Every (method, path) must match a route of `APIRoutes` (a Swift test compares them) and the Problem `type`
 enum must equal `ProblemCatalog.slugs`, in order.
 """
@@ -1060,6 +1060,29 @@ def board_schemas():
     }
 
 
+# ================================================================ schemas: notifications
+
+
+def notification_schemas():
+    return {
+        "Notification": {
+            "type": "object",
+            "description": "An in-app notification of the signed-in user, e.g. that a lead or an opportunity was "
+                           "assigned to them by someone else.",
+            "required": ["id", "message", "link", "createdAt"],
+            "properties": {
+                "id": uuid(),
+                "message": s("What happened, e.g. `Ada Admin assigned you the lead “Roof repair”`.", type="string"),
+                "link": s("The web path of the record it is about, e.g. `/leads/<id>`.", type="string",
+                          format="uri-reference", examples=["/leads/0b8f6a3e-6f0e-4c1a-9d55-3b2f4c1d2e3f"]),
+                "createdAt": ts(),
+                "readAt": opt_ts("When the user marked it read; omitted while it is unread."),
+            },
+        },
+        "NotificationPage": page("Notification", "The signed-in user's 100 newest notifications, newest first (one page)."),
+    }
+
+
 # ================================================================ schemas: problems
 
 
@@ -1717,6 +1740,33 @@ def board_operations():
                    401: U401, 404: problem(404, detail="No opportunity kind has that id")}))
 
 
+# ================================================================ operations: notifications
+
+NOTIFICATION_ID_PARAM = dict(ID_PARAM, description="The notification's id (a malformed id answers 404).")
+
+
+def notification_operations():
+    add("/me/notifications", "get", op(
+        "listNotifications", "Notifications", "List the signed-in user's notifications",
+        description="The caller's own notifications, newest first, at most 100 in one page. No other parameters are "
+                    "accepted.",
+        parameters=[{"name": "unread", "in": "query", "required": False,
+                     "description": "`true` lists only unread notifications; `false` (the default) lists all.",
+                     "schema": {"type": "boolean", "default": False}}],
+        responses={200: ok("NotificationPage"),
+                   400: problem(400, ["invalid-query"], "Unknown parameter, or unread is not `true` or `false`"),
+                   401: U401}))
+    add("/me/notifications/read", "post", op(
+        "markAllNotificationsRead", "Notifications", "Mark all notifications read",
+        description="Marks every unread notification of the caller read. No body is read.",
+        responses={204: NO_CONTENT, 401: U401, 403: problem(403, detail=CSRF)}))
+    add("/me/notifications/{id}/read", "post", op(
+        "markNotificationRead", "Notifications", "Mark a notification read", parameters=[NOTIFICATION_ID_PARAM],
+        description="Marking an already read notification again changes nothing. No body is read.",
+        responses={204: NO_CONTENT, 401: U401, 403: problem(403, detail=CSRF),
+                   404: problem(404, detail="The notification does not exist or belongs to another user")}))
+
+
 # ================================================================ the document
 
 DESCRIPTION = """The JSON API of Furrow, an open-source CRM. Conventions:
@@ -1744,17 +1794,19 @@ TAGS = [
                                         "reasons for losing, competitors, stages and opportunity kinds."},
     {"name": "Leads", "description": "Prospects before qualification."},
     {"name": "Opportunities", "description": "Sales opportunities, their stages and the pipeline board."},
+    {"name": "Notifications", "description": "The signed-in user's in-app notifications."},
 ]
 
 
 def build_document():
     schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
-               **problem_schemas()}
+               **notification_schemas(), **problem_schemas()}
     backbone_operations()
     catalog_operations()
     lead_operations()
     opportunity_operations()
     board_operations()
+    notification_operations()
     return {
         "openapi": "3.1.0",
         "info": {

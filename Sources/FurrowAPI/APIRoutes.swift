@@ -22,6 +22,9 @@ public enum APIRoutes {
         LeadRoutes(env: env).add(to: api)
         OpportunityRoutes(env: env).add(to: api)
         BoardRoutes(env: env).add(to: api)
+        NotificationRoutes(env: env).add(to: api)
+        ProductRoutes(env: env).add(to: api)
+        QuoteRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

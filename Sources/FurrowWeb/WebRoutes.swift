@@ -40,6 +40,7 @@ public enum WebRoutes {
         BoardPage(web: web).add(to: pages)
         SearchPage(web: web).add(to: pages)
         SettingsPage(web: web).add(to: pages)
+        NotificationsPage(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

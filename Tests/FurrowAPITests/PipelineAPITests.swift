@@ -281,3 +281,34 @@ struct BoardAPITests {
         }
     }
 }
+
+@Suite("Notifications")
+struct NotificationAPITests {
+    @Test("assigning a lead or an opportunity to someone else notifies them; reading clears the count", arguments: TestWorld.engines)
+    func assignment(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let team = try await world.makeTeam()
+        let manager = try await world.makeUser(.manager, team: team), sales = try await world.makeUser(.sales, team: team)
+        let managerToken = try await world.token(for: manager), salesToken = try await world.token(for: sales)
+        try await world.withAPI { api in
+            _ = try await api.call(.post, "/api/v1/leads", token: managerToken, json: ["topic": "Yours now", "companyName": "X Co", "ownerId": sales.userId.string])
+            _ = try await api.call(.post, "/api/v1/leads", token: salesToken, json: ["topic": "My own", "companyName": "Y Co"])
+            let deal = try await api.call(.post, "/api/v1/opportunities", token: managerToken, json: ["name": "Handed over"])
+            _ = try await api.call(.patch, "/api/v1/opportunities/\(deal.string("id") ?? "")", token: managerToken,
+                                   json: ["ownerId": sales.userId.string, "version": 1])
+            let unread = try await api.call(.get, "/api/v1/me/notifications?unread=true", token: salesToken).items
+            #expect(unread.compactMap { $0["message"] as? String }.sorted() == [
+                "manager user assigned you the lead “Yours now”", "manager user assigned you the opportunity “Handed over”",
+            ])
+            #expect(try await api.call(.get, "/api/v1/me/notifications", token: managerToken).items.isEmpty)
+            let first = try #require(unread.first?["id"] as? String)
+            #expect(try await api.call(.post, "/api/v1/me/notifications/\(first)/read", token: managerToken).status == 404)
+            #expect(try await api.call(.post, "/api/v1/me/notifications/\(first)/read", token: salesToken).status == 204)
+            #expect(try await api.call(.get, "/api/v1/me/notifications?unread=true", token: salesToken).items.count == 1)
+            #expect(try await api.call(.post, "/api/v1/me/notifications/read", token: salesToken).status == 204)
+            #expect(try await api.call(.get, "/api/v1/me/notifications?unread=true", token: salesToken).items.isEmpty)
+            #expect(try await api.call(.get, "/api/v1/me/notifications", token: salesToken).items.count == 2)
+        }
+    }
+}

@@ -11,19 +11,21 @@ def unique(word):
     return f"{word} {uuid.uuid4().hex[:6]}"
 
 
-def create_lead(page, topic, **fields):
-    """Creates a lead through the form and returns its page URL."""
+def create_lead(page, topic, owner=None, **fields):
+    """Creates a lead through the form (owned by the user named `owner`, if given) and returns its page URL."""
     page.goto("/leads/new")
     page.fill("#f-topic", topic)
     for field, value in fields.items():
         page.fill(f"#f-{field}", value)
+    if owner:
+        page.select_option("#f-ownerId", label=owner)
     page.get_by_role("button", name="Create lead").click()
     page.wait_for_url(re.compile(r"/leads/[0-9a-f-]{36}$"))
     return page.url
 
 
-def create_opportunity(page, name, kind="Standard sale", account=None, revenue=None):
-    """Creates an opportunity through the form and returns its page URL."""
+def create_opportunity(page, name, kind="Standard sale", account=None, revenue=None, owner=None):
+    """Creates an opportunity through the form (owned by the user named `owner`, if given) and returns its page URL."""
     page.goto("/opportunities/new")
     page.fill("#f-name", name)
     page.select_option("#f-kindId", label=kind)
@@ -31,6 +33,8 @@ def create_opportunity(page, name, kind="Standard sale", account=None, revenue=N
         page.select_option("#f-accountId", label=account)
     if revenue:
         page.fill("#f-estimatedRevenue", revenue)
+    if owner:
+        page.select_option("#f-ownerId", label=owner)
     page.get_by_role("button", name="Create opportunity").click()
     page.wait_for_url(OPPORTUNITY_URL)
     return page.url

@@ -67,5 +67,7 @@ public enum ProblemCatalog {
         "kind-has-no-stages", "stage-skip-not-allowed", "stage-not-in-kind", "already-in-stage", "stage-requirements-unmet",
         "kind-not-allowed", "opportunity-closed", "opportunity-not-closed", "open-quotes", "primary-demand-disabled",
         "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
+        "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
+        "price-list-not-valid", "product-not-on-price-list", "currency-mismatch",
     ]
 }

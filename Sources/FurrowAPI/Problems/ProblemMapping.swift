@@ -12,6 +12,7 @@ extension Problem {
         case let error as CoreError: return from(error)
         case let error as PartyError: return from(error)
         case let error as PipelineError: return from(error)
+        case let error as QuoteError: return from(error)
         case let error as HTTPError: return from(error)
         default: return nil
         }
@@ -91,6 +92,25 @@ extension Problem {
         case .leadDisqualified: return Problem("lead-disqualified", 409, "Lead disqualified", "The lead is disqualified; a manager can reactivate it.")
         case .leadNotDisqualified: return Problem("lead-not-disqualified", 409, "Lead not disqualified", "Only a disqualified lead can be reactivated.")
         case .sourceMismatch(let detail): return .validation([FieldError("sourceRef", detail)])
+        }
+    }
+}
+
+extension Problem {
+    static func from(_ error: QuoteError) -> Problem {
+        switch error {
+        case .notDraft: return Problem("quote-not-draft", 409, "Quote not a draft", "Only a draft quote can be changed or sent.")
+        case .notSent: return Problem("quote-not-sent", 409, "Quote not sent", "Send the quote first.")
+        case .closed: return Problem("quote-closed", 409, "Quote closed", "The quote is accepted, rejected or revised already.")
+        case .expired: return Problem("quote-expired", 409, "Quote expired", "The quote is past its validity; revise it.")
+        case .notAccepted: return Problem("quote-not-accepted", 409, "Quote not accepted", "Only an accepted quote converts to an order.")
+        case .priceListRequired:
+            return Problem("price-list-required", 422, "Price list required", "Choose a price list before adding catalog products (write-ins need none).")
+        case .priceListNotValid: return Problem("price-list-not-valid", 422, "Price list not valid", "The price list is not valid on the quote's date.")
+        case .productNotOnPriceList(let name):
+            return Problem("product-not-on-price-list", 422, "Not on the price list", "\(name) has no price on the chosen price list.")
+        case .currencyMismatch:
+            return Problem("currency-mismatch", 422, "Currency mismatch", "The price list, the quote and its opportunity must share one currency.")
         }
     }
 }

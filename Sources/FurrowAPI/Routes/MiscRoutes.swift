@@ -111,6 +111,7 @@ struct SearchRoutes {
 struct SettingsRoutes {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord"]
+    static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames"]
 
     func add(to group: RouterGroup<AppContext>) {
         group.get("settings", use: get)
@@ -124,8 +125,9 @@ struct SettingsRoutes {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags))
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
+        let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
         try body.check()
         let settings = try await SettingsService(env).update({ settings in
             if let v = values["companyName"] { settings.companyName = v }
@@ -133,6 +135,9 @@ struct SettingsRoutes {
             if let v = values["timeZone"] { settings.timeZone = v }
             if let v = values["baseCurrency"] { settings.baseCurrency = v }
             if let v = values["quoteWord"] { settings.quoteWord = v }
+            if let v = flags["autoCreateOpportunity"] { settings.autoCreateOpportunity = v }
+            if let v = flags["opportunityNameFromQuote"] { settings.opportunityNameFromQuote = v }
+            if let v = flags["useProductShortNames"] { settings.useProductShortNames = v }
         }, by: principal)
         return try .json(settings)
     }

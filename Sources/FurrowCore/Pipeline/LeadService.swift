@@ -34,6 +34,8 @@ public struct LeadService: Sendable {
             let lead = Lead(id: env.newID(), fields: fields, ownership: ownership, createdAt: now, updatedAt: now)
             try await session.insertLead(lead)
             try await session.index(lead.searchEntry)
+            try await session.notifyAssignment(env, owner: ownership.ownerId, by: principal.userId,
+                                               what: "the lead “\(fields.topic)”", link: "/leads/\(lead.id)")
             try await session.audit(env, entity: "lead", id: lead.id.uuid, action: "create", actor: principal.userId,
                                     changes: AuditDiff.changes(from: [:], to: lead.auditValues))
             return lead
@@ -60,6 +62,8 @@ public struct LeadService: Sendable {
             if markContacted && lead.status == .new { lead.status = try lead.status.applying(.contact) }
             if let ownerId, ownerId != lead.ownership.ownerId {
                 lead.ownership = try await session.ownership(requested: ownerId, by: principal)
+                try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,
+                                                   what: "the lead “\(lead.fields.topic)”", link: "/leads/\(lead.id)")
             }
         }
     }

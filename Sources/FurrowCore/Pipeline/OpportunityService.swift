@@ -41,6 +41,8 @@ public struct OpportunityService: Sendable {
                                       probabilitySetByHand: input.probability != nil, leadId: leadId, ownership: ownership,
                                       createdAt: now, updatedAt: now)
         try await session.insertOpportunity(opportunity)
+        try await session.notifyAssignment(env, owner: ownership.ownerId, by: principal.userId,
+                                           what: "the opportunity “\(fields.name)”", link: "/opportunities/\(opportunity.id)")
         try await session.replaceParties(of: opportunity.id, with: input.parties ?? [])
         try await session.replaceDemandLines(of: opportunity.id, with: input.demandLines ?? [])
         try await session.index(opportunity.searchEntry)
@@ -85,6 +87,8 @@ public struct OpportunityService: Sendable {
             opportunity.fields = fields
             if let ownerId = input.ownerId, ownerId != opportunity.ownership.ownerId {
                 opportunity.ownership = try await session.ownership(requested: ownerId, by: principal)
+                try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,
+                                                   what: "the opportunity “\(fields.name)”", link: "/opportunities/\(id)")
             }
             var changes = AuditDiff.changes(from: before, to: opportunity.auditValues)
             if let parties = input.parties, parties != (try await session.parties(of: id)) {
@@ -207,7 +211,7 @@ public struct OpportunityService: Sendable {
         }
     }
 
-    private func save(_ opportunity: inout Opportunity, expectedVersion: Int, in session: any StoreSession) async throws {
+    func save(_ opportunity: inout Opportunity, expectedVersion: Int, in session: any StoreSession) async throws {
         opportunity.version = expectedVersion + 1
         opportunity.updatedAt = env.clock.now()
         guard try await session.updateOpportunity(opportunity, expectedVersion: expectedVersion) else {
@@ -217,7 +221,7 @@ public struct OpportunityService: Sendable {
     }
 
     /// Records the move and creates the stage's tasks for the owner (rule 104).
-    private func enter(_ stage: Stage, opportunity: Opportunity, from: Stage.ID?, secondsInPrevious: Int,
+    func enter(_ stage: Stage, opportunity: Opportunity, from: Stage.ID?, secondsInPrevious: Int,
                        in session: any StoreSession, by principal: Principal) async throws {
         let now = env.clock.now()
         try await session.appendStageMove(StageMove(id: env.ids.next(), opportunityId: opportunity.id, fromStageId: from, toStageId: stage.id,

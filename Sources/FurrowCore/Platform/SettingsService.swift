@@ -8,28 +8,49 @@ public struct Settings: Sendable, Equatable, Codable {
     public var timeZone: String
     public var baseCurrency: String
     public var quoteWord: String
+    /// A quote for a lead or an account with no opportunity creates one (seed 000 rule 3).
+    public var autoCreateOpportunity: Bool
+    /// The auto-created opportunity is named after the quote (rule 15)…
+    public var opportunityNameFromQuote: Bool
+    /// …or after its products' short names (rule 16).
+    public var useProductShortNames: Bool
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
-                                          baseCurrency: "EUR", quoteWord: "Quote")
+                                          baseCurrency: "EUR", quoteWord: "Quote", autoCreateOpportunity: true,
+                                          opportunityNameFromQuote: true, useProductShortNames: false)
 
-    init(companyName: String, companyAddress: String, timeZone: String, baseCurrency: String, quoteWord: String) {
+    init(companyName: String, companyAddress: String, timeZone: String, baseCurrency: String, quoteWord: String,
+         autoCreateOpportunity: Bool, opportunityNameFromQuote: Bool, useProductShortNames: Bool) {
         self.companyName = companyName
         self.companyAddress = companyAddress
         self.timeZone = timeZone
         self.baseCurrency = baseCurrency
         self.quoteWord = quoteWord
+        self.autoCreateOpportunity = autoCreateOpportunity
+        self.opportunityNameFromQuote = opportunityNameFromQuote
+        self.useProductShortNames = useProductShortNames
     }
 
     init(_ values: [String: String]) {
         let d = Self.defaults
+        func flag(_ key: String, _ fallback: Bool) -> Bool { values[key].map { $0 == "true" } ?? fallback }
         self.init(companyName: values["companyName"] ?? d.companyName, companyAddress: values["companyAddress"] ?? d.companyAddress,
                   timeZone: values["timeZone"] ?? d.timeZone, baseCurrency: values["baseCurrency"] ?? d.baseCurrency,
-                  quoteWord: values["quoteWord"] ?? d.quoteWord)
+                  quoteWord: values["quoteWord"] ?? d.quoteWord,
+                  autoCreateOpportunity: flag("autoCreateOpportunity", d.autoCreateOpportunity),
+                  opportunityNameFromQuote: flag("opportunityNameFromQuote", d.opportunityNameFromQuote),
+                  useProductShortNames: flag("useProductShortNames", d.useProductShortNames))
     }
 
     var values: [String: String] {
         ["companyName": companyName, "companyAddress": companyAddress, "timeZone": timeZone,
-         "baseCurrency": baseCurrency, "quoteWord": quoteWord]
+         "baseCurrency": baseCurrency, "quoteWord": quoteWord, "autoCreateOpportunity": String(autoCreateOpportunity),
+         "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames)]
+    }
+
+    /// Today's date in the company time zone.
+    public func today(_ now: Date) -> String {
+        Timestamp.day(now, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
     }
 
     func validated() throws(ValidationError) -> Settings {
@@ -41,7 +62,8 @@ public struct Settings: Sendable, Equatable, Codable {
         let word = check.text("quoteWord", quoteWord, required: true, maxLength: 30)
         try check.check()
         return Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
-                        baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "")
+                        baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "", autoCreateOpportunity: autoCreateOpportunity,
+                        opportunityNameFromQuote: opportunityNameFromQuote, useProductShortNames: useProductShortNames)
     }
 }
 

@@ -77,6 +77,19 @@ public struct ListFields: Sendable {
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 
+    public static let products = ListFields(
+        sortable: ["name": .text, "sku": .text],
+        filterable: ["type": .text, "inventoryStatus": .text],
+        defaultSort: [SortKey("name")]
+    )
+
+    public static let quotes = ListFields(
+        sortable: ["number": .text, "createdAt": .date, "updatedAt": .date, "date": .text, "total": .money],
+        filterable: ["status": .text, "ownerId": .id, "opportunityId": .id, "accountId": .id, "leadId": .id, "currency": .text,
+                     "total": .money, "date": .date, "createdAt": .date],
+        defaultSort: [SortKey("createdAt", descending: true)]
+    )
+
     public static let contacts = ListFields(
         sortable: ["lastName": .text, "firstName": .text, "createdAt": .date, "updatedAt": .date],
         filterable: ["ownerId": .id, "accountId": .id, "createdAt": .date, "updatedAt": .date],
@@ -130,6 +143,29 @@ extension Opportunity {
         case "estimatedRevenue": String(fields.estimatedRevenue?.minorUnits ?? 0)
         case "probability": String(probability)
         case "expectedCloseDate": fields.expectedCloseDate ?? ""
+        case "createdAt": Timestamp.string(createdAt)
+        case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}
+
+extension Product {
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "name": name
+        case "sku": sku
+        default: ""
+        }
+    }
+}
+
+extension Quote {
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "number": number
+        case "date": date
+        case "total": String(totals.total.minorUnits)
         case "createdAt": Timestamp.string(createdAt)
         case "updatedAt": Timestamp.string(updatedAt)
         default: ""

@@ -143,7 +143,7 @@ public struct OpportunityFields: Sendable, Equatable {
         return filled
     }
 
-    static func isDay(_ text: String) -> Bool {
+    public static func isDay(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard text.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
         return year >= 1900 && (1...12).contains(month) && (1...31).contains(day)

@@ -27,13 +27,13 @@ public struct Money: Hashable, Sendable {
     }
 
     /// Integer division rounding half to even: the project's one rounding rule (SPEC §0).
-    static func halfEven(_ value: Int64, dividedBy divisor: Int64) -> Int64 {
+    static func halfEven<T: BinaryInteger>(_ value: T, dividedBy divisor: T) -> Int64 {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
         let twice = remainder.magnitude * 2
         if twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0) {
-            return quotient + (value < 0 ? -1 : 1)
+            return Int64(quotient + (value < 0 ? -1 : 1))
         }
-        return quotient
+        return Int64(quotient)
     }
 
     /// `"1234.50"` with exactly the currency's minor digits.

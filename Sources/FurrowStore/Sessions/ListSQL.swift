@@ -17,8 +17,8 @@ struct ListStatement {
         return Int64(text) ?? 0
     }
 
-    func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine) -> SQLQueryString {
-        var conditions: [SQLQueryString] = [visibility]
+    func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine, extra: [SQLQueryString] = []) -> SQLQueryString {
+        var conditions: [SQLQueryString] = [visibility] + extra
         for filter in query.filters {
             guard let column = columns[filter.field], !filter.values.isEmpty else { continue }
             if filter.op == .eq {
@@ -27,7 +27,7 @@ struct ListStatement {
                 conditions.append("\(unsafeRaw: column) \(unsafeRaw: Self.symbol(filter.op)) \(bind: value(filter.field, filter.values[0]))")
             }
         }
-        if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if extra.isEmpty, let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             conditions.append("id IN (\(SearchSQL.matchingIDs(text, kind: textKind, engine: engine)))")
         }
         let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending, key.field) } } + [("id", false, "id")]

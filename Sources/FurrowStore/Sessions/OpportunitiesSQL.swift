@@ -109,9 +109,6 @@ extension SQLSession {
         }
     }
 
-    /// No quotes exist until the quotes module adds its table; then this counts draft, sent and negotiation ones.
-    func openQuoteCount(of id: Opportunity.ID) async throws -> Int { 0 }
-    func quoteCount(of id: Opportunity.ID) async throws -> Int { 0 }
 
     func insertActivity(_ activity: ActivityRecord) async throws {
         try await run("""

@@ -30,10 +30,22 @@ enum Navigation {
 }
 
 /// What the layout shows around every page: product name, navigation, search box, the
-/// signed-in user, the CSRF token for forms, and a flash message.
+/// notification bell, the signed-in user, the CSRF token for forms, and a flash message.
 struct Shell {
     struct Link { let title: String, path: String, current: Bool }
     struct Message { let text: String, isError: Bool }
+    /// The bell in the top bar: `count` is nil (nothing shown) without unread notifications.
+    struct Bell {
+        let count: String?
+        let label: String
+        let current: Bool
+
+        init(unread: Int, current: Bool) {
+            count = unread > 0 ? (unread > 99 ? "99+" : String(unread)) : nil
+            label = unread > 0 ? "Notifications (\(unread) unread)" : "Notifications"
+            self.current = current
+        }
+    }
 
     let title: String
     let company: String
@@ -41,6 +53,7 @@ struct Shell {
     let userName: String
     let csrf: String
     let nav: [Link]
+    let bell: Bell
     let flash: Message?
     let searchText: String
     let timeZone: TimeZone
@@ -51,7 +64,9 @@ struct Shell {
         let settings = try await SettingsService(env).current()
         var userName = ""
         var nav: [Link] = []
+        var unread = 0
         if let principal = context.principal {
+            unread = (try? await NotificationService(env).unreadCount(by: principal)) ?? 0
             userName = (try? await UserService(env).get(principal.userId, by: principal).name) ?? ""
             let path = request.uri.path
             nav = Navigation.entries.filter { $0.shown(principal) }.map {
@@ -59,7 +74,8 @@ struct Shell {
             }
         }
         return Shell(title: title, company: settings.companyName, signedIn: context.principal != nil, userName: userName,
-                     csrf: csrf ?? context.csrf ?? "", nav: nav, flash: Flash.read(request),
+                     csrf: csrf ?? context.csrf ?? "", nav: nav,
+                     bell: Bell(unread: unread, current: request.uri.path == NotificationsPage.path), flash: Flash.read(request),
                      searchText: request.uri.path == "/search" ? request.query("q") : "",
                      timeZone: TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!)
     }

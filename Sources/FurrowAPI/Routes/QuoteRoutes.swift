@@ -1,0 +1,132 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+struct QuoteRoutes {
+    let env: CoreEnvironment
+    static let fields: Set<String> = ["opportunityId", "leadId", "accountId", "contactId", "priceListId", "name", "date", "validUntil",
+                                      "comments", "terms", "currency", "lines"]
+    static let ignored: Set<String> = JSONBody.serverOwned.union(["number", "revision", "status", "subtotal", "discountTotal", "taxTotal", "total"])
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("quotes", use: create)
+        group.get("quotes", use: list)
+        group.get("quotes/:id", use: get)
+        group.patch("quotes/:id", use: update)
+        group.post("quotes/:id/send", use: send)
+        group.post("quotes/:id/negotiate", use: negotiate)
+        group.post("quotes/:id/accept", use: accept)
+        group.post("quotes/:id/reject", use: reject)
+        group.post("quotes/:id/revise", use: revise)
+        group.get("opportunities/:id/quotes", use: ofOpportunity)
+    }
+
+    func input(_ body: inout JSONBody) -> QuoteInput {
+        var input = QuoteInput(opportunityId: body.id("opportunityId", Opportunity.self), leadId: body.id("leadId", Lead.self),
+                               accountId: body.id("accountId", Account.self), contactId: body.id("contactId", Contact.self),
+                               priceListId: body.id("priceListId", PriceList.self), name: body.string("name"), date: body.string("date"),
+                               validUntil: body.string("validUntil"), comments: body.string("comments"), terms: body.string("terms"))
+        if body.has("currency") {
+            input.currency = body.string("currency").flatMap(Currency.init)
+            if input.currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
+        }
+        for var item in body.list("lines", allowed: ["productId", "description", "quantity", "unitPrice", "discountPercent", "taxRateId"]) ?? [] {
+            item.require("quantity")
+            let line = QuoteInput.Line(productId: item.id("productId", Product.self), description: item.string("description"),
+                                       quantity: item.decimal("quantity") ?? Micros(value: 0), unitPrice: item.decimal("unitPrice"),
+                                       discountPercent: item.decimal("discountPercent"), taxRateId: item.id("taxRateId", TaxRate.self))
+            if line.productId == nil && !item.has("description") { item.errors.append(FieldError("description", "a write-in line needs a description")) }
+            body.absorb(item)
+            input.lines.append(line)
+        }
+        return input
+    }
+
+    func reply(_ quote: Quote, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let today = try await SettingsService(env).current().today(env.clock.now())
+        return try .json(QuoteDTO(quote, today: today), status: status, location: status == .created ? "/api/v1/quotes/\(quote.id)" : nil)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: Self.ignored)
+        let input = input(&body)
+        try body.check()
+        return try await reply(try await QuoteService(env).create(input, by: principal), status: .created)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let query = try ListParameters.parse(request, fields: .quotes)
+        let quotes = try await QuoteService(env).list(query, by: principal)
+        let today = try await SettingsService(env).current().today(env.clock.now())
+        let next = quotes.count == query.limit ? quotes.last.map { last in Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string]) } : nil
+        return try .json(Page(items: quotes.map { QuoteDTO($0, today: today) }, nextCursor: next))
+    }
+
+    @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try await reply(try await QuoteService(env).get(try context.id(Quote.self), by: principal))
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Quote.self)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.subtracting(["opportunityId", "leadId", "accountId", "currency"]),
+                                      ignoring: Self.ignored.union(["opportunityId", "leadId", "accountId", "currency"]))
+        let version = request.expectedVersion(&body)
+        let current = try await QuoteService(env).get(id, by: principal)
+        var input = input(&body)
+        if !body.has("lines") {
+            input.lines = current.lines.map { QuoteInput.Line(productId: $0.productId, description: $0.description, quantity: $0.quantity,
+                                                             unitPrice: $0.productId == nil ? $0.unitPrice : nil, discountPercent: $0.discountPercent,
+                                                             taxRateId: $0.taxRateId) }
+        }
+        if !body.has("priceListId") { input.priceListId = current.priceListId }
+        if !body.has("validUntil") { input.validUntil = current.validUntil }
+        if !body.has("comments") { input.comments = current.comments }
+        if !body.has("terms") { input.terms = current.terms }
+        try body.check()
+        return try await reply(try await QuoteService(env).update(id, input, expectedVersion: version, by: principal))
+    }
+
+    @Sendable func send(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try await reply(try await QuoteService(env).send(try context.id(Quote.self), by: principal))
+    }
+
+    @Sendable func negotiate(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try await reply(try await QuoteService(env).negotiate(try context.id(Quote.self), by: principal))
+    }
+
+    @Sendable func accept(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try await reply(try await QuoteService(env).accept(try context.id(Quote.self), by: principal))
+    }
+
+    @Sendable func reject(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Quote.self)
+        var body = try await JSONBody(request, context: context, allowed: ["reasonId"], emptyIsObject: true)
+        let reason = body.id("reasonId", Reason.self)
+        try body.check()
+        return try await reply(try await QuoteService(env).reject(id, reasonId: reason, by: principal))
+    }
+
+    @Sendable func revise(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        return try await reply(try await QuoteService(env).revise(try context.id(Quote.self), by: principal), status: .created)
+    }
+
+    @Sendable func ofOpportunity(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Opportunity.self)
+        var query = ListQuery(limit: 200, sort: [SortKey("createdAt")], filters: [Filter("opportunityId", .eq, [id.string])])
+        _ = try await OpportunityService(env).get(id, by: principal)
+        let quotes = try await QuoteService(env).list(query, by: principal)
+        let today = try await SettingsService(env).current().today(env.clock.now())
+        return try .json(Page(items: quotes.map { QuoteDTO($0, today: today) }, nextCursor: nil))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+
+struct TaxRateDTO: Encodable, Sendable {
+    let id: String, name: String, percent: String, active: Bool
+    init(_ t: TaxRate) { id = t.id.string; name = t.name; percent = t.percent.decimalString; active = t.active }
+}
+
+struct ProductDTO: Encodable, Sendable {
+    let id: String, sku: String, name: String, shortName: String?, unit: String, type: String, unitPrice: String?, currency: String?
+    let taxRateId: String?, active: Bool, serialized: Bool, serialNumber: String?, status: String, deactivationDate: String?, version: Int
+    init(_ p: Product) {
+        id = p.id.string; sku = p.sku; name = p.name; shortName = p.shortName; unit = p.unit; type = p.type.rawValue
+        unitPrice = p.unitPrice?.decimalString; currency = p.unitPrice?.currency.code; taxRateId = p.taxRateId?.string; active = p.active
+        serialized = p.serialized; serialNumber = p.serialNumber; status = p.inventoryStatus.rawValue; deactivationDate = p.deactivationDate
+        version = p.version
+    }
+}
+
+struct PriceListDTO: Encodable, Sendable {
+    struct Item: Encodable, Sendable { let productId: String, unitPrice: String }
+    let id: String, name: String, currency: String, validFrom: String, validTo: String?, items: [Item]
+    init(_ l: PriceList) {
+        id = l.id.string; name = l.name; currency = l.currency.code; validFrom = l.validFrom; validTo = l.validTo
+        items = l.items.sorted { $0.key < $1.key }.map { Item(productId: $0.key.string, unitPrice: $0.value.decimalString) }
+    }
+}
+
+struct QuoteDTO: Encodable, Sendable {
+    struct Line: Encodable, Sendable {
+        let productId: String?, description: String, quantity: String, unitPrice: String, discountPercent: String, taxPercent: String
+        let taxRateId: String?, subtotal: String, discountTotal: String, taxTotal: String, total: String
+    }
+    let id: String, number: String, revision: Int, name: String, status: String, accountId: String?, contactId: String?
+    let opportunityId: String, leadId: String?, priceListId: String?, currency: String, date: String, validUntil: String?
+    let comments: String?, terms: String?, lines: [Line], subtotal: String, discountTotal: String, taxTotal: String, total: String
+    let ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
+
+    init(_ q: Quote, today: String) {
+        id = q.id.string; number = q.number; revision = q.revision; name = q.name
+        status = q.status.reading(validUntil: q.validUntil, on: today)
+        accountId = q.accountId?.string; contactId = q.contactId?.string; opportunityId = q.opportunityId.string; leadId = q.leadId?.string
+        priceListId = q.priceListId?.string; currency = q.currency.code; date = q.date; validUntil = q.validUntil
+        comments = q.comments; terms = q.terms
+        lines = q.lines.map { line in
+            let price = line.price(in: q.currency)
+            return Line(productId: line.productId?.string, description: line.description, quantity: line.quantity.decimalString,
+                        unitPrice: line.unitPrice.decimalString, discountPercent: line.discountPercent.decimalString,
+                        taxPercent: line.taxPercent.decimalString, taxRateId: line.taxRateId?.string, subtotal: price.net.decimalString,
+                        discountTotal: price.discount.decimalString, taxTotal: price.tax.decimalString, total: price.total.decimalString)
+        }
+        let totals = q.totals
+        subtotal = totals.subtotal.decimalString; discountTotal = totals.discountTotal.decimalString
+        taxTotal = totals.taxTotal.decimalString; total = totals.total.decimalString
+        ownerId = q.ownership.ownerId.string; teamId = q.ownership.teamId?.string; version = q.version
+        createdAt = Timestamp.string(q.createdAt); updatedAt = Timestamp.string(q.updatedAt)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import FurrowDomain
+
+/// The sales catalog (SPEC §4): tax rates, products, price lists. Everyone reads it;
+/// administrators and managers change it.
+public struct ProductService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func taxRates() async throws -> [TaxRate] { try await env.store.read { try await $0.taxRates() } }
+    public func products(_ query: ListQuery) async throws -> [Product] { try await env.store.read { try await $0.products(query) } }
+    public func priceLists() async throws -> [PriceList] { try await env.store.read { try await $0.priceLists() } }
+
+    public func product(_ id: Product.ID) async throws -> Product {
+        guard let product = try await env.store.read({ try await $0.product(id: id) }) else { throw CoreError.notFound("product") }
+        return product
+    }
+
+    public func priceList(_ id: PriceList.ID) async throws -> PriceList {
+        guard let list = try await env.store.read({ try await $0.priceList(id: id) }) else { throw CoreError.notFound("price list") }
+        return list
+    }
+
+    public func createTaxRate(name: String?, percent: Micros?, by principal: Principal) async throws -> TaxRate {
+        try requireEditor(principal)
+        var check = Validator()
+        let name = check.text("name", name, required: true, maxLength: 60)
+        if percent == nil || percent!.value < 0 || percent!.value > 100_000_000 { check.add("percent", "must be a percentage from 0 to 100") }
+        try check.check()
+        let rate = TaxRate(id: env.newID(), name: name ?? "", percent: percent ?? Micros(value: 0))
+        try await env.store.write { session in
+            try await session.insertTaxRate(rate)
+            try await session.audit(env, entity: "tax-rate", id: rate.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: ["name": rate.name, "percent": rate.percent.decimalString]))
+        }
+        return rate
+    }
+
+    public func createProduct(_ input: Product, by principal: Principal) async throws -> Product {
+        try requireEditor(principal)
+        var product = try input.validated()
+        product.id = env.newID()
+        product.version = 1
+        let created = product
+        try await env.store.write { session in
+            if try await session.product(sku: created.sku) != nil { throw ValidationError([FieldError("sku", "is used by another product")]) }
+            if let rate = created.taxRateId, try await session.taxRate(id: rate) == nil { throw ValidationError([FieldError("taxRateId", "is not a tax rate")]) }
+            try await session.insertProduct(created)
+            try await session.audit(env, entity: "product", id: created.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: created.auditValues))
+        }
+        return created
+    }
+
+    public func updateProduct(_ id: Product.ID, _ input: Product, expectedVersion: Int?, by principal: Principal) async throws -> Product {
+        try requireEditor(principal)
+        guard let expectedVersion else { throw CoreError.versionRequired }
+        var product = try input.validated()
+        return try await env.store.write { session in
+            guard let current = try await session.product(id: id) else { throw CoreError.notFound("product") }
+            guard current.version == expectedVersion else { throw CoreError.versionConflict(current: current.version) }
+            if product.sku != current.sku, try await session.product(sku: product.sku) != nil {
+                throw ValidationError([FieldError("sku", "is used by another product")])
+            }
+            product.id = id
+            let changes = AuditDiff.changes(from: current.auditValues, to: product.auditValues)
+            guard !changes.isEmpty else { return current }
+            product.version = expectedVersion + 1
+            guard try await session.updateProduct(product, expectedVersion: expectedVersion) else {
+                throw CoreError.versionConflict(current: expectedVersion + 1)
+            }
+            try await session.audit(env, entity: "product", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            return product
+        }
+    }
+
+    public func createPriceList(_ input: PriceList, by principal: Principal) async throws -> PriceList {
+        try requireEditor(principal)
+        var list = try input.validated()
+        list.id = env.newID()
+        let created = list
+        try await env.store.write { session in
+            for productId in created.items.keys where try await session.product(id: productId) == nil {
+                throw ValidationError([FieldError("items", "\(productId) is not a product")])
+            }
+            try await session.insertPriceList(created)
+            try await session.audit(env, entity: "price-list", id: created.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: created.auditValues))
+        }
+        return created
+    }
+
+    public func updatePriceList(_ id: PriceList.ID, _ input: PriceList, by principal: Principal) async throws -> PriceList {
+        try requireEditor(principal)
+        var list = try input.validated()
+        list.id = id
+        let updated = list
+        return try await env.store.write { session in
+            guard let current = try await session.priceList(id: id) else { throw CoreError.notFound("price list") }
+            for productId in updated.items.keys where try await session.product(id: productId) == nil {
+                throw ValidationError([FieldError("items", "\(productId) is not a product")])
+            }
+            let changes = AuditDiff.changes(from: current.auditValues, to: updated.auditValues)
+            guard !changes.isEmpty else { return current }
+            try await session.updatePriceList(updated)
+            try await session.audit(env, entity: "price-list", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            return updated
+        }
+    }
+
+    private func requireEditor(_ principal: Principal) throws {
+        guard principal.canReassign else { throw CoreError.forbidden("only managers and administrators change the catalog") }
+    }
+}
+
+extension Product {
+    var auditValues: [String: String] {
+        var values = ["sku": sku, "name": name, "unit": unit, "type": type.rawValue, "active": String(active),
+                      "serialized": String(serialized), "inventoryStatus": inventoryStatus.rawValue]
+        values["shortName"] = shortName
+        values["unitPrice"] = unitPrice.map { "\($0.decimalString) \($0.currency)" }
+        values["taxRateId"] = taxRateId?.string
+        values["serialNumber"] = serialNumber
+        values["deactivationDate"] = deactivationDate
+        return values
+    }
+}
+
+extension PriceList {
+    var auditValues: [String: String] {
+        var values = ["name": name, "currency": currency.code, "validFrom": validFrom]
+        values["validTo"] = validTo
+        for (product, price) in items { values["item:\(product)"] = price.decimalString }
+        return values
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import FurrowDomain
+
+/// Use cases of quotes (SPEC §4): numbered drafts priced exactly, an automatic opportunity when
+/// none is given, and the lifecycle send → negotiate → accept | reject, with revisions.
+public struct QuoteService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func create(_ input: QuoteInput, by principal: Principal) async throws -> Quote {
+        guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        return try await env.store.write { session in
+            let settings = Settings(try await session.settings())
+            let date = input.date ?? settings.today(env.clock.now())
+            try Self.checkDates(date, input.validUntil)
+            let list = try await input.priceListId.asyncMap { try await session.priceList(id: $0) } ?? nil
+            var accountId = input.accountId, contactId = input.contactId
+            let leadId = input.leadId
+            let opportunity: Opportunity
+            if let opportunityId = input.opportunityId {
+                opportunity = try await session.visibleOpportunity(opportunityId, principal)
+                try opportunity.checkOpen()
+                accountId = accountId ?? opportunity.fields.accountId
+                contactId = contactId ?? opportunity.fields.contactId
+            } else {
+                if let leadId {
+                    let lead = try await session.visibleLead(leadId, principal)
+                    accountId = accountId ?? lead.qualified?.accountId
+                    contactId = contactId ?? lead.qualified?.contactId
+                } else if accountId == nil {
+                    throw ValidationError([FieldError("opportunityId", "a quote is for an opportunity, a lead or an account")])
+                }
+                guard settings.autoCreateOpportunity else {
+                    throw ValidationError([FieldError("opportunityId", "is required: automatic opportunities are switched off")])
+                }
+                let currency = input.currency ?? list?.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
+                opportunity = try await autoOpportunity(input, currency: currency, accountId: accountId, contactId: contactId, leadId: leadId,
+                                                        settings: settings, in: session, by: principal)
+            }
+            if let accountId, let account = try await session.account(id: accountId), !principal.canSee(account.ownership) {
+                throw ValidationError([FieldError("accountId", "is not an account you can see")])
+            }
+            let currency = opportunity.fields.currency
+            if let wanted = input.currency, wanted != currency { throw QuoteError.currencyMismatch }
+            let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: date)
+            let year = Int(date.prefix(4)) ?? 2000
+            let serial = try await session.nextDocumentNumber(kind: "quote", year: year)
+            let now = env.clock.now()
+            let number = String(format: "Q-%04d-%05d", year, serial)
+            let quote = Quote(id: env.newID(), number: number, revision: 1, name: Self.trimmed(input.name) ?? opportunity.fields.name,
+                              accountId: accountId, contactId: contactId, opportunityId: opportunity.id, leadId: leadId,
+                              priceListId: input.priceListId, currency: currency, date: date, validUntil: input.validUntil,
+                              comments: Self.trimmed(input.comments), terms: Self.trimmed(input.terms), lines: lines,
+                              ownership: opportunity.ownership, createdAt: now, updatedAt: now)
+            try await session.insertQuote(quote)
+            try await session.audit(env, entity: "quote", id: quote.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: quote.auditValues))
+            return quote
+        }
+    }
+
+    public func get(_ id: Quote.ID, by principal: Principal) async throws -> Quote {
+        try await env.store.read { session in try await session.visibleQuote(id, principal) }
+    }
+
+    public func list(_ query: ListQuery, by principal: Principal) async throws -> [Quote] {
+        try await env.store.read { session in try await session.quotes(query, visibleTo: principal) }
+    }
+
+    /// Edits a draft: everything but the number, revision and opportunity.
+    public func update(_ id: Quote.ID, _ input: QuoteInput, expectedVersion: Int?, by principal: Principal) async throws -> Quote {
+        guard let expectedVersion else { throw CoreError.versionRequired }
+        return try await change(id, action: "update", expectedVersion: expectedVersion, by: principal) { quote, session in
+            try quote.checkDraft()
+            let date = input.date ?? quote.date
+            try Self.checkDates(date, input.validUntil)
+            quote.lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: quote.currency, date: date)
+            quote.priceListId = input.priceListId
+            quote.date = date
+            quote.validUntil = input.validUntil
+            quote.name = Self.trimmed(input.name) ?? quote.name
+            quote.comments = Self.trimmed(input.comments)
+            quote.terms = Self.trimmed(input.terms)
+            if let contactId = input.contactId { quote.contactId = contactId }
+        }
+    }
+
+    static func checkDates(_ date: String, _ validUntil: String?) throws {
+        var check = Validator()
+        if !OpportunityFields.isDay(date) { check.add("date", "must be a date YYYY-MM-DD") }
+        if let validUntil {
+            if !OpportunityFields.isDay(validUntil) { check.add("validUntil", "must be a date YYYY-MM-DD") }
+            else if validUntil < date { check.add("validUntil", "must not be before the quote's date") }
+        }
+        try check.check()
+    }
+
+    static func trimmed(_ text: String?) -> String? {
+        let value = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return value.isEmpty ? nil : value
+    }
+
+    /// The opportunity a quote for a lead or an account gets (seed 000 rules 3, 15–16).
+    private func autoOpportunity(_ input: QuoteInput, currency: Currency, accountId: Account.ID?, contactId: Contact.ID?, leadId: Lead.ID?,
+                                 settings: Settings, in session: any StoreSession, by principal: Principal) async throws -> Opportunity {
+        var name = Self.trimmed(input.name) ?? "Quote"
+        if settings.useProductShortNames {
+            var names: [String] = []
+            for line in input.lines {
+                if let productId = line.productId, let product = try await session.product(id: productId) {
+                    names.append(product.shortName ?? product.name)
+                } else if let description = Self.trimmed(line.description) { names.append(description) }
+            }
+            if !names.isEmpty { name = names.joined(separator: ", ") }
+        } else if !settings.opportunityNameFromQuote {
+            name = "Opportunity for quote"
+        }
+        let kind = try await session.kind(id: QuoteService.quoteKindId).flatMap { $0.allowed ? $0 : nil }
+        let fields = try OpportunityFields(name: String(name.prefix(200)), accountId: accountId, contactId: contactId, currency: currency).validated()
+        let ownership = Ownership(ownerId: principal.userId, teamId: principal.teamId)
+        return try await OpportunityService(env).insert(fields, input: OpportunityInput(fields: fields, kindId: kind?.id), ownership: ownership,
+                                                        leadId: leadId, in: session, by: principal)
+    }
+
+    /// The seeded quote-driven kind (seed 000's New → In Negotiation).
+    public static let quoteKindId = OpportunityKind.ID("6b000000-0000-4000-8000-000000000002")!
+
+    func change(_ id: Quote.ID, action: String, expectedVersion: Int? = nil, by principal: Principal,
+                _ apply: @Sendable (inout Quote, any StoreSession) async throws -> Void) async throws -> Quote {
+        try await env.store.write { session in
+            var quote = try await session.changeableQuote(id, principal)
+            if let expectedVersion, quote.version != expectedVersion { throw CoreError.versionConflict(current: quote.version) }
+            let before = quote.auditValues, version = quote.version
+            try await apply(&quote, session)
+            let changes = AuditDiff.changes(from: before, to: quote.auditValues)
+            guard !changes.isEmpty else { return quote }
+            quote.version = version + 1
+            quote.updatedAt = env.clock.now()
+            guard try await session.updateQuote(quote, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
+            try await session.audit(env, entity: "quote", id: id.uuid, action: action, actor: principal.userId, changes: changes)
+            return quote
+        }
+    }
+}
+
+extension StoreSession {
+    func visibleQuote(_ id: Quote.ID, _ principal: Principal) async throws -> Quote {
+        guard let quote = try await quote(id: id), principal.canSee(quote.ownership) else { throw CoreError.notFound("quote") }
+        return quote
+    }
+
+    func changeableQuote(_ id: Quote.ID, _ principal: Principal) async throws -> Quote {
+        let quote = try await visibleQuote(id, principal)
+        guard principal.canChange(quote.ownership) else { throw CoreError.forbidden("your role cannot change records") }
+        return quote
+    }
+}

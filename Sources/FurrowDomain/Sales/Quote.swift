@@ -1,0 +1,135 @@
+import Foundation
+
+/// The status of a quote (SPEC §4; one machine for seeds 000, 002 and 003): draft → sent →
+/// negotiation → accepted | rejected; `revised` marks a superseded revision. `expired` is derived.
+public enum QuoteStatus: String, Sendable, Codable, CaseIterable {
+    case draft, sent, negotiation, accepted, rejected, revised
+
+    public enum Verb: String, Sendable, CaseIterable { case send, negotiate, accept, reject, revise }
+
+    public static let transitions: [QuoteStatus: [Verb: QuoteStatus]] = [
+        .draft: [.send: .sent],
+        .sent: [.negotiate: .negotiation, .accept: .accepted, .reject: .rejected, .revise: .revised],
+        .negotiation: [.accept: .accepted, .reject: .rejected, .revise: .revised],
+    ]
+
+    /// Draft and active (sent, negotiation) quotes keep an opportunity from closing (rule 94).
+    public var isOpen: Bool { self == .draft || self == .sent || self == .negotiation }
+
+    public func applying(_ verb: Verb) throws(QuoteError) -> QuoteStatus {
+        if let next = Self.transitions[self]?[verb] { return next }
+        switch verb {
+        case .send: throw .notDraft
+        case .accept, .reject, .negotiate, .revise: throw self == .draft ? .notSent : .closed
+        }
+    }
+
+    /// What the quote reads as on `day`: a sent or negotiated quote past its validity is expired.
+    public func reading(validUntil: String?, on day: String) -> String {
+        if (self == .sent || self == .negotiation), let validUntil, day > validUntil { return "expired" }
+        return rawValue
+    }
+}
+
+public enum QuoteError: Error, Sendable, Equatable {
+    case notDraft, notSent, closed, expired, notAccepted
+    case priceListRequired, priceListNotValid
+    case productNotOnPriceList(String)
+    case currencyMismatch
+}
+
+/// A line as entered: a catalog product (priced from the price list) or a write-in.
+public struct QuoteLine: Sendable, Equatable {
+    public var productId: Product.ID?
+    public var description: String
+    public var quantity: Micros
+    public var unitPrice: Micros
+    public var discountPercent: Micros
+    public var taxPercent: Micros
+    public var taxRateId: TaxRate.ID?
+
+    public init(productId: Product.ID?, description: String, quantity: Micros, unitPrice: Micros,
+                discountPercent: Micros = Micros(value: 0), taxPercent: Micros = Micros(value: 0), taxRateId: TaxRate.ID? = nil) {
+        self.productId = productId
+        self.description = description
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.discountPercent = discountPercent
+        self.taxPercent = taxPercent
+        self.taxRateId = taxRateId
+    }
+
+    public func price(in currency: Currency) -> LinePrice {
+        LinePrice.of(quantity: quantity, unitPrice: unitPrice, discountPercent: discountPercent, taxPercent: taxPercent, currency: currency)
+    }
+
+    public static func validate(_ lines: [QuoteLine]) throws(ValidationError) {
+        var check = Validator()
+        for (index, line) in lines.enumerated() {
+            if line.description.trimmingCharacters(in: .whitespaces).isEmpty { check.add("lines[\(index)].description", "is required") }
+            if line.quantity.value <= 0 { check.add("lines[\(index)].quantity", "must be more than 0") }
+            if line.unitPrice.value < 0 { check.add("lines[\(index)].unitPrice", "cannot be negative") }
+            if !(0...100_000_000).contains(line.discountPercent.value) { check.add("lines[\(index)].discountPercent", "must be from 0 to 100") }
+        }
+        try check.check()
+    }
+}
+
+/// A quote (also called budget or quotation): one revision of a numbered offer to a customer.
+public struct Quote: Sendable, Equatable {
+    public typealias ID = Identifier<Quote>
+    public var id: ID
+    public var number: String
+    public var revision: Int
+    public var name: String
+    public var status: QuoteStatus
+    public var accountId: Account.ID?
+    public var contactId: Contact.ID?
+    public var opportunityId: Opportunity.ID
+    public var leadId: Lead.ID?
+    public var priceListId: PriceList.ID?
+    public var currency: Currency
+    public var date: String
+    public var validUntil: String?
+    public var comments: String?
+    public var terms: String?
+    public var lines: [QuoteLine]
+    public var ownership: Ownership
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: ID, number: String, revision: Int, name: String, status: QuoteStatus = .draft, accountId: Account.ID?,
+                contactId: Contact.ID?, opportunityId: Opportunity.ID, leadId: Lead.ID?, priceListId: PriceList.ID?, currency: Currency,
+                date: String, validUntil: String?, comments: String?, terms: String?, lines: [QuoteLine], ownership: Ownership,
+                version: Int = 1, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.number = number
+        self.revision = revision
+        self.name = name
+        self.status = status
+        self.accountId = accountId
+        self.contactId = contactId
+        self.opportunityId = opportunityId
+        self.leadId = leadId
+        self.priceListId = priceListId
+        self.currency = currency
+        self.date = date
+        self.validUntil = validUntil
+        self.comments = comments
+        self.terms = terms
+        self.lines = lines
+        self.ownership = ownership
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public var prices: [LinePrice] { lines.map { $0.price(in: currency) } }
+    public var totals: DocumentTotals { DocumentTotals(prices, currency: currency) }
+
+    /// Only a draft is edited; once sent it is read-only (SPEC §4).
+    public func checkDraft() throws(QuoteError) {
+        if status != .draft { throw .notDraft }
+    }
+}
