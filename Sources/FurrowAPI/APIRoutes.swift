@@ -25,6 +25,7 @@ public enum APIRoutes {
         NotificationRoutes(env: env).add(to: api)
         ProductRoutes(env: env).add(to: api)
         QuoteRoutes(env: env).add(to: api)
+        OrderRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

@@ -36,6 +36,9 @@ struct DemoTests {
         let deals = try await OpportunityService(env).list(ListQuery(limit: 100), by: admin)
         #expect(Set(deals.map(\.status)) == [.inProgress, .won, .lost])
         #expect(try await LeadService(env).list(ListQuery(limit: 100), by: admin).map(\.status).contains(.qualified))
+        let quotes = try await QuoteService(env).list(ListQuery(limit: 100), by: admin)
+        #expect(Set(quotes.map(\.status)) == [.sent, .accepted])
+        #expect(try await ProductService(env).products(ListQuery(limit: 100)).contains { $0.inventoryStatus == .sold })
         await store.close()
     }
 }

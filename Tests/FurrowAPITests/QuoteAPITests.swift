@@ -187,3 +187,58 @@ struct QuoteAPITests {
         #expect(numbers.sorted() == (1...80).map { String(format: "Q-2026-%05d", $0) })
     }
 }
+
+@Suite("Orders and product lines")
+struct OrderAPITests {
+    @Test("only an accepted quote converts, once, into an order with the same lines and totals", arguments: TestWorld.engines)
+    func convert(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let account = try await world.makeAccount("Orderer")
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let quote = try await api.call(.post, "/api/v1/quotes", token: token, json: [
+                "accountId": account.id.string, "lines": [["description": "Pump", "quantity": "2", "unitPrice": "410.50",
+                                                            "taxRateId": (try await world.taxRate("Reduced 5 %")).id.string]]])
+            let id = try #require(quote.string("id"))
+            #expect(try await api.call(.post, "/api/v1/quotes/\(id)/convert", token: token).type == "quote-not-accepted")
+            _ = try await api.call(.post, "/api/v1/quotes/\(id)/send", token: token)
+            _ = try await api.call(.post, "/api/v1/quotes/\(id)/accept", token: token)
+            let order = try await api.call(.post, "/api/v1/quotes/\(id)/convert", token: token)
+            #expect(order.status == 201)
+            #expect(order.string("number") == "SO-2026-00001")
+            #expect(order.string("total") == quote.string("total"))
+            #expect(order.string("total") == "862.05")
+            #expect((order.json["lines"] as? [[String: Any]])?.first?["description"] as? String == "Pump")
+            #expect(try await api.call(.post, "/api/v1/quotes/\(id)/convert", token: token).type == "quote-converted")
+            #expect(try await api.call(.get, "/api/v1/orders/\(order.string("id") ?? "")", token: token).string("quoteId") == id)
+        }
+    }
+
+    @Test("opportunity lines need a price list, set a system revenue, and are copied by get-products", arguments: TestWorld.engines)
+    func lines(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let saw = try await world.makeProduct("Chainsaw", shortName: "Saw")
+        let list = try await world.makePriceList([saw.id: "250.00"])
+        let deal = try await world.makeOpportunity(revenue: nil)
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let path = "/api/v1/opportunities/\(deal.id)"
+            let refused = try await api.call(.put, "\(path)/lines", token: token, json: ["lines": [["productId": saw.id.string, "quantity": "2"]]])
+            #expect(refused.type == "price-list-required")
+            let saved = try await api.call(.put, "\(path)/lines", token: token, json: [
+                "priceListId": list.id.string, "lines": [["productId": saw.id.string, "quantity": "2"], ["description": "Oil", "quantity": "1", "unitPrice": "9.99"]]])
+            #expect(saved.string("subtotal") == "509.99")
+            #expect(try await api.call(.get, path, token: token).string("estimatedRevenue") == nil)
+            let system = try await api.call(.patch, path, token: token, json: ["revenueMode": "system", "version": 1])
+            #expect(system.string("estimatedRevenue") == "509.99")
+            let quote = try await api.call(.post, "/api/v1/quotes", token: token, json: ["opportunityId": deal.id.string, "lines": []])
+            let copied = try await api.call(.post, "/api/v1/quotes/\(quote.string("id") ?? "")/get-products", token: token,
+                                            json: ["fromOpportunityId": deal.id.string])
+            #expect((copied.json["lines"] as? [[String: Any]])?.count == 2)
+            #expect(copied.string("subtotal") == "509.99")
+            #expect(copied.string("priceListId") == list.id.string)
+        }
+    }
+}

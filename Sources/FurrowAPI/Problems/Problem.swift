@@ -68,6 +68,6 @@ public enum ProblemCatalog {
         "kind-not-allowed", "opportunity-closed", "opportunity-not-closed", "open-quotes", "primary-demand-disabled",
         "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
         "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
-        "price-list-not-valid", "product-not-on-price-list", "currency-mismatch",
+        "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
     ]
 }

@@ -104,6 +104,7 @@ extension Problem {
         case .closed: return Problem("quote-closed", 409, "Quote closed", "The quote is accepted, rejected or revised already.")
         case .expired: return Problem("quote-expired", 409, "Quote expired", "The quote is past its validity; revise it.")
         case .notAccepted: return Problem("quote-not-accepted", 409, "Quote not accepted", "Only an accepted quote converts to an order.")
+        case .alreadyConverted: return Problem("quote-converted", 409, "Already converted", "This quote became a sales order already.")
         case .priceListRequired:
             return Problem("price-list-required", 422, "Price list required", "Choose a price list before adding catalog products (write-ins need none).")
         case .priceListNotValid: return Problem("price-list-not-valid", 422, "Price list not valid", "The price list is not valid on the quote's date.")

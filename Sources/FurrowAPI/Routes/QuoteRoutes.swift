@@ -31,6 +31,13 @@ struct QuoteRoutes {
             input.currency = body.string("currency").flatMap(Currency.init)
             if input.currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
         }
+        input.lines = Self.lines(&body)
+        return input
+    }
+
+    /// The `lines` array of a quote or opportunity body.
+    static func lines(_ body: inout JSONBody) -> [QuoteInput.Line] {
+        var lines: [QuoteInput.Line] = []
         for var item in body.list("lines", allowed: ["productId", "description", "quantity", "unitPrice", "discountPercent", "taxRateId"]) ?? [] {
             item.require("quantity")
             let line = QuoteInput.Line(productId: item.id("productId", Product.self), description: item.string("description"),
@@ -38,9 +45,9 @@ struct QuoteRoutes {
                                        discountPercent: item.decimal("discountPercent"), taxRateId: item.id("taxRateId", TaxRate.self))
             if line.productId == nil && !item.has("description") { item.errors.append(FieldError("description", "a write-in line needs a description")) }
             body.absorb(item)
-            input.lines.append(line)
+            lines.append(line)
         }
-        return input
+        return lines
     }
 
     func reply(_ quote: Quote, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -31,6 +31,14 @@ struct QuoteDTO: Encodable, Sendable {
     struct Line: Encodable, Sendable {
         let productId: String?, description: String, quantity: String, unitPrice: String, discountPercent: String, taxPercent: String
         let taxRateId: String?, subtotal: String, discountTotal: String, taxTotal: String, total: String
+
+        init(_ line: QuoteLine, currency: Currency) {
+            let price = line.price(in: currency)
+            productId = line.productId?.string; description = line.description; quantity = line.quantity.decimalString
+            unitPrice = line.unitPrice.decimalString; discountPercent = line.discountPercent.decimalString
+            taxPercent = line.taxPercent.decimalString; taxRateId = line.taxRateId?.string; subtotal = price.net.decimalString
+            discountTotal = price.discount.decimalString; taxTotal = price.tax.decimalString; total = price.total.decimalString
+        }
     }
     let id: String, number: String, revision: Int, name: String, status: String, accountId: String?, contactId: String?
     let opportunityId: String, leadId: String?, priceListId: String?, currency: String, date: String, validUntil: String?
@@ -43,13 +51,7 @@ struct QuoteDTO: Encodable, Sendable {
         accountId = q.accountId?.string; contactId = q.contactId?.string; opportunityId = q.opportunityId.string; leadId = q.leadId?.string
         priceListId = q.priceListId?.string; currency = q.currency.code; date = q.date; validUntil = q.validUntil
         comments = q.comments; terms = q.terms
-        lines = q.lines.map { line in
-            let price = line.price(in: q.currency)
-            return Line(productId: line.productId?.string, description: line.description, quantity: line.quantity.decimalString,
-                        unitPrice: line.unitPrice.decimalString, discountPercent: line.discountPercent.decimalString,
-                        taxPercent: line.taxPercent.decimalString, taxRateId: line.taxRateId?.string, subtotal: price.net.decimalString,
-                        discountTotal: price.discount.decimalString, taxTotal: price.tax.decimalString, total: price.total.decimalString)
-        }
+        lines = q.lines.map { Line($0, currency: q.currency) }
         let totals = q.totals
         subtotal = totals.subtotal.decimalString; discountTotal = totals.discountTotal.decimalString
         taxTotal = totals.taxTotal.decimalString; total = totals.total.decimalString

@@ -85,6 +85,10 @@ public struct OpportunityService: Sendable {
             let before = opportunity.auditValues
             if fields != opportunity.fields { try await checkLinks(fields, in: session, by: principal) }
             opportunity.fields = fields
+            if fields.revenueMode == .system {
+                let (_, lines) = try await session.opportunityLines(of: id)
+                opportunity.fields.estimatedRevenue = DocumentTotals(lines.map { $0.price(in: fields.currency) }, currency: fields.currency).subtotal
+            }
             if let ownerId = input.ownerId, ownerId != opportunity.ownership.ownerId {
                 opportunity.ownership = try await session.ownership(requested: ownerId, by: principal)
                 try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,

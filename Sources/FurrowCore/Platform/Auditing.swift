@@ -40,7 +40,8 @@ public struct AuditService: Sendable {
 
     /// The entity names the trail records.
     public static let entities: Set<String> = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
-                                               "channel", "reason", "stage", "opportunity-kind", "activity"]
+                                               "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product",
+                                               "price-list", "tax-rate", "order"]
 
     public func entries(entity: String, id: UUID, by principal: Principal) async throws -> [AuditEntry] {
         try await env.store.read { session in
@@ -51,6 +52,9 @@ public struct AuditService: Sendable {
             case "lead": ownership = try await session.lead(id: Lead.ID(id))?.ownership
             case "opportunity": ownership = try await session.opportunity(id: Opportunity.ID(id))?.ownership
             case "activity": ownership = try await session.activity(id: id)?.ownership
+            case "quote": ownership = try await session.quote(id: Quote.ID(id))?.ownership
+            case "order": ownership = try await session.order(id: SalesOrder.ID(id))?.ownership
+            case "product", "price-list", "tax-rate": ownership = Ownership(ownerId: principal.userId, teamId: nil)
             case "channel", "reason", "stage", "opportunity-kind":
                 ownership = Ownership(ownerId: principal.userId, teamId: nil)
             case "user", "team", "settings":

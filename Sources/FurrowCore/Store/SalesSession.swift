@@ -24,4 +24,12 @@ public protocol SalesSession: Sendable {
     /// The next number of a kind of document in a year, gap-free: taken inside the caller's
     /// transaction, so a rolled-back document gives its number back.
     func nextDocumentNumber(kind: String, year: Int) async throws -> Int
+
+    func insertOrder(_ order: SalesOrder) async throws
+    func order(id: SalesOrder.ID) async throws -> SalesOrder?
+    func order(fromQuote id: Quote.ID) async throws -> SalesOrder?
+
+    /// An opportunity's product lines and the price list they were priced from (rules 79–83).
+    func opportunityLines(of id: Opportunity.ID) async throws -> (PriceList.ID?, [QuoteLine])
+    func replaceOpportunityLines(of id: Opportunity.ID, priceList: PriceList.ID?, lines: [QuoteLine]) async throws
 }

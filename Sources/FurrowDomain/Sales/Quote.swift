@@ -32,7 +32,7 @@ public enum QuoteStatus: String, Sendable, Codable, CaseIterable {
 }
 
 public enum QuoteError: Error, Sendable, Equatable {
-    case notDraft, notSent, closed, expired, notAccepted
+    case notDraft, notSent, closed, expired, notAccepted, alreadyConverted
     case priceListRequired, priceListNotValid
     case productNotOnPriceList(String)
     case currencyMismatch

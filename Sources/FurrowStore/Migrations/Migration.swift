@@ -15,7 +15,7 @@ struct Migration: Sendable {
         both + (engine == .sqlite ? sqlite : postgres)
     }
 
-    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes]
+    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders]
 }
 
 public struct Migrator: Sendable {

@@ -1,0 +1,79 @@
+import Foundation
+import FurrowDomain
+
+/// Converting an accepted quote into a sales order, and copying products between documents.
+extension QuoteService {
+    /// An accepted quote becomes a sales order once, its lines copied and frozen (rules 36, 90–91).
+    public func convert(_ id: Quote.ID, by principal: Principal) async throws -> SalesOrder {
+        try await env.store.write { session in
+            let quote = try await session.changeableQuote(id, principal)
+            guard quote.status == .accepted else { throw QuoteError.notAccepted }
+            if try await session.order(fromQuote: id) != nil { throw QuoteError.alreadyConverted }
+            let now = env.clock.now()
+            let year = Int(Settings(try await session.settings()).today(now).prefix(4)) ?? 2000
+            let serial = try await session.nextDocumentNumber(kind: "order", year: year)
+            let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", year, serial), quoteId: id,
+                                   opportunityId: quote.opportunityId, accountId: quote.accountId, contactId: quote.contactId,
+                                   currency: quote.currency, lines: quote.lines, ownership: quote.ownership, createdAt: now, updatedAt: now)
+            try await session.insertOrder(order)
+            try await session.audit(env, entity: "order", id: order.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: ["number": order.number, "quoteId": id.string,
+                                                                              "total": order.totals.total.decimalString, "status": order.status]))
+            return order
+        }
+    }
+
+    public func order(_ id: SalesOrder.ID, by principal: Principal) async throws -> SalesOrder {
+        try await env.store.read { session in
+            guard let order = try await session.order(id: id), principal.canSee(order.ownership) else { throw CoreError.notFound("order") }
+            return order
+        }
+    }
+
+    /// Copies the product lines of another opportunity into a draft quote (rule 88).
+    public func getProducts(_ id: Quote.ID, fromOpportunity source: Opportunity.ID, by principal: Principal) async throws -> Quote {
+        try await change(id, action: "get-products", by: principal) { quote, session in
+            try quote.checkDraft()
+            _ = try await session.visibleOpportunity(source, principal)
+            let (listId, lines) = try await session.opportunityLines(of: source)
+            let priceList = quote.priceListId ?? listId
+            let input = lines.map { QuoteInput.Line(productId: $0.productId, description: $0.description, quantity: $0.quantity,
+                                                    unitPrice: $0.productId == nil ? $0.unitPrice : nil, discountPercent: $0.discountPercent,
+                                                    taxRateId: $0.taxRateId) }
+            quote.lines += try await session.resolveLines(input, priceListId: priceList, currency: quote.currency, date: quote.date)
+            quote.priceListId = priceList
+        }
+    }
+}
+
+/// An opportunity's product lines; in revenue mode `system` they set its estimated revenue (rules 81–83).
+extension OpportunityService {
+    public func lines(_ id: Opportunity.ID, by principal: Principal) async throws -> (PriceList.ID?, [QuoteLine], Currency) {
+        try await env.store.read { session in
+            let opportunity = try await session.visibleOpportunity(id, principal)
+            let (list, lines) = try await session.opportunityLines(of: id)
+            return (list, lines, opportunity.fields.currency)
+        }
+    }
+
+    public func replaceLines(_ id: Opportunity.ID, priceListId: PriceList.ID?, lines input: [QuoteInput.Line],
+                             by principal: Principal) async throws -> Opportunity {
+        try await env.store.write { session in
+            var opportunity = try await session.changeableOpportunity(id, principal)
+            try opportunity.checkOpen()
+            let today = Settings(try await session.settings()).today(env.clock.now())
+            let lines = try await session.resolveLines(input, priceListId: priceListId, currency: opportunity.fields.currency, date: today)
+            try await session.replaceOpportunityLines(of: id, priceList: priceListId, lines: lines)
+            let before = opportunity.auditValues
+            var changes = [FieldChange(field: "lines", old: nil, new: "\(lines.count) lines")]
+            if opportunity.fields.revenueMode == .system {
+                opportunity.fields.estimatedRevenue = DocumentTotals(lines.map { $0.price(in: opportunity.fields.currency) },
+                                                                     currency: opportunity.fields.currency).subtotal
+                changes += AuditDiff.changes(from: before, to: opportunity.auditValues)
+                try await save(&opportunity, expectedVersion: opportunity.version, in: session)
+            }
+            try await session.audit(env, entity: "opportunity", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            return opportunity
+        }
+    }
+}

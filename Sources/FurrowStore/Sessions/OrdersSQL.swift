@@ -1,0 +1,75 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+extension SQLSession {
+    func insertOrder(_ order: SalesOrder) async throws {
+        let totals = order.totals
+        try await run("""
+            INSERT INTO sales_orders (id, number, status, quote_id, opportunity_id, account_id, contact_id, currency, subtotal_minor, tax_minor,
+                                      total_minor, owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: order.id.string), \(bind: order.number), \(bind: order.status), \(bind: order.quoteId?.string),
+                    \(bind: order.opportunityId?.string), \(bind: order.accountId?.string), \(bind: order.contactId?.string),
+                    \(bind: order.currency.code), \(bind: totals.subtotal.minorUnits), \(bind: totals.taxTotal.minorUnits),
+                    \(bind: totals.total.minorUnits), \(bind: order.ownership.ownerId.string), \(bind: order.ownership.teamId?.string),
+                    \(bind: order.version), \(bind: Timestamp.string(order.createdAt)), \(bind: Timestamp.string(order.updatedAt)))
+            """)
+        try await writeLines(order.lines, of: order.id.uuid)
+    }
+
+    func order(id: SalesOrder.ID) async throws -> SalesOrder? {
+        guard let row = try await rows("SELECT * FROM sales_orders WHERE id = \(bind: id.string)").first else { return nil }
+        return try await orderRecord(row)
+    }
+
+    func order(fromQuote id: Quote.ID) async throws -> SalesOrder? {
+        guard let row = try await rows("SELECT * FROM sales_orders WHERE quote_id = \(bind: id.string)").first else { return nil }
+        return try await orderRecord(row)
+    }
+
+    func opportunityLines(of id: Opportunity.ID) async throws -> (PriceList.ID?, [QuoteLine]) {
+        let list: PriceList.ID? = try await rows("SELECT price_list_id FROM opportunity_price_lists WHERE opportunity_id = \(bind: id.string)")
+            .first?.optionalID("price_list_id")
+        return (list, try await readLines(of: id.uuid))
+    }
+
+    func replaceOpportunityLines(of id: Opportunity.ID, priceList: PriceList.ID?, lines: [QuoteLine]) async throws {
+        try await run("DELETE FROM opportunity_price_lists WHERE opportunity_id = \(bind: id.string)")
+        try await run("INSERT INTO opportunity_price_lists VALUES (\(bind: id.string), \(bind: priceList?.string))")
+        try await writeLines(lines, of: id.uuid)
+    }
+
+    /// Lines of orders and opportunities, keyed by their document's id.
+    private func writeLines(_ lines: [QuoteLine], of document: UUID) async throws {
+        let id = document.uuidString.lowercased()
+        try await run("DELETE FROM document_lines WHERE document_id = \(bind: id)")
+        for (position, line) in lines.enumerated() {
+            try await run("""
+                INSERT INTO document_lines VALUES (\(bind: id), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
+                    \(bind: line.quantity.value), \(bind: line.unitPrice.value), \(bind: line.discountPercent.value),
+                    \(bind: line.taxPercent.value), \(bind: line.taxRateId?.string))
+                """)
+        }
+    }
+
+    private func readLines(of document: UUID) async throws -> [QuoteLine] {
+        try await rows("SELECT * FROM document_lines WHERE document_id = \(bind: document.uuidString.lowercased()) ORDER BY position").map { line in
+            QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
+                      quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
+                      unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),
+                      discountPercent: Micros(value: try line.decode(column: "discount_percent_micros", as: Int64.self)),
+                      taxPercent: Micros(value: try line.decode(column: "tax_percent_micros", as: Int64.self)),
+                      taxRateId: try line.optionalID("tax_rate_id"))
+        }
+    }
+
+    private func orderRecord(_ row: any SQLRow) async throws -> SalesOrder {
+        let id: SalesOrder.ID = try row.id("id")
+        return SalesOrder(id: id, number: try row.string("number"), status: try row.string("status"), quoteId: try row.optionalID("quote_id"),
+                          opportunityId: try row.optionalID("opportunity_id"), accountId: try row.optionalID("account_id"),
+                          contactId: try row.optionalID("contact_id"), currency: Currency(try row.string("currency")) ?? Currency("EUR")!,
+                          lines: try await readLines(of: id.uuid), ownership: try row.ownership(), version: try row.int("version"),
+                          createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
