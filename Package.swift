@@ -39,6 +39,12 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(
+            name: "FurrowDocuments",
+            dependencies: ["FurrowDomain", "FurrowCore"],
+            resources: [.copy("Resources/DejaVuSans.ttf"), .copy("Resources/DejaVuSans-LICENSE.txt")],
+            swiftSettings: settings
+        ),
+        .target(
             name: "FurrowStore",
             dependencies: [
                 "FurrowDomain", "FurrowCore",
@@ -57,7 +63,7 @@ let package = Package(
         .target(
             name: "FurrowAPI",
             dependencies: [
-                "FurrowDomain", "FurrowCore",
+                "FurrowDomain", "FurrowCore", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,7 +88,7 @@ let package = Package(
         .target(
             name: "FurrowServer",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -105,7 +111,7 @@ let package = Package(
         .target(
             name: "FurrowTestSupport",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowServer",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowServer", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

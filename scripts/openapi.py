@@ -2,7 +2,8 @@
 """Generates Sources/FurrowAPI/Resources/openapi.json: run `python3 scripts/openapi.py` from the package root after changing the API.
 
 Layout: enums mirrored from the Swift sources; schema helpers; schemas per area (backbone, pipeline catalogs,
-leads, opportunities, boards, notifications, problems); error and operation helpers; parameters; operations per area; the document.
+leads, opportunities, boards, notifications, sales, problems); error and operation helpers; parameters; operations per area;
+the document.
 Every (method, path) must match a route of `APIRoutes` (a Swift test compares them) and the Problem `type`
 enum must equal `ProblemCatalog.slugs`, in order.
 """
@@ -19,12 +20,15 @@ SLUGS = [  # ProblemCatalog.slugs
     "kind-has-no-stages", "stage-skip-not-allowed", "stage-not-in-kind", "already-in-stage", "stage-requirements-unmet",
     "kind-not-allowed", "opportunity-closed", "opportunity-not-closed", "open-quotes", "primary-demand-disabled",
     "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
+    "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
+    "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
 SEARCH_TYPES = ["account", "contact", "lead", "opportunity"]
-AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings",
-                  "lead", "opportunity", "channel", "reason", "stage", "opportunity-kind", "activity"]
+AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
+                  "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product",
+                  "price-list", "tax-rate", "order"]                              # AuditService.entities
 IMPACT_TYPES = ["user", "account", "contact", "campaign", "other"]                # ImpactType
 KIND_TYPES = ["standard", "custom", "none"]                                       # KindType
 LEAD_STATUSES = ["new", "contacted", "qualified", "disqualified"]                 # LeadStatus
@@ -32,6 +36,10 @@ OPPORTUNITY_STATUSES = ["inProgress", "won", "lost"]                            
 REVENUE_MODES = ["user", "system"]                                                # RevenueMode
 PARTY_ROLES = ["stakeholder", "salesTeam", "competitor", "contactPerson"]         # OpportunityParty.Role
 OPPORTUNITY_PARTY_TYPES = ["account", "contact", "user", "competitor"]            # OpportunityParty.PartyKind
+QUOTE_STATUSES = ["draft", "sent", "negotiation", "accepted", "rejected", "revised"]  # QuoteStatus (stored)
+QUOTE_READINGS = QUOTE_STATUSES + ["expired"]                                     # QuoteStatus.reading(validUntil:on:)
+PRODUCT_TYPES = ["good", "service"]                                               # Product.Kind
+INVENTORY_STATUSES = ["available", "sold"]                                        # Product.InventoryStatus
 REQUIRABLE_FIELDS = ["accountId", "channelId", "comment", "contactId", "estimatedRevenue", "expectedCloseDate",
                      "termsOfSale"]                                               # StageRequirements.requirableFields
 
@@ -139,6 +147,17 @@ VERSION = s("Optimistic-concurrency version; send it back as `If-Match: \"N\"` w
             type="integer", minimum=1)
 OWNER_IN = uuid("The owning user (an active user). Only managers and administrators may name someone other than "
                 "themselves. Absent or null: the caller on create, unchanged on update.", True)
+
+
+SETTINGS_FLAGS = {  # Settings' booleans
+    "autoCreateOpportunity": s("A quote created for a lead or an account without an opportunity creates one (default "
+                               "true); when false such a quote needs `opportunityId`.", type="boolean"),
+    "opportunityNameFromQuote": s("The automatic opportunity is named after the quote (default true); when false it is "
+                                  "called `Opportunity for quote`.", type="boolean"),
+    "useProductShortNames": s("The automatic opportunity is named after its lines' product short names (or names, or "
+                              "write-in descriptions), which wins over opportunityNameFromQuote (default false).",
+                              type="boolean"),
+}
 
 
 # ================================================================ schemas: backbone
@@ -458,13 +477,18 @@ def backbone_schemas():
         "Settings": {
             "type": "object",
             "description": "Company settings.",
-            "required": ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord"],
+            "required": ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity",
+                         "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom"],
             "properties": {
                 "companyName": s(type="string", maxLength=200),
                 "companyAddress": s(type="string", maxLength=500),
                 "timeZone": s("An IANA time zone identifier.", type="string", examples=["Europe/Berlin"]),
                 "baseCurrency": s("An ISO 4217 currency code.", type="string", pattern="^[A-Z]{3}$", examples=["EUR"]),
                 "quoteWord": s("What the company calls a quote.", type="string", maxLength=30),
+                **SETTINGS_FLAGS,
+                "smtpHost": s("The SMTP server the outbox delivers through; empty switches email off.", type="string", maxLength=253),
+                "smtpPort": s(type="integer", minimum=1, maximum=65535),
+                "mailFrom": s("The sender address of outgoing email.", type="string"),
             },
         },
         "SettingsPatch": {
@@ -479,6 +503,10 @@ def backbone_schemas():
                 "baseCurrency": s("An ISO 4217 currency code (stored upper-case).", type=["string", "null"],
                                   pattern="^[A-Za-z]{3}$"),
                 "quoteWord": s("Required, so it cannot be made empty.", type=["string", "null"], minLength=1, maxLength=30),
+                **{name: s(schema["description"], type=["boolean", "null"]) for name, schema in SETTINGS_FLAGS.items()},
+                "smtpHost": s("The SMTP server; empty switches email off.", type=["string", "null"], maxLength=253),
+                "smtpPort": s(type=["integer", "null"], minimum=1, maximum=65535),
+                "mailFrom": s("The sender address of outgoing email.", type=["string", "null"]),
             },
         },
         "AccountPage": page("Account", "A page of accounts."),
@@ -858,8 +886,9 @@ def opportunity_schemas():
     return {
         "OpportunityStatus": s("`inProgress` until closed as `won` or `lost`; a manager may reopen a closed one.",
                                type="string", enum=OPPORTUNITY_STATUSES),
-        "RevenueMode": s("`user`: the estimated revenue is typed in; `system`: it is the sum of the product lines.",
-                         type="string", enum=REVENUE_MODES),
+        "RevenueMode": s("`user`: the estimated revenue is typed in; `system`: it is the subtotal of the opportunity's "
+                         "product lines (see `PUT /opportunities/{id}/lines`), recomputed when they or the opportunity "
+                         "change.", type="string", enum=REVENUE_MODES),
         "OpportunityParty": {
             "type": "object",
             "description": "A party of an opportunity with its role. Unknown fields are refused (422).",
@@ -1083,6 +1112,438 @@ def notification_schemas():
     }
 
 
+# ================================================================ schemas: sales (catalog and quotes)
+
+PLAIN_QUANTITY_PATTERN = "^\\+?[0-9]{1,12}(\\.[0-9]{1,6})?$"    # Micros(text), where negative values are refused
+CATALOG_403 = "Only managers and administrators change the catalog"
+
+
+def in_decimal(desc, nullable=True, **kw):
+    """A request decimal string of at most 6 decimals (Micros), not negative."""
+    return s(desc, type=["string", "null"] if nullable else "string", pattern=PLAIN_QUANTITY_PATTERN, **kw)
+
+
+def decimal(desc=None, **kw):
+    """A response decimal string (Micros.decimalString: trailing zeros dropped; Money.decimalString: the currency's digits)."""
+    return s(desc, type="string", pattern=DECIMAL_PATTERN, **kw)
+
+
+def product_fields():
+    """The fields a product body may set, besides sku and name (required on create, not clearable on update)."""
+    return {
+        "shortName": in_str("A short name, used to name automatic opportunities; empty or null clears it.", 60),
+        "unit": in_str("The unit of measure, e.g. `unit`, `hour`, `kg`; empty or null sets `unit`.", 20),
+        "type": s("`good` or `service`; absent or null: `good` on create, unchanged on update.",
+                  anyOf=[{"type": "string", "enum": PRODUCT_TYPES}, {"type": "null"}]),
+        "unitPrice": in_amount("The list price, not negative, as a decimal string with at most the currency's "
+                               "decimals; needs a `currency` (sent, or the current price's). null clears the price."),
+        "currency": in_currency("The ISO 4217 currency of unitPrice (stored upper-case). Sent without unitPrice it "
+                                "re-expresses the current price in that currency."),
+        "taxRateId": uuid("The default tax rate of quote lines for this product (see `GET /tax-rates`); null clears it.",
+                          True),
+        "active": s("Inactive products cannot be put on quotes. Absent or null: true on create, unchanged on update.",
+                    type=["boolean", "null"]),
+        "serialized": s("A serialised product is a single item (a vehicle, a machine) sold once: accepting a quote "
+                        "with it marks it `sold`. Absent or null: false on create, unchanged on update.",
+                        type=["boolean", "null"]),
+        "serialNumber": in_str("The item's serial number, required for serialised products; empty or null clears it.",
+                               100),
+    }
+
+
+PRODUCT_IGNORED = {
+    "id": IGNORED["id"],
+    "status": s("Set only when a serialised item is sold; accepted and ignored.", type=["string", "null"]),
+    "deactivationDate": s("Set only when a serialised item is sold; accepted and ignored.", type=["string", "null"]),
+}
+
+
+def price_list_fields():
+    return {
+        "validTo": s("The last day the list is valid (YYYY-MM-DD), not before validFrom; null: open-ended.",
+                     type=["string", "null"], format="date"),
+        "items": s("The list's prices, one per product (a later entry for the same product wins). Absent or null: none "
+                   "on create, unchanged on update; otherwise it replaces all items.",
+                   type=["array", "null"], items=ref("PriceListItemInput")),
+    }
+
+
+def quote_fields():
+    """The fields both quote bodies may set."""
+    return {
+        "contactId": uuid("The customer contact. Absent or null: on create the opportunity's (or the qualified "
+                          "lead's) contact; on update unchanged (it cannot be cleared).", True),
+        "priceListId": uuid("The price list catalog products are priced from; it must be in the quote's currency and "
+                            "valid on the quote's date. On update absent keeps it and null removes it.", True),
+        "name": s("The quote's name (trimmed). Absent, empty or null: the opportunity's name on create, unchanged "
+                  "on update.", type=["string", "null"]),
+        "date": s("The quote's date (YYYY-MM-DD). Absent or null: today in the company time zone on create, "
+                  "unchanged on update.", type=["string", "null"], format="date"),
+        "validUntil": s("The last day the offer holds (YYYY-MM-DD), not before `date`; afterwards a sent quote reads "
+                        "`expired`. null clears it; on update absent keeps it.", type=["string", "null"],
+                        format="date"),
+        "comments": s("Comments (trimmed); empty or null clears them; on update absent keeps them.", type=["string", "null"]),
+        "terms": s("Terms and conditions (trimmed); empty or null clears them; on update absent keeps them.",
+                   type=["string", "null"]),
+        "lines": s("The quote's lines in order. On create absent or null: none; on update absent keeps the lines (their "
+                   "catalog products repriced from the price list) and a list replaces them all.",
+                   type=["array", "null"], items=ref("QuoteLineInput")),
+    }
+
+
+QUOTE_IGNORED = {
+    **IGNORED, **IGNORED_TEAM,
+    "number": s("Server-owned; accepted and ignored.", type=["string", "null"]),
+    "revision": s("Server-owned; accepted and ignored.", type=["integer", "null"]),
+    "status": s("Changed only by the quote's verbs; accepted and ignored.", type=["string", "null"]),
+    "subtotal": s("Computed; accepted and ignored.", type=["string", "null"]),
+    "discountTotal": s("Computed; accepted and ignored.", type=["string", "null"]),
+    "taxTotal": s("Computed; accepted and ignored.", type=["string", "null"]),
+    "total": s("Computed; accepted and ignored.", type=["string", "null"]),
+}
+
+
+def sales_schemas():
+    return {
+        "TaxRate": {
+            "type": "object",
+            "description": "A tax rate of the sales catalog.",
+            "required": ["id", "name", "percent", "active"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=60),
+                "percent": decimal("The rate in percent, e.g. `19` or `7.5`.", examples=["19", "7.5"]),
+                "active": s(type="boolean"),
+            },
+        },
+        "TaxRateCreate": {
+            "type": "object",
+            "description": "A new tax rate, active (managers and administrators only). Unknown fields are refused "
+                           "(422), `id` too.",
+            "additionalProperties": False,
+            "required": ["name", "percent"],
+            "properties": {
+                "name": s("The rate's name (trimmed, required).", type="string", minLength=1, maxLength=60),
+                "percent": in_decimal("The rate in percent, from 0 to 100, as a decimal string with at most 6 decimals.",
+                                      nullable=False, examples=["19", "7.5"]),
+            },
+        },
+        "ProductType": s("`good` or `service`.", type="string", enum=PRODUCT_TYPES),
+        "Product": {
+            "type": "object",
+            "description": "A product or service of the sales catalog. Optional fields are omitted when empty.",
+            "required": ["id", "sku", "name", "unit", "type", "active", "serialized", "status", "version"],
+            "properties": {
+                "id": uuid(),
+                "sku": s("The unique stock-keeping unit.", type="string", maxLength=64),
+                "name": s(type="string", maxLength=200),
+                "shortName": opt_str(maxLength=60),
+                "unit": s(type="string", maxLength=20),
+                "type": ref("ProductType"),
+                "unitPrice": amount("The list price in `currency`; present with it."),
+                "currency": opt_str("The currency of unitPrice; present with it.", pattern="^[A-Z]{3}$"),
+                "taxRateId": uuid(nullable=True),
+                "active": s("Inactive products cannot be put on quotes.", type="boolean"),
+                "serialized": s("A single item, sold once.", type="boolean"),
+                "serialNumber": opt_str(),
+                "status": s("The inventory status: a serialised item becomes `sold` (and inactive) when a quote with it "
+                            "is accepted.", type="string", enum=INVENTORY_STATUSES),
+                "deactivationDate": opt_str("The day a serialised item was sold.", format="date"),
+                "version": VERSION,
+            },
+        },
+        "ProductCreate": {
+            "type": "object",
+            "description": "A new product (managers and administrators only). Unknown fields are refused (422); `id`, "
+                           "`version`, `status` and `deactivationDate` are accepted and ignored.",
+            "additionalProperties": False,
+            "required": ["sku", "name"],
+            "properties": {
+                "sku": s("The stock-keeping unit (trimmed, required); one used by another product answers 422.",
+                         type="string", minLength=1, maxLength=64),
+                "name": s("The product's name (trimmed, required).", type="string", minLength=1, maxLength=200),
+                **product_fields(),
+                **PRODUCT_IGNORED, **IGNORED_VERSION,
+            },
+        },
+        "ProductPatch": {
+            "type": "object",
+            "description": "Changes to a product (managers and administrators only): absent fields are unchanged, null "
+                           "clears a field. Unknown fields are refused (422); `id`, `status` and `deactivationDate` are "
+                           "accepted and ignored.",
+            "additionalProperties": False,
+            "properties": {
+                "sku": s("The stock-keeping unit (trimmed, cannot be cleared); one used by another product answers 422.",
+                         type="string", minLength=1, maxLength=64),
+                "name": s("The product's name (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=200),
+                **product_fields(),
+                **PATCH_VERSION,
+                **PRODUCT_IGNORED,
+            },
+        },
+        "PriceListItem": {
+            "type": "object",
+            "description": "A product's price on a price list.",
+            "required": ["productId", "unitPrice"],
+            "properties": {
+                "productId": uuid(),
+                "unitPrice": decimal("The price in the list's currency, up to 6 decimals.", examples=["1250.5"]),
+            },
+        },
+        "PriceListItemInput": {
+            "type": "object",
+            "description": "A product's price on a price list. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["productId", "unitPrice"],
+            "properties": {
+                "productId": uuid("An existing product."),
+                "unitPrice": in_decimal("The price in the list's currency, not negative, as a decimal string with at most "
+                                        "6 decimals.", nullable=False, examples=["1250.50"]),
+            },
+        },
+        "PriceList": {
+            "type": "object",
+            "description": "Prices in one currency, valid between two dates. Quote lines of catalog products are priced "
+                           "from it. `validTo` is omitted when open-ended.",
+            "required": ["id", "name", "currency", "validFrom", "items"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", maxLength=200),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "validFrom": s("The first day the list is valid.", type="string", format="date"),
+                "validTo": opt_str("The last day the list is valid.", format="date"),
+                "items": s("By product id.", type="array", items=ref("PriceListItem")),
+            },
+        },
+        "PriceListCreate": {
+            "type": "object",
+            "description": "A new price list (managers and administrators only). Unknown fields are refused (422); `id` is "
+                           "accepted and ignored.",
+            "additionalProperties": False,
+            "required": ["name", "currency", "validFrom"],
+            "properties": {
+                "name": s("The list's name (trimmed, required).", type="string", minLength=1, maxLength=200),
+                "currency": in_currency("The ISO 4217 currency of the prices (stored upper-case).", nullable=False),
+                "validFrom": s("The first day the list is valid (YYYY-MM-DD).", type="string", format="date"),
+                **price_list_fields(),
+                "id": IGNORED["id"],
+            },
+        },
+        "PriceListPatch": {
+            "type": "object",
+            "description": "Changes to a price list (managers and administrators only): absent fields are unchanged. "
+                           "Price lists carry no version: the last change wins. Unknown fields are refused (422), "
+                           "`version` too; `id` is accepted and ignored.",
+            "additionalProperties": False,
+            "properties": {
+                "name": s("The list's name (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=200),
+                "currency": in_currency("The ISO 4217 currency of the prices (stored upper-case); cannot be null. The "
+                                        "prices are kept as they are.", nullable=False),
+                "validFrom": s("The first day the list is valid (YYYY-MM-DD); cannot be null.", type="string",
+                               format="date"),
+                **price_list_fields(),
+                "id": IGNORED["id"],
+            },
+        },
+        "QuoteStatus": s("What a quote reads as: `draft` → `sent` → `negotiation` (optional) → `accepted` or "
+                         "`rejected`; `revised` marks a superseded revision. `expired` is derived, never stored: a "
+                         "`sent` or `negotiation` quote past its `validUntil` (in the company time zone).",
+                         type="string", enum=QUOTE_READINGS),
+        "QuoteLine": {
+            "type": "object",
+            "description": "A priced line of a quote, an order or an opportunity: quantity × unit price less the "
+                           "discount, rounded half-even to the currency's "
+                           "minor unit once; tax on that, rounded once. Amounts are decimal strings in the quote's "
+                           "currency; quantity and percentages are decimal strings with up to 6 decimals.",
+            "required": ["description", "quantity", "unitPrice", "discountPercent", "taxPercent", "subtotal",
+                         "discountTotal", "taxTotal", "total"],
+            "properties": {
+                "productId": uuid("The catalog product; omitted for write-in lines.", True),
+                "description": s(type="string"),
+                "quantity": decimal(examples=["1", "2.5"]),
+                "unitPrice": decimal("From the price list for catalog products.", examples=["1250.5"]),
+                "discountPercent": decimal(examples=["0", "10"]),
+                "taxPercent": decimal(examples=["19"]),
+                "taxRateId": uuid("The tax rate applied; omitted when none.", True),
+                "subtotal": decimal("quantity × unitPrice less the discount.", examples=["1125.45"]),
+                "discountTotal": decimal(examples=["125.05"]),
+                "taxTotal": decimal(examples=["213.84"]),
+                "total": decimal("subtotal + taxTotal.", examples=["1339.29"]),
+            },
+        },
+        "QuoteLineInput": {
+            "type": "object",
+            "description": "A line of a quote or an opportunity: a catalog product (priced from the document's price "
+                           "list, which is then required) or a write-in with its own description and unit price. Unknown "
+                           "fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["quantity"],
+            "properties": {
+                "productId": uuid("An active, available product on the quote's price list; absent or null: a write-in "
+                                  "line.", True),
+                "description": s("Required for write-ins; for products it defaults to the product's name.",
+                                 type=["string", "null"]),
+                "quantity": in_decimal("More than 0, as a decimal string with at most 6 decimals.", nullable=False,
+                                       examples=["1", "2.5"]),
+                "unitPrice": in_decimal("Required for write-ins; ignored for products (the price list's price applies).",
+                                        examples=["1250.50"]),
+                "discountPercent": in_decimal("From 0 to 100; default 0.", examples=["10"]),
+                "taxRateId": uuid("An existing tax rate; default the product's tax rate (none for write-ins).", True),
+            },
+        },
+        "Quote": {
+            "type": "object",
+            "description": "One revision of a numbered offer, always for an opportunity. Optional fields are omitted "
+                           "when empty. Totals are exact sums of the lines' rounded amounts.",
+            "required": ["id", "number", "revision", "name", "status", "opportunityId", "currency", "date", "lines",
+                         "subtotal", "discountTotal", "taxTotal", "total", "ownerId", "version", "createdAt",
+                         "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "number": s("`Q-<year>-<serial>`, gap-free per year; shared by all revisions.", type="string",
+                            examples=["Q-2026-00042"]),
+                "revision": s("1 for the first revision; each revise adds one.", type="integer", minimum=1),
+                "name": s(type="string"),
+                "status": ref("QuoteStatus"),
+                "accountId": uuid(nullable=True),
+                "contactId": uuid(nullable=True),
+                "opportunityId": uuid(),
+                "leadId": uuid("The lead the quote was made for, if any.", True),
+                "priceListId": uuid(nullable=True),
+                "currency": s("The opportunity's currency.", type="string", pattern="^[A-Z]{3}$"),
+                "date": s(type="string", format="date"),
+                "validUntil": opt_str(format="date"),
+                "comments": opt_str(),
+                "terms": opt_str(),
+                "lines": {"type": "array", "items": ref("QuoteLine")},
+                "subtotal": decimal("The sum of the lines' subtotals (after discounts, before tax).",
+                                    examples=["1125.45"]),
+                "discountTotal": decimal(examples=["125.05"]),
+                "taxTotal": decimal(examples=["213.84"]),
+                "total": decimal("subtotal + taxTotal.", examples=["1339.29"]),
+                "ownerId": uuid("The opportunity's owner."),
+                "teamId": uuid("The owner's team.", True),
+                "version": VERSION,
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
+        },
+        "QuoteCreate": {
+            "type": "object",
+            "description": "A new draft quote, revision 1. It is for `opportunityId` (open, visible to the caller); "
+                           "otherwise for a `leadId` or an `accountId`, and then an opportunity of the quote-driven "
+                           "kind is created with it (see the settings `autoCreateOpportunity`, `opportunityNameFromQuote` "
+                           "and `useProductShortNames`). Unknown fields are refused (422); server-owned and computed "
+                           "fields are accepted and ignored.",
+            "additionalProperties": False,
+            "properties": {
+                "opportunityId": uuid("An open opportunity the caller can see.", True),
+                "leadId": uuid("A lead the caller can see; used without opportunityId (its qualified account and "
+                               "contact are the defaults).", True),
+                "accountId": uuid("The customer account, one the caller can see. Default: the opportunity's (or the "
+                                  "qualified lead's) account.", True),
+                "currency": in_currency("The ISO 4217 currency; it must be the opportunity's (else 422 "
+                                        "`currency-mismatch`). For an automatic opportunity: its currency (default the "
+                                        "price list's, else the company's base currency)."),
+                **quote_fields(),
+                **QUOTE_IGNORED, **IGNORED_VERSION,
+            },
+        },
+        "QuotePatch": {
+            "type": "object",
+            "description": "Changes to a draft quote. Unknown fields are refused (422); server-owned and computed fields, "
+                           "and `opportunityId`, `leadId`, `accountId` and `currency` (which cannot change), are accepted "
+                           "and ignored.",
+            "additionalProperties": False,
+            "properties": {
+                **quote_fields(),
+                **PATCH_VERSION,
+                "opportunityId": s("Cannot change; accepted and ignored (but must be a UUID).", type=["string", "null"]),
+                "leadId": s("Cannot change; accepted and ignored (but must be a UUID).", type=["string", "null"]),
+                "accountId": s("Cannot change; accepted and ignored (but must be a UUID).", type=["string", "null"]),
+                "currency": s("Cannot change; accepted and ignored (but must be a currency code).",
+                              type=["string", "null"]),
+                **QUOTE_IGNORED,
+            },
+        },
+        "QuoteReject": {
+            "type": "object",
+            "description": "Optional details of a rejection. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "reasonId": uuid("An active reason for losing (see `GET /lost-reasons`), used when the rejection loses "
+                                 "the opportunity. Default: the reason named `Quote rejected`, else the first active "
+                                 "one.", True),
+            },
+        },
+        "QuoteGetProducts": {
+            "type": "object",
+            "description": "The opportunity whose product lines to copy. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["fromOpportunityId"],
+            "properties": {"fromOpportunityId": uuid("An opportunity the caller can see.")},
+        },
+        "Order": {
+            "type": "object",
+            "description": "A sales order made from an accepted quote, its lines copied and frozen. Optional fields are "
+                           "omitted when empty.",
+            "required": ["id", "number", "status", "currency", "lines", "subtotal", "discountTotal", "taxTotal", "total",
+                         "ownerId", "version", "createdAt"],
+            "properties": {
+                "id": uuid(),
+                "number": s("`SO-<year>-<serial>`, gap-free per year.", type="string", examples=["SO-2026-00007"]),
+                "status": s("`draft` when created from a quote.", type="string", examples=["draft"]),
+                "quoteId": uuid("The quote it was converted from.", True),
+                "opportunityId": uuid(nullable=True),
+                "accountId": uuid(nullable=True),
+                "contactId": uuid(nullable=True),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "lines": {"type": "array", "items": ref("QuoteLine")},
+                "subtotal": decimal("The sum of the lines' subtotals (after discounts, before tax).",
+                                    examples=["1125.45"]),
+                "discountTotal": decimal(examples=["125.05"]),
+                "taxTotal": decimal(examples=["213.84"]),
+                "total": decimal("subtotal + taxTotal.", examples=["1339.29"]),
+                "ownerId": uuid("The quote's owner."),
+                "version": VERSION,
+                "createdAt": ts(),
+            },
+        },
+        "OpportunityLines": {
+            "type": "object",
+            "description": "An opportunity's product lines, in its currency, and the price list they were priced from "
+                           "(omitted when none).",
+            "required": ["currency", "lines", "subtotal", "taxTotal", "total"],
+            "properties": {
+                "priceListId": uuid(nullable=True),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "lines": {"type": "array", "items": ref("QuoteLine")},
+                "subtotal": decimal("The sum of the lines' subtotals (after discounts, before tax); the estimated "
+                                    "revenue in revenue mode `system`.", examples=["1125.45"]),
+                "taxTotal": decimal(examples=["213.84"]),
+                "total": decimal("subtotal + taxTotal.", examples=["1339.29"]),
+            },
+        },
+        "OpportunityLinesPut": {
+            "type": "object",
+            "description": "All product lines of an opportunity, replacing the current ones. Unknown fields are refused "
+                           "(422).",
+            "additionalProperties": False,
+            "required": ["lines"],
+            "properties": {
+                "priceListId": uuid("The price list catalog products are priced from (in the opportunity's currency, "
+                                    "valid today); absent or null: none.", True),
+                "lines": s("The lines in order; an empty list removes them all.", type="array",
+                           items=ref("QuoteLineInput")),
+            },
+        },
+        "TaxRatePage": page("TaxRate", "All tax rates, by name (one page)."),
+        "ProductPage": page("Product", "A page of products."),
+        "PriceListPage": page("PriceList", "All price lists, by name (one page)."),
+        "QuotePage": page("Quote", "A page of quotes."),
+    }
+
+
 # ================================================================ schemas: problems
 
 
@@ -1243,7 +1704,7 @@ def filter_params(name, kind, option=None):
     return params
 
 
-def list_params(sortable, filters, default_sort, ignore=()):
+def list_params(sortable, filters, default_sort, ignore=(), q="Free-text filter."):
     sort_alt = "|".join(sortable)
     params = [
         {"name": "limit", "in": "query", "required": False, "description": "Page size.",
@@ -1254,7 +1715,7 @@ def list_params(sortable, filters, default_sort, ignore=()):
          "description": f"Comma-separated sort fields, `-` prefix for descending. Sortable: {', '.join(sortable)}. "
                         f"Default: `{default_sort}`. The id breaks ties.",
          "schema": {"type": "string", "pattern": f"^-?({sort_alt})(,-?({sort_alt}))*$", "default": default_sort}},
-        {"name": "q", "in": "query", "required": False, "description": "Free-text filter.", "schema": {"type": "string"}},
+        {"name": "q", "in": "query", "required": False, "description": q, "schema": {"type": "string"}},
     ]
     for name, kind, *option in filters:
         if name not in ignore:
@@ -1287,6 +1748,22 @@ OPPORTUNITY_LIST = dict(
                                            "compared in minor units."),
              ("probability", "number"), ("expectedCloseDate", "date"), ("createdAt", "date"), ("updatedAt", "date")],
     default_sort="-createdAt")
+PRODUCT_LIST = dict(sortable=["name", "sku"],                                    # ListFields.products
+                    filters=[("type", "text", {"type": "string", "enum": PRODUCT_TYPES}),
+                             ("inventoryStatus", "text", {"type": "string", "enum": INVENTORY_STATUSES})],
+                    default_sort="name",
+                    q="Only products whose name or SKU contains this text (case-insensitive).")
+QUOTE_LIST = dict(                                                                # ListFields.quotes
+    sortable=["number", "createdAt", "updatedAt", "date", "total"],
+    filters=[("status", "text", {"type": "string", "enum": QUOTE_STATUSES,
+                                 "description": "A stored status: `expired` is derived and never matches."}),
+             ("ownerId", "id"), ("opportunityId", "id"), ("accountId", "id"), ("leadId", "id"),
+             ("currency", "text", {"type": "string", "pattern": "^[A-Z]{3}$"}),
+             ("total", "money", "A decimal amount such as `1000.00`, rounded half-even to the minor unit of the first "
+                                "`currency` filter's currency (two decimals without one) and compared in minor units."),
+             ("date", "date"), ("createdAt", "date")],
+    default_sort="-createdAt",
+    q="Accepted, but quotes are not searched by text: it filters nothing.")
 LIST_400 = problem(400, ["invalid-query"], "Unknown parameter or operator, unsortable field, bad value, or a cursor "
                                            "that does not belong to the sort order")
 
@@ -1519,8 +1996,8 @@ def backbone_operations():
     add("/audit", "get", op(
         "listAuditEntries", "Audit", "Get a record's audit trail",
         description="The audit entries of one record the caller may see; catalog entries (channel, reason, stage, "
-                    "opportunity-kind) for everyone; users, teams, settings, connections and deleted records only for "
-                    "administrators. No other parameters are accepted.",
+                    "opportunity-kind, product, price-list, tax-rate) for everyone; users, teams, settings, connections "
+                    "and deleted records only for administrators. No other parameters are accepted.",
         parameters=[
             {"name": "entity", "in": "query", "required": True, "description": "The kind of record.",
              "schema": {"type": "string", "enum": AUDIT_ENTITIES}},
@@ -1767,12 +2244,174 @@ def notification_operations():
                    404: problem(404, detail="The notification does not exist or belongs to another user")}))
 
 
+# ================================================================ operations: sales (catalog and quotes)
+
+QUOTE_ID_PARAM = dict(ID_PARAM, description="The quote's id (a malformed id answers 404).")
+QUOTE_PRICING_422 = ["validation", "price-list-required", "price-list-not-valid", "product-not-on-price-list",
+                     "currency-mismatch"]
+QUOTE_PRICING_DETAIL = ("`errors` names each invalid or unknown field; `price-list-required` for catalog products "
+                        "without a price list, `price-list-not-valid` when it is not valid on the quote's date, "
+                        "`product-not-on-price-list` for a product it has no price for, `currency-mismatch` when the "
+                        "price list, the quote and the opportunity do not share one currency")
+NO_BODY = " No body is read."
+
+
+def product_operations():
+    add("/tax-rates", "get", op(
+        "listTaxRates", "Products", "List tax rates", description="Everyone signed in reads the sales catalog.",
+        responses={200: ok("TaxRatePage"), 401: U401}))
+    add("/tax-rates", "post", op(
+        "createTaxRate", "Products", "Create a tax rate", request=body("TaxRateCreate"),
+        responses={201: created("TaxRate", None), **BODY_ERRORS, 401: U401, 403: write_403(CATALOG_403)}))
+    add("/products", "get", op(
+        "listProducts", "Products", "List products", parameters=list_params(**PRODUCT_LIST),
+        description="All products, active or not, in keyset-paginated pages, by name by default.",
+        responses={200: ok("ProductPage"), 400: LIST_400, 401: U401}))
+    add("/products", "post", op(
+        "createProduct", "Products", "Create a product", request=body("ProductCreate"),
+        responses={201: created("Product", "/api/v1/products/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403(CATALOG_403)}))
+    add("/products/{id}", "get", op(
+        "getProduct", "Products", "Get a product", parameters=[ID_PARAM],
+        responses={200: ok("Product"), 401: U401, 404: problem(404)}))
+    add("/products/{id}", "patch", op(
+        "updateProduct", "Products", "Update a product", parameters=[ID_PARAM, IF_MATCH], request=body("ProductPatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body.",
+        responses={200: ok("Product"), **BODY_ERRORS, 401: U401, 403: write_403(CATALOG_403), 404: problem(404),
+                   412: problem(412), 428: problem(428)}))
+    add("/price-lists", "get", op(
+        "listPriceLists", "Products", "List price lists", description="Everyone signed in reads the sales catalog.",
+        responses={200: ok("PriceListPage"), 401: U401}))
+    add("/price-lists", "post", op(
+        "createPriceList", "Products", "Create a price list", request=body("PriceListCreate"),
+        responses={201: created("PriceList", "/api/v1/price-lists/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403(CATALOG_403)}))
+    add("/price-lists/{id}", "get", op(
+        "getPriceList", "Products", "Get a price list", parameters=[ID_PARAM],
+        responses={200: ok("PriceList"), 401: U401, 404: problem(404)}))
+    add("/price-lists/{id}", "patch", op(
+        "updatePriceList", "Products", "Update a price list", parameters=[ID_PARAM], request=body("PriceListPatch"),
+        description="Price lists carry no version; no If-Match is needed. Quotes keep the prices they were made with "
+                    "until their lines are edited.",
+        responses={200: ok("PriceList"), **BODY_ERRORS, 401: U401, 403: write_403(CATALOG_403), 404: problem(404)}))
+
+
+def quote_operations():
+    add("/quotes", "post", op(
+        "createQuote", "Quotes", "Create a quote", request=body("QuoteCreate"),
+        description="A draft, revision 1, numbered `Q-<year>-<serial>` by its date's year and owned by its "
+                    "opportunity's owner. Without `opportunityId` it needs a `leadId` or an `accountId` and creates an "
+                    "opportunity of the quote-driven kind for the caller (422 when `autoCreateOpportunity` is off).",
+        responses={201: created("Quote", "/api/v1/quotes/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   404: problem(404, detail="The opportunity or lead does not exist or the caller may not see it"),
+                   409: problem(409, ["opportunity-closed"]),
+                   422: problem(422, QUOTE_PRICING_422 + ["kind-not-allowed"],
+                                QUOTE_PRICING_DETAIL + "; `kind-not-allowed` when no opportunity kind may be chosen for "
+                                                       "the automatic opportunity")}))
+    add("/quotes", "get", op(
+        "listQuotes", "Quotes", "List quotes", parameters=list_params(**QUOTE_LIST),
+        description="The quotes the caller may see, all revisions, in keyset-paginated pages, newest first by default.",
+        responses={200: ok("QuotePage"), 400: LIST_400, 401: U401}))
+    add("/quotes/{id}", "get", op(
+        "getQuote", "Quotes", "Get a quote", parameters=[QUOTE_ID_PARAM],
+        responses={200: ok("Quote"), 401: U401, 404: problem(404)}))
+    add("/quotes/{id}", "patch", op(
+        "updateQuote", "Quotes", "Update a draft quote", parameters=[QUOTE_ID_PARAM, IF_MATCH],
+        request=body("QuotePatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body. Only drafts can be "
+                    "edited; the lines are priced again.",
+        responses={200: ok("Quote"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["quote-not-draft"]), 412: problem(412),
+                   422: problem(422, QUOTE_PRICING_422, QUOTE_PRICING_DETAIL), 428: problem(428)}))
+    add("/quotes/{id}/send", "post", op(
+        "sendQuote", "Quotes", "Send a draft quote", parameters=[QUOTE_ID_PARAM],
+        description="The quote becomes `sent` and read-only. The first quote sent on an opportunity of the "
+                    "quote-driven kind in its first stage moves it to the next stage. With `{\"email\": true}` the PDF "
+                    "is also queued in the outbox to the quote's contact (422 when the contact has no email address).",
+        request={"required": False, "content": {"application/json": {"schema": ref("QuoteSend")}}},
+        responses={200: ok("Quote"), 400: problem(400), 401: U401, 403: write_403(CHANGE_403), 404: problem(404), 422: problem(422),
+                   409: problem(409, ["quote-not-draft", "opportunity-closed", "stage-requirements-unmet"],
+                                "`stage-requirements-unmet` when the opportunity's next stage cannot be entered yet")}))
+    add("/quotes/{id}/negotiate", "post", op(
+        "negotiateQuote", "Quotes", "Mark a sent quote as in negotiation", parameters=[QUOTE_ID_PARAM],
+        description="Only a `sent` quote that has not expired." + NO_BODY,
+        responses={200: ok("Quote"), 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["quote-not-sent", "quote-closed", "quote-expired"],
+                                "`quote-closed` also for a quote already in negotiation")}))
+    add("/quotes/{id}/accept", "post", op(
+        "acceptQuote", "Quotes", "Accept a quote", parameters=[QUOTE_ID_PARAM],
+        description="In one transaction: the quote becomes `accepted`, the opportunity's other open quotes are "
+                    "rejected, serialised products on its lines are sold today, and the opportunity is won with the "
+                    "quote's total as actual revenue (its estimate when the currencies differ)." + NO_BODY,
+        responses={200: ok("Quote"), 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["quote-not-sent", "quote-closed", "quote-expired", "opportunity-closed"])}))
+    add("/quotes/{id}/reject", "post", op(
+        "rejectQuote", "Quotes", "Reject a quote", parameters=[QUOTE_ID_PARAM],
+        request={**body("QuoteReject", "Optional: no body (or `{}`) takes the default reason."), "required": False},
+        description="The quote becomes `rejected` (expired quotes too). When no other draft or active quote remains, "
+                    "the opportunity is lost with the given or default reason for losing.",
+        responses={200: ok("Quote"), **BODY_ERRORS, 400: problem(400, detail="The body is not valid JSON or not a JSON object"),
+                   401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["quote-not-sent", "quote-closed", "opportunity-closed"]),
+                   422: problem(422, detail="`errors` names each invalid or unknown field: `reasonId` that is not an "
+                                            "active reason for losing, or `lostReasonId` when the opportunity must be "
+                                            "lost and no active reason for losing exists")}))
+    add("/quotes/{id}/revise", "post", op(
+        "reviseQuote", "Quotes", "Revise a quote", parameters=[QUOTE_ID_PARAM],
+        description="Marks a `sent` or `negotiation` quote (expired ones too) `revised` and answers its copy: a new "
+                    "draft with the same number and lines, the next revision, today's date and a `validUntil` kept "
+                    "only if not already past." + NO_BODY,
+        responses={201: created("Quote", "/api/v1/quotes/{id}"), 401: U401, 403: write_403(CHANGE_403),
+                   404: problem(404), 409: problem(409, ["quote-not-sent", "quote-closed", "opportunity-closed"])}))
+    add("/quotes/{id}/get-products", "post", op(
+        "copyProductsToQuote", "Quotes", "Copy an opportunity's product lines into a draft quote",
+        parameters=[QUOTE_ID_PARAM], request=body("QuoteGetProducts"),
+        description="Appends the product lines of `fromOpportunityId` to the draft's lines: catalog products priced "
+                    "again from the quote's price list (or, when it has none, the opportunity's, which the quote then "
+                    "takes), write-ins at their own price. No version is needed.",
+        responses={200: ok("Quote"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403),
+                   404: problem(404, detail="The quote or the opportunity does not exist or the caller may not see it"),
+                   409: problem(409, ["quote-not-draft"]),
+                   422: problem(422, QUOTE_PRICING_422, QUOTE_PRICING_DETAIL)}))
+    add("/quotes/{id}/convert", "post", op(
+        "convertQuote", "Orders", "Convert an accepted quote into a sales order", parameters=[QUOTE_ID_PARAM],
+        description="Creates a `draft` sales order numbered `SO-<year>-<serial>` with the quote's lines, once per "
+                    "quote." + NO_BODY,
+        responses={201: created("Order", "/api/v1/orders/{id}"), 401: U401, 403: write_403(CHANGE_403),
+                   404: problem(404), 409: problem(409, ["quote-not-accepted", "quote-converted"])}))
+    add("/orders/{id}", "get", op(
+        "getOrder", "Orders", "Get a sales order",
+        parameters=[dict(ID_PARAM, description="The order's id (a malformed id answers 404).")],
+        responses={200: ok("Order"), 401: U401, 404: problem(404)}))
+    add("/opportunities/{id}/lines", "get", op(
+        "getOpportunityLines", "Opportunities", "Get an opportunity's product lines", parameters=[ID_PARAM],
+        responses={200: ok("OpportunityLines"), 401: U401, 404: problem(404)}))
+    add("/opportunities/{id}/lines", "put", op(
+        "replaceOpportunityLines", "Opportunities", "Replace an opportunity's product lines", parameters=[ID_PARAM],
+        request=body("OpportunityLinesPut"),
+        description="Prices the lines as of today and stores them with the price list. In revenue mode `system` the "
+                    "estimated revenue becomes their subtotal. Open opportunities only; no version is needed.",
+        responses={200: ok("OpportunityLines"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403),
+                   404: problem(404), 409: problem(409, ["opportunity-closed"]),
+                   422: problem(422, QUOTE_PRICING_422, QUOTE_PRICING_DETAIL.replace("valid on the quote's date", "valid today")
+                                .replace("the price list, the quote and the opportunity", "the price list and the "
+                                         "opportunity"))}))
+    add("/opportunities/{id}/quotes", "get", op(
+        "listOpportunityQuotes", "Quotes", "List an opportunity's quotes",
+        parameters=[dict(ID_PARAM, description="The opportunity's id (a malformed id answers 404).")],
+        description="The opportunity's quotes the caller may see, all revisions, oldest first: at most 200 in one page. "
+                    "Query parameters are ignored.",
+        responses={200: ok("QuotePage"), 401: U401,
+                   404: problem(404, detail="The opportunity does not exist or the caller may not see it")}))
+
+
 # ================================================================ the document
 
 DESCRIPTION = """The JSON API of Furrow, an open-source CRM. Conventions:
 
 - **Authentication**: send `Authorization: Bearer <token>`; get a token from `POST /auth/tokens` and revoke it with `DELETE /auth/tokens/current`. The web UI's session cookie also works, and then changing requests need its `X-CSRF-Token` header.
-- **Bodies** are JSON objects sent as `application/json` (at most 1 MiB). Unknown fields are refused with 422 `validation`; server-owned fields (`id`, `version`, `createdAt`, `updatedAt`, `teamId` of accounts, contacts, leads and opportunities, and the fields of an opportunity that only its verbs change) are accepted and ignored. In a PATCH an absent field is unchanged and `null` clears it.
+- **Bodies** are JSON objects sent as `application/json` (at most 1 MiB). Unknown fields are refused with 422 `validation`; server-owned fields (`id`, `version`, `createdAt`, `updatedAt`, `teamId` of accounts, contacts, leads and opportunities, and the fields of an opportunity that only its verbs change) are accepted and ignored (each body's schema lists them). In a PATCH an absent field is unchanged and `null` clears it.
 - **Money** amounts are decimal strings (e.g. `"1234.50"`), never floating-point numbers, with an ISO 4217 currency code; quantities are decimal strings too. Dates without a time are `YYYY-MM-DD`.
 - **Timestamps** are RFC 3339 UTC strings with milliseconds, e.g. `2026-11-22T15:04:05.123Z`. Ids are lower-case UUIDs. Optional fields without a value are omitted from responses.
 - **Lists** are keyset-paginated: a page is `{items, nextCursor}`; pass `nextCursor` as `cursor` (with the same `sort`) for the next page; it is absent on the last page. `limit` is 1 to 200 (default 50); `sort` takes comma-separated fields with a `-` prefix for descending; filters are `?field=value` (repeat for alternatives) and `field[gt|gte|lt|lte]=value` on date, number and money fields. Unknown parameters are refused with 400 `invalid-query`. Catalogs come whole, in one page.
@@ -1793,20 +2432,65 @@ TAGS = [
     {"name": "Catalogs", "description": "The sales pipeline's catalogs: advertising channels, disqualify reasons, "
                                         "reasons for losing, competitors, stages and opportunity kinds."},
     {"name": "Leads", "description": "Prospects before qualification."},
-    {"name": "Opportunities", "description": "Sales opportunities, their stages and the pipeline board."},
+    {"name": "Opportunities", "description": "Sales opportunities, their stages, product lines and the pipeline board."},
     {"name": "Notifications", "description": "The signed-in user's in-app notifications."},
+    {"name": "Products", "description": "The sales catalog: tax rates, products and price lists. Everyone reads it; "
+                                       "managers and administrators change it."},
+    {"name": "Quotes", "description": "Quotes (offers) and their lifecycle: draft → sent → negotiation → accepted or "
+                                     "rejected, with revisions."},
+    {"name": "Orders", "description": "Sales orders converted from accepted quotes."},
 ]
+
+
+def mail_schemas():
+    return {
+        "QuoteSend": {
+            "type": "object", "additionalProperties": False,
+            "properties": {"email": s("Also email the PDF to the quote's contact through the outbox.", type=["boolean", "null"])},
+        },
+        "Email": {
+            "type": "object",
+            "description": "An outgoing email in the outbox: stored first, delivered by a worker over SMTP with retries.",
+            "required": ["id", "to", "subject", "status", "attempts", "nextAttemptAt", "createdAt"],
+            "properties": {
+                "id": uuid(), "to": s(type="string"), "subject": s(type="string"),
+                "attachmentName": opt_str(), "status": s(type="string", enum=["queued", "sending", "sent", "failed"]),
+                "attempts": s(type="integer", minimum=0), "lastError": opt_str("Why the last attempt failed."),
+                "nextAttemptAt": ts(), "createdAt": ts(), "sentAt": s(type=["string", "null"], format="date-time"),
+                "relatedEntity": opt_str(), "relatedId": s(type=["string", "null"], format="uuid"),
+            },
+        },
+        "EmailPage": page("Email", "Emails, newest first (one page)."),
+    }
+
+
+def mail_operations():
+    add("/quotes/{id}/pdf", "get", op(
+        "getQuotePdf", "Quotes", "The quote as a PDF document", parameters=[ID_PARAM],
+        description="Company header from the settings, the customer, the lines and totals, comments and terms, number and "
+                    "revision, in the document word the administrator chose.",
+        responses={200: {"description": "The PDF document", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
+                   401: U401, 404: problem(404)}))
+    add("/quotes/{id}/emails", "get", op(
+        "listQuoteEmails", "Quotes", "The emails sent for a quote, with their delivery status", parameters=[ID_PARAM],
+        responses={200: ok("EmailPage"), 401: U401, 404: problem(404)}))
+    add("/outbox", "get", op(
+        "listOutbox", "Quotes", "The whole email outbox (managers and administrators)",
+        responses={200: ok("EmailPage"), 400: problem(400), 401: U401, 403: problem(403)}))
 
 
 def build_document():
     schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
-               **notification_schemas(), **problem_schemas()}
+               **notification_schemas(), **sales_schemas(), **mail_schemas(), **problem_schemas()}
     backbone_operations()
     catalog_operations()
     lead_operations()
     opportunity_operations()
     board_operations()
     notification_operations()
+    product_operations()
+    quote_operations()
+    mail_operations()
     return {
         "openapi": "3.1.0",
         "info": {

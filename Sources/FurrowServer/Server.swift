@@ -1,6 +1,7 @@
 import Foundation
 import FurrowAPI
 import FurrowCore
+import FurrowDocuments
 import FurrowStore
 import FurrowWeb
 import Hummingbird
@@ -43,7 +44,7 @@ public enum FurrowServer {
         let store = try await SQLStore.open(configuration.database, logger: logger)
         let applied = try await Migrator(store).migrate()
         for name in applied { logger.info("migrated", metadata: ["migration": .string(name)]) }
-        let env = CoreEnvironment(store: store)
+        let env = CoreEnvironment(store: store, quoteRenderer: QuotePDFRenderer())
         if let email = configuration.adminEmail, let password = configuration.adminPassword,
            try await !UserService(env).hasUsers() {
             _ = try await UserService(env).setUpFirstAdmin(email: email, password: password, name: "Administrator")
@@ -74,11 +75,12 @@ public enum FurrowServer {
     /// Runs the server until SIGTERM or SIGINT; in-flight requests finish before it stops.
     public static func run(_ configuration: ServerConfiguration, logger: Logger) async throws {
         let (store, env) = try await prepare(configuration, logger: logger)
-        let app = Application(
+        var app = Application(
             router: router(env: env),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Furrow"),
             logger: logger
         )
+        app.addServices(OutboxWorker(env: env, logger: logger))
         do {
             try await app.runService()
         } catch {

@@ -48,6 +48,20 @@ public struct API: Sendable {
         public func string(_ key: String) -> String? { json[key] as? String }
     }
 
+    /// A reply whose body is kept as bytes (documents, files).
+    public struct Raw: Sendable {
+        public let status: Int
+        public let contentType: String?
+        public let body: Data
+    }
+
+    public func raw(_ method: HTTPRequest.Method, _ path: String, token: String? = nil) async throws -> Raw {
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: nil)
+        return Raw(status: Int(response.status.code), contentType: response.headers[.contentType], body: Data(buffer: response.body))
+    }
+
     public func call(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil,
                      raw: String? = nil, headers extra: [String: String] = [:]) async throws -> Reply {
         var headers = HTTPFields()

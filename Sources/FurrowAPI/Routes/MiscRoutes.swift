@@ -110,7 +110,7 @@ struct SearchRoutes {
 
 struct SettingsRoutes {
     let env: CoreEnvironment
-    static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord"]
+    static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames"]
 
     func add(to group: RouterGroup<AppContext>) {
@@ -125,9 +125,10 @@ struct SettingsRoutes {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags))
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort"]))
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
+        let port = body.int("smtpPort")
         try body.check()
         let settings = try await SettingsService(env).update({ settings in
             if let v = values["companyName"] { settings.companyName = v }
@@ -138,6 +139,9 @@ struct SettingsRoutes {
             if let v = flags["autoCreateOpportunity"] { settings.autoCreateOpportunity = v }
             if let v = flags["opportunityNameFromQuote"] { settings.opportunityNameFromQuote = v }
             if let v = flags["useProductShortNames"] { settings.useProductShortNames = v }
+            if let v = values["smtpHost"] { settings.smtpHost = v }
+            if let v = values["mailFrom"] { settings.mailFrom = v }
+            if let port { settings.smtpPort = port }
         }, by: principal)
         return try .json(settings)
     }

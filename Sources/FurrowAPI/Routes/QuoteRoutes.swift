@@ -1,7 +1,9 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowDocuments
 import Hummingbird
+import NIOCore
 
 struct QuoteRoutes {
     let env: CoreEnvironment
@@ -20,6 +22,9 @@ struct QuoteRoutes {
         group.post("quotes/:id/reject", use: reject)
         group.post("quotes/:id/revise", use: revise)
         group.get("opportunities/:id/quotes", use: ofOpportunity)
+        group.get("quotes/:id/pdf", use: pdf)
+        group.get("quotes/:id/emails", use: emails)
+        group.get("outbox", use: outbox)
     }
 
     func input(_ body: inout JSONBody) -> QuoteInput {
@@ -98,9 +103,27 @@ struct QuoteRoutes {
         return try await reply(try await QuoteService(env).update(id, input, expectedVersion: version, by: principal))
     }
 
+    /// `{email: true}` also queues the PDF to the contact through the outbox.
     @Sendable func send(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        return try await reply(try await QuoteService(env).send(try context.id(Quote.self), by: principal))
+        let id = try context.id(Quote.self)
+        var body = try await JSONBody(request, context: context, allowed: ["email"], emptyIsObject: true)
+        let email = body.bool("email") ?? false
+        try body.check()
+        return try await reply(try await QuoteService(env).send(id, email: email, by: principal))
+    }
+
+    @Sendable func emails(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let quote = try await QuoteService(env).get(try context.id(Quote.self), by: principal)
+        let emails = try await OutboxService(env).list(relatedTo: quote.id.uuid, by: principal)
+        return try .json(Page(items: emails.map(EmailDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func outbox(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        for (key, _) in request.uri.queryParameters { throw Problem.invalidQuery("Unknown parameter '\(key)'.") }
+        return try .json(Page(items: try await OutboxService(env).list(by: principal).map(EmailDTO.init), nextCursor: nil))
     }
 
     @Sendable func negotiate(_ request: Request, context: AppContext) async throws -> Response {
@@ -127,10 +150,25 @@ struct QuoteRoutes {
         return try await reply(try await QuoteService(env).revise(try context.id(Quote.self), by: principal), status: .created)
     }
 
+    /// The printable document: a PDF with the company header, customer, lines and totals.
+    @Sendable func pdf(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let quote = try await QuoteService(env).get(try context.id(Quote.self), by: principal)
+        let settings = try await SettingsService(env).current()
+        let account = try await quote.accountId.asyncMap { try? await AccountService(env).get($0, by: principal) } ?? nil
+        let contact = try await quote.contactId.asyncMap { try? await ContactService(env).get($0, by: principal) } ?? nil
+        let data = try QuoteDocument.pdf(quote, settings: settings,
+                                         parties: .init(customer: account?.fields.name ?? contact?.fields.fullName, contact: contact?.fields.fullName),
+                                         today: settings.today(env.clock.now()))
+        let filename = "\(quote.number)-r\(quote.revision).pdf"
+        return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "inline; filename=\"\(filename)\""],
+                        body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
     @Sendable func ofOpportunity(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Opportunity.self)
-        var query = ListQuery(limit: 200, sort: [SortKey("createdAt")], filters: [Filter("opportunityId", .eq, [id.string])])
+        let query = ListQuery(limit: 200, sort: [SortKey("createdAt")], filters: [Filter("opportunityId", .eq, [id.string])])
         _ = try await OpportunityService(env).get(id, by: principal)
         let quotes = try await QuoteService(env).list(query, by: principal)
         let today = try await SettingsService(env).current().today(env.clock.now())

@@ -27,13 +27,16 @@ public struct CoreEnvironment: Sendable {
     public let clock: any Clock
     public let ids: any IDSource
     public let passwords: PasswordHasher
+    /// Renders quote PDFs for emails; nil where no documents module is wired in.
+    public let quoteRenderer: (any QuoteRenderer)?
 
     public init(store: any Store, clock: any Clock = SystemClock(), ids: any IDSource = RandomIDs(),
-                passwords: PasswordHasher = PasswordHasher()) {
+                passwords: PasswordHasher = PasswordHasher(), quoteRenderer: (any QuoteRenderer)? = nil) {
         self.store = store
         self.clock = clock
         self.ids = ids
         self.passwords = passwords
+        self.quoteRenderer = quoteRenderer
     }
 
     func newID<Entity>(_: Entity.Type = Entity.self) -> Identifier<Entity> { Identifier(ids.next()) }

@@ -14,13 +14,20 @@ public struct Settings: Sendable, Equatable, Codable {
     public var opportunityNameFromQuote: Bool
     /// …or after its products' short names (rule 16).
     public var useProductShortNames: Bool
+    /// The SMTP server the outbox delivers through; empty switches email off.
+    public var smtpHost: String
+    public var smtpPort: Int
+    /// The sender address of outgoing email.
+    public var mailFrom: String
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
                                           baseCurrency: "EUR", quoteWord: "Quote", autoCreateOpportunity: true,
-                                          opportunityNameFromQuote: true, useProductShortNames: false)
+                                          opportunityNameFromQuote: true, useProductShortNames: false, smtpHost: "", smtpPort: 25,
+                                          mailFrom: "furrow@localhost")
 
     init(companyName: String, companyAddress: String, timeZone: String, baseCurrency: String, quoteWord: String,
-         autoCreateOpportunity: Bool, opportunityNameFromQuote: Bool, useProductShortNames: Bool) {
+         autoCreateOpportunity: Bool, opportunityNameFromQuote: Bool, useProductShortNames: Bool, smtpHost: String, smtpPort: Int,
+         mailFrom: String) {
         self.companyName = companyName
         self.companyAddress = companyAddress
         self.timeZone = timeZone
@@ -29,6 +36,9 @@ public struct Settings: Sendable, Equatable, Codable {
         self.autoCreateOpportunity = autoCreateOpportunity
         self.opportunityNameFromQuote = opportunityNameFromQuote
         self.useProductShortNames = useProductShortNames
+        self.smtpHost = smtpHost
+        self.smtpPort = smtpPort
+        self.mailFrom = mailFrom
     }
 
     init(_ values: [String: String]) {
@@ -39,13 +49,16 @@ public struct Settings: Sendable, Equatable, Codable {
                   quoteWord: values["quoteWord"] ?? d.quoteWord,
                   autoCreateOpportunity: flag("autoCreateOpportunity", d.autoCreateOpportunity),
                   opportunityNameFromQuote: flag("opportunityNameFromQuote", d.opportunityNameFromQuote),
-                  useProductShortNames: flag("useProductShortNames", d.useProductShortNames))
+                  useProductShortNames: flag("useProductShortNames", d.useProductShortNames),
+                  smtpHost: values["smtpHost"] ?? d.smtpHost, smtpPort: values["smtpPort"].flatMap { Int($0) } ?? d.smtpPort,
+                  mailFrom: values["mailFrom"] ?? d.mailFrom)
     }
 
     var values: [String: String] {
         ["companyName": companyName, "companyAddress": companyAddress, "timeZone": timeZone,
          "baseCurrency": baseCurrency, "quoteWord": quoteWord, "autoCreateOpportunity": String(autoCreateOpportunity),
-         "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames)]
+         "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames),
+         "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom]
     }
 
     /// Today's date in the company time zone.
@@ -60,10 +73,16 @@ public struct Settings: Sendable, Equatable, Codable {
         if TimeZone(identifier: timeZone) == nil { check.add("timeZone", "is not a known time zone") }
         if Currency(baseCurrency) == nil { check.add("baseCurrency", "is not an ISO 4217 currency code") }
         let word = check.text("quoteWord", quoteWord, required: true, maxLength: 30)
+        let host = check.text("smtpHost", smtpHost, maxLength: 253) ?? ""
+        if host.contains(" ") || host.contains("/") { check.add("smtpHost", "is not a host name") }
+        if !(1...65535).contains(smtpPort) { check.add("smtpPort", "must be from 1 to 65535") }
+        let from = check.email("mailFrom", mailFrom.contains("@localhost") ? "furrow@localhost.localdomain" : mailFrom) != nil ? mailFrom : ""
+        if from.isEmpty { check.add("mailFrom", "is required") }
         try check.check()
         return Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
                         baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "", autoCreateOpportunity: autoCreateOpportunity,
-                        opportunityNameFromQuote: opportunityNameFromQuote, useProductShortNames: useProductShortNames)
+                        opportunityNameFromQuote: opportunityNameFromQuote, useProductShortNames: useProductShortNames,
+                        smtpHost: host, smtpPort: smtpPort, mailFrom: from.trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -59,6 +59,9 @@ public struct ProductService: Sendable {
         return try await env.store.write { session in
             guard let current = try await session.product(id: id) else { throw CoreError.notFound("product") }
             guard current.version == expectedVersion else { throw CoreError.versionConflict(current: current.version) }
+            if let rate = product.taxRateId, try await session.taxRate(id: rate) == nil {
+                throw ValidationError([FieldError("taxRateId", "is not a tax rate")])
+            }
             if product.sku != current.sku, try await session.product(sku: product.sku) != nil {
                 throw ValidationError([FieldError("sku", "is used by another product")])
             }

@@ -6,11 +6,13 @@ import FurrowDomain
 extension QuoteService {
     /// draft → sent. The first quote sent on a quote-driven opportunity in its first stage moves
     /// it to the next stage ("New" → "In Negotiation").
-    public func send(_ id: Quote.ID, by principal: Principal) async throws -> Quote {
+    /// With `email`, the PDF goes to the quote's contact through the outbox, in the same transaction.
+    public func send(_ id: Quote.ID, email: Bool = false, by principal: Principal) async throws -> Quote {
         try await change(id, action: "send", by: principal) { quote, session in
             quote.status = try quote.status.applying(.send)
             var opportunity = try await session.visibleOpportunity(quote.opportunityId, principal)
             try opportunity.checkOpen()
+            if email { try await queueEmail(for: quote, in: session) }
             guard let kind = try await session.kind(id: opportunity.kindId), kind.id == QuoteService.quoteKindId,
                   opportunity.stageId == kind.firstStage, let nextId = kind.nextStage(after: opportunity.stageId),
                   let next = try await session.stage(id: nextId) else { return }
@@ -22,6 +24,33 @@ extension QuoteService {
                                     changes: AuditDiff.changes(from: before, to: opportunity.auditValues))
             try await OpportunityService(env).enter(next, opportunity: opportunity, from: from, secondsInPrevious: 0, in: session, by: principal)
         }
+    }
+
+    /// Queues the quote's PDF to its contact (rules 34, 89).
+    private func queueEmail(for quote: Quote, in session: any StoreSession) async throws {
+        guard let contactId = quote.contactId, let contact = try await session.contact(id: contactId),
+              let address = contact.fields.email else {
+            throw ValidationError([FieldError("email", "the quote needs a contact with an email address")])
+        }
+        guard let renderer = env.quoteRenderer else { throw ValidationError([FieldError("email", "documents are not available")]) }
+        let settings = Settings(try await session.settings())
+        let customer = try await quote.accountId.asyncMap { try await session.account(id: $0)?.fields.name } ?? nil
+        let now = env.clock.now()
+        let pdf = try renderer.pdf(quote, settings: settings, customer: customer ?? contact.fields.fullName,
+                                   contact: contact.fields.fullName, today: settings.today(now))
+        let word = settings.quoteWord
+        let body = """
+            Dear \(contact.fields.fullName),
+
+            please find attached our \(word.lowercased()) \(quote.number) (revision \(quote.revision)): \(quote.name).
+            Total: \(quote.totals.total.decimalString) \(quote.currency)\(quote.validUntil.map { ", valid until \($0)" } ?? "").
+
+            Kind regards,
+            \(settings.companyName)
+            """
+        try await session.insertEmail(OutboxEmail(id: env.ids.next(), to: address, subject: "\(word) \(quote.number) from \(settings.companyName)",
+                                                  body: body, attachmentName: "\(quote.number)-r\(quote.revision).pdf", attachment: pdf,
+                                                  nextAttemptAt: now, createdAt: now, relatedEntity: "quote", relatedId: quote.id.uuid))
     }
 
     public func negotiate(_ id: Quote.ID, by principal: Principal) async throws -> Quote {
@@ -74,17 +103,22 @@ extension QuoteService {
         }
     }
 
-    /// Closes this revision and returns a new draft copy with the next revision number.
+    /// Closes this revision and returns a new draft copy with the next revision number — one transaction.
     public func revise(_ id: Quote.ID, by principal: Principal) async throws -> Quote {
-        let revised = try await change(id, action: "revise", by: principal) { quote, session in
-            quote.status = try quote.status.applying(.revise)
+        try await env.store.write { session in
+            var quote = try await session.changeableQuote(id, principal)
             try await session.visibleOpportunity(quote.opportunityId, principal).checkOpen()
-        }
-        return try await env.store.write { session in
+            let before = quote.auditValues, version = quote.version
+            quote.status = try quote.status.applying(.revise)
             let now = env.clock.now()
-            var copy = revised
+            quote.version = version + 1
+            quote.updatedAt = now
+            guard try await session.updateQuote(quote, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
+            try await session.audit(env, entity: "quote", id: id.uuid, action: "revise", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: before, to: quote.auditValues))
+            var copy = quote
             copy.id = env.newID()
-            copy.revision = revised.revision + 1
+            copy.revision = quote.revision + 1
             copy.status = .draft
             copy.version = 1
             copy.date = Settings(try await session.settings()).today(now)

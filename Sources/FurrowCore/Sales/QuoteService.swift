@@ -37,8 +37,11 @@ public struct QuoteService: Sendable {
                 opportunity = try await autoOpportunity(input, currency: currency, accountId: accountId, contactId: contactId, leadId: leadId,
                                                         settings: settings, in: session, by: principal)
             }
-            if let accountId, let account = try await session.account(id: accountId), !principal.canSee(account.ownership) {
+            if let accountId, try await session.account(id: accountId).map({ principal.canSee($0.ownership) }) != true {
                 throw ValidationError([FieldError("accountId", "is not an account you can see")])
+            }
+            if let contactId, try await session.contact(id: contactId).map({ principal.canSee($0.ownership) }) != true {
+                throw ValidationError([FieldError("contactId", "is not a contact you can see")])
             }
             let currency = opportunity.fields.currency
             if let wanted = input.currency, wanted != currency { throw QuoteError.currencyMismatch }
@@ -81,7 +84,12 @@ public struct QuoteService: Sendable {
             quote.name = Self.trimmed(input.name) ?? quote.name
             quote.comments = Self.trimmed(input.comments)
             quote.terms = Self.trimmed(input.terms)
-            if let contactId = input.contactId { quote.contactId = contactId }
+            if let contactId = input.contactId {
+                guard try await session.contact(id: contactId).map({ principal.canSee($0.ownership) }) == true else {
+                    throw ValidationError([FieldError("contactId", "is not a contact you can see")])
+                }
+                quote.contactId = contactId
+            }
         }
     }
 

@@ -1,0 +1,77 @@
+import Foundation
+import FurrowDomain
+
+/// An outgoing email, stored before it is sent (SPEC §11): a worker delivers it over SMTP,
+/// retrying with backoff; its status is visible to users.
+public struct OutboxEmail: Sendable, Equatable {
+    public enum Status: String, Sendable, Codable, CaseIterable { case queued, sending, sent, failed }
+
+    public var id: UUID
+    public var to: String
+    public var subject: String
+    public var body: String
+    public var attachmentName: String?
+    public var attachment: Data?
+    public var status: Status
+    public var attempts: Int
+    public var lastError: String?
+    public var nextAttemptAt: Date
+    public var createdAt: Date
+    public var sentAt: Date?
+    public var relatedEntity: String?
+    public var relatedId: UUID?
+
+    public init(id: UUID, to: String, subject: String, body: String, attachmentName: String? = nil, attachment: Data? = nil,
+                status: Status = .queued, attempts: Int = 0, lastError: String? = nil, nextAttemptAt: Date, createdAt: Date,
+                sentAt: Date? = nil, relatedEntity: String? = nil, relatedId: UUID? = nil) {
+        self.id = id
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.attachmentName = attachmentName
+        self.attachment = attachment
+        self.status = status
+        self.attempts = attempts
+        self.lastError = lastError
+        self.nextAttemptAt = nextAttemptAt
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+        self.relatedEntity = relatedEntity
+        self.relatedId = relatedId
+    }
+
+    /// Attempts before an email is given up as failed.
+    public static let maxAttempts = 6
+
+    /// Seconds to wait after the given number of failed attempts: 30 s, 2 min, 8 min, …
+    public static func backoff(afterAttempts attempts: Int) -> TimeInterval {
+        30 * pow(4, Double(max(attempts - 1, 0)))
+    }
+}
+
+public protocol OutboxSession: Sendable {
+    func insertEmail(_ email: OutboxEmail) async throws
+    /// Takes the oldest due queued email for delivery (marks it `sending` until `leaseUntil`), or nil.
+    /// Safe with several servers: each email is claimed once.
+    func claimDueEmail(now: Date, leaseUntil: Date) async throws -> OutboxEmail?
+    func finishEmail(id: UUID, status: OutboxEmail.Status, attempts: Int, lastError: String?, nextAttemptAt: Date, sentAt: Date?) async throws
+    func emails(relatedTo id: UUID?, limit: Int) async throws -> [OutboxEmail]
+}
+
+/// Renders a quote as a PDF for email attachments; supplied by the documents module.
+public protocol QuoteRenderer: Sendable {
+    func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: String) throws -> Data
+}
+
+/// Reads the outbox for the UI and the API.
+public struct OutboxService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func list(relatedTo id: UUID? = nil, by principal: Principal) async throws -> [OutboxEmail] {
+        guard id != nil || principal.isAdmin || principal.role == .manager else {
+            throw CoreError.forbidden("only managers and administrators see the whole outbox")
+        }
+        return try await env.store.read { try await $0.emails(relatedTo: id, limit: 200) }
+    }
+}

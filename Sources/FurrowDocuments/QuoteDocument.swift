@@ -1,0 +1,124 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+
+/// The printable quote (SPEC §4): company header, customer, lines, totals, comments and terms,
+/// number and revision, in the document word the administrator chose.
+public enum QuoteDocument {
+    static let font: TrueTypeFont? = {
+        guard let url = Bundle.module.url(forResource: "DejaVuSans", withExtension: "ttf"), let data = try? Data(contentsOf: url) else { return nil }
+        return try? TrueTypeFont(data)
+    }()
+
+    public struct Parties: Sendable {
+        public let customer: String?
+        public let contact: String?
+        public init(customer: String?, contact: String?) {
+            self.customer = customer
+            self.contact = contact
+        }
+    }
+
+    public static func pdf(_ quote: Quote, settings: Settings, parties: Parties, today: String) throws -> Data {
+        guard let font else { throw DocumentError.badFont }
+        var pdf = PDFWriter(font: font)
+        let left = 50.0, right = PDFWriter.width - 50
+        var y = 60.0
+        func header() {
+            pdf.text(settings.companyName, x: left, y: y, size: 16)
+            for (index, line) in settings.companyAddress.split(separator: ",").enumerated() where index < 4 {
+                pdf.text(line.trimmingCharacters(in: .whitespaces), x: left, y: y + 16 + Double(index) * 12, size: 9)
+            }
+            pdf.text("\(settings.quoteWord) \(quote.number)", x: right, y: y, size: 16, alignRight: true)
+            pdf.text("Revision \(quote.revision) · \(quote.status.reading(validUntil: quote.validUntil, on: today))", x: right, y: y + 16, size: 9, alignRight: true)
+            y += 70
+        }
+        header()
+        pdf.text("To", x: left, y: y, size: 8)
+        pdf.text(parties.customer ?? "—", x: left, y: y + 14, size: 11)
+        if let contact = parties.contact { pdf.text(contact, x: left, y: y + 28, size: 10) }
+        pdf.text("Date: \(quote.date)", x: right, y: y + 14, size: 10, alignRight: true)
+        if let validUntil = quote.validUntil { pdf.text("Valid until: \(validUntil)", x: right, y: y + 28, size: 10, alignRight: true) }
+        y += 52
+        pdf.text(quote.name, x: left, y: y, size: 12)
+        y += 22
+        let columns: [(String, Double, Bool)] = [("Description", left, false), ("Qty", 330, true), ("Unit price", 400, true),
+                                                  ("Disc. %", 450, true), ("Tax %", 495, true), ("Net", right, true)]
+        func tableHead() {
+            for (title, x, alignRight) in columns { pdf.text(title, x: x, y: y, size: 8, alignRight: alignRight) }
+            pdf.line(from: left, y + 4, to: right, y + 4)
+            y += 18
+        }
+        tableHead()
+        for (line, price) in zip(quote.lines, quote.prices) {
+            if y > PDFWriter.height - 120 {
+                pdf.newPage()
+                y = 60
+                header()
+                tableHead()
+            }
+            pdf.text(fit(line.description, width: 260, pdf: pdf), x: left, y: y, size: 9)
+            pdf.text(line.quantity.decimalString, x: 330, y: y, size: 9, alignRight: true)
+            pdf.text(line.unitPrice.decimalString, x: 400, y: y, size: 9, alignRight: true)
+            pdf.text(line.discountPercent.decimalString, x: 450, y: y, size: 9, alignRight: true)
+            pdf.text(line.taxPercent.decimalString, x: 495, y: y, size: 9, alignRight: true)
+            pdf.text(price.net.decimalString, x: right, y: y, size: 9, alignRight: true)
+            y += 15
+        }
+        pdf.line(from: 330, y - 6, to: right, y - 6)
+        let totals = quote.totals
+        for (label, amount) in [("Subtotal", totals.subtotal), ("Discounts included", totals.discountTotal), ("Tax", totals.taxTotal),
+                                ("Total", totals.total)] {
+            y += 14
+            pdf.text(label, x: 420, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
+            pdf.text("\(amount.decimalString) \(quote.currency)", x: right, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
+        }
+        y += 30
+        for (title, text) in [("Comments", quote.comments), ("Terms", quote.terms)] {
+            guard let text, !text.isEmpty else { continue }
+            if y > PDFWriter.height - 80 { pdf.newPage(); y = 60 }
+            pdf.text(title, x: left, y: y, size: 9)
+            y += 13
+            for line in wrap(text, width: right - left, pdf: pdf) {
+                pdf.text(line, x: left, y: y, size: 9)
+                y += 12
+            }
+            y += 8
+        }
+        return pdf.render(title: "\(settings.quoteWord) \(quote.number)")
+    }
+
+    static func fit(_ text: String, width: Double, pdf: PDFWriter) -> String {
+        guard pdf.width(of: text, size: 9) > width else { return text }
+        var cut = text
+        while !cut.isEmpty && pdf.width(of: cut + "…", size: 9) > width { cut.removeLast() }
+        return cut + "…"
+    }
+
+    static func wrap(_ text: String, width: Double, pdf: PDFWriter) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if pdf.width(of: candidate, size: 9) > width && !line.isEmpty {
+                    lines.append(line)
+                    line = String(word)
+                } else {
+                    line = candidate
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
+
+/// The documents module's quote renderer, for email attachments.
+public struct QuotePDFRenderer: QuoteRenderer {
+    public init() {}
+
+    public func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: String) throws -> Data {
+        try QuoteDocument.pdf(quote, settings: settings, parties: .init(customer: customer, contact: contact), today: today)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import FurrowCore
+
+/// An RFC 5322 message with a UTF-8 text body and an optional attachment (MIME multipart/mixed).
+enum MailMessage {
+    static func render(_ email: OutboxEmail, from: String, date: Date) -> String {
+        let boundary = "furrow-" + email.id.uuidString.lowercased()
+        var lines = [
+            "From: \(from)", "To: \(email.to)", "Subject: \(encodedWord(email.subject))", "Date: \(rfc5322(date))",
+            "Message-ID: <\(email.id.uuidString.lowercased())@furrow>", "MIME-Version: 1.0",
+        ]
+        let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", wrapped(Data(email.body.utf8))]
+        if let attachment = email.attachment, let name = email.attachmentName {
+            lines += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)"] + text
+            lines += ["--\(boundary)", "Content-Type: application/pdf; name=\"\(name)\"", "Content-Transfer-Encoding: base64",
+                      "Content-Disposition: attachment; filename=\"\(name)\"", "", wrapped(attachment), "--\(boundary)--"]
+        } else {
+            lines += text
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `=?utf-8?B?…?=` when the text is not plain ASCII (RFC 2047).
+    static func encodedWord(_ text: String) -> String {
+        text.allSatisfy({ $0.isASCII && !$0.isNewline }) ? text : "=?utf-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    /// Base64 in lines of 76 characters (RFC 2045).
+    static func wrapped(_ data: Data) -> String {
+        let base64 = Array(data.base64EncodedString().utf8)
+        var lines: [String] = []
+        lines.reserveCapacity(base64.count / 76 + 1)
+        var start = 0
+        while start < base64.count {
+            let end = min(start + 76, base64.count)
+            lines.append(String(decoding: base64[start..<end], as: UTF8.self))
+            start = end
+        }
+        return lines.joined(separator: "\r\n")
+    }
+
+    static func rfc5322(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter.string(from: date)
+    }
+}

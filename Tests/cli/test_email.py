@@ -1,0 +1,140 @@
+"""Quotes sent by email: stored in the outbox, delivered by the worker to a real SMTP server on loopback."""
+import email
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+from aiosmtpd.controller import Controller
+
+BIN = os.environ.get("FURROW_BIN", os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug", "furrow"))
+
+
+class Sink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Furrow:
+    def __init__(self, tmp):
+        self.port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
+        env.update({"FURROW_ADMIN_EMAIL": "boss@example.com", "FURROW_ADMIN_PASSWORD": "boss-password"})
+        self.process = subprocess.Popen([BIN, "serve", "--port", str(self.port), "--database", os.path.join(tmp, "mail.sqlite")],
+                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url("/healthz"), timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        self.token = self.call("POST", "/api/v1/auth/tokens", {"email": "boss@example.com", "password": "boss-password"})["token"]
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def call(self, method, path, body=None):
+        headers = {"Content-Type": "application/json"}
+        if getattr(self, "token", None):
+            headers["Authorization"] = "Bearer " + self.token
+        request = urllib.request.Request(self.url(path), method=method, headers=headers,
+                                         data=json.dumps(body).encode() if body is not None else None)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                text = response.read()
+                return json.loads(text) if text else {}
+        except urllib.error.HTTPError as error:
+            return json.loads(error.read())
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def wait_for(predicate, seconds=15):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_sent_quote_reaches_the_customer_with_its_pdf():
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        furrow = Furrow(tmp)
+        try:
+            settings = furrow.call("PATCH", "/api/v1/settings", {"smtpHost": "127.0.0.1", "smtpPort": controller.port,
+                                                                  "mailFrom": "sales@furrow.example", "companyName": "Ångström Tools"})
+            assert settings["smtpHost"] == "127.0.0.1"
+            account = furrow.call("POST", "/api/v1/accounts", {"name": "Müller GmbH"})
+            contact = furrow.call("POST", "/api/v1/contacts", {"firstName": "Jürgen", "lastName": "Müller", "email": "juergen@mueller.example",
+                                                               "accountId": account["id"]})
+            quote = furrow.call("POST", "/api/v1/quotes", {"accountId": account["id"], "contactId": contact["id"], "name": "Werkzeuge",
+                                                           "lines": [{"description": "Drehmomentschlüssel", "quantity": "2", "unitPrice": "89.90"}]})
+            nobody = furrow.call("POST", "/api/v1/quotes", {"accountId": account["id"], "lines": []})
+            refused = furrow.call("POST", f"/api/v1/quotes/{nobody['id']}/send", {"email": True})
+            assert refused["type"] == "validation"
+            assert furrow.call("GET", f"/api/v1/quotes/{nobody['id']}")["status"] == "draft"
+
+            sent = furrow.call("POST", f"/api/v1/quotes/{quote['id']}/send", {"email": True})
+            assert sent["status"] == "sent"
+            assert wait_for(lambda: len(sink.messages) == 1), "the worker did not deliver the email"
+            mail_from, recipients, content = sink.messages[0]
+            assert mail_from == "sales@furrow.example" and recipients == ["juergen@mueller.example"]
+            message = email.message_from_bytes(content)
+            subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
+            assert subject == f"Quote {quote['number']} from Ångström Tools"
+            parts = list(message.walk())
+            text = next(p for p in parts if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
+            assert "Jürgen Müller" in text and "179.80 EUR" in text
+            pdf = next(p for p in parts if p.get_content_type() == "application/pdf")
+            assert pdf.get_filename() == f"{quote['number']}-r1.pdf"
+            data = pdf.get_payload(decode=True)
+            assert data.startswith(b"%PDF-")
+            with open(os.path.join(tmp, "q.pdf"), "wb") as f:
+                f.write(data)
+            extracted = subprocess.run(["pdftotext", os.path.join(tmp, "q.pdf"), "-"], capture_output=True, text=True).stdout
+            assert "Drehmomentschlüssel" in extracted and "Müller GmbH" in extracted
+            assert wait_for(lambda: furrow.call("GET", f"/api/v1/quotes/{quote['id']}/emails")["items"][0]["status"] == "sent")
+        finally:
+            furrow.stop()
+            controller.stop()
+
+
+def test_a_failed_delivery_stays_queued_with_its_error():
+    with tempfile.TemporaryDirectory() as tmp:
+        furrow = Furrow(tmp)
+        try:
+            furrow.call("PATCH", "/api/v1/settings", {"smtpHost": "127.0.0.1", "smtpPort": free_port()})
+            contact = furrow.call("POST", "/api/v1/contacts", {"lastName": "Nobody", "email": "nobody@example.org"})
+            quote = furrow.call("POST", "/api/v1/quotes", {"accountId": furrow.call("POST", "/api/v1/accounts", {"name": "Closed port"})["id"],
+                                                           "contactId": contact["id"], "lines": []})
+            furrow.call("POST", f"/api/v1/quotes/{quote['id']}/send", {"email": True})
+
+            def attempted():
+                items = furrow.call("GET", f"/api/v1/quotes/{quote['id']}/emails")["items"]
+                return items and items[0]["attempts"] >= 1
+
+            assert wait_for(attempted)
+            item = furrow.call("GET", "/api/v1/outbox")["items"][0]
+            assert item["status"] == "queued" and item["lastError"] and item["attempts"] == 1
+        finally:
+            furrow.stop()
