@@ -48,10 +48,7 @@ struct AccountRoutes {
     }
 
     static func page(_ accounts: [Account], _ query: ListQuery) -> Page<AccountDTO> {
-        let next = accounts.count == query.limit ? accounts.last.map { last in
-            Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string])
-        } : nil
-        return Page(items: accounts.map(AccountDTO.init), nextCursor: next)
+        Page(accounts, query, AccountDTO.init)
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

@@ -29,10 +29,7 @@ struct ContactRoutes {
     }
 
     static func page(_ contacts: [Contact], _ query: ListQuery) -> Page<ContactDTO> {
-        let next = contacts.count == query.limit ? contacts.last.map { last in
-            Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string])
-        } : nil
-        return Page(items: contacts.map(ContactDTO.init), nextCursor: next)
+        Page(contacts, query, ContactDTO.init)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

@@ -80,8 +80,7 @@ struct LeadRoutes {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .leads)
         let leads = try await LeadService(env).list(query, by: principal)
-        let next = leads.count == query.limit ? leads.last.map { last in Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string]) } : nil
-        return try .json(Page(items: leads.map(LeadDTO.init), nextCursor: next))
+        return try .json(Page(leads, query, LeadDTO.init))
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

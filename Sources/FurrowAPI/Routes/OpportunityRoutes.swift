@@ -92,8 +92,7 @@ struct OpportunityRoutes {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .opportunities)
         let items = try await OpportunityService(env).list(query, by: principal)
-        let next = items.count == query.limit ? items.last.map { last in Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string]) } : nil
-        return try .json(Page(items: items.map { OpportunityDTO($0) }, nextCursor: next))
+        return try .json(Page(items, query) { OpportunityDTO($0) })
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

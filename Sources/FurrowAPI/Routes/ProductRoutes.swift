@@ -63,8 +63,7 @@ struct ProductRoutes {
         _ = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .products)
         let items = try await ProductService(env).products(query)
-        let next = items.count == query.limit ? items.last.map { last in Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string]) } : nil
-        return try .json(Page(items: items.map(ProductDTO.init), nextCursor: next))
+        return try .json(Page(items, query, ProductDTO.init))
     }
 
     @Sendable func createProduct(_ request: Request, context: AppContext) async throws -> Response {

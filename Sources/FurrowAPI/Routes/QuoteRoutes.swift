@@ -73,8 +73,7 @@ struct QuoteRoutes {
         let query = try ListParameters.parse(request, fields: .quotes)
         let quotes = try await QuoteService(env).list(query, by: principal)
         let today = try await SettingsService(env).current().today(env.clock.now())
-        let next = quotes.count == query.limit ? quotes.last.map { last in Cursor.encode(query.sort.map { last.sortValue($0.field) } + [last.id.string]) } : nil
-        return try .json(Page(items: quotes.map { QuoteDTO($0, today: today) }, nextCursor: next))
+        return try .json(Page(quotes, query) { QuoteDTO($0, today: today) })
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

@@ -113,3 +113,11 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]
     let nextCursor: String?
 }
+
+extension Page {
+    /// A keyset page: a cursor after the last record when the page is full.
+    init<Record: KeysetItem>(_ records: [Record], _ query: ListQuery, _ transform: (Record) -> Item) {
+        items = records.map(transform)
+        nextCursor = records.count == query.limit ? records.last.map { Cursor.encode($0.cursorValues(for: query)) } : nil
+    }
+}

@@ -172,3 +172,23 @@ extension Quote {
         }
     }
 }
+
+/// A record a keyset list can continue after: its sort values and its id (SPEC §0 cursors).
+public protocol KeysetItem {
+    func sortValue(_ field: String) -> String
+    var keysetID: String { get }
+}
+
+extension KeysetItem {
+    /// The values a cursor after this item carries for the query's sort order.
+    public func cursorValues(for query: ListQuery) -> [String] {
+        query.sort.map { sortValue($0.field) } + [keysetID]
+    }
+}
+
+extension Account: KeysetItem { public var keysetID: String { id.string } }
+extension Contact: KeysetItem { public var keysetID: String { id.string } }
+extension Lead: KeysetItem { public var keysetID: String { id.string } }
+extension Opportunity: KeysetItem { public var keysetID: String { id.string } }
+extension Product: KeysetItem { public var keysetID: String { id.string } }
+extension Quote: KeysetItem { public var keysetID: String { id.string } }
