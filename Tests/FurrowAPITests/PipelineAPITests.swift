@@ -312,3 +312,23 @@ struct NotificationAPITests {
         }
     }
 }
+
+@Suite("Deleting parties in use")
+struct PartyInUseTests {
+    @Test("an account or contact that a deal points at cannot be deleted", arguments: TestWorld.engines)
+    func inUse(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let account = try await world.makeAccount("Dealer")
+        let contact = try await world.makeContact("Buyer")
+        let fields = OpportunityFields(name: "Deal", accountId: account.id, contactId: contact.id, currency: Currency("EUR")!)
+        _ = try await OpportunityService(world.env).create(OpportunityInput(fields: fields), by: world.admin)
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let refusedAccount = try await api.call(.delete, "/api/v1/accounts/\(account.id)", token: token)
+            #expect(refusedAccount.type == "has-dependents")
+            #expect(refusedAccount.string("detail")?.contains("1 opportunities") == true)
+            #expect(try await api.call(.delete, "/api/v1/contacts/\(contact.id)", token: token).type == "has-dependents")
+        }
+    }
+}

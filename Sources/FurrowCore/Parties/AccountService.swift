@@ -80,6 +80,7 @@ public struct AccountService: Sendable {
             let contacts = try await session.contacts(ListQuery(limit: 1, filters: [Filter("accountId", .eq, [id.string])]),
                                                        visibleTo: Principal(userId: principal.userId, role: .admin, teamId: nil))
             if !contacts.isEmpty { throw PartyError.hasDependents("the account has contacts; move or delete them first") }
+            try await session.refuseBusinessReferences(to: .account, id: id.uuid)
             try await session.deleteConnections(of: id.uuid)
             try await session.deleteAccount(id: id)
             try await session.unindex(id: id.uuid)

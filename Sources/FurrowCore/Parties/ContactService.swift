@@ -75,6 +75,7 @@ public struct ContactService: Sendable {
     public func delete(_ id: Contact.ID, by principal: Principal) async throws {
         try await env.store.write { session in
             let contact = try await session.changeableContact(id, principal)
+            try await session.refuseBusinessReferences(to: .contact, id: id.uuid)
             try await session.deleteConnections(of: id.uuid)
             try await session.deleteContact(id: id)
             try await session.unindex(id: id.uuid)
@@ -148,6 +149,14 @@ extension Contact {
 }
 
 extension StoreSession {
+    /// A party that deals, quotes or orders point at stays; merge it into another instead.
+    func refuseBusinessReferences(to party: PartyType, id: UUID) async throws {
+        let references = try await businessReferences(to: party, id: id)
+        guard !references.isEmpty else { return }
+        let list = references.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        throw PartyError.hasDependents("the \(party.rawValue) is used by \(list); merge it into another \(party.rawValue) instead")
+    }
+
     func visibleContact(_ id: Contact.ID, _ principal: Principal) async throws -> Contact {
         guard let contact = try await contact(id: id), principal.canSee(contact.ownership) else {
             throw CoreError.notFound("contact")

@@ -44,6 +44,8 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func accountDuplicates(_ keys: DuplicateKeys, excluding: Account.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch]
     /// Re-points every record that refers to `from` (child accounts, contacts, connections) at `to`.
     func moveAccountReferences(from: Account.ID, to: Account.ID) async throws
+    /// The kinds of business records (opportunities, quotes, orders, leads) that point at a party, with their counts.
+    func businessReferences(to party: PartyType, id: UUID) async throws -> [String: Int]
 
     // contacts
     func insertContact(_ contact: Contact) async throws

@@ -44,6 +44,20 @@ extension SQLSession {
         try await run("UPDATE connections SET to_id = \(bind: new) WHERE to_id = \(bind: old)")
     }
 
+    func businessReferences(to party: PartyType, id: UUID) async throws -> [String: Int] {
+        let key = id.uuidString.lowercased()
+        let tables: [(String, String)] = party == .account
+            ? [("opportunities", "account_id"), ("quotes", "account_id"), ("sales orders", "account_id"), ("qualified leads", "qualified_account_id")]
+            : [("opportunities", "contact_id"), ("quotes", "contact_id"), ("sales orders", "contact_id"), ("qualified leads", "qualified_contact_id")]
+        var found: [String: Int] = [:]
+        for (name, column) in tables {
+            let table = name == "sales orders" ? "sales_orders" : name == "qualified leads" ? "leads" : name
+            let n = try await count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: key)")
+            if n > 0 { found[name] = n }
+        }
+        return found
+    }
+
     private func connectionRecord(_ row: any SQLRow) throws -> Connection {
         Connection(id: try row.id("id"),
                    fromType: PartyType(rawValue: try row.string("from_type")) ?? .account,
