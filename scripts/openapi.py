@@ -1938,9 +1938,10 @@ def backbone_operations():
                    412: problem(412), 428: problem(428)}))
     add("/contacts/{id}", "delete", op(
         "deleteContact", "Contacts", "Delete a contact", parameters=[ID_PARAM],
-        description="Its connections are deleted with it.",
+        description="Its connections are deleted with it. A contact that opportunities, quotes, orders or qualified leads "
+                    "point at is refused (409 `has-dependents`): merge it into another contact instead.",
         responses={204: NO_CONTENT, 401: U401, 403: write_403("The caller's role cannot change the record"),
-                   404: problem(404)}))
+                   404: problem(404), 409: problem(409, ["has-dependents"])}))
     add("/contacts/{id}/connections", "get", op(
         "listContactConnections", "Contacts", "List a contact's connections", parameters=[ID_PARAM],
         responses={200: ok("ConnectionPage"), 401: U401, 404: problem(404)}))
