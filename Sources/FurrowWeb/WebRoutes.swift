@@ -41,6 +41,13 @@ public enum WebRoutes {
         SearchPage(web: web).add(to: pages)
         SettingsPage(web: web).add(to: pages)
         NotificationsPage(web: web).add(to: pages)
+        ProductForms(web: web).add(to: pages)
+        ProductPages(web: web).add(to: pages)
+        PriceListPages(web: web).add(to: pages)
+        QuoteEditor(web: web).add(to: pages)
+        QuotePages(web: web).add(to: pages)
+        QuoteActions(web: web).add(to: pages)
+        OpportunityProducts(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

@@ -63,6 +63,7 @@ struct AccountPages {
         let canChange: Bool
         let canCreate: Bool
         let newContactURL: String
+        let quotes: QuoteSection
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -77,6 +78,8 @@ struct AccountPages {
         let canChange = principal.canChange(account.ownership)
         let connections = try await ConnectionsModel.make(parts, of: id.uuid, .account, path: "/accounts/\(id)",
                                                           canChange: canChange, by: principal)
+        let quotes = try await QuoteSection.load(web.env, "accountId", id.string, newURL: canChange ? "/quotes/new?account=\(id)" : nil,
+                                                 by: principal)
         return try await web.page("account", account.fields.name, request, context) { shell in
             let f = account.fields
             let parent = hierarchy.ancestors.last
@@ -102,7 +105,7 @@ struct AccountPages {
                 hasContacts: !contacts.isEmpty, connections: connections,
                 history: try await parts.history("account", id.uuid, by: principal, shell: shell),
                 canChange: canChange, canCreate: principal.canWriteRecords,
-                newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]))
+                newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]), quotes: quotes)
         }
     }
 

@@ -69,6 +69,7 @@ struct LeadPages {
         let canReactivate: Bool
         let reasons: [RecordParts.Option]
         let opportunityURL: String?
+        let quotes: QuoteSection
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -99,6 +100,8 @@ struct LeadPages {
                 qualified.append(.init(label: "Contact", value: name ?? "(contact)", href: "/contacts/\(contactId)"))
             }
         }
+        let quotes = try await QuoteSection.load(web.env, "leadId", id.string,
+                                                 newURL: canChange && lead.status != .disqualified ? "/quotes/new?lead=\(id)" : nil, by: principal)
         return try await web.page("lead", lead.fields.topic, request, context) { shell in
             let f = lead.fields
             var facts: [AccountPages.Fact] = [
@@ -128,7 +131,7 @@ struct LeadPages {
                 canEdit: canChange && open, canMarkContacted: canChange && lead.status == .new, canQualify: canChange && open,
                 canDisqualify: canChange && open, canReactivate: canChange && principal.canReassign && lead.status == .disqualified,
                 reasons: reasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
-                opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" })
+                opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" }, quotes: quotes)
         }
     }
 }
@@ -152,6 +155,8 @@ struct FilterBar {
     let sort: String?
     let filtered: Bool
     let clear: String
+    /// Whether the list searches text (`?q=`); lists that do not, show only their selects.
+    var showsText = true
 
     init(_ parameters: ListParameters, placeholder: String, selects: [Select]) {
         action = parameters.path

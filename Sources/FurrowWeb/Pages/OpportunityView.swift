@@ -44,6 +44,8 @@ struct OpportunityView {
     let canReopen: Bool
     let lostReasons: [RecordParts.Option]
     let estimate: String
+    let quotes: QuoteSection?
+    let products: OpportunityProducts.Section?
 
     /// Catalogs and names an opportunity's page needs, read before the page is drawn.
     struct Data {
@@ -60,6 +62,8 @@ struct OpportunityView {
         var accountChoices: [(String, String)] = []
         var userChoices: [(String, String)] = []
         var source: (channel: String, source: String, href: String?) = ("—", "—", nil)
+        var quotes: QuoteSection?
+        var products: OpportunityProducts.Section?
     }
 
     struct Builder {
@@ -90,6 +94,10 @@ struct OpportunityView {
                 data.userChoices = try await pipeline.userOptions()
             }
             data.source = await pipeline.describe(o.fields.source, channels: data.channels, by: principal)
+            let open = principal.canChange(o.ownership) && !o.status.isClosed
+            data.quotes = try await QuoteSection.load(env, "opportunityId", o.id.string, newURL: open ? "/quotes/new?opportunity=\(o.id)" : nil,
+                                                      note: o.status.isClosed ? "The opportunity is closed: no new ones." : nil, by: principal)
+            data.products = try await OpportunityProducts.section(env, o, canEdit: open, by: principal)
             return data
         }
 
@@ -175,7 +183,8 @@ struct OpportunityView {
                 history: try await pipeline.parts.history("opportunity", o.id.uuid, by: principal, shell: shell, names: names),
                 canEdit: canEdit, canReopen: o.status.isClosed && principal.canReassign && principal.canChange(o.ownership),
                 lostReasons: data.lostReasons.filter(\.active).map { option(($0.id.string, $0.name)) },
-                estimate: f.estimatedRevenue?.decimalString ?? "")
+                estimate: f.estimatedRevenue?.decimalString ?? "", quotes: data.quotes,
+                products: data.products)
         }
 
         /// Each condition of a stage gate, met or not as the server will judge it (a quote is

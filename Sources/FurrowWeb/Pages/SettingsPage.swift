@@ -7,7 +7,7 @@ import Hummingbird
 /// Company settings, for administrators (SPEC §11).
 struct SettingsPage {
     let web: Web
-    static let quoteWords = ["Quote", "Budget"]
+    static let quoteWords = ["Quote", "Budget", "Quotation"]
     static let currencies = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "JPY", "INR", "BRL", "MXN", "ZAR"]
 
     func add(to group: RouterGroup<AppContext>) {

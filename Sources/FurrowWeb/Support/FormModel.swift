@@ -18,6 +18,8 @@ struct Field {
     var hint: String?
     var isSelect = false
     var isTextarea = false
+    var isCheckbox = false
+    var checked = false
     var options: [Option] = []
     var list: String?
 
@@ -56,6 +58,18 @@ struct FormFields {
         fields.append(field)
     }
 
+    /// A checkbox sending `true` when ticked (an unticked box sends nothing).
+    mutating func checkbox(_ name: String, _ label: String, checked: Bool, hint: String? = nil) {
+        var field = Field(name, label)
+        field.isCheckbox = true
+        field.type = "checkbox"
+        field.value = "true"
+        field.checked = checked
+        field.hint = hint
+        field.error = message(for: name)
+        fields.append(field)
+    }
+
     /// A select; `options` are (value, label) pairs, with an empty choice first unless `required`.
     mutating func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?,
                          required: Bool = false, empty: String = "— none —", hint: String? = nil) {
@@ -82,8 +96,12 @@ struct FormFields {
     }
 
     /// Field errors that belong to no field of this form, shown above it.
-    var unplaced: [String] {
-        let names = Set(fields.map(\.name))
+    var unplaced: [String] { unplaced(besides: []) }
+
+    /// Field errors that belong to no field of this form nor to `placed` (inputs the page draws
+    /// itself, such as a document's line rows).
+    func unplaced(besides placed: Set<String>) -> [String] {
+        let names = Set(fields.map(\.name)).union(placed)
         return errors.filter { !names.contains($0.field) }.map { "\($0.field) \($0.message)" }
     }
 }
@@ -119,11 +137,11 @@ struct FormPage {
     }
 
     /// Sets the fields and turns a problem into what the page says about it.
-    mutating func apply(_ form: FormFields, problem: Problem?, recordPath: String = "") {
+    mutating func apply(_ form: FormFields, problem: Problem?, recordPath: String = "", placed: Set<String> = []) {
         fields = form.result
-        generalErrors = form.unplaced
+        generalErrors = form.unplaced(besides: placed)
         hasGeneralErrors = !generalErrors.isEmpty
-        hasFieldErrors = fields.contains { $0.error != nil } || !generalErrors.isEmpty
+        hasFieldErrors = fields.contains { $0.error != nil } || !generalErrors.isEmpty || form.errors.contains { placed.contains($0.field) }
         guard let problem, problem.type != "validation" else { return }
         switch problem.type {
         case "duplicate-suspected":

@@ -5,15 +5,28 @@ import FurrowDomain
 import Hummingbird
 
 /// One entry of the top navigation. Later modules add theirs to `Navigation.entries` in one line.
+/// `also` lists other paths the entry is current for (price lists under Products); a title may
+/// depend on the settings (the word the administrator chose for quotes).
 struct NavEntry: Sendable {
-    let title: String
+    let title: @Sendable (Settings) -> String
     let path: String
+    let also: [String]
     let shown: @Sendable (Principal) -> Bool
 
-    init(_ title: String, _ path: String, shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
+    init(_ title: String, _ path: String, also: [String] = [], shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
+        self.init({ _ in title }, path, also: also, shown: shown)
+    }
+
+    init(_ title: @escaping @Sendable (Settings) -> String, _ path: String, also: [String] = [],
+         shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
         self.title = title
         self.path = path
+        self.also = also
         self.shown = shown
+    }
+
+    func isCurrent(_ path: String) -> Bool {
+        ([self.path] + also).contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 }
 
@@ -24,7 +37,8 @@ enum Navigation {
         NavEntry("Leads", "/leads"),
         NavEntry("Opportunities", "/opportunities"),
         NavEntry("Board", "/board"),
-        // Quotes … go here, one line each.
+        NavEntry("Products", "/products", also: ["/price-lists"]),
+        NavEntry({ QuoteWord($0).plural }, "/quotes"),
         NavEntry("Settings", "/settings", shown: { $0.isAdmin }),
     ]
 }
@@ -70,7 +84,7 @@ struct Shell {
             userName = (try? await UserService(env).get(principal.userId, by: principal).name) ?? ""
             let path = request.uri.path
             nav = Navigation.entries.filter { $0.shown(principal) }.map {
-                Link(title: $0.title, path: $0.path, current: path == $0.path || path.hasPrefix($0.path + "/"))
+                Link(title: $0.title(settings), path: $0.path, current: $0.isCurrent(path))
             }
         }
         return Shell(title: title, company: settings.companyName, signedIn: context.principal != nil, userName: userName,
