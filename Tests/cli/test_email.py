@@ -17,6 +17,8 @@ BIN = os.environ.get("FURROW_BIN", os.path.join(os.path.dirname(__file__), "..",
 class Sink:
     def __init__(self):
         self.messages = []
+        self.logins = []
+
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
@@ -84,6 +86,7 @@ def test_a_sent_quote_reaches_the_customer_with_its_pdf():
             settings = furrow.call("PATCH", "/api/v1/settings", {"smtpHost": "127.0.0.1", "smtpPort": controller.port,
                                                                   "mailFrom": "sales@furrow.example", "companyName": "Ångström Tools"})
             assert settings["smtpHost"] == "127.0.0.1"
+            assert settings["smtpPasswordSet"] is False and "smtpPassword" not in settings
             account = furrow.call("POST", "/api/v1/accounts", {"name": "Müller GmbH"})
             contact = furrow.call("POST", "/api/v1/contacts", {"firstName": "Jürgen", "lastName": "Müller", "email": "juergen@mueller.example",
                                                                "accountId": account["id"]})
@@ -138,3 +141,30 @@ def test_a_failed_delivery_stays_queued_with_its_error():
             assert item["status"] == "queued" and item["lastError"] and item["attempts"] == 1
         finally:
             furrow.stop()
+
+
+def test_the_worker_authenticates_when_a_user_is_set():
+    from aiosmtpd.smtp import AuthResult
+    sink, logins = Sink(), []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((mechanism, auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=auth_data.password == b"s3cret-pass")
+
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port(), authenticator=authenticator, auth_require_tls=False)
+    controller.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        furrow = Furrow(tmp)
+        try:
+            settings = furrow.call("PATCH", "/api/v1/settings", {"smtpHost": "127.0.0.1", "smtpPort": controller.port,
+                                                                  "smtpUsername": "mailer", "smtpPassword": "s3cret-pass"})
+            assert settings["smtpPasswordSet"] is True and "s3cret-pass" not in json.dumps(settings)
+            contact = furrow.call("POST", "/api/v1/contacts", {"lastName": "Auth", "email": "auth@example.org"})
+            account = furrow.call("POST", "/api/v1/accounts", {"name": "Auth Co"})
+            quote = furrow.call("POST", "/api/v1/quotes", {"accountId": account["id"], "contactId": contact["id"], "lines": []})
+            furrow.call("POST", f"/api/v1/quotes/{quote['id']}/send", {"email": True})
+            assert wait_for(lambda: len(sink.messages) == 1)
+            assert logins == [("PLAIN", "mailer", "s3cret-pass")]
+        finally:
+            furrow.stop()
+            controller.stop()

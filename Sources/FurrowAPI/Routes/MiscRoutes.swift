@@ -110,7 +110,8 @@ struct SearchRoutes {
 
 struct SettingsRoutes {
     let env: CoreEnvironment
-    static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom"]
+    static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
+                                      "smtpUsername", "smtpPassword"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames"]
 
     func add(to group: RouterGroup<AppContext>) {
@@ -125,7 +126,7 @@ struct SettingsRoutes {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort"]))
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort"]), ignoring: ["smtpPasswordSet"])
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
         let port = body.int("smtpPort")
@@ -141,6 +142,8 @@ struct SettingsRoutes {
             if let v = flags["useProductShortNames"] { settings.useProductShortNames = v }
             if let v = values["smtpHost"] { settings.smtpHost = v }
             if let v = values["mailFrom"] { settings.mailFrom = v }
+            if let v = values["smtpUsername"] { settings.smtpUsername = v }
+            if let v = values["smtpPassword"] { settings.smtpPassword = v }
             if let port { settings.smtpPort = port }
         }, by: principal)
         return try .json(settings)

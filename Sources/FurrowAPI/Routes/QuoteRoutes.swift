@@ -57,7 +57,11 @@ struct QuoteRoutes {
 
     func reply(_ quote: Quote, status: HTTPResponse.Status = .ok) async throws -> Response {
         let today = try await SettingsService(env).current().today(env.clock.now())
-        return try .json(QuoteDTO(quote, today: today), status: status, location: status == .created ? "/api/v1/quotes/\(quote.id)" : nil)
+        var dto = QuoteDTO(quote, today: today)
+        if quote.status == .accepted {
+            dto.orderId = try await env.store.read { try await $0.order(fromQuote: quote.id)?.id.string }
+        }
+        return try .json(dto, status: status, location: status == .created ? "/api/v1/quotes/\(quote.id)" : nil)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

@@ -44,6 +44,8 @@ struct QuoteDTO: Encodable, Sendable {
     let opportunityId: String, leadId: String?, priceListId: String?, currency: String, date: String, validUntil: String?
     let comments: String?, terms: String?, lines: [Line], subtotal: String, discountTotal: String, taxTotal: String, total: String
     let ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
+    /// The sales order the quote became, once converted.
+    var orderId: String?
 
     init(_ q: Quote, today: String) {
         id = q.id.string; number = q.number; revision = q.revision; name = q.name

@@ -2,7 +2,7 @@ import Foundation
 import FurrowDomain
 
 /// Company settings kept in the database and edited by administrators (SPEC §11).
-public struct Settings: Sendable, Equatable, Codable {
+public struct Settings: Sendable, Equatable, Encodable {
     public var companyName: String
     public var companyAddress: String
     public var timeZone: String
@@ -19,15 +19,42 @@ public struct Settings: Sendable, Equatable, Codable {
     public var smtpPort: Int
     /// The sender address of outgoing email.
     public var mailFrom: String
+    /// SMTP authentication (AUTH PLAIN), when the server asks for it; empty for none.
+    public var smtpUsername: String
+    /// Write-only: never sent back to clients (see `smtpPasswordSet`).
+    public var smtpPassword: String
+    public var smtpPasswordSet: Bool { !smtpPassword.isEmpty }
+
+    enum CodingKeys: String, CodingKey {
+        case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
+        case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(companyName, forKey: .companyName)
+        try container.encode(companyAddress, forKey: .companyAddress)
+        try container.encode(timeZone, forKey: .timeZone)
+        try container.encode(baseCurrency, forKey: .baseCurrency)
+        try container.encode(quoteWord, forKey: .quoteWord)
+        try container.encode(autoCreateOpportunity, forKey: .autoCreateOpportunity)
+        try container.encode(opportunityNameFromQuote, forKey: .opportunityNameFromQuote)
+        try container.encode(useProductShortNames, forKey: .useProductShortNames)
+        try container.encode(smtpHost, forKey: .smtpHost)
+        try container.encode(smtpPort, forKey: .smtpPort)
+        try container.encode(mailFrom, forKey: .mailFrom)
+        try container.encode(smtpUsername, forKey: .smtpUsername)
+        try container.encode(smtpPasswordSet, forKey: .smtpPasswordSet)
+    }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
                                           baseCurrency: "EUR", quoteWord: "Quote", autoCreateOpportunity: true,
                                           opportunityNameFromQuote: true, useProductShortNames: false, smtpHost: "", smtpPort: 25,
-                                          mailFrom: "furrow@localhost")
+                                          mailFrom: "furrow@localhost", smtpUsername: "", smtpPassword: "")
 
     init(companyName: String, companyAddress: String, timeZone: String, baseCurrency: String, quoteWord: String,
          autoCreateOpportunity: Bool, opportunityNameFromQuote: Bool, useProductShortNames: Bool, smtpHost: String, smtpPort: Int,
-         mailFrom: String) {
+         mailFrom: String, smtpUsername: String, smtpPassword: String) {
         self.companyName = companyName
         self.companyAddress = companyAddress
         self.timeZone = timeZone
@@ -39,6 +66,8 @@ public struct Settings: Sendable, Equatable, Codable {
         self.smtpHost = smtpHost
         self.smtpPort = smtpPort
         self.mailFrom = mailFrom
+        self.smtpUsername = smtpUsername
+        self.smtpPassword = smtpPassword
     }
 
     init(_ values: [String: String]) {
@@ -51,14 +80,16 @@ public struct Settings: Sendable, Equatable, Codable {
                   opportunityNameFromQuote: flag("opportunityNameFromQuote", d.opportunityNameFromQuote),
                   useProductShortNames: flag("useProductShortNames", d.useProductShortNames),
                   smtpHost: values["smtpHost"] ?? d.smtpHost, smtpPort: values["smtpPort"].flatMap { Int($0) } ?? d.smtpPort,
-                  mailFrom: values["mailFrom"] ?? d.mailFrom)
+                  mailFrom: values["mailFrom"] ?? d.mailFrom, smtpUsername: values["smtpUsername"] ?? d.smtpUsername,
+                  smtpPassword: values["smtpPassword"] ?? d.smtpPassword)
     }
 
     var values: [String: String] {
         ["companyName": companyName, "companyAddress": companyAddress, "timeZone": timeZone,
          "baseCurrency": baseCurrency, "quoteWord": quoteWord, "autoCreateOpportunity": String(autoCreateOpportunity),
          "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames),
-         "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom]
+         "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom, "smtpUsername": smtpUsername,
+         "smtpPassword": smtpPassword]
     }
 
     /// Today's date in the company time zone.
@@ -82,7 +113,8 @@ public struct Settings: Sendable, Equatable, Codable {
         return Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
                         baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "", autoCreateOpportunity: autoCreateOpportunity,
                         opportunityNameFromQuote: opportunityNameFromQuote, useProductShortNames: useProductShortNames,
-                        smtpHost: host, smtpPort: smtpPort, mailFrom: from.trimmingCharacters(in: .whitespaces))
+                        smtpHost: host, smtpPort: smtpPort, mailFrom: from.trimmingCharacters(in: .whitespaces),
+                        smtpUsername: smtpUsername.trimmingCharacters(in: .whitespaces), smtpPassword: smtpPassword)
     }
 }
 
@@ -103,9 +135,10 @@ public struct SettingsService: Sendable {
             after = try after.validated()
             let changes = AuditDiff.changes(from: before.values, to: after.values)
             for change in changes { try await session.setSetting(change.field, change.new ?? "") }
+            let audited = changes.map { $0.field == "smtpPassword" ? FieldChange(field: $0.field, old: nil, new: "changed") : $0 }
             if !changes.isEmpty {
                 try await session.audit(env, entity: "settings", id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-                                        action: "update", actor: principal?.userId, changes: changes)
+                                        action: "update", actor: principal?.userId, changes: audited)
             }
             return after
         }

@@ -30,6 +30,14 @@ extension QuoteService {
         }
     }
 
+    /// The sales order a quote was converted into, if any.
+    public func order(forQuote id: Quote.ID, by principal: Principal) async throws -> SalesOrder? {
+        try await env.store.read { session in
+            _ = try await session.visibleQuote(id, principal)
+            return try await session.order(fromQuote: id)
+        }
+    }
+
     /// Copies the product lines of another opportunity into a draft quote (rule 88).
     public func getProducts(_ id: Quote.ID, fromOpportunity source: Opportunity.ID, by principal: Principal) async throws -> Quote {
         try await change(id, action: "get-products", by: principal) { quote, session in

@@ -40,7 +40,7 @@ public struct OutboxWorker: Service {
             return false
         }
         let message = MailMessage.render(email, from: settings.mailFrom, date: now)
-        let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort)
+        let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, username: settings.smtpUsername, password: settings.smtpPassword)
         let attempts = email.attempts + 1
         do {
             try await Self.offThread { try client.send(from: settings.mailFrom, to: email.to, message: message) }

@@ -8,6 +8,8 @@ import Glibc
 struct SMTPClient {
     let host: String
     let port: Int
+    var username = ""
+    var password = ""
     var timeout: Int = 20
 
     struct Failure: Error, CustomStringConvertible {
@@ -20,6 +22,10 @@ struct SMTPClient {
         var reader = LineReader(socket: socket)
         try expect(&reader, 220)
         try command(socket, "EHLO furrow.localdomain", &reader, 250)
+        if !username.isEmpty {
+            let token = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
+            try command(socket, "AUTH PLAIN \(token)", &reader, 235)
+        }
         try command(socket, "MAIL FROM:<\(from)>", &reader, 250)
         try command(socket, "RCPT TO:<\(to)>", &reader, 250)
         try command(socket, "DATA", &reader, 354)
