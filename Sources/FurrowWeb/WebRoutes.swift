@@ -41,6 +41,7 @@ public enum WebRoutes {
         SearchPage(web: web).add(to: pages)
         SettingsPage(web: web).add(to: pages)
         NotificationsPage(web: web).add(to: pages)
+        OutboxPage(web: web).add(to: pages)
         ProductForms(web: web).add(to: pages)
         ProductPages(web: web).add(to: pages)
         PriceListPages(web: web).add(to: pages)

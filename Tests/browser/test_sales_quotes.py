@@ -228,11 +228,17 @@ def test_opportunity_products_are_copied_into_a_quote_that_converts_to_an_order(
     actions.get_by_role("button", name="Send").click()
     actions.get_by_role("button", name="Accept").click()
     expect(page.locator("#quote-status")).to_have_text("Accepted")
-    # only an accepted quote converts, and only once
+    # only an accepted quote converts, and only once: the page then names the order instead of the button
+    stale = page.context.new_page()
+    stale.goto(page.url)
     actions.get_by_role("button", name="Convert to sales order").click()
     expect(page.locator(".flash")).to_contain_text(re.compile(r"Sales order SO-\d{4}-\d{5} created"))
-    actions.get_by_role("button", name="Convert to sales order").click()
-    expect(page.locator(".flash-error")).to_contain_text("Not converted:")
+    expect(actions.get_by_role("button", name="Convert to sales order")).to_have_count(0)
+    expect(page.locator("#quote-order")).to_have_text(re.compile(r"^Sales order SO-\d{4}-\d{5} · 20,400\.00 EUR$"))
+    stale.locator("#quote-actions").get_by_role("button", name="Convert to sales order").click()
+    expect(stale.locator(".flash-error")).to_contain_text("Not converted:")
+    expect(stale.locator("#quote-order")).to_be_visible()
+    stale.close()
     # a reader sees the catalog without its write controls
     email = f"reader-{unique('q').split()[1]}@browser.furrow.test"
     api(server, "POST", "/users", {"email": email, "name": "Rhea Reader", "password": "reader-pass-2026", "role": "readonly"}, token)

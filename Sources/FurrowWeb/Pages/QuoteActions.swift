@@ -83,12 +83,13 @@ struct QuoteActions {
     }
 }
 
-/// The buttons besides the transitions: convert an accepted quote, copy products into a draft.
+/// The buttons besides the transitions: convert an accepted quote (until it is converted), copy
+/// products into a draft.
 enum QuoteExtras {
-    static func actions(_ quote: Quote, canChange: Bool) -> [QuoteView.Action] {
+    static func actions(_ quote: Quote, canChange: Bool, converted: Bool) -> [QuoteView.Action] {
         guard canChange else { return [] }
         switch quote.status {
-        case .accepted: return [QuoteView.Action(verb: "convert", label: "Convert to sales order", primary: true)]
+        case .accepted: return converted ? [] : [QuoteView.Action(verb: "convert", label: "Convert to sales order", primary: true)]
         case .draft: return [QuoteView.Action(verb: "get-products", label: "Get products from the opportunity", primary: false)]
         default: return []
         }

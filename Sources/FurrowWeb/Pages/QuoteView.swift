@@ -5,7 +5,8 @@ import FurrowDomain
 
 /// What a quote's page shows: number and revision, the status as read today ("expired" past its
 /// validity), the customer and the records it belongs to, the priced lines and totals, only the
-/// transitions its status allows, and the other revisions of the same number.
+/// transitions its status allows (or the sales order it became), the other revisions of the same
+/// number, and the emails sent for it with their delivery status.
 struct QuoteView {
     struct LineRow {
         let number: Int, description: String, productURL: String?, sku: String, quantity: String, unitPrice: String
@@ -17,6 +18,7 @@ struct QuoteView {
         var email: String? = nil
     }
     struct RevisionRow { let revision: Int, url: String, status: String, statusKey: String, date: String, total: String }
+    struct OrderNote { let number: String, total: String }
 
     let id: String
     let number: String
@@ -44,6 +46,9 @@ struct QuoteView {
     let revisions: [RevisionRow]
     let hasRevisions: Bool
     let pdfURL: String?
+    let order: OrderNote?
+    let emails: [OutboxPage.Row]
+    let hasEmails: Bool
     let history: [RecordParts.HistoryRow]
 
     /// Priced line rows, for a quote or an opportunity's products.
@@ -72,6 +77,9 @@ struct QuoteView {
         var users: [User.ID: String]
         var lostReasons: [Reason]
         var revisions: [Quote]
+        /// Newest first.
+        var emails: [OutboxEmail] = []
+        var order: SalesOrder? = nil
     }
 
     struct Builder {
@@ -96,6 +104,8 @@ struct QuoteView {
             }
             if let id = quote.leadId { data.lead = try? await LeadService(env).get(id, by: principal).fields.topic }
             data.priceList = catalog.priceList(quote.priceListId)
+            data.emails = try await OutboxService(env).list(relatedTo: quote.id.uuid, by: principal)
+            if quote.status == .accepted { data.order = try await QuoteService(env).order(forQuote: quote.id, by: principal) }
             return data
         }
 
@@ -139,6 +149,7 @@ struct QuoteView {
                        email: $0 == .send && env.quoteRenderer != nil && data.contactEmail != nil ? data.contact : nil)
             } : []
             let totals = quote.totals
+            let emails = OutboxPage.rows(data.emails, shell: shell, word: data.word)
             let revisions = data.revisions.map { q in
                 let status = q.status.reading(validUntil: q.validUntil, on: data.today)
                 return RevisionRow(revision: q.revision, url: "/quotes/\(q.id)", status: SalesText.status(status), statusKey: status,
@@ -151,9 +162,12 @@ struct QuoteView {
                 facts: facts, lines: lines, hasLines: !lines.isEmpty, discountTotal: MoneyText.format(totals.discountTotal),
                 subtotal: MoneyText.format(totals.subtotal), taxTotal: MoneyText.format(totals.taxTotal), total: MoneyText.format(totals.total),
                 comments: quote.comments, terms: quote.terms, actions: actions, canReject: canChange && legal[.reject] != nil,
-                canEdit: canChange && quote.status == .draft, extra: QuoteExtras.actions(quote, canChange: canChange),
+                canEdit: canChange && quote.status == .draft,
+                extra: QuoteExtras.actions(quote, canChange: canChange, converted: data.order != nil),
                 lostReasons: data.lostReasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
                 revisions: revisions, hasRevisions: !revisions.isEmpty, pdfURL: env.quoteRenderer == nil ? nil : "/quotes/\(quote.id)/pdf",
+                order: data.order.map { OrderNote(number: $0.number, total: MoneyText.format($0.totals.total)) },
+                emails: emails, hasEmails: !emails.isEmpty,
                 history: await RecordParts(env: env).historyIfKnown("quote", quote.id.uuid, by: principal, shell: shell, names: names(quote, data)))
         }
     }

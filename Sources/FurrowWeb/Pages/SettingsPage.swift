@@ -4,9 +4,15 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-/// Company settings, for administrators (SPEC §11).
+/// Company settings, for administrators (SPEC §11): the company, the rules for opportunities
+/// made by quotes, and outgoing mail. The SMTP password is write-only: never shown, kept when
+/// its field is left empty.
 struct SettingsPage {
     let web: Web
+    static var flags: [(name: String, keyPath: WritableKeyPath<Settings, Bool>)] {
+        [("autoCreateOpportunity", \.autoCreateOpportunity), ("opportunityNameFromQuote", \.opportunityNameFromQuote),
+         ("useProductShortNames", \.useProductShortNames)]
+    }
     static let quoteWords = ["Quote", "Budget", "Quotation"]
     static let currencies = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "JPY", "INR", "BRL", "MXN", "ZAR"]
 
@@ -24,8 +30,13 @@ struct SettingsPage {
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         _ = try admin(request, context)
         let settings = try await SettingsService(web.env).current()
-        let values = WebForm(values: ["companyName": settings.companyName, "companyAddress": settings.companyAddress,
-                                      "timeZone": settings.timeZone, "baseCurrency": settings.baseCurrency, "quoteWord": settings.quoteWord])
+        var fields: [String: String?] = [
+            "companyName": settings.companyName, "companyAddress": settings.companyAddress, "timeZone": settings.timeZone,
+            "baseCurrency": settings.baseCurrency, "quoteWord": settings.quoteWord, "smtpHost": settings.smtpHost,
+            "smtpPort": String(settings.smtpPort), "mailFrom": settings.mailFrom, "smtpUsername": settings.smtpUsername,
+        ]
+        for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
+        let values = WebForm(values: fields)
         return try await page(request, context, values: values, problem: nil)
     }
 
@@ -39,6 +50,13 @@ struct SettingsPage {
                 settings.timeZone = form["timeZone"].trimmingCharacters(in: .whitespaces)
                 settings.baseCurrency = form["baseCurrency"].trimmingCharacters(in: .whitespaces)
                 settings.quoteWord = form["quoteWord"]
+                for flag in Self.flags { settings[keyPath: flag.keyPath] = form.flag(flag.name) }
+                settings.smtpHost = form["smtpHost"].trimmingCharacters(in: .whitespaces)
+                settings.smtpPort = Int(form["smtpPort"].trimmingCharacters(in: .whitespaces)) ?? 0
+                settings.mailFrom = form["mailFrom"].trimmingCharacters(in: .whitespaces)
+                settings.smtpUsername = form["smtpUsername"]
+                // Write-only: an empty field keeps the stored password.
+                if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
         } catch {
             let problem = try AccountForms.formProblem(error)
@@ -48,6 +66,7 @@ struct SettingsPage {
     }
 
     func page(_ request: Request, _ context: AppContext, values: WebForm, problem: Problem?) async throws -> Response {
+        let passwordStored = try await SettingsService(web.env).current().smtpPasswordSet
         var fields = FormFields(problem)
         fields.add("companyName", "Company name", values["companyName"], required: true, autocomplete: "organization")
         fields.textarea("companyAddress", "Company address", values["companyAddress"])
@@ -58,8 +77,22 @@ struct SettingsPage {
         let current = values["quoteWord"]
         let words = Self.quoteWords.contains(current) || current.isEmpty ? Self.quoteWords : Self.quoteWords + [current]
         fields.select("quoteWord", "Word for quotes", words.map { ($0, $0) }, selected: current, required: true)
+        fields.checkbox("autoCreateOpportunity", "Create opportunities for quotes", checked: values.flag("autoCreateOpportunity"),
+                        hint: "A quote for a lead or an account without an opportunity creates one.")
+        fields.checkbox("opportunityNameFromQuote", "Name them after the quote", checked: values.flag("opportunityNameFromQuote"),
+                        hint: "Otherwise they are called “Opportunity for quote”.")
+        fields.checkbox("useProductShortNames", "Name them after the products", checked: values.flag("useProductShortNames"),
+                        hint: "The products’ short names, joined; this wins over naming them after the quote.")
+        fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
+        fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 25 or 587.")
+        fields.add("mailFrom", "Sender address", values["mailFrom"], type: "email", hint: "The From address of outgoing email.")
+        fields.add("smtpUsername", "SMTP user name", values["smtpUsername"], autocomplete: "off",
+                   hint: "Only if the mail server asks for a login.")
+        // Never filled in, not even after a refused save: the password does not go back to the browser.
+        fields.add("smtpPassword", "SMTP password", "", type: "password", autocomplete: "new-password",
+                   hint: passwordStored ? "A password is stored. Leave this empty to keep it." : "No password is stored.")
         var page = FormPage(heading: "Settings", action: "/settings", submitLabel: "Save settings")
-        page.intro = "The company’s name appears at the top of every page and on documents."
+        page.intro = "The company’s name appears at the top of every page and on documents. Quotes are emailed through the SMTP server below."
         page.apply(fields, problem: problem)
         page.datalists = [
             FormPage.Datalist(id: "time-zones", options: TimeZone.knownTimeZoneIdentifiers.sorted().map {

@@ -39,6 +39,7 @@ enum Navigation {
         NavEntry("Board", "/board"),
         NavEntry("Products", "/products", also: ["/price-lists"]),
         NavEntry({ QuoteWord($0).plural }, "/quotes"),
+        NavEntry("Outbox", OutboxPage.path, shown: { OutboxPage.shown($0) }),
         NavEntry("Settings", "/settings", shown: { $0.isAdmin }),
     ]
 }
