@@ -479,7 +479,7 @@ def backbone_schemas():
             "description": "Company settings.",
             "required": ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity",
                          "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername",
-                         "smtpPasswordSet"],
+                         "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates"],
             "properties": {
                 "companyName": s(type="string", maxLength=200),
                 "companyAddress": s(type="string", maxLength=500),
@@ -492,6 +492,8 @@ def backbone_schemas():
                 "mailFrom": s("The sender address of outgoing email.", type="string"),
                 "smtpUsername": s("The SMTP user for AUTH PLAIN; empty for none.", type="string"),
                 "smtpPasswordSet": s("Whether an SMTP password is stored (the password itself is never sent).", type="boolean"),
+                "smtpSecurity": s("`starttls`, `tls` (implicit) or `none`.", type="string", enum=["none", "starttls", "tls"]),
+                "smtpVerifyCertificates": s("Check the SMTP server's certificate against the system's trust store.", type="boolean"),
             },
         },
         "SettingsPatch": {
@@ -513,6 +515,8 @@ def backbone_schemas():
                 "smtpUsername": s("The SMTP user for AUTH PLAIN; empty for none.", type=["string", "null"]),
                 "smtpPassword": s("Write-only: the SMTP password.", type=["string", "null"], writeOnly=True),
                 "smtpPasswordSet": s("Accepted and ignored (read-only).", type=["boolean", "null"]),
+                "smtpSecurity": s("`starttls`, `tls` (implicit) or `none`.", type=["string", "null"], enum=["none", "starttls", "tls", None]),
+                "smtpVerifyCertificates": s("Check the SMTP server's certificate.", type=["boolean", "null"]),
             },
         },
         "AccountPage": page("Account", "A page of accounts."),

@@ -168,3 +168,86 @@ def test_the_worker_authenticates_when_a_user_is_set():
         finally:
             furrow.stop()
             controller.stop()
+
+
+def self_signed(directory):
+    """A throw-away certificate for a loopback SMTP server."""
+    import datetime
+    import ssl
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+                   .not_valid_after(now + datetime.timedelta(days=1))
+                   .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+                   .sign(key, hashes.SHA256()))
+    cert_path, key_path = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+    with open(cert_path, "wb") as f:
+        f.write(certificate.public_bytes(serialization.Encoding.PEM))
+    with open(key_path, "wb") as f:
+        f.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_path, key_path)
+    return context
+
+
+def test_starttls_is_used_and_certificates_are_checked():
+    sink = Sink()
+    with tempfile.TemporaryDirectory() as tmp:
+        controller = Controller(sink, hostname="127.0.0.1", port=free_port(), tls_context=self_signed(tmp), require_starttls=True)
+        controller.start()
+        furrow = Furrow(tmp)
+        try:
+            contact = furrow.call("POST", "/api/v1/contacts", {"lastName": "Secure", "email": "secure@example.org"})
+            account = furrow.call("POST", "/api/v1/accounts", {"name": "Secure Co"})
+
+            def send_one():
+                quote = furrow.call("POST", "/api/v1/quotes", {"accountId": account["id"], "contactId": contact["id"], "lines": []})
+                furrow.call("POST", f"/api/v1/quotes/{quote['id']}/send", {"email": True})
+                return quote
+
+            # plain SMTP is refused by a server that requires STARTTLS: the email waits with the server's reason
+            furrow.call("PATCH", "/api/v1/settings", {"smtpHost": "localhost", "smtpPort": controller.port, "smtpSecurity": "none"})
+            plain = send_one()
+            assert wait_for(lambda: furrow.call("GET", f"/api/v1/quotes/{plain['id']}/emails")["items"][0]["attempts"] >= 1)
+            assert sink.messages == []
+            # STARTTLS with certificate checks refuses the self-signed certificate
+            furrow.call("PATCH", "/api/v1/settings", {"smtpSecurity": "starttls", "smtpVerifyCertificates": True})
+            checked = send_one()
+            assert wait_for(lambda: furrow.call("GET", f"/api/v1/quotes/{checked['id']}/emails")["items"][0]["attempts"] >= 1)
+            error = furrow.call("GET", f"/api/v1/quotes/{checked['id']}/emails")["items"][0]["lastError"]
+            assert error and sink.messages == []
+            # trusting the relay's own certificate delivers over TLS
+            settings = furrow.call("PATCH", "/api/v1/settings", {"smtpVerifyCertificates": False})
+            assert settings["smtpSecurity"] == "starttls"
+            trusted = send_one()
+            assert wait_for(lambda: any(b"secure@example.org" in m[2] or m[1] == ["secure@example.org"] for m in sink.messages))
+            assert wait_for(lambda: furrow.call("GET", f"/api/v1/quotes/{trusted['id']}/emails")["items"][0]["status"] == "sent")
+        finally:
+            furrow.stop()
+            controller.stop()
+
+
+def test_implicit_tls_delivers():
+    sink = Sink()
+    with tempfile.TemporaryDirectory() as tmp:
+        controller = Controller(sink, hostname="127.0.0.1", port=free_port(), ssl_context=self_signed(tmp))
+        controller.start()
+        furrow = Furrow(tmp)
+        try:
+            furrow.call("PATCH", "/api/v1/settings", {"smtpHost": "localhost", "smtpPort": controller.port, "smtpSecurity": "tls",
+                                                      "smtpVerifyCertificates": False})
+            contact = furrow.call("POST", "/api/v1/contacts", {"lastName": "Implicit", "email": "implicit@example.org"})
+            account = furrow.call("POST", "/api/v1/accounts", {"name": "Implicit Co"})
+            quote = furrow.call("POST", "/api/v1/quotes", {"accountId": account["id"], "contactId": contact["id"], "lines": []})
+            furrow.call("POST", f"/api/v1/quotes/{quote['id']}/send", {"email": True})
+            assert wait_for(lambda: len(sink.messages) == 1)
+            assert sink.messages[0][1] == ["implicit@example.org"]
+        finally:
+            furrow.stop()
+            controller.stop()

@@ -111,8 +111,8 @@ struct SearchRoutes {
 struct SettingsRoutes {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
-                                      "smtpUsername", "smtpPassword"]
-    static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames"]
+                                      "smtpUsername", "smtpPassword", "smtpSecurity"]
+    static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates"]
 
     func add(to group: RouterGroup<AppContext>) {
         group.get("settings", use: get)
@@ -144,6 +144,8 @@ struct SettingsRoutes {
             if let v = values["mailFrom"] { settings.mailFrom = v }
             if let v = values["smtpUsername"] { settings.smtpUsername = v }
             if let v = values["smtpPassword"] { settings.smtpPassword = v }
+            if let v = values["smtpSecurity"] { settings.smtpSecurity = v }
+            if let v = flags["smtpVerifyCertificates"] { settings.smtpVerifyCertificates = v }
             if let port { settings.smtpPort = port }
         }, by: principal)
         return try .json(settings)

@@ -24,10 +24,14 @@ public struct Settings: Sendable, Equatable, Encodable {
     /// Write-only: never sent back to clients (see `smtpPasswordSet`).
     public var smtpPassword: String
     public var smtpPasswordSet: Bool { !smtpPassword.isEmpty }
+    /// `starttls` (upgrade a plain connection, usually port 587), `tls` (implicit, usually 465) or `none`.
+    public var smtpSecurity: String = "none"
+    /// Check the server's certificate against the system's trust store; switch off only for a self-signed relay.
+    public var smtpVerifyCertificates: Bool = true
 
     enum CodingKeys: String, CodingKey {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
-        case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet
+        case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -45,6 +49,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(mailFrom, forKey: .mailFrom)
         try container.encode(smtpUsername, forKey: .smtpUsername)
         try container.encode(smtpPasswordSet, forKey: .smtpPasswordSet)
+        try container.encode(smtpSecurity, forKey: .smtpSecurity)
+        try container.encode(smtpVerifyCertificates, forKey: .smtpVerifyCertificates)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -82,6 +88,8 @@ public struct Settings: Sendable, Equatable, Encodable {
                   smtpHost: values["smtpHost"] ?? d.smtpHost, smtpPort: values["smtpPort"].flatMap { Int($0) } ?? d.smtpPort,
                   mailFrom: values["mailFrom"] ?? d.mailFrom, smtpUsername: values["smtpUsername"] ?? d.smtpUsername,
                   smtpPassword: values["smtpPassword"] ?? d.smtpPassword)
+        smtpSecurity = values["smtpSecurity"] ?? d.smtpSecurity
+        smtpVerifyCertificates = values["smtpVerifyCertificates"].map { $0 == "true" } ?? d.smtpVerifyCertificates
     }
 
     var values: [String: String] {
@@ -89,7 +97,7 @@ public struct Settings: Sendable, Equatable, Encodable {
          "baseCurrency": baseCurrency, "quoteWord": quoteWord, "autoCreateOpportunity": String(autoCreateOpportunity),
          "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames),
          "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom, "smtpUsername": smtpUsername,
-         "smtpPassword": smtpPassword]
+         "smtpPassword": smtpPassword, "smtpSecurity": smtpSecurity, "smtpVerifyCertificates": String(smtpVerifyCertificates)]
     }
 
     /// Today's date in the company time zone.
@@ -107,14 +115,18 @@ public struct Settings: Sendable, Equatable, Encodable {
         let host = check.text("smtpHost", smtpHost, maxLength: 253) ?? ""
         if host.contains(" ") || host.contains("/") { check.add("smtpHost", "is not a host name") }
         if !(1...65535).contains(smtpPort) { check.add("smtpPort", "must be from 1 to 65535") }
+        if !["none", "starttls", "tls"].contains(smtpSecurity) { check.add("smtpSecurity", "must be none, starttls or tls") }
         let from = check.email("mailFrom", mailFrom.contains("@localhost") ? "furrow@localhost.localdomain" : mailFrom) != nil ? mailFrom : ""
         if from.isEmpty { check.add("mailFrom", "is required") }
         try check.check()
-        return Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
+        var result = Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
                         baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "", autoCreateOpportunity: autoCreateOpportunity,
                         opportunityNameFromQuote: opportunityNameFromQuote, useProductShortNames: useProductShortNames,
                         smtpHost: host, smtpPort: smtpPort, mailFrom: from.trimmingCharacters(in: .whitespaces),
                         smtpUsername: smtpUsername.trimmingCharacters(in: .whitespaces), smtpPassword: smtpPassword)
+        result.smtpSecurity = smtpSecurity
+        result.smtpVerifyCertificates = smtpVerifyCertificates
+        return result
     }
 }
 

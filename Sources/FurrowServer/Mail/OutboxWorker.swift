@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import FurrowCore
 import Logging
@@ -40,10 +39,12 @@ public struct OutboxWorker: Service {
             return false
         }
         let message = MailMessage.render(email, from: settings.mailFrom, date: now)
-        let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, username: settings.smtpUsername, password: settings.smtpPassword)
+        let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, username: settings.smtpUsername, password: settings.smtpPassword,
+                                security: SMTPClient.Security(rawValue: settings.smtpSecurity) ?? .starttls,
+                                verifyCertificates: settings.smtpVerifyCertificates)
         let attempts = email.attempts + 1
         do {
-            try await Self.offThread { try client.send(from: settings.mailFrom, to: email.to, message: message) }
+            try await client.send(from: settings.mailFrom, to: email.to, message: message)
             try await env.store.write { session in
                 try await session.finishEmail(id: email.id, status: .sent, attempts: attempts, lastError: nil, nextAttemptAt: now, sentAt: env.clock.now())
             }
@@ -58,13 +59,5 @@ public struct OutboxWorker: Service {
             logger.warning("email not sent", metadata: ["to": .string(email.to), "error": .string(String(describing: error))])
         }
         return true
-    }
-
-    static func offThread(_ work: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            DispatchQueue.global().async {
-                do { try work(); continuation.resume() } catch { continuation.resume(throwing: error) }
-            }
-        }
     }
 }

@@ -1,106 +1,107 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import NIOCore
+import NIOExtras
+import NIOPosix
+import NIOSSL
 
-/// A plain SMTP client (RFC 5321) over a blocking socket, run off the request threads by the
-/// outbox worker. No TLS yet: point it at a local relay.
-struct SMTPClient {
+/// An SMTP client (RFC 5321) on SwiftNIO: plain, STARTTLS (RFC 3207) or implicit TLS, with
+/// AUTH PLAIN when a user is set. Used by the outbox worker.
+struct SMTPClient: Sendable {
+    enum Security: String, Sendable, CaseIterable { case none, starttls, tls }
+
     let host: String
     let port: Int
     var username = ""
     var password = ""
-    var timeout: Int = 20
+    var security: Security = .none
+    var verifyCertificates = true
+    var timeout: TimeAmount = .seconds(20)
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    func send(from: String, to: String, message: String) throws {
-        let socket = try connect()
-        defer { close(socket) }
-        var reader = LineReader(socket: socket)
-        try expect(&reader, 220)
-        try command(socket, "EHLO furrow.localdomain", &reader, 250)
-        if !username.isEmpty {
-            let token = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
-            try command(socket, "AUTH PLAIN \(token)", &reader, 235)
-        }
-        try command(socket, "MAIL FROM:<\(from)>", &reader, 250)
-        try command(socket, "RCPT TO:<\(to)>", &reader, 250)
-        try command(socket, "DATA", &reader, 354)
-        let body = message.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\n")
-        try write(socket, body + (body.hasSuffix("\r\n") ? "" : "\r\n") + ".\r\n")
-        try expect(&reader, 250)
-        try? command(socket, "QUIT", &reader, 221)
-    }
-
-    private func connect() throws -> Int32 {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var result: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result else {
-            throw Failure(description: "cannot resolve \(host)")
-        }
-        defer { freeaddrinfo(result) }
-        var candidate: UnsafeMutablePointer<addrinfo>? = first
-        while let info = candidate {
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            if fd >= 0 {
-                var limit = timeval(tv_sec: timeout, tv_usec: 0)
-                setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-                setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-                if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
-                close(fd)
-            }
-            candidate = info.pointee.ai_next
-        }
-        throw Failure(description: "cannot connect to \(host):\(port)")
-    }
-
-    private func command(_ socket: Int32, _ line: String, _ reader: inout LineReader, _ code: Int) throws {
-        try write(socket, line + "\r\n")
-        try expect(&reader, code)
-    }
-
-    private func write(_ socket: Int32, _ text: String) throws {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let sent = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { throw Failure(description: "connection lost while sending") }
-            bytes = bytes.dropFirst(sent)
-        }
-    }
-
-    /// Reads a (possibly multi-line) reply and checks its code.
-    private func expect(_ reader: inout LineReader, _ code: Int) throws {
-        while true {
-            let line = try reader.line()
-            guard line.count >= 3, let got = Int(line.prefix(3)) else { throw Failure(description: "bad reply: \(line)") }
-            if line.count > 3 && line[line.index(line.startIndex, offsetBy: 3)] == "-" { continue }
-            guard got == code else { throw Failure(description: "server said: \(line)") }
-            return
-        }
-    }
-
-    struct LineReader {
-        let socket: Int32
-        var buffer: [UInt8] = []
-
-        mutating func line() throws -> String {
-            while true {
-                if let end = buffer.firstIndex(of: 10) {
-                    let line = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(in: .newlines)
-                    buffer.removeFirst(end + 1)
-                    return line
+    func send(from: String, to: String, message: String) async throws {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if !verifyCertificates { configuration.certificateVerification = .none }
+        let tls = try NIOSSLContext(configuration: configuration)
+        let (lines, continuation) = AsyncStream<String>.makeStream()
+        let implicit = security == .tls, host = self.host, timeout = self.timeout
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(timeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if implicit { try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: host)) }
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(ReplyReader(continuation: continuation))
                 }
-                var chunk = [UInt8](repeating: 0, count: 1024)
-                let count = recv(socket, &chunk, chunk.count, 0)
-                guard count > 0 else { throw Failure(description: "no reply from the server") }
-                buffer += chunk[0..<count]
             }
+            .connect(host: host, port: port).get()
+        var replies = lines.makeAsyncIterator()
+        do {
+            func reply(_ code: Int) async throws {
+                while true {
+                    guard let line = await replies.next() else { throw Failure(description: "the server closed the connection or did not answer") }
+                    guard line.count >= 3, let got = Int(line.prefix(3)) else { throw Failure(description: "bad reply: \(line)") }
+                    if line.count > 3 && line[line.index(line.startIndex, offsetBy: 3)] == "-" { continue }
+                    guard got == code else { throw Failure(description: "server said: \(line)") }
+                    return
+                }
+            }
+            func command(_ text: String, _ code: Int) async throws {
+                try await channel.writeAndFlush(ByteBuffer(string: text + "\r\n")).get()
+                try await reply(code)
+            }
+            try await reply(220)
+            try await command("EHLO furrow.localdomain", 250)
+            if security == .starttls {
+                try await command("STARTTLS", 220)
+                try await channel.pipeline.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: host), position: .first).get()
+                try await command("EHLO furrow.localdomain", 250)
+            }
+            if !username.isEmpty {
+                try await command("AUTH PLAIN " + Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString(), 235)
+            }
+            try await command("MAIL FROM:<\(from)>", 250)
+            try await command("RCPT TO:<\(to)>", 250)
+            try await command("DATA", 354)
+            let body = message.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\n")
+            try await command(body + (body.hasSuffix("\r\n") ? "" : "\r\n") + ".", 250)
+            try? await command("QUIT", 221)
+        } catch {
+            try? await channel.close().get()
+            throw error
+        }
+        try? await channel.close().get()
+    }
+
+    /// Hands each reply line to the client; a read timeout or a closed connection ends the stream.
+    final class ReplyReader: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = ByteBuffer
+        let continuation: AsyncStream<String>.Continuation
+
+        init(continuation: AsyncStream<String>.Continuation) { self.continuation = continuation }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            var buffer = unwrapInboundIn(data)
+            continuation.yield((buffer.readString(length: buffer.readableBytes) ?? "").trimmingCharacters(in: .newlines))
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            continuation.finish()
+            context.fireChannelInactive()
+        }
+
+        func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+            if event is IdleStateHandler.IdleStateEvent { context.close(promise: nil) }
+            context.fireUserInboundEventTriggered(event)
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            continuation.finish()
+            context.close(promise: nil)
         }
     }
 }

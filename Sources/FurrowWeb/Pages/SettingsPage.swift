@@ -11,8 +11,10 @@ struct SettingsPage {
     let web: Web
     static var flags: [(name: String, keyPath: WritableKeyPath<Settings, Bool>)] {
         [("autoCreateOpportunity", \.autoCreateOpportunity), ("opportunityNameFromQuote", \.opportunityNameFromQuote),
-         ("useProductShortNames", \.useProductShortNames)]
+         ("useProductShortNames", \.useProductShortNames), ("smtpVerifyCertificates", \.smtpVerifyCertificates)]
     }
+    static let securities = [("starttls", "STARTTLS (usually port 587)"), ("tls", "TLS from the start (usually port 465)"),
+                             ("none", "None: a local relay only")]
     static let quoteWords = ["Quote", "Budget", "Quotation"]
     static let currencies = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "JPY", "INR", "BRL", "MXN", "ZAR"]
 
@@ -34,6 +36,7 @@ struct SettingsPage {
             "companyName": settings.companyName, "companyAddress": settings.companyAddress, "timeZone": settings.timeZone,
             "baseCurrency": settings.baseCurrency, "quoteWord": settings.quoteWord, "smtpHost": settings.smtpHost,
             "smtpPort": String(settings.smtpPort), "mailFrom": settings.mailFrom, "smtpUsername": settings.smtpUsername,
+            "smtpSecurity": settings.smtpSecurity,
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         let values = WebForm(values: fields)
@@ -55,6 +58,7 @@ struct SettingsPage {
                 settings.smtpPort = Int(form["smtpPort"].trimmingCharacters(in: .whitespaces)) ?? 0
                 settings.mailFrom = form["mailFrom"].trimmingCharacters(in: .whitespaces)
                 settings.smtpUsername = form["smtpUsername"]
+                settings.smtpSecurity = form["smtpSecurity"]
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -84,7 +88,10 @@ struct SettingsPage {
         fields.checkbox("useProductShortNames", "Name them after the products", checked: values.flag("useProductShortNames"),
                         hint: "The products’ short names, joined; this wins over naming them after the quote.")
         fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
-        fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 25 or 587.")
+        fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
+        fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)
+        fields.checkbox("smtpVerifyCertificates", "Check the server’s certificate", checked: values.flag("smtpVerifyCertificates"),
+                        hint: "Switch off only for a relay with a self-signed certificate.")
         fields.add("mailFrom", "Sender address", values["mailFrom"], type: "email", hint: "The From address of outgoing email.")
         fields.add("smtpUsername", "SMTP user name", values["smtpUsername"], autocomplete: "off",
                    hint: "Only if the mail server asks for a login.")
