@@ -135,6 +135,9 @@ struct QuoteAPITests {
             #expect(lost.string("lostReasonId") == (try await world.reason(.lost, "Quote rejected")).id.string)
             let all = try await api.call(.get, "/api/v1/opportunities/\(opportunityId)/quotes", token: token)
             #expect(all.items.compactMap { $0["revision"] as? Int } == [1, 2])
+            let found = try await api.call(.get, "/api/v1/quotes?q=\(quote.string("number") ?? "")", token: token)
+            #expect(found.items.count == 2)
+            #expect(try await api.call(.get, "/api/v1/quotes?q=no-such-quote", token: token).items.isEmpty)
         }
     }
 

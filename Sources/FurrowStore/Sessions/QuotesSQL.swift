@@ -57,9 +57,12 @@ extension SQLSession {
 
     func quotes(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Quote] {
         var result: [Quote] = []
-        var plain = query
-        plain.text = nil
-        for row in try await rows(Self.quoteList.build(plain, visibility: visibility(principal), engine: engine)) {
+        var extra: [SQLQueryString] = []
+        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            let pattern = "%" + SearchSQL.escapeLike(text) + "%"
+            extra.append("(LOWER(number) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(name) LIKE \(bind: pattern) ESCAPE '\\')")
+        }
+        for row in try await rows(Self.quoteList.build(query, visibility: visibility(principal), engine: engine, extra: extra)) {
             result.append(try await quoteRecord(row))
         }
         return result
