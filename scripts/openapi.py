@@ -22,6 +22,7 @@ SLUGS = [  # ProblemCatalog.slugs
     "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
     "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
     "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
+    "order-cancelled", "order-illegal-move",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
@@ -1503,7 +1504,8 @@ def sales_schemas():
             "properties": {
                 "id": uuid(),
                 "number": s("`SO-<year>-<serial>`, gap-free per year.", type="string", examples=["SO-2026-00007"]),
-                "status": s("`draft` when created from a quote.", type="string", examples=["draft"]),
+                "status": s("`draft` → `confirmed` → `inFulfilment` → `delivered` | `installed`, or `cancelled`.", type="string",
+                            enum=["draft", "confirmed", "inFulfilment", "delivered", "installed", "cancelled"]),
                 "quoteId": uuid("The quote it was converted from.", True),
                 "opportunityId": uuid(nullable=True),
                 "accountId": uuid(nullable=True),
@@ -1774,7 +1776,17 @@ QUOTE_LIST = dict(                                                              
                                 "`currency` filter's currency (two decimals without one) and compared in minor units."),
              ("date", "date"), ("createdAt", "date")],
     default_sort="-createdAt",
-    q="Accepted, but quotes are not searched by text: it filters nothing.")
+    q="A fragment of the quote's number or name.")
+
+ORDER_LIST = dict(                                                                # ListFields.orders
+    sortable=["number", "createdAt", "updatedAt", "total"],
+    filters=[("status", "text", {"type": "string", "enum": ["draft", "confirmed", "inFulfilment", "delivered", "installed", "cancelled"]}),
+             ("ownerId", "id"), ("accountId", "id"), ("opportunityId", "id"), ("quoteId", "id"),
+             ("currency", "text", {"type": "string", "pattern": "^[A-Z]{3}$"}),
+             ("total", "money", "A decimal amount such as `1000.00`, compared in minor units."),
+             ("createdAt", "date")],
+    default_sort="-createdAt",
+    q="A fragment of the order's number.")
 LIST_400 = problem(400, ["invalid-query"], "Unknown parameter or operator, unsortable field, bad value, or a cursor "
                                            "that does not belong to the sort order")
 
@@ -2476,6 +2488,70 @@ def mail_schemas():
     }
 
 
+def order_schemas():
+    return {
+        "OrderCreate": {
+            "type": "object", "additionalProperties": False, "required": ["accountId"],
+            "description": "An order made directly, without a quote. `id`, `version`, `createdAt`, `updatedAt`, `teamId`, "
+                           "`number` and `status` are accepted and ignored.",
+            "properties": {
+                "accountId": uuid(), "contactId": uuid(nullable=True), "opportunityId": uuid(nullable=True),
+                "priceListId": uuid("Needed for catalog products; write-ins need none.", True),
+                "currency": s("ISO 4217; defaults to the price list's, the opportunity's or the base currency.", type=["string", "null"]),
+                "lines": s(type=["array", "null"], items=ref("QuoteLineInput")),
+                "id": s(type=["string", "null"]), "version": s(type=["integer", "null"]), "createdAt": s(type=["string", "null"]),
+                "updatedAt": s(type=["string", "null"]), "teamId": s(type=["string", "null"]), "number": s(type=["string", "null"]),
+                "status": s(type=["string", "null"]),
+            },
+        },
+        "OrderCancel": {"type": "object", "additionalProperties": False,
+                        "properties": {"note": s("Why it was cancelled.", type=["string", "null"], maxLength=1000)}},
+        "TrackingCreate": {
+            "type": "object", "additionalProperties": False, "required": ["status"],
+            "properties": {
+                "status": s("The step reached.", type="string", enum=["inFulfilment", "delivered", "installed"]),
+                "note": s(type=["string", "null"], maxLength=1000),
+                "at": s("When it happened (RFC 3339 UTC); now when absent.", type=["string", "null"], format="date-time"),
+            },
+        },
+        "TrackingEvent": {
+            "type": "object", "required": ["id", "status", "at"],
+            "properties": {"id": uuid(), "status": s(type="string"), "note": opt_str(), "at": ts(), "actorId": uuid(nullable=True)},
+        },
+        "TrackingPage": page("TrackingEvent", "An order's tracking events, oldest first (one page)."),
+        "OrderPage": page("Order", "A page of sales orders."),
+    }
+
+
+def order_lifecycle_operations():
+    add("/orders", "get", op(
+        "listOrders", "Orders", "List sales orders", parameters=list_params(**ORDER_LIST),
+        responses={200: ok("OrderPage"), 400: LIST_400, 401: U401}))
+    add("/orders", "post", op(
+        "createOrder", "Orders", "Create an order directly", request=body("OrderCreate"),
+        description="A closed opportunity refuses new orders (409 `opportunity-closed`).",
+        responses={201: created("Order", "/api/v1/orders/{id}"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403),
+                   404: problem(404), 409: problem(409, ["opportunity-closed"])}))
+    for verb, summary in [("confirm", "Confirm an order (the customer approved)")]:
+        add(f"/orders/{{id}}/{verb}", "post", op(
+            "confirmOrder", "Orders", summary, parameters=[ID_PARAM],
+            responses={200: ok("Order"), 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                       409: problem(409, ["order-illegal-move", "order-cancelled"])}))
+    add("/orders/{id}/cancel", "post", op(
+        "cancelOrder", "Orders", "Cancel an order", parameters=[ID_PARAM],
+        request={"required": False, "content": {"application/json": {"schema": ref("OrderCancel")}}},
+        responses={200: ok("Order"), 400: problem(400), 401: U401, 403: write_403(CHANGE_403), 404: problem(404), 422: problem(422),
+                   409: problem(409, ["order-illegal-move", "order-cancelled"])}))
+    add("/orders/{id}/tracking", "get", op(
+        "listOrderTracking", "Orders", "An order's tracking timeline", parameters=[ID_PARAM],
+        responses={200: ok("TrackingPage"), 401: U401, 404: problem(404)}))
+    add("/orders/{id}/tracking", "post", op(
+        "trackOrder", "Orders", "Record a fulfilment, delivery or installation step", parameters=[ID_PARAM],
+        request=body("TrackingCreate"),
+        responses={201: ok("Order", "Created"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["order-illegal-move", "order-cancelled"])}))
+
+
 def mail_operations():
     add("/quotes/{id}/pdf", "get", op(
         "getQuotePdf", "Quotes", "The quote as a PDF document", parameters=[ID_PARAM],
@@ -2493,7 +2569,7 @@ def mail_operations():
 
 def build_document():
     schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
-               **notification_schemas(), **sales_schemas(), **mail_schemas(), **problem_schemas()}
+               **notification_schemas(), **sales_schemas(), **mail_schemas(), **order_schemas(), **problem_schemas()}
     backbone_operations()
     catalog_operations()
     lead_operations()
@@ -2503,6 +2579,7 @@ def build_document():
     product_operations()
     quote_operations()
     mail_operations()
+    order_lifecycle_operations()
     return {
         "openapi": "3.1.0",
         "info": {

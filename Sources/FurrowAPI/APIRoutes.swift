@@ -26,6 +26,7 @@ public enum APIRoutes {
         ProductRoutes(env: env).add(to: api)
         QuoteRoutes(env: env).add(to: api)
         OrderRoutes(env: env).add(to: api)
+        OrderLifecycleRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

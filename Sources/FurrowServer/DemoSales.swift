@@ -40,6 +40,8 @@ enum DemoSales {
                                                                               unitPrice: Micros("350")!)]), by: sam)
         _ = try await quotes.send(sale.id, by: sam)
         _ = try await quotes.accept(sale.id, by: sam)
-        _ = try await quotes.convert(sale.id, by: sam)
+        let order = try await quotes.convert(sale.id, by: sam)
+        _ = try await OrderService(env).confirm(order.id, by: sam)
+        _ = try await OrderService(env).track(order.id, status: .inFulfilment, note: "Tractor prepared at the Leeds depot", at: nil, by: sam)
     }
 }

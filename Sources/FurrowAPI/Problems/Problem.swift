@@ -69,5 +69,6 @@ public enum ProblemCatalog {
         "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
         "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
         "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
+        "order-cancelled", "order-illegal-move",
     ]
 }

@@ -13,6 +13,12 @@ extension Problem {
         case let error as PartyError: return from(error)
         case let error as PipelineError: return from(error)
         case let error as QuoteError: return from(error)
+        case let error as OrderError:
+            switch error {
+            case .cancelled: return Problem("order-cancelled", 409, "Order cancelled", "The order is cancelled.")
+            case .illegalMove(let from, let verb):
+                return Problem("order-illegal-move", 409, "Not possible now", "An order that is \(from.rawValue) cannot \(verb.rawValue).")
+            }
         case let error as HTTPError: return from(error)
         default: return nil
         }

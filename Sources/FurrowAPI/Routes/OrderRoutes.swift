@@ -9,7 +9,7 @@ struct OrderDTO: Encodable, Sendable {
     let ownerId: String, version: Int, createdAt: String
 
     init(_ o: SalesOrder) {
-        id = o.id.string; number = o.number; status = o.status; quoteId = o.quoteId?.string; opportunityId = o.opportunityId?.string
+        id = o.id.string; number = o.number; status = o.status.rawValue; quoteId = o.quoteId?.string; opportunityId = o.opportunityId?.string
         accountId = o.accountId?.string; contactId = o.contactId?.string; currency = o.currency.code
         lines = o.lines.map { QuoteDTO.Line($0, currency: o.currency) }
         let totals = o.totals
@@ -55,7 +55,7 @@ struct OrderRoutes {
 
     @Sendable func order(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        return try .json(OrderDTO(try await QuoteService(env).order(try context.id(SalesOrder.self), by: principal)))
+        return try .json(OrderDTO(try await OrderService(env).get(try context.id(SalesOrder.self), by: principal)))
     }
 
     func reply(_ list: PriceList.ID?, _ lines: [QuoteLine], _ currency: Currency) throws -> Response {

@@ -18,14 +18,7 @@ extension QuoteService {
             try await session.insertOrder(order)
             try await session.audit(env, entity: "order", id: order.id.uuid, action: "create", actor: principal.userId,
                                     changes: AuditDiff.changes(from: [:], to: ["number": order.number, "quoteId": id.string,
-                                                                              "total": order.totals.total.decimalString, "status": order.status]))
-            return order
-        }
-    }
-
-    public func order(_ id: SalesOrder.ID, by principal: Principal) async throws -> SalesOrder {
-        try await env.store.read { session in
-            guard let order = try await session.order(id: id), principal.canSee(order.ownership) else { throw CoreError.notFound("order") }
+                                                                              "total": order.totals.total.decimalString, "status": order.status.rawValue]))
             return order
         }
     }

@@ -90,6 +90,13 @@ public struct ListFields: Sendable {
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 
+    public static let orders = ListFields(
+        sortable: ["number": .text, "createdAt": .date, "updatedAt": .date, "total": .money],
+        filterable: ["status": .text, "ownerId": .id, "accountId": .id, "opportunityId": .id, "quoteId": .id, "currency": .text,
+                     "total": .money, "createdAt": .date],
+        defaultSort: [SortKey("createdAt", descending: true)]
+    )
+
     public static let contacts = ListFields(
         sortable: ["lastName": .text, "firstName": .text, "createdAt": .date, "updatedAt": .date],
         filterable: ["ownerId": .id, "accountId": .id, "createdAt": .date, "updatedAt": .date],
@@ -192,3 +199,17 @@ extension Lead: KeysetItem { public var keysetID: String { id.string } }
 extension Opportunity: KeysetItem { public var keysetID: String { id.string } }
 extension Product: KeysetItem { public var keysetID: String { id.string } }
 extension Quote: KeysetItem { public var keysetID: String { id.string } }
+
+extension SalesOrder: KeysetItem {
+    public var keysetID: String { id.string }
+
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "number": number
+        case "total": String(totals.total.minorUnits)
+        case "createdAt": Timestamp.string(createdAt)
+        case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}

@@ -28,6 +28,10 @@ public protocol SalesSession: Sendable {
     func insertOrder(_ order: SalesOrder) async throws
     func order(id: SalesOrder.ID) async throws -> SalesOrder?
     func order(fromQuote id: Quote.ID) async throws -> SalesOrder?
+    func updateOrderStatus(_ order: SalesOrder, expectedVersion: Int) async throws -> Bool
+    func orders(_ query: ListQuery, visibleTo principal: Principal) async throws -> [SalesOrder]
+    func insertTracking(_ event: TrackingEvent) async throws
+    func tracking(of id: SalesOrder.ID) async throws -> [TrackingEvent]
 
     /// An opportunity's product lines and the price list they were priced from (rules 79–83).
     func opportunityLines(of id: Opportunity.ID) async throws -> (PriceList.ID?, [QuoteLine])

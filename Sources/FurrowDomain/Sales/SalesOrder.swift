@@ -6,7 +6,7 @@ public struct SalesOrder: Sendable, Equatable {
     public typealias ID = Identifier<SalesOrder>
     public var id: ID
     public var number: String
-    public var status: String
+    public var status: OrderStatus
     public var quoteId: Quote.ID?
     public var opportunityId: Opportunity.ID?
     public var accountId: Account.ID?
@@ -18,7 +18,7 @@ public struct SalesOrder: Sendable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: ID, number: String, status: String = "draft", quoteId: Quote.ID?, opportunityId: Opportunity.ID?, accountId: Account.ID?,
+    public init(id: ID, number: String, status: OrderStatus = .draft, quoteId: Quote.ID?, opportunityId: Opportunity.ID?, accountId: Account.ID?,
                 contactId: Contact.ID?, currency: Currency, lines: [QuoteLine], ownership: Ownership, version: Int = 1,
                 createdAt: Date, updatedAt: Date) {
         self.id = id
@@ -37,4 +37,57 @@ public struct SalesOrder: Sendable, Equatable {
     }
 
     public var totals: DocumentTotals { DocumentTotals(lines.map { $0.price(in: currency) }, currency: currency) }
+}
+
+/// An order's progress (SPEC §5; rules 38–39): confirmed once the customer approves, then
+/// tracked through fulfilment to delivery or installation; cancelled before it is invoiced.
+public enum OrderStatus: String, Sendable, Codable, CaseIterable {
+    case draft, confirmed, inFulfilment, delivered, installed, cancelled
+
+    public enum Verb: String, Sendable, CaseIterable { case confirm, fulfil, deliver, install, cancel }
+
+    public static let transitions: [OrderStatus: [Verb: OrderStatus]] = [
+        .draft: [.confirm: .confirmed, .cancel: .cancelled],
+        .confirmed: [.fulfil: .inFulfilment, .deliver: .delivered, .install: .installed, .cancel: .cancelled],
+        .inFulfilment: [.deliver: .delivered, .install: .installed, .cancel: .cancelled],
+    ]
+
+    /// The verb a tracking event with this status stands for.
+    public static func verb(tracking status: OrderStatus) -> Verb? {
+        switch status {
+        case .inFulfilment: .fulfil
+        case .delivered: .deliver
+        case .installed: .install
+        default: nil
+        }
+    }
+
+    public func applying(_ verb: Verb) throws(OrderError) -> OrderStatus {
+        if let next = Self.transitions[self]?[verb] { return next }
+        throw self == .cancelled ? .cancelled : .illegalMove(from: self, verb: verb)
+    }
+}
+
+public enum OrderError: Error, Sendable, Equatable {
+    case cancelled
+    case illegalMove(from: OrderStatus, verb: OrderStatus.Verb)
+}
+
+/// One step of delivery or installation, as it happened (rule 39).
+public struct TrackingEvent: Sendable, Equatable {
+    public var id: UUID
+    public var orderId: SalesOrder.ID
+    public var status: OrderStatus
+    public var note: String?
+    public var at: Date
+    public var actorId: User.ID?
+
+    public init(id: UUID, orderId: SalesOrder.ID, status: OrderStatus, note: String?, at: Date, actorId: User.ID?) {
+        self.id = id
+        self.orderId = orderId
+        self.status = status
+        self.note = note
+        self.at = at
+        self.actorId = actorId
+    }
 }

@@ -15,7 +15,7 @@ struct Migration: Sendable {
         both + (engine == .sqlite ? sqlite : postgres)
     }
 
-    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox]
+    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox, m0007OrderTracking]
 }
 
 public struct Migrator: Sendable {

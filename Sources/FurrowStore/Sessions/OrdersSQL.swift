@@ -9,7 +9,7 @@ extension SQLSession {
         try await run("""
             INSERT INTO sales_orders (id, number, status, quote_id, opportunity_id, account_id, contact_id, currency, subtotal_minor, tax_minor,
                                       total_minor, owner_id, team_id, version, created_at, updated_at)
-            VALUES (\(bind: order.id.string), \(bind: order.number), \(bind: order.status), \(bind: order.quoteId?.string),
+            VALUES (\(bind: order.id.string), \(bind: order.number), \(bind: order.status.rawValue), \(bind: order.quoteId?.string),
                     \(bind: order.opportunityId?.string), \(bind: order.accountId?.string), \(bind: order.contactId?.string),
                     \(bind: order.currency.code), \(bind: totals.subtotal.minorUnits), \(bind: totals.taxTotal.minorUnits),
                     \(bind: totals.total.minorUnits), \(bind: order.ownership.ownerId.string), \(bind: order.ownership.teamId?.string),
@@ -26,6 +26,51 @@ extension SQLSession {
     func order(fromQuote id: Quote.ID) async throws -> SalesOrder? {
         guard let row = try await rows("SELECT * FROM sales_orders WHERE quote_id = \(bind: id.string)").first else { return nil }
         return try await orderRecord(row)
+    }
+
+    static let orderList = ListStatement(
+        table: "sales_orders",
+        columns: ["number": "number", "createdAt": "created_at", "updatedAt": "updated_at", "total": "total_minor", "status": "status",
+                  "ownerId": "owner_id", "accountId": "account_id", "opportunityId": "opportunity_id", "quoteId": "quote_id",
+                  "currency": "currency"],
+        textKind: .opportunity,
+        numeric: ["total"]
+    )
+
+    func updateOrderStatus(_ order: SalesOrder, expectedVersion: Int) async throws -> Bool {
+        !(try await rows("""
+            UPDATE sales_orders SET status = \(bind: order.status.rawValue), version = \(bind: order.version),
+                updated_at = \(bind: Timestamp.string(order.updatedAt))
+            WHERE id = \(bind: order.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            """)).isEmpty
+    }
+
+    func orders(_ query: ListQuery, visibleTo principal: Principal) async throws -> [SalesOrder] {
+        var extra: [SQLQueryString] = []
+        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            extra.append("LOWER(number) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
+        }
+        var result: [SalesOrder] = []
+        for row in try await rows(Self.orderList.build(query, visibility: visibility(principal), engine: engine, extra: extra)) {
+            result.append(try await orderRecord(row))
+        }
+        return result
+    }
+
+    func insertTracking(_ event: TrackingEvent) async throws {
+        try await run("""
+            INSERT INTO order_tracking (id, order_id, status, note, at, actor_id)
+            VALUES (\(bind: event.id.uuidString.lowercased()), \(bind: event.orderId.string), \(bind: event.status.rawValue),
+                    \(bind: event.note), \(bind: Timestamp.string(event.at)), \(bind: event.actorId?.string))
+            """)
+    }
+
+    func tracking(of id: SalesOrder.ID) async throws -> [TrackingEvent] {
+        try await rows("SELECT * FROM order_tracking WHERE order_id = \(bind: id.string) ORDER BY seq").map { row in
+            TrackingEvent(id: UUID(uuidString: try row.string("id")) ?? UUID(), orderId: id,
+                          status: OrderStatus(rawValue: try row.string("status")) ?? .draft, note: try row.optional("note"),
+                          at: try row.date("at"), actorId: try row.optionalID("actor_id"))
+        }
     }
 
     func opportunityLines(of id: Opportunity.ID) async throws -> (PriceList.ID?, [QuoteLine]) {
@@ -66,7 +111,8 @@ extension SQLSession {
 
     private func orderRecord(_ row: any SQLRow) async throws -> SalesOrder {
         let id: SalesOrder.ID = try row.id("id")
-        return SalesOrder(id: id, number: try row.string("number"), status: try row.string("status"), quoteId: try row.optionalID("quote_id"),
+        return SalesOrder(id: id, number: try row.string("number"), status: OrderStatus(rawValue: try row.string("status")) ?? .draft,
+                          quoteId: try row.optionalID("quote_id"),
                           opportunityId: try row.optionalID("opportunity_id"), accountId: try row.optionalID("account_id"),
                           contactId: try row.optionalID("contact_id"), currency: Currency(try row.string("currency")) ?? Currency("EUR")!,
                           lines: try await readLines(of: id.uuid), ownership: try row.ownership(), version: try row.int("version"),
