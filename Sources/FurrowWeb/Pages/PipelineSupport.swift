@@ -189,12 +189,18 @@ extension Web {
         do {
             try await change()
         } catch {
-            guard let problem = Problem.from(error), [403, 409, 412, 422].contains(problem.status) else { throw error }
-            let reason = problem.type == "version-conflict"
-                ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
-            return .redirect(back, flash: failed + " " + reason, isError: true)
+            return try Self.refusal(error, back: back, failed: failed)
         }
         return .redirect(back, flash: done)
+    }
+
+    /// A refusal (403, 409, 412, 422) back on `back` with the reason as an error message; anything
+    /// else is rethrown to become an error page.
+    static func refusal(_ error: any Error, back: String, failed: String) throws -> Response {
+        guard let problem = Problem.from(error), [403, 409, 412, 422].contains(problem.status) else { throw error }
+        let reason = problem.type == "version-conflict"
+            ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
+        return .redirect(back, flash: failed + " " + reason, isError: true)
     }
 }
 

@@ -40,17 +40,10 @@ struct QuoteActions {
             case .revise: back = "/quotes/\(try await service.revise(id, by: principal).id)"
             }
         } catch {
-            return try Self.refused(error, back: back, failed: SalesText.failed(verb))
+            return try Web.refusal(error, back: back, failed: SalesText.failed(verb))
         }
         let emailed = verb == .send && form.flag("email") ? " Its PDF is on its way to the contact." : ""
         return .redirect(back, flash: SalesText.done(verb, word) + emailed)
-    }
-
-    /// A refusal (403, 409, 412, 422) back on the quote's page with the reason; anything else is an error page.
-    static func refused(_ error: any Error, back: String, failed: String) throws -> Response {
-        guard let problem = Problem.from(error), [403, 409, 412, 422].contains(problem.status) else { throw error }
-        let reason = problem.type == "version-conflict" ? "It was changed by someone else meanwhile; check it and try again." : problem.sentence
-        return .redirect(back, flash: failed + " " + reason, isError: true)
     }
 
     @Sendable func convert(_ request: Request, context: AppContext) async throws -> Response {
@@ -62,7 +55,7 @@ struct QuoteActions {
             let order = try await QuoteService(web.env).convert(id, by: principal)
             return .redirect("/quotes/\(id)", flash: "Sales order \(order.number) created.")
         } catch {
-            return try Self.refused(error, back: "/quotes/\(id)", failed: "Not converted:")
+            return try Web.refusal(error, back: "/quotes/\(id)", failed: "Not converted:")
         }
     }
 
@@ -78,7 +71,7 @@ struct QuoteActions {
             return .redirect("/quotes/\(id)", flash: added == 0 ? "The opportunity has no product lines to copy."
                                                                 : "\(added) line\(added == 1 ? "" : "s") copied from the opportunity.")
         } catch {
-            return try Self.refused(error, back: "/quotes/\(id)", failed: "Products not copied:")
+            return try Web.refusal(error, back: "/quotes/\(id)", failed: "Products not copied:")
         }
     }
 }
