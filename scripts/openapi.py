@@ -23,6 +23,8 @@ SLUGS = [  # ProblemCatalog.slugs
     "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
     "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
     "order-cancelled", "order-illegal-move",
+    "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
+    "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
@@ -43,6 +45,13 @@ PRODUCT_TYPES = ["good", "service"]                                             
 INVENTORY_STATUSES = ["available", "sold"]                                        # Product.InventoryStatus
 REQUIRABLE_FIELDS = ["accountId", "channelId", "comment", "contactId", "estimatedRevenue", "expectedCloseDate",
                      "termsOfSale"]                                               # StageRequirements.requirableFields
+ORDER_STATUSES = ["draft", "confirmed", "inFulfilment", "delivered", "installed", "cancelled"]  # OrderStatus
+INVOICE_STATUSES = ["draft", "issued", "partiallyPaid", "paid", "cancelled"]    # InvoiceStatus
+INVOICE_KINDS = ["invoice", "creditNote"]                                         # Invoice.Kind
+PAYMENT_MODES = ["cash", "bankTransfer", "card", "cheque", "other"]               # Payment.Mode
+PAYMENT_STATUSES = ["posted", "reversed"]                                         # Payment.Status
+STATEMENT_FORMATS = ["csv", "camt053"]                                            # BankStatement.Format
+DATE_FORMATS = ["YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY"]           # StatementProfile.DateFormat
 
 # ================================================================ schema helpers
 
@@ -277,7 +286,9 @@ def backbone_schemas():
         },
         "Role": s("A user's role. admin sees and manages everything; manager sees their own, their team's and their "
                   "managed teams' records and may reassign owners; sales, service and finance see their own and their "
-                  "team's records; readonly reads like sales and writes nothing.", type="string", enum=ROLES),
+                  "team's records, except that finance sees every invoice and payment; admin, manager and finance "
+                  "import and reconcile bank statements; readonly reads like sales and writes nothing.", type="string",
+                  enum=ROLES),
         "User": {
             "type": "object",
             "description": "A user. The password is write-only and never returned.",
@@ -1362,7 +1373,7 @@ def sales_schemas():
                          type="string", enum=QUOTE_READINGS),
         "QuoteLine": {
             "type": "object",
-            "description": "A priced line of a quote, an order or an opportunity: quantity × unit price less the "
+            "description": "A priced line of a quote or an opportunity: quantity × unit price less the "
                            "discount, rounded half-even to the currency's "
                            "minor unit once; tax on that, rounded once. Amounts are decimal strings in the quote's "
                            "currency; quantity and percentages are decimal strings with up to 6 decimals.",
@@ -1497,21 +1508,21 @@ def sales_schemas():
         },
         "Order": {
             "type": "object",
-            "description": "A sales order made from an accepted quote, its lines copied and frozen. Optional fields are "
-                           "omitted when empty.",
+            "description": "A sales order, converted from an accepted quote (its lines copied and frozen) or made "
+                           "directly. Optional fields are omitted when empty.",
             "required": ["id", "number", "status", "currency", "lines", "subtotal", "discountTotal", "taxTotal", "total",
                          "ownerId", "version", "createdAt"],
             "properties": {
                 "id": uuid(),
                 "number": s("`SO-<year>-<serial>`, gap-free per year.", type="string", examples=["SO-2026-00007"]),
                 "status": s("`draft` → `confirmed` → `inFulfilment` → `delivered` | `installed`, or `cancelled`.", type="string",
-                            enum=["draft", "confirmed", "inFulfilment", "delivered", "installed", "cancelled"]),
+                            enum=ORDER_STATUSES),
                 "quoteId": uuid("The quote it was converted from.", True),
                 "opportunityId": uuid(nullable=True),
                 "accountId": uuid(nullable=True),
                 "contactId": uuid(nullable=True),
                 "currency": s(type="string", pattern="^[A-Z]{3}$"),
-                "lines": {"type": "array", "items": ref("QuoteLine")},
+                "lines": {"type": "array", "items": ref("OrderLine")},
                 "subtotal": decimal("The sum of the lines' subtotals (after discounts, before tax).",
                                     examples=["1125.45"]),
                 "discountTotal": decimal(examples=["125.05"]),
@@ -1780,7 +1791,7 @@ QUOTE_LIST = dict(                                                              
 
 ORDER_LIST = dict(                                                                # ListFields.orders
     sortable=["number", "createdAt", "updatedAt", "total"],
-    filters=[("status", "text", {"type": "string", "enum": ["draft", "confirmed", "inFulfilment", "delivered", "installed", "cancelled"]}),
+    filters=[("status", "text", {"type": "string", "enum": ORDER_STATUSES}),
              ("ownerId", "id"), ("accountId", "id"), ("opportunityId", "id"), ("quoteId", "id"),
              ("currency", "text", {"type": "string", "pattern": "^[A-Z]{3}$"}),
              ("total", "money", "A decimal amount such as `1000.00`, compared in minor units."),
@@ -2435,7 +2446,7 @@ def quote_operations():
 DESCRIPTION = """The JSON API of Furrow, an open-source CRM. Conventions:
 
 - **Authentication**: send `Authorization: Bearer <token>`; get a token from `POST /auth/tokens` and revoke it with `DELETE /auth/tokens/current`. The web UI's session cookie also works, and then changing requests need its `X-CSRF-Token` header.
-- **Bodies** are JSON objects sent as `application/json` (at most 1 MiB). Unknown fields are refused with 422 `validation`; server-owned fields (`id`, `version`, `createdAt`, `updatedAt`, `teamId` of accounts, contacts, leads and opportunities, and the fields of an opportunity that only its verbs change) are accepted and ignored (each body's schema lists them). In a PATCH an absent field is unchanged and `null` clears it.
+- **Bodies** are JSON objects sent as `application/json` (at most 1 MiB), except the CSV or CAMT.053 files of `POST /bank-statements`. Unknown fields are refused with 422 `validation`; server-owned fields (`id`, `version`, `createdAt`, `updatedAt`, `teamId` of accounts, contacts, leads and opportunities, and the fields of an opportunity that only its verbs change) are accepted and ignored (each body's schema lists them). In a PATCH an absent field is unchanged and `null` clears it.
 - **Money** amounts are decimal strings (e.g. `"1234.50"`), never floating-point numbers, with an ISO 4217 currency code; quantities are decimal strings too. Dates without a time are `YYYY-MM-DD`.
 - **Timestamps** are RFC 3339 UTC strings with milliseconds, e.g. `2026-11-22T15:04:05.123Z`. Ids are lower-case UUIDs. Optional fields without a value are omitted from responses.
 - **Lists** are keyset-paginated: a page is `{items, nextCursor}`; pass `nextCursor` as `cursor` (with the same `sort`) for the next page; it is absent on the last page. `limit` is 1 to 200 (default 50); `sort` takes comma-separated fields with a `-` prefix for descending; filters are `?field=value` (repeat for alternatives) and `field[gt|gte|lt|lte]=value` on date, number and money fields. Unknown parameters are refused with 400 `invalid-query`. Catalogs come whole, in one page.
@@ -2462,7 +2473,15 @@ TAGS = [
                                        "managers and administrators change it."},
     {"name": "Quotes", "description": "Quotes (offers) and their lifecycle: draft → sent → negotiation → accepted or "
                                      "rejected, with revisions."},
-    {"name": "Orders", "description": "Sales orders converted from accepted quotes."},
+    {"name": "Orders", "description": "Sales orders converted from accepted quotes or made directly."},
+    {"name": "Invoices", "description": "Invoices and credit notes: made from orders (whole or in part) or from scratch; "
+                                       "draft → issued → partiallyPaid → paid as payments are allocated, or cancelled "
+                                       "by a credit note. Finance users see every invoice."},
+    {"name": "Payments", "description": "Payments received, their allocation to invoices, and the receivables ageing. "
+                                       "Finance users see every payment."},
+    {"name": "Bank reconciliation", "description": "Bank statements imported from CSV (through a profile) or CAMT.053, "
+                                                  "and their lines matched to payments. For administrators, managers "
+                                                  "and finance only."},
 ]
 
 
@@ -2540,8 +2559,10 @@ def order_lifecycle_operations():
     add("/orders/{id}/cancel", "post", op(
         "cancelOrder", "Orders", "Cancel an order", parameters=[ID_PARAM],
         request={"required": False, "content": {"application/json": {"schema": ref("OrderCancel")}}},
+        description="Its draft invoices are deleted with it; an order with an issued invoice cannot be cancelled "
+                    "(409 `order-invoiced`): credit the invoice first.",
         responses={200: ok("Order"), 400: problem(400), 401: U401, 403: write_403(CHANGE_403), 404: problem(404), 422: problem(422),
-                   409: problem(409, ["order-illegal-move", "order-cancelled"])}))
+                   409: problem(409, ["order-illegal-move", "order-cancelled", "order-invoiced"])}))
     add("/orders/{id}/tracking", "get", op(
         "listOrderTracking", "Orders", "An order's tracking timeline", parameters=[ID_PARAM],
         responses={200: ok("TrackingPage"), 401: U401, 404: problem(404)}))
@@ -2567,9 +2588,768 @@ def mail_operations():
         responses={200: ok("EmailPage"), 400: problem(400), 401: U401, 403: problem(403)}))
 
 
+# ================================================================ schemas: ledger (invoices, payments, bank reconciliation)
+
+BANK_403 = "Only administrators, managers and finance work with bank statements"
+IGNORED_NUMBER_STATUS = {
+    "number": s("Given when issued; accepted and ignored.", type=["string", "null"]),
+    "status": s("Changed only by the invoice's verbs and its payments; accepted and ignored.", type=["string", "null"]),
+}
+
+
+def money_in(desc):
+    """A required request amount: a decimal string, more than 0, with at most the currency's decimals."""
+    return s(desc, type="string", pattern=PLAIN_AMOUNT_PATTERN, examples=["1234.50"])
+
+
+def invoice_fields():
+    """The fields both invoice bodies may set."""
+    return {
+        "contactId": uuid("The customer contact, one the caller can see (else 422); null clears it.", True),
+        "paymentTermId": uuid("An active payment term (see `GET /payment-terms`; else 422) that sets the due date when the "
+                              "invoice is issued. Absent or null: Net 30 on create, unchanged on update.", True),
+        "notes": in_str("Notes printed on the invoice (trimmed); empty or null clears them.", 2000),
+    }
+
+
+def ledger_schemas():
+    quote_line = sales_schemas()["QuoteLine"]
+    order_line_id = s("The order line's number within its order, as a string: `\"1\"`, `\"2\"`, … in the order's "
+                      "line order.", type="string", pattern="^[1-9][0-9]*$", examples=["1"])
+    return {
+        "OrderLine": {
+            "type": "object",
+            "description": "A priced line of a sales order, numbered by `orderLineId` (what `POST "
+                           "/orders/{id}/invoice` names); amounts as in `QuoteLine`.",
+            "required": ["orderLineId"] + quote_line["required"],
+            "properties": {"orderLineId": order_line_id, **quote_line["properties"]},
+        },
+        "InvoiceLine": {
+            "type": "object",
+            "description": "A priced line of an invoice or a credit note; amounts as in `QuoteLine`.",
+            "required": quote_line["required"],
+            "properties": {
+                "orderLineId": dict(order_line_id, description="The order line this line bills (part or all of); "
+                                                               "omitted on invoices written from scratch."),
+                **quote_line["properties"],
+            },
+        },
+        "InvoiceStatus": s("`draft` → `issued` → `partiallyPaid` → `paid`, following the payments allocated to it (a "
+                           "reversed payment opens it again); `cancelled` only by a credit note. Credit notes are "
+                           "`issued` from the start.", type="string", enum=INVOICE_STATUSES),
+        "Invoice": {
+            "type": "object",
+            "description": "An invoice or a credit note. Drafts can be edited and deleted; once issued it is numbered and "
+                           "immutable, and only a credit note cancels it. What is paid is the sum of the payments "
+                           "allocated to it. Optional fields are omitted when empty.",
+            "required": ["id", "kind", "status", "accountId", "currency", "lines", "subtotal", "discountTotal",
+                         "taxTotal", "total", "amountPaid", "balance", "ownerId", "version", "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "kind": s("`creditNote`: the document that cancels an invoice in full.", type="string",
+                          enum=INVOICE_KINDS),
+                "number": opt_str("`INV-<year>-<serial>` (credit notes `CN-<year>-<serial>`), gap-free per year, given "
+                                  "when issued; omitted on drafts.", examples=["INV-2026-00012"]),
+                "status": ref("InvoiceStatus"),
+                "orderId": uuid("The sales order it bills; omitted on invoices written from scratch.", True),
+                "accountId": uuid(),
+                "contactId": uuid(nullable=True),
+                "opportunityId": uuid("The order's opportunity.", True),
+                "relatedInvoiceId": uuid("On a credit note the invoice it cancels; on a cancelled invoice its credit "
+                                         "note.", True),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "lines": {"type": "array", "items": ref("InvoiceLine")},
+                "paymentTermId": uuid(nullable=True),
+                "issueDate": opt_str(format="date"),
+                "dueDate": opt_str("The issue date plus the payment term's days.", format="date"),
+                "cancelledOn": opt_str("The day a credit note cancelled the invoice.", format="date"),
+                "subtotal": decimal("The sum of the lines' subtotals (after discounts, before tax).",
+                                    examples=["1125.45"]),
+                "discountTotal": decimal(examples=["125.05"]),
+                "taxTotal": decimal(examples=["213.84"]),
+                "total": decimal("subtotal + taxTotal.", examples=["1339.29"]),
+                "amountPaid": decimal("What the posted payments allocated to it add up to.", examples=["500.00"]),
+                "balance": decimal("What is still owed: total − amountPaid on issued, partly paid and paid invoices; "
+                                   "`0` on drafts, credit notes and cancelled invoices.", examples=["839.29"]),
+                "notes": opt_str("On a credit note, the reason given."),
+                "ownerId": uuid("The order's owner, or the account's for invoices written from scratch."),
+                "version": VERSION,
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
+        },
+        "InvoiceCreate": {
+            "type": "object",
+            "description": "A draft invoice written from scratch. Unknown fields are refused (422); server-owned fields, "
+                           "`number`, `status` and `kind` are accepted and ignored.",
+            "additionalProperties": False,
+            "required": ["accountId", "lines"],
+            "properties": {
+                "accountId": uuid("The customer account, one the caller can see (else 422)."),
+                "priceListId": uuid("The price list catalog products are priced from; it must be in the invoice's "
+                                    "currency and valid today.", True),
+                "currency": in_currency("The ISO 4217 currency (stored upper-case). Absent: the price list's, else the "
+                                        "company's base currency. Cannot be null.", nullable=False),
+                **invoice_fields(),
+                "lines": s("The invoice's lines in order, priced like quote lines; may be empty, but an invoice needs a "
+                           "line to be issued.", type="array", items=ref("QuoteLineInput")),
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM, **IGNORED_NUMBER_STATUS,
+                "kind": s("Credit notes are made only by `POST /invoices/{id}/credit-note`; accepted and ignored.",
+                          type=["string", "null"]),
+            },
+        },
+        "InvoicePatch": {
+            "type": "object",
+            "description": "Changes to a draft invoice: absent fields are unchanged. The account and the currency cannot "
+                           "change (sending them is refused, 422). Unknown fields are refused (422); server-owned fields, "
+                           "`number`, `status` and `kind` are accepted and ignored.",
+            "additionalProperties": False,
+            "properties": {
+                **invoice_fields(),
+                "lines": s("Replaces all lines (null or `[]` removes them), priced as of today. Not allowed on invoices "
+                           "made from an order, whose lines come from the order (422).", type=["array", "null"],
+                           items=ref("QuoteLineInput")),
+                "priceListId": uuid("The price list the new `lines`' catalog products are priced from (in the invoice's "
+                                    "currency, valid today); it is not stored.", True),
+                **PATCH_VERSION,
+                **IGNORED, **IGNORED_TEAM, **IGNORED_NUMBER_STATUS,
+                "kind": s("Accepted and ignored.", type=["string", "null"]),
+            },
+        },
+        "OrderLinePart": {
+            "type": "object",
+            "description": "A quantity of one order line to invoice. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["orderLineId", "quantity"],
+            "properties": {
+                "orderLineId": s("The order line's `orderLineId` (a string).", type="string", pattern="^[1-9][0-9]*$",
+                                 examples=["1"]),
+                "quantity": in_decimal("More than 0 and at most what of the line is not invoiced yet (else 422 "
+                                       "`over-invoicing`), as a decimal string with at most 6 decimals.", nullable=False,
+                                       examples=["1", "2.5"]),
+            },
+        },
+        "InvoiceFromOrder": {
+            "type": "object",
+            "description": "What of the order to invoice. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "lines": s("The parts to invoice, at least one. Absent: everything of the order not invoiced yet.",
+                           type="array", minItems=1, items=ref("OrderLinePart")),
+                "paymentTermId": uuid("An active payment term (see `GET /payment-terms`; else 422). Absent or null: "
+                                      "Net 30.", True),
+            },
+        },
+        "InvoiceIssue": {
+            "type": "object",
+            "description": "Optional details of issuing. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "issueDate": s("The issue date (YYYY-MM-DD); absent or null: today in the company time zone. Its year "
+                               "numbers the invoice.", type=["string", "null"], format="date"),
+                "email": s("Also email the PDF to the invoice's contact through the outbox.", type=["boolean", "null"]),
+            },
+        },
+        "CreditNoteCreate": {
+            "type": "object",
+            "description": "Optional details of a credit note. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "reason": s("Why the invoice is cancelled (trimmed), kept as the credit note's `notes`.",
+                            type=["string", "null"], maxLength=1000),
+            },
+        },
+        "CreditNote": {
+            "type": "object",
+            "description": "A new credit note and the invoice it cancelled.",
+            "required": ["creditNote", "invoice"],
+            "properties": {"creditNote": ref("Invoice"), "invoice": ref("Invoice")},
+        },
+        "PaymentTerm": {
+            "type": "object",
+            "description": "A payment term: an invoice is due its issue date plus `days` (0: due on receipt).",
+            "required": ["id", "name", "days", "active"],
+            "properties": {
+                "id": uuid(),
+                "name": s(type="string", examples=["Net 30"]),
+                "days": s(type="integer", minimum=0),
+                "active": s("Inactive terms cannot be chosen for invoices.", type="boolean"),
+            },
+        },
+        "Allocation": {
+            "type": "object",
+            "description": "What a payment put on one invoice.",
+            "required": ["invoiceId", "amount"],
+            "properties": {"invoiceId": uuid(), "amount": decimal("In the payment's currency.", examples=["500.00"])},
+        },
+        "AllocationInput": {
+            "type": "object",
+            "description": "An amount of a payment to put on one invoice. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["invoiceId", "amount"],
+            "properties": {
+                "invoiceId": uuid("An `issued` or `partiallyPaid` invoice (not a credit note) of the payment's account, "
+                                  "in its currency, that the caller can see."),
+                "amount": money_in("More than 0 and at most the invoice's balance, as a decimal string with at most the "
+                                   "currency's decimals."),
+            },
+        },
+        "Payment": {
+            "type": "object",
+            "description": "Money received from a customer, allocated to some of their invoices; what is not "
+                           "allocated is the customer's credit. Optional fields are omitted when empty.",
+            "required": ["id", "number", "accountId", "date", "amount", "currency", "mode", "status", "allocations",
+                         "allocated", "unallocated", "ownerId", "version", "createdAt"],
+            "properties": {
+                "id": uuid(),
+                "number": s("`PAY-<year>-<serial>` by the payment date's year, gap-free per year.", type="string",
+                            examples=["PAY-2026-00003"]),
+                "accountId": uuid(),
+                "date": s("The day the money was received.", type="string", format="date"),
+                "amount": decimal("More than 0, in `currency`.", examples=["1339.29"]),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "mode": s(type="string", enum=PAYMENT_MODES),
+                "reference": opt_str("The bank or cheque reference."),
+                "status": s("`reversed` payments no longer count for their invoices.", type="string",
+                            enum=PAYMENT_STATUSES),
+                "reversedOn": opt_str(format="date"),
+                "allocations": s("One entry per invoice (a reversed payment keeps them, but they no longer count).",
+                                 type="array", items=ref("Allocation")),
+                "allocated": decimal("The sum of the allocations.", examples=["1339.29"]),
+                "unallocated": decimal("The customer credit the payment still holds: amount − allocated; `0` once "
+                                       "reversed.", examples=["0.00"]),
+                "ownerId": uuid("The account's owner."),
+                "version": VERSION,
+                "createdAt": ts(),
+            },
+        },
+        "PaymentCreate": {
+            "type": "object",
+            "description": "A payment received. Unknown fields are refused (422); server-owned fields, `number` and "
+                           "`status` are accepted and ignored.",
+            "additionalProperties": False,
+            "required": ["accountId", "amount", "currency", "mode"],
+            "properties": {
+                "accountId": uuid("The paying account, one the caller can see (else 422)."),
+                "date": s("The day the money was received (YYYY-MM-DD); absent or null: today in the company time zone.",
+                          type=["string", "null"], format="date"),
+                "amount": money_in("More than 0, as a decimal string with at most the currency's decimals."),
+                "currency": in_currency("The ISO 4217 currency (stored upper-case).", nullable=False),
+                "mode": s(type="string", enum=PAYMENT_MODES),
+                "reference": in_str("The bank or cheque reference (trimmed), which bank reconciliation matches on; "
+                                    "empty or null: none.", 200),
+                "allocations": s("Invoices to allocate the payment to; several entries for one invoice add up. Absent "
+                                 "or null: none, the whole amount is the customer's credit.", type=["array", "null"],
+                                 items=ref("AllocationInput")),
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+                "number": s("Server-owned; accepted and ignored.", type=["string", "null"]),
+                "status": s("Changed only by `POST /payments/{id}/reverse`; accepted and ignored.",
+                            type=["string", "null"]),
+            },
+        },
+        "PaymentAllocate": {
+            "type": "object",
+            "description": "More allocations of a payment. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["allocations"],
+            "properties": {
+                "allocations": s("At least one; in the payment's currency, together at most its unallocated amount.",
+                                 type="array", minItems=1, items=ref("AllocationInput")),
+            },
+        },
+        "InvoicePayment": {
+            "type": "object",
+            "description": "A payment allocated to an invoice and the amount it put on that invoice.",
+            "required": ["payment", "allocated"],
+            "properties": {
+                "payment": ref("Payment"),
+                "allocated": decimal("What the payment put on this invoice.", examples=["500.00"]),
+            },
+        },
+        "AgeingBuckets": {
+            "type": "object",
+            "description": "Open balances by days past due on the report's day, in one currency.",
+            "required": ["current", "days1to30", "days31to60", "days61to90", "over90", "total"],
+            "properties": {
+                "current": decimal("Not yet due, or due that day.", examples=["1000.00"]),
+                "days1to30": decimal(examples=["0.00"]),
+                "days31to60": decimal(examples=["0.00"]),
+                "days61to90": decimal(examples=["0.00"]),
+                "over90": decimal(examples=["0.00"]),
+                "total": decimal("The sum of the buckets.", examples=["1000.00"]),
+            },
+        },
+        "ReceivableInvoice": {
+            "type": "object",
+            "description": "An invoice open on the report's day.",
+            "required": ["invoiceId", "number", "issueDate", "dueDate", "total", "amountPaid", "balance", "daysPastDue"],
+            "properties": {
+                "invoiceId": uuid(),
+                "number": s(type="string"),
+                "issueDate": s(type="string", format="date"),
+                "dueDate": s(type="string", format="date"),
+                "total": decimal(examples=["1339.29"]),
+                "amountPaid": decimal("Paid by payments dated on or before the report's day and not reversed by then.",
+                                      examples=["500.00"]),
+                "balance": decimal("total − amountPaid.", examples=["839.29"]),
+                "daysPastDue": s("The report's day less the due date; 0 or less: not yet overdue.", type="integer"),
+            },
+        },
+        "ReceivableAccount": {
+            "type": "object",
+            "description": "One account's open invoices and credit in one currency.",
+            "required": ["accountId", "accountName", "currency", "balance", "credit", "buckets", "invoices"],
+            "properties": {
+                "accountId": uuid(),
+                "accountName": s(type="string"),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "balance": decimal("What the account owes: the sum of its invoices' balances.", examples=["839.29"]),
+                "credit": decimal("The unallocated amount of its posted payments: money it could be refunded or have "
+                                  "allocated.", examples=["0.00"]),
+                "buckets": ref("AgeingBuckets"),
+                "invoices": s("Its open invoices, earliest due first; empty when only credit is listed.", type="array",
+                              items=ref("ReceivableInvoice")),
+            },
+        },
+        "ReceivableTotal": {
+            "type": "object",
+            "description": "The totals of one currency.",
+            "required": ["currency", "balance", "credit", "buckets"],
+            "properties": {
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "balance": decimal(examples=["839.29"]),
+                "credit": decimal(examples=["0.00"]),
+                "buckets": ref("AgeingBuckets"),
+            },
+        },
+        "Receivables": {
+            "type": "object",
+            "description": "The receivables ageing as it stood at the end of `asOf`.",
+            "required": ["asOf", "accounts", "totals"],
+            "properties": {
+                "asOf": s(type="string", format="date"),
+                "accounts": s("One row per account and currency, by account name.", type="array",
+                              items=ref("ReceivableAccount")),
+                "totals": s("Per currency, by currency code; never summed across currencies.", type="array",
+                            items=ref("ReceivableTotal")),
+            },
+        },
+        "BankLine": {
+            "type": "object",
+            "description": "One line of a bank statement. Optional fields are omitted when empty.",
+            "required": ["id", "date", "amount", "currency", "reference", "duplicate"],
+            "properties": {
+                "id": uuid(),
+                "date": s("The booking date.", type="string", format="date"),
+                "amount": decimal("Positive for money received, negative for money paid out.", examples=["1339.29"]),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+                "reference": s("The remittance text or reference, possibly empty.", type="string", maxLength=500),
+                "counterparty": opt_str("The payer (or, for money paid out, the payee)."),
+                "paymentId": uuid("The payment the line is matched to; omitted while unmatched.", True),
+                "duplicate": s("true only in an import's answer, for a line imported before and not stored again.",
+                               type="boolean"),
+                "candidatePaymentIds": s("On unmatched lines, except in an import's answer: the posted payments the "
+                                         "caller may see of the same amount and currency, dated within 30 days and not "
+                                         "matched to another line (none for money paid out).", type="array",
+                                         items=uuid()),
+            },
+        },
+        "BankStatement": {
+            "type": "object",
+            "description": "An imported bank statement with its lines in file order. Optional fields are omitted when "
+                           "empty.",
+            "required": ["id", "format", "importedAt", "importedBy", "lines"],
+            "properties": {
+                "id": uuid(),
+                "format": s(type="string", enum=STATEMENT_FORMATS),
+                "name": opt_str(maxLength=200),
+                "importedAt": ts(),
+                "importedBy": uuid("The user who imported it."),
+                "lines": s("In an import's answer every line read, duplicates included; otherwise the stored lines.",
+                           type="array", items=ref("BankLine")),
+                "matched": s("Only in the answer of reconcile: the lines it matched to recorded payments.",
+                             type="integer", minimum=0),
+                "paymentsCreated": s("Only in the answer of reconcile: the lines it recorded as new payments of the "
+                                     "invoices their references name.", type="integer", minimum=0),
+            },
+        },
+        "BankStatementSummary": {
+            "type": "object",
+            "description": "An imported statement without its lines.",
+            "required": ["id", "format", "importedAt", "lines", "matched"],
+            "properties": {
+                "id": uuid(),
+                "format": s(type="string", enum=STATEMENT_FORMATS),
+                "name": opt_str(),
+                "importedAt": ts(),
+                "lines": s("How many lines it holds.", type="integer", minimum=0),
+                "matched": s("How many of them are matched to payments.", type="integer", minimum=0),
+            },
+        },
+        "StatementProfile": {
+            "type": "object",
+            "description": "How a bank's CSV export reads: the header names of its columns and their formats. Header "
+                           "names are compared case-insensitively.",
+            "required": ["name", "delimiter", "dateColumn", "dateFormat", "amountColumn", "decimalComma",
+                         "referenceColumn"],
+            "properties": {
+                "id": uuid("Omitted on the built-in `Standard` profile, which is used when an import names none.", True),
+                "name": s(type="string", maxLength=100),
+                "delimiter": s("One of `,` `;` tab `|`.", type="string", enum=[",", ";", "\t", "|"]),
+                "dateColumn": s(type="string"),
+                "dateFormat": s(type="string", enum=DATE_FORMATS),
+                "amountColumn": s("Amounts are signed: negative for money paid out.", type="string"),
+                "decimalComma": s("true: a comma is the decimal mark and points group thousands; false: the other way "
+                                  "round.", type="boolean"),
+                "referenceColumn": s(type="string"),
+                "counterpartyColumn": opt_str(),
+                "currencyColumn": opt_str("Omitted: every line is in the import's `currency`."),
+            },
+        },
+        "StatementProfileCreate": {
+            "type": "object",
+            "description": "A new CSV statement profile. Unknown fields are refused (422); `id` is accepted and ignored.",
+            "additionalProperties": False,
+            "required": ["name", "dateColumn", "amountColumn", "referenceColumn"],
+            "properties": {
+                "name": s("Unique, case-insensitively (trimmed, required).", type="string", minLength=1, maxLength=100),
+                "delimiter": s("One of `,` `;` tab `|`; absent or null: `,`.", type=["string", "null"],
+                               enum=[",", ";", "\t", "|", None]),
+                "dateColumn": s("The header of the booking date column.", type="string", minLength=1, maxLength=100),
+                "dateFormat": s("Absent or null: `YYYY-MM-DD`.", type=["string", "null"], enum=DATE_FORMATS + [None]),
+                "amountColumn": s("The header of the signed amount column.", type="string", minLength=1,
+                                  maxLength=100),
+                "decimalComma": s("Amounts use a decimal comma; absent or null: false.", type=["boolean", "null"]),
+                "referenceColumn": s("The header of the reference column.", type="string", minLength=1, maxLength=100),
+                "counterpartyColumn": s("The header of the payer's name; absent or null: none.",
+                                        type=["string", "null"]),
+                "currencyColumn": s("The header of a currency column (its header must then exist); absent or null: "
+                                    "every line is in the import's `currency`.", type=["string", "null"]),
+                "id": IGNORED["id"],
+            },
+        },
+        "LineMatch": {
+            "type": "object",
+            "description": "The payment a statement line is. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["paymentId"],
+            "properties": {
+                "paymentId": uuid("A posted payment the caller can see, of the line's amount and currency, not matched "
+                                  "to another line."),
+            },
+        },
+        "InvoicePage": page("Invoice", "A page of invoices and credit notes."),
+        "PaymentTermPage": page("PaymentTerm", "All payment terms, by days then name (one page)."),
+        "PaymentPage": page("Payment", "A page of payments."),
+        "InvoicePaymentPage": page("InvoicePayment", "An invoice's payments, by date (one page)."),
+        "BankStatementSummaryPage": page("BankStatementSummary", "Imported statements, newest first (one page; "
+                                                                 "`nextCursor` is never set)."),
+        "StatementProfilePage": page("StatementProfile", "The `Standard` profile, then the stored ones by name "
+                                                         "(one page)."),
+    }
+
+
+# ================================================================ operations: ledger
+
+MONEY_FILTER = ("A decimal amount such as `1000.00`, rounded half-even to the minor unit of the first `currency` filter's "
+                "currency (two decimals without one) and compared in minor units.")
+DAY_ITEM = {"type": "string", "format": "date"}
+INVOICE_LIST = dict(                                                              # ListFields.invoices
+    sortable=["number", "createdAt", "issueDate", "dueDate", "total", "balance"],
+    filters=[("status", "text", {"type": "string", "enum": INVOICE_STATUSES}),
+             ("kind", "text", {"type": "string", "enum": INVOICE_KINDS}),
+             ("ownerId", "id"), ("accountId", "id"), ("orderId", "id"),
+             ("currency", "text", {"type": "string", "pattern": "^[A-Z]{3}$"}),
+             ("total", "money", MONEY_FILTER), ("balance", "money", MONEY_FILTER),
+             ("issueDate", "text", DAY_ITEM), ("dueDate", "text", DAY_ITEM), ("createdAt", "date")],
+    default_sort="-createdAt",
+    q="A fragment of the invoice's number.")
+PAYMENT_LIST = dict(                                                              # ListFields.payments
+    sortable=["number", "createdAt", "date", "amount"],
+    filters=[("status", "text", {"type": "string", "enum": PAYMENT_STATUSES}),
+             ("mode", "text", {"type": "string", "enum": PAYMENT_MODES}),
+             ("ownerId", "id"), ("accountId", "id"),
+             ("currency", "text", {"type": "string", "pattern": "^[A-Z]{3}$"}),
+             ("amount", "money", MONEY_FILTER), ("date", "text", DAY_ITEM), ("createdAt", "date")],
+    default_sort="-createdAt",
+    q="A fragment of the payment's number or reference.")
+
+INVOICE_ID_PARAM = dict(ID_PARAM, description="The invoice's id (a malformed id answers 404).")
+ORDER_ID_PARAM = dict(ID_PARAM, description="The order's id (a malformed id answers 404).")
+PAYMENT_ID_PARAM = dict(ID_PARAM, description="The payment's id (a malformed id answers 404).")
+STATEMENT_ID_PARAM = dict(ID_PARAM, description="The statement's id (a malformed id answers 404).")
+LINE_ID_PARAM = {"name": "lineId", "in": "path", "required": True,
+                 "description": "The statement line's id (a malformed id answers 404).", "schema": uuid()}
+INVOICE_PRICING_DETAIL = ("`errors` names each invalid or unknown field (an account, contact or payment term the caller "
+                          "cannot use among them); `price-list-required` for catalog products without a price list, "
+                          "`price-list-not-valid` when it is not valid today, `product-not-on-price-list` for a product "
+                          "it has no price for, `currency-mismatch` when it is not in the invoice's currency")
+ALLOCATION_422 = problem(422, ["validation", "over-allocation", "currency-mismatch"],
+                         "`errors` names each invalid or unknown field (an amount that is not more than 0, an invoice the "
+                         "caller cannot see or of another account among them); `over-allocation` when an invoice would "
+                         "get more than its balance or the allocations more than the payment has left; "
+                         "`currency-mismatch` for an invoice in another currency")
+BANK_404 = "The statement does not exist"
+
+
+def invoice_operations():
+    add("/payment-terms", "get", op(
+        "listPaymentTerms", "Invoices", "List payment terms",
+        description="Everyone signed in reads them; inactive terms are listed too but cannot be chosen.",
+        responses={200: ok("PaymentTermPage"), 401: U401}))
+    add("/orders/{id}/invoice", "post", op(
+        "invoiceOrder", "Invoices", "Invoice a sales order", parameters=[ORDER_ID_PARAM],
+        request={**body("InvoiceFromOrder", "Optional: no body (or `{}`) invoices everything not invoiced yet."),
+                 "required": False},
+        description="Creates a draft invoice of a `confirmed`, `inFulfilment`, `delivered` or `installed` order with "
+                    "the order's account, contact, opportunity, currency, owner and prices: for what is not invoiced "
+                    "yet by its invoices that are not cancelled, or for the parts named in `lines`. No order line is "
+                    "ever invoiced for more than was ordered.",
+        responses={201: created("Invoice", "/api/v1/invoices/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   404: problem(404, detail="The order does not exist or the caller may not see it"),
+                   409: problem(409, ["order-not-invoiceable", "order-fully-invoiced"],
+                                "`order-not-invoiceable` for draft and cancelled orders and orders without an account"),
+                   422: problem(422, ["validation", "over-invoicing"],
+                                "`errors` names each invalid or unknown field (an `orderLineId` that is not a line of "
+                                "the order, a payment term that is not active); `over-invoicing` when a part exceeds "
+                                "what of its line is not invoiced yet")}))
+    add("/orders/{id}/invoices", "get", op(
+        "listOrderInvoices", "Invoices", "List an order's invoices", parameters=[ORDER_ID_PARAM],
+        description="The order's invoices and credit notes, oldest first, in one page. Query parameters are ignored.",
+        responses={200: ok("InvoicePage"), 401: U401,
+                   404: problem(404, detail="The order does not exist or the caller may not see it")}))
+    add("/invoices", "get", op(
+        "listInvoices", "Invoices", "List invoices", parameters=list_params(**INVOICE_LIST),
+        description="The invoices and credit notes the caller may see (finance users see all), in keyset-paginated "
+                    "pages, newest first by default.",
+        responses={200: ok("InvoicePage"), 400: LIST_400, 401: U401}))
+    add("/invoices", "post", op(
+        "createInvoice", "Invoices", "Create an invoice from scratch", request=body("InvoiceCreate"),
+        description="A draft invoice for an account the caller can see, owned by the account's owner, its lines "
+                    "priced like quote lines as of today.",
+        responses={201: created("Invoice", "/api/v1/invoices/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   422: problem(422, QUOTE_PRICING_422, INVOICE_PRICING_DETAIL)}))
+    add("/invoices/{id}", "get", op(
+        "getInvoice", "Invoices", "Get an invoice or a credit note", parameters=[INVOICE_ID_PARAM],
+        responses={200: ok("Invoice"), 401: U401, 404: problem(404)}))
+    add("/invoices/{id}", "patch", op(
+        "updateInvoice", "Invoices", "Update a draft invoice", parameters=[INVOICE_ID_PARAM, IF_MATCH],
+        request=body("InvoicePatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body. Only drafts can be "
+                    "edited; an issued invoice is immutable and is cancelled by a credit note.",
+        responses={200: ok("Invoice"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["invoice-not-draft"]), 412: problem(412),
+                   422: problem(422, QUOTE_PRICING_422, INVOICE_PRICING_DETAIL + "; `lines` on an invoice made from "
+                                                                                  "an order"),
+                   428: problem(428)}))
+    add("/invoices/{id}", "delete", op(
+        "deleteInvoice", "Invoices", "Delete a draft invoice", parameters=[INVOICE_ID_PARAM],
+        description="Only drafts; an issued invoice is cancelled by a credit note instead.",
+        responses={204: NO_CONTENT, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["invoice-not-draft"])}))
+    add("/invoices/{id}/issue", "post", op(
+        "issueInvoice", "Invoices", "Issue a draft invoice", parameters=[INVOICE_ID_PARAM],
+        request={**body("InvoiceIssue", "Optional: no body (or `{}`) issues it today without email."),
+                 "required": False},
+        description="draft → `issued`, immutable from then on: numbered `INV-<year>-<serial>` by the issue date's "
+                    "year, gap-free, dated `issueDate` (default today) and due that date plus the payment term's days. "
+                    "With `{\"email\": true}` the PDF is also queued in the outbox to the invoice's contact (when the "
+                    "contact has no email address: 422 and nothing is issued). No version is needed.",
+        responses={200: ok("Invoice"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["invoice-not-draft", "invoice-empty"],
+                                "`invoice-empty` for an invoice without lines"),
+                   422: problem(422, detail="`errors` names each invalid or unknown field, or `email` when the contact "
+                                            "has no email address")}))
+    add("/invoices/{id}/send", "post", op(
+        "sendInvoice", "Invoices", "Email an issued invoice", parameters=[INVOICE_ID_PARAM],
+        description="Queues the PDF in the outbox to the invoice's contact and answers 202 at once; the outbox "
+                    "delivers it (see `GET /outbox`). Any issued document, credit notes too; drafts answer "
+                    "409 `invoice-not-issued`." + NO_BODY,
+        responses={202: ok("Invoice", "Accepted: the email is queued"), 401: U401, 403: write_403(CHANGE_403),
+                   404: problem(404), 409: problem(409, ["invoice-not-issued"]),
+                   422: problem(422, detail="`email` when the invoice has no contact with an email address")}))
+    add("/invoices/{id}/credit-note", "post", op(
+        "creditInvoice", "Invoices", "Cancel an invoice with a credit note", parameters=[INVOICE_ID_PARAM],
+        request={**body("CreditNoteCreate", "Optional: no body (or `{}`) gives no reason."), "required": False},
+        description="In one transaction: a credit note `CN-<year>-<serial>` issued today reverses an `issued`, "
+                    "`partiallyPaid` or `paid` invoice in full; the invoice becomes `cancelled` on that day, and the "
+                    "payments allocated to it are released and stay as the customer's credit. Answers both documents; "
+                    "`Location` is the credit note's.",
+        responses={201: created("CreditNote", "/api/v1/invoices/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["invoice-not-issued"], "For drafts, cancelled invoices and credit notes")}))
+    add("/invoices/{id}/pdf", "get", op(
+        "getInvoicePdf", "Invoices", "The invoice or credit note as a PDF document", parameters=[INVOICE_ID_PARAM],
+        description="Company header from the settings, the customer and contact, the lines and totals, the payment "
+                    "term and due date. Drafts are rendered too.",
+        responses={200: {"description": "The PDF document, named after the number (`draft-<id>.pdf` for drafts)",
+                         "headers": {"Content-Disposition": {"description": "`inline; filename=\"INV-2026-00012.pdf\"`",
+                                                             "schema": {"type": "string"}}},
+                         "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
+                   401: U401, 404: problem(404)}))
+    add("/invoices/{id}/payments", "get", op(
+        "listInvoicePayments", "Invoices", "List the payments allocated to an invoice", parameters=[INVOICE_ID_PARAM],
+        description="By payment date, with the amount each put on this invoice, in one page; reversed payments are "
+                    "listed too (see their `status`).",
+        responses={200: ok("InvoicePaymentPage"), 401: U401, 404: problem(404)}))
+
+
+def payment_operations():
+    add("/payments", "get", op(
+        "listPayments", "Payments", "List payments", parameters=list_params(**PAYMENT_LIST),
+        description="The payments the caller may see (finance users see all), in keyset-paginated pages, newest first "
+                    "by default.",
+        responses={200: ok("PaymentPage"), 400: LIST_400, 401: U401}))
+    add("/payments", "post", op(
+        "createPayment", "Payments", "Record a payment", request=body("PaymentCreate"),
+        description="Records money received from an account the caller can see, owned by the account's owner, and "
+                    "allocates it to the account's open invoices: each allocation more than 0, in the payment's "
+                    "currency, to an `issued` or `partiallyPaid` invoice and at most its balance, all together at most "
+                    "the payment's amount. The rest is the customer's credit. The invoices' `amountPaid` and status "
+                    "follow.",
+        responses={201: created("Payment", "/api/v1/payments/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records"),
+                   409: problem(409, ["invoice-not-open"], "An allocation names a draft, paid or cancelled invoice or a "
+                                                           "credit note"),
+                   422: ALLOCATION_422}))
+    add("/payments/{id}", "get", op(
+        "getPayment", "Payments", "Get a payment", parameters=[PAYMENT_ID_PARAM],
+        responses={200: ok("Payment"), 401: U401, 404: problem(404)}))
+    add("/payments/{id}/allocate", "post", op(
+        "allocatePayment", "Payments", "Allocate a payment's credit to invoices", parameters=[PAYMENT_ID_PARAM],
+        request=body("PaymentAllocate"),
+        description="Allocates more of a posted payment's unallocated amount to open invoices of its account, under "
+                    "the same rules as when recording it. No version is needed.",
+        responses={200: ok("Payment"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["payment-reversed", "invoice-not-open"]), 422: ALLOCATION_422}))
+    add("/payments/{id}/reverse", "post", op(
+        "reversePayment", "Payments", "Reverse a payment", parameters=[PAYMENT_ID_PARAM],
+        description="For a bounced cheque or a wrong entry: the payment becomes `reversed` today, its allocations no "
+                    "longer count (its invoices are open again) and a statement line matched to it is unmatched."
+                    + NO_BODY,
+        responses={200: ok("Payment"), 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
+                   409: problem(409, ["payment-reversed"])}))
+    add("/receivables", "get", op(
+        "getReceivables", "Payments", "The receivables ageing",
+        parameters=[
+            {"name": "asOf", "in": "query", "required": False,
+             "description": "The day (YYYY-MM-DD) the report is as of; default today in the company time zone.",
+             "schema": {"type": "string", "format": "date"}},
+            {"name": "accountId", "in": "query", "required": False, "description": "Only this account.",
+             "schema": uuid()},
+        ],
+        description="The open balances of the invoices the caller may see (finance users see all) as they stood at the "
+                    "end of `asOf`: invoices issued by then and not cancelled by then, less the payments dated by then "
+                    "and not reversed by then, each aged by days past due into current, 1–30, 31–60, 61–90 and over 90 "
+                    "days; with each account's credit (unallocated payments). Other parameters are ignored.",
+        responses={200: ok("Receivables"),
+                   400: problem(400, ["invalid-query"], "asOf is not a date or accountId is not a UUID"),
+                   401: U401}))
+
+
+def bank_operations():
+    add("/bank-statements", "get", op(
+        "listBankStatements", "Bank reconciliation", "List imported bank statements",
+        parameters=[
+            {"name": "limit", "in": "query", "required": False, "description": "How many statements at most.",
+             "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+            {"name": "before", "in": "query", "required": False,
+             "description": "Only statements imported before this RFC 3339 UTC timestamp: pass the last item's "
+                            "`importedAt` for the next, older ones.", "schema": ts()},
+        ],
+        description="All imported statements, newest first, with their line and match counts. Other parameters are "
+                    "ignored.",
+        responses={200: ok("BankStatementSummaryPage"),
+                   400: problem(400, ["invalid-query"], "limit is not 1 to 200, or before is not a timestamp"),
+                   401: U401, 403: problem(403, detail=BANK_403)}))
+    add("/bank-statements", "post", op(
+        "importBankStatement", "Bank reconciliation", "Import a bank statement file",
+        parameters=[
+            {"name": "profileId", "in": "query", "required": False,
+             "description": "CSV only: the statement profile to read the file with (see `GET /bank-statement-profiles`); "
+                            "default the built-in `Standard` profile.", "schema": uuid()},
+            {"name": "currency", "in": "query", "required": False,
+             "description": "CSV only: the ISO 4217 currency of lines without a currency column; default the company's "
+                            "base currency.", "schema": {"type": "string", "pattern": CURRENCY_PATTERN},
+             "example": "EUR"},
+            {"name": "name", "in": "query", "required": False,
+             "description": "A name for the statement (its first 200 characters are kept).", "schema": {"type": "string"}},
+        ],
+        request={"required": True, "description": "The statement file itself, at most 8 MiB (not JSON).",
+                 "content": {"text/csv": {"schema": {"type": "string"}},
+                             "application/xml": {"schema": {"type": "string"}},
+                             "text/xml": {"schema": {"type": "string"}}}},
+        description="Reads a CSV export (`text/csv`, UTF-8 or Latin-1) through a statement profile, or an ISO 20022 "
+                    "CAMT.053 statement (`application/xml` or `text/xml`) whose booked entries carry their currency and "
+                    "credit or debit sign, and stores it in one transaction: one unreadable row and nothing is "
+                    "imported. Lines imported before (same date, amount, currency and reference) are answered with "
+                    "`duplicate: true` and not stored again. Nothing is matched yet (see reconcile).",
+        responses={201: created("BankStatement", "/api/v1/bank-statements/{id}"),
+                   400: problem(400, detail="The body is empty, or the CSV file is not text"), 401: U401,
+                   403: write_403(BANK_403),
+                   413: problem(413, detail="The file is larger than 8 MiB"),
+                   415: problem(415, detail="The Content-Type is neither text/csv nor application/xml (or text/xml)"),
+                   422: problem(422, detail="`errors` names `profileId` or `currency` when invalid; `file` when it is "
+                                            "empty, not a CAMT.053 document or without lines; each column setting of "
+                                            "the profile (`dateColumn`, `amountColumn`, `referenceColumn`, "
+                                            "`currencyColumn`) whose header is missing; and each unreadable row as "
+                                            "`lines[N]` (its line in the file) or `entries[N]` (CAMT.053)")}))
+    add("/bank-statements/{id}", "get", op(
+        "getBankStatement", "Bank reconciliation", "Get a bank statement", parameters=[STATEMENT_ID_PARAM],
+        description="With its lines in file order; each unmatched line lists the payments it could be.",
+        responses={200: ok("BankStatement"), 401: U401, 403: problem(403, detail=BANK_403),
+                   404: problem(404, detail=BANK_404)}))
+    add("/bank-statements/{id}/reconcile", "post", op(
+        "reconcileBankStatement", "Bank reconciliation", "Match a statement's lines automatically",
+        parameters=[STATEMENT_ID_PARAM],
+        description="Each unmatched line of money received is matched to a posted payment the caller may see, not "
+                    "matched elsewhere, of the same amount and currency, dated at most 7 days apart, whose number, own "
+                    "reference (4 characters or more) or one of whose invoices' numbers the line's reference contains. "
+                    "Failing that, when the reference names an open invoice (`INV-…`) in the line's currency whose "
+                    "balance is at least the amount, a `bankTransfer` payment of the line's date, amount and reference "
+                    "is recorded, allocated to that invoice, and matched. Other lines stay unmatched. The answer counts "
+                    "both in `matched` and `paymentsCreated`." + NO_BODY,
+        responses={200: ok("BankStatement"), 401: U401, 403: write_403(BANK_403), 404: problem(404, detail=BANK_404)}))
+    add("/bank-statements/{id}/lines/{lineId}/match", "post", op(
+        "matchBankLine", "Bank reconciliation", "Match a statement line to a payment by hand",
+        parameters=[STATEMENT_ID_PARAM, LINE_ID_PARAM], request=body("LineMatch"),
+        description="Confirms that an unmatched line is a recorded payment: posted, of the line's amount and currency, "
+                    "and not matched to another line. Answers the statement.",
+        responses={200: ok("BankStatement"), **BODY_ERRORS, 401: U401, 403: write_403(BANK_403),
+                   404: problem(404, detail="The statement or its line does not exist, or the payment does not exist "
+                                            "or the caller may not see it"),
+                   409: problem(409, ["line-matched", "payment-matched"],
+                                "`line-matched`: unmatch the line first; `payment-matched`: the payment is another "
+                                "line's"),
+                   422: problem(422, ["validation", "amount-mismatch"],
+                                "`errors` names each invalid or unknown field; `amount-mismatch` when the payment is "
+                                "reversed or its amount or currency differs from the line's")}))
+    add("/bank-statements/{id}/lines/{lineId}/unmatch", "post", op(
+        "unmatchBankLine", "Bank reconciliation", "Unmatch a statement line",
+        parameters=[STATEMENT_ID_PARAM, LINE_ID_PARAM],
+        description="The line is unmatched again; the payment stays recorded with its allocations (reverse it "
+                    "separately if it was wrong). An unmatched line stays as it is. Answers the statement." + NO_BODY,
+        responses={200: ok("BankStatement"), 401: U401, 403: write_403(BANK_403),
+                   404: problem(404, detail="The statement or its line does not exist")}))
+    add("/bank-statement-profiles", "get", op(
+        "listStatementProfiles", "Bank reconciliation", "List CSV statement profiles",
+        description="The built-in `Standard` profile first (comma-separated `date,amount,reference,counterparty` with "
+                    "ISO dates and a decimal point), then the stored ones by name.",
+        responses={200: ok("StatementProfilePage"), 401: U401, 403: problem(403, detail=BANK_403)}))
+    add("/bank-statement-profiles", "post", op(
+        "createStatementProfile", "Bank reconciliation", "Create a CSV statement profile",
+        request=body("StatementProfileCreate"),
+        responses={201: created("StatementProfile", None), **BODY_ERRORS, 401: U401, 403: write_403(BANK_403),
+                   422: problem(422, detail="`errors` names each invalid or unknown field, `name` also when another "
+                                            "profile has it")}))
+
+
 def build_document():
     schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
-               **notification_schemas(), **sales_schemas(), **mail_schemas(), **order_schemas(), **problem_schemas()}
+               **notification_schemas(), **sales_schemas(), **mail_schemas(), **order_schemas(), **ledger_schemas(),
+               **problem_schemas()}
     backbone_operations()
     catalog_operations()
     lead_operations()
@@ -2580,6 +3360,9 @@ def build_document():
     quote_operations()
     mail_operations()
     order_lifecycle_operations()
+    invoice_operations()
+    payment_operations()
+    bank_operations()
     return {
         "openapi": "3.1.0",
         "info": {

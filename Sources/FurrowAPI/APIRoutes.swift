@@ -27,6 +27,9 @@ public enum APIRoutes {
         QuoteRoutes(env: env).add(to: api)
         OrderRoutes(env: env).add(to: api)
         OrderLifecycleRoutes(env: env).add(to: api)
+        InvoiceRoutes(env: env).add(to: api)
+        PaymentRoutes(env: env).add(to: api)
+        BankRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

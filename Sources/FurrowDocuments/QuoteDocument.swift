@@ -20,72 +20,94 @@ public enum QuoteDocument {
     }
 
     public static func pdf(_ quote: Quote, settings: Settings, parties: Parties, today: String) throws -> Data {
-        guard let font else { throw DocumentError.badFont }
-        var pdf = PDFWriter(font: font)
-        let left = 50.0, right = PDFWriter.width - 50
-        var y = 60.0
-        func header() {
-            pdf.text(settings.companyName, x: left, y: y, size: 16)
-            for (index, line) in settings.companyAddress.split(separator: ",").enumerated() where index < 4 {
-                pdf.text(line.trimmingCharacters(in: .whitespaces), x: left, y: y + 16 + Double(index) * 12, size: 9)
+        var meta = ["Date: \(quote.date)"]
+        if let validUntil = quote.validUntil { meta.append("Valid until: \(validUntil)") }
+        return try Sheet(title: "\(settings.quoteWord) \(quote.number)",
+                         subtitle: "Revision \(quote.revision) · \(quote.status.reading(validUntil: quote.validUntil, on: today))",
+                         parties: parties, meta: meta, heading: quote.name, lines: quote.lines, currency: quote.currency, totals: quote.totals,
+                         notes: [("Comments", quote.comments), ("Terms", quote.terms)]).render(settings: settings)
+    }
+
+    /// The common layout of a commercial document: company header, customer, lines, totals, notes.
+    struct Sheet {
+        var title: String
+        var subtitle: String
+        var parties: Parties
+        var meta: [String]
+        var heading: String?
+        var lines: [QuoteLine]
+        var currency: Currency
+        var totals: DocumentTotals
+        var notes: [(String, String?)]
+
+        func render(settings: Settings) throws -> Data {
+            guard let font else { throw DocumentError.badFont }
+            var pdf = PDFWriter(font: font)
+            let left = 50.0, right = PDFWriter.width - 50
+            var y = 60.0
+            func header() {
+                pdf.text(settings.companyName, x: left, y: y, size: 16)
+                for (index, line) in settings.companyAddress.split(separator: ",").enumerated() where index < 4 {
+                    pdf.text(line.trimmingCharacters(in: .whitespaces), x: left, y: y + 16 + Double(index) * 12, size: 9)
+                }
+                pdf.text(title, x: right, y: y, size: 16, alignRight: true)
+                pdf.text(subtitle, x: right, y: y + 16, size: 9, alignRight: true)
+                y += 70
             }
-            pdf.text("\(settings.quoteWord) \(quote.number)", x: right, y: y, size: 16, alignRight: true)
-            pdf.text("Revision \(quote.revision) · \(quote.status.reading(validUntil: quote.validUntil, on: today))", x: right, y: y + 16, size: 9, alignRight: true)
-            y += 70
-        }
-        header()
-        pdf.text("To", x: left, y: y, size: 8)
-        pdf.text(parties.customer ?? "—", x: left, y: y + 14, size: 11)
-        if let contact = parties.contact { pdf.text(contact, x: left, y: y + 28, size: 10) }
-        pdf.text("Date: \(quote.date)", x: right, y: y + 14, size: 10, alignRight: true)
-        if let validUntil = quote.validUntil { pdf.text("Valid until: \(validUntil)", x: right, y: y + 28, size: 10, alignRight: true) }
-        y += 52
-        pdf.text(quote.name, x: left, y: y, size: 12)
-        y += 22
-        let columns: [(String, Double, Bool)] = [("Description", left, false), ("Qty", 330, true), ("Unit price", 400, true),
-                                                  ("Disc. %", 450, true), ("Tax %", 495, true), ("Net", right, true)]
-        func tableHead() {
-            for (title, x, alignRight) in columns { pdf.text(title, x: x, y: y, size: 8, alignRight: alignRight) }
-            pdf.line(from: left, y + 4, to: right, y + 4)
-            y += 18
-        }
-        tableHead()
-        for (line, price) in zip(quote.lines, quote.prices) {
-            if y > PDFWriter.height - 120 {
-                pdf.newPage()
-                y = 60
-                header()
-                tableHead()
+            header()
+            pdf.text("To", x: left, y: y, size: 8)
+            pdf.text(parties.customer ?? "—", x: left, y: y + 14, size: 11)
+            if let contact = parties.contact { pdf.text(contact, x: left, y: y + 28, size: 10) }
+            for (index, text) in meta.enumerated() { pdf.text(text, x: right, y: y + 14 + Double(index) * 14, size: 10, alignRight: true) }
+            y += 38 + Double(max(1, meta.count)) * 14
+            if let heading {
+                pdf.text(heading, x: left, y: y, size: 12)
+                y += 22
             }
-            pdf.text(fit(line.description, width: 260, pdf: pdf), x: left, y: y, size: 9)
-            pdf.text(line.quantity.decimalString, x: 330, y: y, size: 9, alignRight: true)
-            pdf.text(line.unitPrice.decimalString, x: 400, y: y, size: 9, alignRight: true)
-            pdf.text(line.discountPercent.decimalString, x: 450, y: y, size: 9, alignRight: true)
-            pdf.text(line.taxPercent.decimalString, x: 495, y: y, size: 9, alignRight: true)
-            pdf.text(price.net.decimalString, x: right, y: y, size: 9, alignRight: true)
-            y += 15
-        }
-        pdf.line(from: 330, y - 6, to: right, y - 6)
-        let totals = quote.totals
-        for (label, amount) in [("Subtotal", totals.subtotal), ("Discounts included", totals.discountTotal), ("Tax", totals.taxTotal),
-                                ("Total", totals.total)] {
-            y += 14
-            pdf.text(label, x: 420, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
-            pdf.text("\(amount.decimalString) \(quote.currency)", x: right, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
-        }
-        y += 30
-        for (title, text) in [("Comments", quote.comments), ("Terms", quote.terms)] {
-            guard let text, !text.isEmpty else { continue }
-            if y > PDFWriter.height - 80 { pdf.newPage(); y = 60 }
-            pdf.text(title, x: left, y: y, size: 9)
-            y += 13
-            for line in wrap(text, width: right - left, pdf: pdf) {
-                pdf.text(line, x: left, y: y, size: 9)
-                y += 12
+            let columns: [(String, Double, Bool)] = [("Description", left, false), ("Qty", 330, true), ("Unit price", 400, true),
+                                                      ("Disc. %", 450, true), ("Tax %", 495, true), ("Net", right, true)]
+            func tableHead() {
+                for (title, x, alignRight) in columns { pdf.text(title, x: x, y: y, size: 8, alignRight: alignRight) }
+                pdf.line(from: left, y + 4, to: right, y + 4)
+                y += 18
             }
-            y += 8
+            tableHead()
+            for line in lines {
+                if y > PDFWriter.height - 120 {
+                    pdf.newPage()
+                    y = 60
+                    header()
+                    tableHead()
+                }
+                pdf.text(fit(line.description, width: 260, pdf: pdf), x: left, y: y, size: 9)
+                pdf.text(line.quantity.decimalString, x: 330, y: y, size: 9, alignRight: true)
+                pdf.text(line.unitPrice.decimalString, x: 400, y: y, size: 9, alignRight: true)
+                pdf.text(line.discountPercent.decimalString, x: 450, y: y, size: 9, alignRight: true)
+                pdf.text(line.taxPercent.decimalString, x: 495, y: y, size: 9, alignRight: true)
+                pdf.text(line.price(in: currency).net.decimalString, x: right, y: y, size: 9, alignRight: true)
+                y += 15
+            }
+            pdf.line(from: 330, y - 6, to: right, y - 6)
+            for (label, amount) in [("Subtotal", totals.subtotal), ("Discounts included", totals.discountTotal), ("Tax", totals.taxTotal),
+                                    ("Total", totals.total)] {
+                y += 14
+                pdf.text(label, x: 420, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
+                pdf.text("\(amount.decimalString) \(currency)", x: right, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
+            }
+            y += 30
+            for (title, text) in notes {
+                guard let text, !text.isEmpty else { continue }
+                if y > PDFWriter.height - 80 { pdf.newPage(); y = 60 }
+                pdf.text(title, x: left, y: y, size: 9)
+                y += 13
+                for line in wrap(text, width: right - left, pdf: pdf) {
+                    pdf.text(line, x: left, y: y, size: 9)
+                    y += 12
+                }
+                y += 8
+            }
+            return pdf.render(title: title)
         }
-        return pdf.render(title: "\(settings.quoteWord) \(quote.number)")
     }
 
     static func fit(_ text: String, width: Double, pdf: PDFWriter) -> String {
@@ -114,9 +136,13 @@ public enum QuoteDocument {
     }
 }
 
-/// The documents module's quote renderer, for email attachments.
-public struct QuotePDFRenderer: QuoteRenderer {
+/// The documents module's renderer, for downloads and email attachments.
+public struct PDFRenderer: DocumentRenderer {
     public init() {}
+
+    public func pdf(_ invoice: Invoice, settings: Settings, customer: String?, contact: String?, term: String?) throws -> Data {
+        try InvoiceDocument.pdf(invoice, settings: settings, parties: .init(customer: customer, contact: contact), term: term)
+    }
 
     public func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: String) throws -> Data {
         try QuoteDocument.pdf(quote, settings: settings, parties: .init(customer: customer, contact: contact), today: today)

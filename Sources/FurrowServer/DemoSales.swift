@@ -43,5 +43,6 @@ enum DemoSales {
         let order = try await quotes.convert(sale.id, by: sam)
         _ = try await OrderService(env).confirm(order.id, by: sam)
         _ = try await OrderService(env).track(order.id, status: .inFulfilment, note: "Tractor prepared at the Leeds depot", at: nil, by: sam)
+        try await DemoLedger.load(env, order: order, people: people, accounts: accounts, admin: admin)
     }
 }

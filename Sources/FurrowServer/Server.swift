@@ -44,7 +44,7 @@ public enum FurrowServer {
         let store = try await SQLStore.open(configuration.database, logger: logger)
         let applied = try await Migrator(store).migrate()
         for name in applied { logger.info("migrated", metadata: ["migration": .string(name)]) }
-        let env = CoreEnvironment(store: store, quoteRenderer: QuotePDFRenderer())
+        let env = CoreEnvironment(store: store, documentRenderer: PDFRenderer())
         if let email = configuration.adminEmail, let password = configuration.adminPassword,
            try await !UserService(env).hasUsers() {
             _ = try await UserService(env).setUpFirstAdmin(email: email, password: password, name: "Administrator")

@@ -68,7 +68,7 @@ public final class TestWorld: @unchecked Sendable {
         try await Migrator(store).migrate()
         let clock = FixedClock()
         let env = CoreEnvironment(store: store, clock: clock, ids: SequentialIDs(), passwords: PasswordHasher(cost: 4),
-                                  quoteRenderer: QuotePDFRenderer())
+                                  documentRenderer: PDFRenderer())
         let admin = try await UserService(env).setUpFirstAdmin(email: "admin@test.example", password: "admin-password", name: "Admin")
         return TestWorld(store: store, clock: clock, directory: directory,
                          admin: Principal(userId: admin.id, role: .admin, teamId: nil), env: env)

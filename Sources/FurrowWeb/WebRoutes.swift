@@ -49,6 +49,17 @@ public enum WebRoutes {
         QuotePages(web: web).add(to: pages)
         QuoteActions(web: web).add(to: pages)
         OpportunityProducts(web: web).add(to: pages)
+        OrderPages(web: web).add(to: pages)
+        OrderActions(web: web).add(to: pages)
+        InvoicePages(web: web).add(to: pages)
+        InvoiceActions(web: web).add(to: pages)
+        PaymentForms(web: web).add(to: pages)
+        PaymentPages(web: web).add(to: pages)
+        PaymentActions(web: web).add(to: pages)
+        ReceivablesPage(web: web).add(to: pages)
+        BankProfilePage(web: web).add(to: pages)
+        BankPages(web: web).add(to: pages)
+        BankStatementPage(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

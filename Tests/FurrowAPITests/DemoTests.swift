@@ -39,6 +39,13 @@ struct DemoTests {
         let quotes = try await QuoteService(env).list(ListQuery(limit: 100), by: admin)
         #expect(Set(quotes.map(\.status)) == [.sent, .accepted])
         #expect(try await ProductService(env).products(ListQuery(limit: 100)).contains { $0.inventoryStatus == .sold })
+        let invoices = try await InvoiceService(env).list(ListQuery(limit: 100), by: admin)
+        #expect(Set(invoices.map(\.status)) == [.partiallyPaid, .issued, .paid])
+        let ageing = try await ReceivablesService(env).report(asOf: nil, by: admin)
+        let totals = try #require(ageing.totals[Currency("GBP")!])
+        #expect(totals.current > 0 && totals.days31to60 > 0 && totals.over90 > 0)
+        let statements = try await ReconciliationService(env).statements(limit: 10, before: nil, by: admin)
+        #expect(statements.first?.lines == 4 && statements.first?.matched == 0)
         await store.close()
     }
 }

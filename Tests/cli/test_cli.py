@@ -30,7 +30,7 @@ def free_port():
 
 def test_help_names_every_command():
     out = furrow("--help").stdout
-    for command in ["serve", "migrate", "users", "backup", "demo"]:
+    for command in ["serve", "migrate", "users", "backup", "demo", "bank", "receivables"]:
         assert command in out
     assert "--email" in furrow("users", "create", "--help").stdout
 
@@ -109,3 +109,34 @@ def test_serve_creates_the_admin_from_the_environment_and_stops_gracefully(tmp_p
         server.send_signal(signal.SIGTERM)
         code = server.wait(timeout=10)
     assert code == 0
+
+
+def test_bank_import_skips_lines_seen_before_and_reports_bad_rows(tmp_path):
+    db = str(tmp_path / "b.sqlite")
+    furrow("users", "create", "--admin", "--email", "boss@example.com", "--password", "long-password", "--database", db)
+    statement = tmp_path / "nov.csv"
+    statement.write_text("date,amount,reference,counterparty\n2026-11-20,120.00,Unknown transfer,X\n2026-11-21,-9.99,Fee,Bank\n")
+    first = furrow("bank", "import", str(statement), "--currency", "EUR", "--database", db).stdout
+    assert "Imported 2 lines (0 seen before" in first
+    again = furrow("bank", "import", str(statement), "--reconcile", "--database", db).stdout
+    assert "Imported 0 lines (2 seen before" in again
+    assert "0 lines unmatched" in again
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,amount,reference\n2026-11-40,1.00,x\n")
+    result = furrow("bank", "import", str(bad), "--database", db, check=False)
+    assert result.returncode == 65
+    assert "lines[2]: has no valid date" in result.stdout
+    furrow("users", "create", "--email", "s@example.com", "--password", "long-password", "--database", db)
+    refused = furrow("bank", "import", str(statement), "--user", "s@example.com", "--database", db, check=False)
+    assert refused.returncode != 0 and "finance" in (refused.stdout + refused.stderr)
+
+
+def test_receivables_prints_the_demo_ageing(tmp_path):
+    db = str(tmp_path / "d.sqlite")
+    furrow("demo", "--database", db)
+    out = furrow("receivables", "--database", db).stdout
+    assert out.startswith("Receivables as of ")
+    assert "Greenway Farms" in out and "Harbour Logistics" in out
+    total = [line for line in out.splitlines() if line.startswith("Total")]
+    assert len(total) == 1 and " GBP " in total[0]
+    assert furrow("receivables", "--as-of", "soon", "--database", db, check=False).returncode != 0

@@ -19,6 +19,8 @@ extension Problem {
             case .illegalMove(let from, let verb):
                 return Problem("order-illegal-move", 409, "Not possible now", "An order that is \(from.rawValue) cannot \(verb.rawValue).")
             }
+        case let error as InvoiceError: return from(error)
+        case let error as LedgerError: return from(error)
         case let error as HTTPError: return from(error)
         default: return nil
         }
@@ -118,6 +120,42 @@ extension Problem {
             return Problem("product-not-on-price-list", 422, "Not on the price list", "\(name) has no price on the chosen price list.")
         case .currencyMismatch:
             return Problem("currency-mismatch", 422, "Currency mismatch", "The price list, the quote and its opportunity must share one currency.")
+        }
+    }
+}
+
+extension Problem {
+    static func from(_ error: InvoiceError) -> Problem {
+        switch error {
+        case .notDraft: return Problem("invoice-not-draft", 409, "Invoice issued", "An issued invoice cannot be changed; cancel it with a credit note.")
+        case .noLines: return Problem("invoice-empty", 409, "No lines", "An invoice needs at least one line before it is issued.")
+        case .notIssued: return Problem("invoice-not-issued", 409, "Invoice not issued", "Only an issued, uncancelled invoice can be sent or credited.")
+        case .orderNotInvoiceable:
+            return Problem("order-not-invoiceable", 409, "Order not invoiceable", "Only a confirmed order that is not cancelled can be invoiced.")
+        case .fullyInvoiced: return Problem("order-fully-invoiced", 409, "Fully invoiced", "Everything on the order is invoiced already.")
+        case .overInvoiced(let line):
+            return Problem("over-invoicing", 422, "More than ordered", "Order line \(line) would be invoiced for more than was ordered.")
+        case .orderInvoiced:
+            return Problem("order-invoiced", 409, "Order invoiced", "An order with an issued invoice cannot be cancelled; credit the invoice first.")
+        case .notOpen: return Problem("invoice-not-open", 409, "Invoice not open", "The invoice is not issued and unpaid.")
+        }
+    }
+
+    static func from(_ error: LedgerError) -> Problem {
+        switch error {
+        case .overAllocation:
+            return Problem("over-allocation", 422, "Over-allocation",
+                           "Allocations may not exceed an invoice's balance, and together not the payment's unallocated amount.")
+        case .currencyMismatch: return Problem("currency-mismatch", 422, "Currency mismatch", "A payment is allocated only to invoices in its currency.")
+        case .notPositive: return .validation([FieldError("allocations", "each amount must be more than 0")])
+        case .otherAccount: return .validation([FieldError("allocations", "a payment is allocated only to its own account's invoices")])
+        case .invoiceNotOpen: return Problem("invoice-not-open", 409, "Invoice not open", "The invoice is not issued and unpaid.")
+        case .paymentReversed: return Problem("payment-reversed", 409, "Payment reversed", "The payment is reversed.")
+        case .lineMatched: return Problem("line-matched", 409, "Line matched", "The statement line is matched already; unmatch it first.")
+        case .paymentMatched: return Problem("payment-matched", 409, "Payment matched", "That payment is matched to another statement line.")
+        case .amountMismatch:
+            return Problem("amount-mismatch", 422, "Amount mismatch", "The payment's amount and currency must equal the statement line's.")
+        case .badStatement(let errors): return Problem.validation(errors)
         }
     }
 }

@@ -5,13 +5,13 @@ import Hummingbird
 
 struct OrderDTO: Encodable, Sendable {
     let id: String, number: String, status: String, quoteId: String?, opportunityId: String?, accountId: String?, contactId: String?
-    let currency: String, lines: [QuoteDTO.Line], subtotal: String, discountTotal: String, taxTotal: String, total: String
+    let currency: String, lines: [LineDTO], subtotal: String, discountTotal: String, taxTotal: String, total: String
     let ownerId: String, version: Int, createdAt: String
 
     init(_ o: SalesOrder) {
         id = o.id.string; number = o.number; status = o.status.rawValue; quoteId = o.quoteId?.string; opportunityId = o.opportunityId?.string
         accountId = o.accountId?.string; contactId = o.contactId?.string; currency = o.currency.code
-        lines = o.lines.map { QuoteDTO.Line($0, currency: o.currency) }
+        lines = o.lines.enumerated().map { LineDTO(InvoiceLine($0.element, orderLine: $0.offset + 1), currency: o.currency) }
         let totals = o.totals
         subtotal = totals.subtotal.decimalString; discountTotal = totals.discountTotal.decimalString
         taxTotal = totals.taxTotal.decimalString; total = totals.total.decimalString

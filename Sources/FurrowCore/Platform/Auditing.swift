@@ -41,7 +41,8 @@ public struct AuditService: Sendable {
     /// The entity names the trail records.
     public static let entities: Set<String> = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
                                                "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product",
-                                               "price-list", "tax-rate", "order"]
+                                               "price-list", "tax-rate", "order", "invoice", "payment",
+                                               "bank-statement", "statement-profile"]
 
     public func entries(entity: String, id: UUID, by principal: Principal) async throws -> [AuditEntry] {
         try await env.store.read { session in
@@ -54,7 +55,10 @@ public struct AuditService: Sendable {
             case "activity": ownership = try await session.activity(id: id)?.ownership
             case "quote": ownership = try await session.quote(id: Quote.ID(id))?.ownership
             case "order": ownership = try await session.order(id: SalesOrder.ID(id))?.ownership
-            case "product", "price-list", "tax-rate": ownership = Ownership(ownerId: principal.userId, teamId: nil)
+            case "invoice": ownership = try await session.invoice(id: Invoice.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
+            case "payment": ownership = try await session.payment(id: Payment.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
+            case "bank-statement", "statement-profile": ownership = principal.canReconcile ? principal.selfOwned : nil
+            case "product", "price-list", "tax-rate": ownership = principal.selfOwned
             case "channel", "reason", "stage", "opportunity-kind":
                 ownership = Ownership(ownerId: principal.userId, teamId: nil)
             case "user", "team", "settings":

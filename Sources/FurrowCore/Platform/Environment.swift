@@ -28,15 +28,15 @@ public struct CoreEnvironment: Sendable {
     public let ids: any IDSource
     public let passwords: PasswordHasher
     /// Renders quote PDFs for emails; nil where no documents module is wired in.
-    public let quoteRenderer: (any QuoteRenderer)?
+    public let documentRenderer: (any DocumentRenderer)?
 
     public init(store: any Store, clock: any Clock = SystemClock(), ids: any IDSource = RandomIDs(),
-                passwords: PasswordHasher = PasswordHasher(), quoteRenderer: (any QuoteRenderer)? = nil) {
+                passwords: PasswordHasher = PasswordHasher(), documentRenderer: (any DocumentRenderer)? = nil) {
         self.store = store
         self.clock = clock
         self.ids = ids
         self.passwords = passwords
-        self.quoteRenderer = quoteRenderer
+        self.documentRenderer = documentRenderer
     }
 
     func newID<Entity>(_: Entity.Type = Entity.self) -> Identifier<Entity> { Identifier(ids.next()) }

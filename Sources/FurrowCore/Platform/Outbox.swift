@@ -59,8 +59,10 @@ public protocol OutboxSession: Sendable {
 }
 
 /// Renders a quote as a PDF for email attachments; supplied by the documents module.
-public protocol QuoteRenderer: Sendable {
+/// Renders the printable documents (quotes, invoices) as PDF.
+public protocol DocumentRenderer: Sendable {
     func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: String) throws -> Data
+    func pdf(_ invoice: Invoice, settings: Settings, customer: String?, contact: String?, term: String?) throws -> Data
 }
 
 /// Reads the outbox for the UI and the API.

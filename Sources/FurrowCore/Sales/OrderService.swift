@@ -100,6 +100,7 @@ public struct OrderService: Sendable {
             guard principal.canChange(order.ownership) else { throw CoreError.forbidden("your role cannot change records") }
             let before = order.status, version = order.version
             order.status = try order.status.applying(verb)
+            if verb == .cancel { try await cancelDraftInvoices(of: order, session, principal) }
             order.version = version + 1
             order.updatedAt = env.clock.now()
             guard try await session.updateOrderStatus(order, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
@@ -109,6 +110,19 @@ public struct OrderService: Sendable {
             if let note { changes.append(FieldChange(field: "note", old: nil, new: note)) }
             try await session.audit(env, entity: "order", id: id.uuid, action: verb.rawValue, actor: principal.userId, changes: changes)
             return order
+        }
+    }
+}
+
+extension OrderService {
+    /// An order cannot be cancelled once invoiced (SPEC §5); its draft invoices go with it.
+    func cancelDraftInvoices(of order: SalesOrder, _ session: any StoreSession, _ principal: Principal) async throws {
+        let invoices = try await session.invoices(ofOrder: order.id)
+        if invoices.contains(where: { $0.kind == .invoice && $0.status != .draft && $0.status != .cancelled }) { throw InvoiceError.orderInvoiced }
+        for invoice in invoices where invoice.status == .draft {
+            try await session.deleteInvoice(invoice.id)
+            try await session.audit(env, entity: "invoice", id: invoice.id.uuid, action: "delete", actor: principal.userId,
+                                    changes: [FieldChange(field: "reason", old: nil, new: "order \(order.number) cancelled")])
         }
     }
 }

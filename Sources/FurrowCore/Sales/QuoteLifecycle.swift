@@ -32,7 +32,7 @@ extension QuoteService {
               let address = contact.fields.email else {
             throw ValidationError([FieldError("email", "the quote needs a contact with an email address")])
         }
-        guard let renderer = env.quoteRenderer else { throw ValidationError([FieldError("email", "documents are not available")]) }
+        guard let renderer = env.documentRenderer else { throw ValidationError([FieldError("email", "documents are not available")]) }
         let settings = Settings(try await session.settings())
         let customer = try await quote.accountId.asyncMap { try await session.account(id: $0)?.fields.name } ?? nil
         let now = env.clock.now()

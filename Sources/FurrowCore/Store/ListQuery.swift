@@ -97,6 +97,20 @@ public struct ListFields: Sendable {
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 
+    public static let invoices = ListFields(
+        sortable: ["number": .text, "createdAt": .date, "issueDate": .text, "dueDate": .text, "total": .money, "balance": .money],
+        filterable: ["status": .text, "kind": .text, "ownerId": .id, "accountId": .id, "orderId": .id, "currency": .text,
+                     "total": .money, "balance": .money, "issueDate": .text, "dueDate": .text, "createdAt": .date],
+        defaultSort: [SortKey("createdAt", descending: true)]
+    )
+
+    public static let payments = ListFields(
+        sortable: ["number": .text, "createdAt": .date, "date": .text, "amount": .money],
+        filterable: ["status": .text, "mode": .text, "ownerId": .id, "accountId": .id, "currency": .text, "amount": .money,
+                     "date": .text, "createdAt": .date],
+        defaultSort: [SortKey("createdAt", descending: true)]
+    )
+
     public static let contacts = ListFields(
         sortable: ["lastName": .text, "firstName": .text, "createdAt": .date, "updatedAt": .date],
         filterable: ["ownerId": .id, "accountId": .id, "createdAt": .date, "updatedAt": .date],
@@ -209,6 +223,36 @@ extension SalesOrder: KeysetItem {
         case "total": String(totals.total.minorUnits)
         case "createdAt": Timestamp.string(createdAt)
         case "updatedAt": Timestamp.string(updatedAt)
+        default: ""
+        }
+    }
+}
+
+extension Invoice: KeysetItem {
+    public var keysetID: String { id.string }
+
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "number": number ?? ""
+        case "total": String(totals.total.minorUnits)
+        case "balance": String(balance.minorUnits)
+        case "issueDate": issueDate?.description ?? ""
+        case "dueDate": dueDate?.description ?? ""
+        case "createdAt": Timestamp.string(createdAt)
+        default: ""
+        }
+    }
+}
+
+extension Payment: KeysetItem {
+    public var keysetID: String { id.string }
+
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "number": number
+        case "amount": String(amount.minorUnits)
+        case "date": date.description
+        case "createdAt": Timestamp.string(createdAt)
         default: ""
         }
     }

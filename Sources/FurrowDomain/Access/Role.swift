@@ -34,6 +34,8 @@ public struct Principal: Sendable, Equatable {
     public let role: Role
     public let teamId: Team.ID?
     public let managedTeamIds: Set<Team.ID>
+    /// Set on the ledger view of a finance user: receivables are the whole company's.
+    private var wholeCompany = false
 
     public init(userId: User.ID, role: Role, teamId: Team.ID?, managedTeamIds: Set<Team.ID> = []) {
         self.userId = userId
@@ -42,7 +44,18 @@ public struct Principal: Sendable, Equatable {
         self.managedTeamIds = managedTeamIds
     }
 
-    public var seesEverything: Bool { role == .admin }
+    public var seesEverything: Bool { role == .admin || wholeCompany }
+
+    /// How this principal sees invoices, payments and statements: finance works every
+    /// customer's receivables, everyone else as for any record.
+    public var ledger: Principal {
+        var copy = self
+        copy.wholeCompany = role == .finance
+        return copy
+    }
+
+    /// Importing and reconciling bank statements is for admins, managers and finance.
+    public var canReconcile: Bool { role == .admin || role == .manager || role == .finance }
 
     /// The teams whose records this principal sees besides their own.
     public var visibleTeamIds: Set<Team.ID> {
@@ -67,4 +80,7 @@ public struct Principal: Sendable, Equatable {
     public var canReassign: Bool { role == .admin || role == .manager }
 
     public var isAdmin: Bool { role == .admin }
+
+    /// An ownership this principal always sees: for records everyone in a role may read.
+    public var selfOwned: Ownership { Ownership(ownerId: userId, teamId: nil) }
 }

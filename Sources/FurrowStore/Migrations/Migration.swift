@@ -15,7 +15,7 @@ struct Migration: Sendable {
         both + (engine == .sqlite ? sqlite : postgres)
     }
 
-    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox, m0007OrderTracking]
+    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox, m0007OrderTracking, m0008Ledger]
 }
 
 public struct Migrator: Sendable {

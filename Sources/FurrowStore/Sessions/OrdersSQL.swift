@@ -85,27 +85,36 @@ extension SQLSession {
         try await writeLines(lines, of: id.uuid)
     }
 
-    /// Lines of orders and opportunities, keyed by their document's id.
-    private func writeLines(_ lines: [QuoteLine], of document: UUID) async throws {
+    /// Lines of orders, opportunities and invoices, keyed by their document's id; `sources`
+    /// holds, per line, the order line an invoice line bills.
+    func writeLines(_ lines: [QuoteLine], of document: UUID, sources: [Int?] = []) async throws {
         let id = document.uuidString.lowercased()
         try await run("DELETE FROM document_lines WHERE document_id = \(bind: id)")
         for (position, line) in lines.enumerated() {
+            let source = position < sources.count ? sources[position] : nil
             try await run("""
-                INSERT INTO document_lines VALUES (\(bind: id), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
+                INSERT INTO document_lines (document_id, position, product_id, description, quantity_micros, unit_price_micros,
+                    discount_percent_micros, tax_percent_micros, tax_rate_id, source_line)
+                VALUES (\(bind: id), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
                     \(bind: line.quantity.value), \(bind: line.unitPrice.value), \(bind: line.discountPercent.value),
-                    \(bind: line.taxPercent.value), \(bind: line.taxRateId?.string))
+                    \(bind: line.taxPercent.value), \(bind: line.taxRateId?.string), \(bind: source))
                 """)
         }
     }
 
-    private func readLines(of document: UUID) async throws -> [QuoteLine] {
+    func readLines(of document: UUID) async throws -> [QuoteLine] {
+        try await readSourcedLines(of: document).map(\.line)
+    }
+
+    func readSourcedLines(of document: UUID) async throws -> [InvoiceLine] {
         try await rows("SELECT * FROM document_lines WHERE document_id = \(bind: document.uuidString.lowercased()) ORDER BY position").map { line in
-            QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
-                      quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
-                      unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),
-                      discountPercent: Micros(value: try line.decode(column: "discount_percent_micros", as: Int64.self)),
-                      taxPercent: Micros(value: try line.decode(column: "tax_percent_micros", as: Int64.self)),
-                      taxRateId: try line.optionalID("tax_rate_id"))
+            InvoiceLine(QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
+                                  quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
+                                  unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),
+                                  discountPercent: Micros(value: try line.decode(column: "discount_percent_micros", as: Int64.self)),
+                                  taxPercent: Micros(value: try line.decode(column: "tax_percent_micros", as: Int64.self)),
+                                  taxRateId: try line.optionalID("tax_rate_id")),
+                        orderLine: try line.decode(column: "source_line", as: Int?.self))
         }
     }
 

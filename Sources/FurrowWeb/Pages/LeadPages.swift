@@ -18,15 +18,7 @@ struct LeadPages {
         let topic: String, url: String, person: String, company: String, status: String, statusKey: String, value: String
         let owner: String, created: String
     }
-    struct ListModel {
-        let columns: [ListParameters.Column]
-        let rows: [Row]
-        let hasRows: Bool
-        let filters: FilterBar
-        let next: String?
-        let first: String?
-        let canCreate: Bool
-    }
+    typealias ListModel = FilteredList<Row>
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)

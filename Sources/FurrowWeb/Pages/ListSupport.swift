@@ -98,3 +98,14 @@ enum WebsiteLink {
         return "https://" + website
     }
 }
+
+/// The model of a filtered, keyset-paged list page (leads, opportunities, orders, invoices, payments).
+struct FilteredList<Row> {
+    let columns: [ListParameters.Column]
+    let rows: [Row]
+    let hasRows: Bool
+    let filters: FilterBar
+    let next: String?
+    let first: String?
+    var canCreate = false
+}

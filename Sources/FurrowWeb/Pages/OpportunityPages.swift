@@ -18,15 +18,7 @@ struct OpportunityPages {
         let name: String, url: String, account: String, accountURL: String?, kind: String, stage: String, status: String
         let statusKey: String, amount: String, probability: String, closeDate: String, owner: String, created: String
     }
-    struct ListModel {
-        let columns: [ListParameters.Column]
-        let rows: [Row]
-        let hasRows: Bool
-        let filters: FilterBar
-        let next: String?
-        let first: String?
-        let canCreate: Bool
-    }
+    typealias ListModel = FilteredList<Row>
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)

@@ -53,17 +53,19 @@ struct OutboxPage {
         }
     }
 
-    /// Table rows in the company's time zone; a quote's emails link to the quote.
+    /// Table rows in the company's time zone; a quote's or an invoice's emails link to it.
     static func rows(_ emails: [OutboxEmail], shell: Shell, word: QuoteWord) -> [Row] {
         emails.map { email in
-            let isQuote = email.relatedEntity == "quote" && email.relatedId != nil
+            let path = email.relatedId.flatMap { id in
+                ["quote": "/quotes/", "invoice": "/invoices/"][email.relatedEntity ?? ""].map { $0 + id.uuidString.lowercased() }
+            }
             let retry = email.status == .queued && email.attempts > 0 ? "next try " + shell.format(email.nextAttemptAt) : nil
             return Row(id: email.id.uuidString.lowercased(), to: email.to, subject: email.subject, attachment: email.attachmentName,
                        statusLabel: label(email.status), statusKey: email.status.rawValue, attempts: email.attempts, retry: retry,
                        lastError: email.lastError?.nonEmpty, created: shell.format(email.createdAt),
                        createdISO: Timestamp.string(email.createdAt), sent: email.sentAt.map(shell.format),
-                       relatedURL: isQuote ? email.relatedId.map { "/quotes/\($0.uuidString.lowercased())" } : nil,
-                       relatedLabel: isQuote ? word.singular : email.relatedEntity)
+                       relatedURL: path, relatedLabel: email.relatedEntity == "quote" ? word.singular
+                           : email.relatedEntity == "invoice" ? "Invoice" : email.relatedEntity)
         }
     }
 

@@ -64,7 +64,7 @@ struct QuotePages {
     /// The printable document, when the server can render documents.
     @Sendable func pdf(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
-        guard let id = context.parameters.get("id").flatMap(Quote.ID.init), let renderer = web.env.quoteRenderer else { throw Problem.notFound() }
+        guard let id = context.parameters.get("id").flatMap(Quote.ID.init), let renderer = web.env.documentRenderer else { throw Problem.notFound() }
         let quote = try await QuoteService(web.env).get(id, by: principal)
         let settings = try await SettingsService(web.env).current()
         var account: String?, contact: String?

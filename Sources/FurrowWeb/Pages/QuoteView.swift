@@ -18,7 +18,7 @@ struct QuoteView {
         var email: String? = nil
     }
     struct RevisionRow { let revision: Int, url: String, status: String, statusKey: String, date: String, total: String }
-    struct OrderNote { let number: String, total: String }
+    struct OrderNote { let number: String, url: String, total: String }
 
     let id: String
     let number: String
@@ -146,7 +146,7 @@ struct QuoteView {
             let order: [QuoteStatus.Verb] = [.send, .negotiate, .accept, .revise]
             let actions = canChange ? order.filter { legal[$0] != nil && !(expired && ($0 == .accept || $0 == .negotiate)) }.map {
                 Action(verb: $0.rawValue, label: SalesText.verb($0), primary: $0 == .send || $0 == .accept,
-                       email: $0 == .send && env.quoteRenderer != nil && data.contactEmail != nil ? data.contact : nil)
+                       email: $0 == .send && env.documentRenderer != nil && data.contactEmail != nil ? data.contact : nil)
             } : []
             let totals = quote.totals
             let emails = OutboxPage.rows(data.emails, shell: shell, word: data.word)
@@ -165,8 +165,8 @@ struct QuoteView {
                 canEdit: canChange && quote.status == .draft,
                 extra: QuoteExtras.actions(quote, canChange: canChange, converted: data.order != nil),
                 lostReasons: data.lostReasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
-                revisions: revisions, hasRevisions: !revisions.isEmpty, pdfURL: env.quoteRenderer == nil ? nil : "/quotes/\(quote.id)/pdf",
-                order: data.order.map { OrderNote(number: $0.number, total: MoneyText.format($0.totals.total)) },
+                revisions: revisions, hasRevisions: !revisions.isEmpty, pdfURL: env.documentRenderer == nil ? nil : "/quotes/\(quote.id)/pdf",
+                order: data.order.map { OrderNote(number: $0.number, url: "/orders/\($0.id)", total: MoneyText.format($0.totals.total)) },
                 emails: emails, hasEmails: !emails.isEmpty,
                 history: await RecordParts(env: env).historyIfKnown("quote", quote.id.uuid, by: principal, shell: shell, names: names(quote, data)))
         }

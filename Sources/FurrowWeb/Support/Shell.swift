@@ -39,6 +39,11 @@ enum Navigation {
         NavEntry("Board", "/board"),
         NavEntry("Products", "/products", also: ["/price-lists"]),
         NavEntry({ QuoteWord($0).plural }, "/quotes"),
+        NavEntry("Orders", "/orders"),
+        NavEntry("Invoices", "/invoices"),
+        NavEntry("Payments", "/payments"),
+        NavEntry("Receivables", "/receivables"),
+        NavEntry("Bank", BankPages.path, shown: { BankPages.shown($0) }),
         NavEntry("Outbox", OutboxPage.path, shown: { OutboxPage.shown($0) }),
         NavEntry("Settings", "/settings", shown: { $0.isAdmin }),
     ]

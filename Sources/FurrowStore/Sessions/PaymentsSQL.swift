@@ -1,0 +1,114 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+extension SQLSession {
+    func insertPayment(_ payment: Payment) async throws {
+        try await run("""
+            INSERT INTO payments (id, number, account_id, date, amount_minor, currency, mode, reference, status, reversed_on, allocated_minor,
+                owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: payment.id.string), \(bind: payment.number), \(bind: payment.accountId.string), \(bind: payment.date.description),
+                \(bind: payment.amount.minorUnits), \(bind: payment.amount.currency.code), \(bind: payment.mode.rawValue), \(bind: payment.reference),
+                \(bind: payment.status.rawValue), \(bind: payment.reversedOn?.description), \(bind: payment.allocated.minorUnits),
+                \(bind: payment.ownership.ownerId.string), \(bind: payment.ownership.teamId?.string), \(bind: payment.version),
+                \(bind: Timestamp.string(payment.createdAt)), \(bind: Timestamp.string(payment.createdAt)))
+            """)
+        try await writeAllocations(payment)
+    }
+
+    func updatePayment(_ payment: Payment, expectedVersion: Int) async throws -> Bool {
+        let saved = !(try await rows("""
+            UPDATE payments SET status = \(bind: payment.status.rawValue), reversed_on = \(bind: payment.reversedOn?.description),
+                allocated_minor = \(bind: payment.allocated.minorUnits), version = \(bind: payment.version),
+                updated_at = \(bind: Timestamp.string(Date()))
+            WHERE id = \(bind: payment.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            """)).isEmpty
+        if saved { try await writeAllocations(payment) }
+        return saved
+    }
+
+    private func writeAllocations(_ payment: Payment) async throws {
+        try await run("DELETE FROM payment_allocations WHERE payment_id = \(bind: payment.id.string)")
+        for allocation in payment.allocations {
+            try await run("""
+                INSERT INTO payment_allocations VALUES (\(bind: payment.id.string), \(bind: allocation.invoiceId.string),
+                    \(bind: allocation.amount.minorUnits))
+                """)
+        }
+    }
+
+    func payment(id: Payment.ID, locked: Bool) async throws -> Payment? {
+        let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE" : ""
+        guard let row = try await rows("SELECT * FROM payments WHERE id = \(bind: id.string)\(lock)").first else { return nil }
+        return try await paymentRecords([row]).first
+    }
+
+    static let paymentList = ListStatement(
+        table: "payments",
+        columns: ["number": "number", "createdAt": "created_at", "date": "date", "amount": "amount_minor", "status": "status", "mode": "mode",
+                  "ownerId": "owner_id", "accountId": "account_id", "currency": "currency"],
+        textKind: .opportunity,
+        numeric: ["amount"]
+    )
+
+    func payments(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Payment] {
+        var extra: [SQLQueryString] = []
+        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            let like = "%" + SearchSQL.escapeLike(text) + "%"
+            extra.append("(LOWER(number) LIKE \(bind: like) ESCAPE '\\' OR LOWER(COALESCE(reference, '')) LIKE \(bind: like) ESCAPE '\\')")
+        }
+        return try await paymentRecords(try await rows(Self.paymentList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+    }
+
+    func payments(allocatedTo id: Invoice.ID) async throws -> [Payment] {
+        try await paymentRecords(try await rows("""
+            SELECT p.* FROM payments p WHERE p.id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id = \(bind: id.string))
+            ORDER BY p.date, p.number
+            """))
+    }
+
+    func unmatchedPayments(amount: Money, from: Day, to: Day) async throws -> [Payment] {
+        try await paymentRecords(try await rows("""
+            SELECT * FROM payments WHERE currency = \(bind: amount.currency.code) AND amount_minor = \(bind: amount.minorUnits)
+              AND status = 'posted' AND date BETWEEN \(bind: from.description) AND \(bind: to.description)
+              AND id NOT IN (SELECT payment_id FROM bank_lines WHERE payment_id IS NOT NULL)
+            ORDER BY date, number
+            """))
+    }
+
+    func releaseAllocations(of id: Invoice.ID) async throws -> [Payment.ID] {
+        let touched: [Payment.ID] = try await rows("SELECT payment_id FROM payment_allocations WHERE invoice_id = \(bind: id.string)").map { try $0.id("payment_id") }
+        try await run("DELETE FROM payment_allocations WHERE invoice_id = \(bind: id.string)")
+        for payment in touched {
+            try await run("""
+                UPDATE payments SET allocated_minor = COALESCE((SELECT CAST(SUM(amount_minor) AS BIGINT) FROM payment_allocations WHERE payment_id = \(bind: payment.string)), 0),
+                    version = version + 1 WHERE id = \(bind: payment.string)
+                """)
+        }
+        return touched
+    }
+
+    private func paymentRecords(_ rows: [any SQLRow]) async throws -> [Payment] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.string("id") }
+        var allocations: [String: [Allocation]] = [:]
+        for row in try await self.rows("SELECT * FROM payment_allocations WHERE payment_id IN (\(binds: ids)) ORDER BY invoice_id") {
+            allocations[try row.string("payment_id"), default: []].append(
+                Allocation(invoiceId: try row.id("invoice_id"), amount: Money(minorUnits: try row.decode(column: "amount_minor", as: Int64.self),
+                                                                                currency: Currency("EUR")!)))
+        }
+        return try rows.map { row in
+            let id = try row.string("id")
+            let currency = Currency(try row.string("currency")) ?? Currency("EUR")!
+            let own = (allocations[id] ?? []).map { Allocation(invoiceId: $0.invoiceId, amount: Money(minorUnits: $0.amount.minorUnits, currency: currency)) }
+            return Payment(id: try row.id("id"), number: try row.string("number"), accountId: try row.id("account_id"),
+                           date: Day(try row.string("date")) ?? Day(ordinal: 0),
+                           amount: Money(minorUnits: try row.decode(column: "amount_minor", as: Int64.self), currency: currency),
+                           mode: Payment.Mode(rawValue: try row.string("mode")) ?? .other, reference: try row.optional("reference"),
+                           status: Payment.Status(rawValue: try row.string("status")) ?? .posted, allocations: own,
+                           reversedOn: try row.optional("reversed_on").flatMap(Day.init), ownership: try row.ownership(),
+                           version: try row.int("version"), createdAt: try row.date("created_at"))
+        }
+    }
+}

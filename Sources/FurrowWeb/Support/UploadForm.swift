@@ -1,0 +1,104 @@
+import Foundation
+import FurrowAPI
+import Hummingbird
+import NIOCore
+
+/// A submitted `multipart/form-data` form (RFC 7578): its text fields and its files. Only what a
+/// browser sends for a form with a file input: one part per field, no nested multiparts.
+struct UploadForm: Sendable {
+    struct File: Sendable {
+        let filename: String
+        let contentType: String?
+        let data: Data
+    }
+
+    private(set) var fields: [String: String] = [:]
+    private(set) var files: [String: File] = [:]
+
+    init(_ request: Request, context: AppContext) async throws {
+        let type = request.headers[.contentType] ?? ""
+        guard type.lowercased().hasPrefix("multipart/form-data"), let boundary = Self.parameter("boundary", in: type), !boundary.isEmpty else {
+            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as multipart/form-data.")
+        }
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: context.maxUploadSize) } catch {
+            throw Problem("payload-too-large", 413, "File too large", "The file is larger than \(context.maxUploadSize / 1024 / 1024) MB.")
+        }
+        self.init(body: Data(buffer.readableBytesView), boundary: boundary)
+    }
+
+    init(body: Data, boundary: String) {
+        let delimiter = Data(("--" + boundary).utf8)
+        let crlf = Data("\r\n".utf8), headerEnd = Data("\r\n\r\n".utf8)
+        guard var start = body.range(of: delimiter)?.upperBound else { return }
+        while let next = body.range(of: Data("\r\n".utf8) + delimiter, in: start..<body.endIndex) {
+            var part = body[start..<next.lowerBound]
+            if part.starts(with: crlf) { part = part.dropFirst(2) }
+            if let split = part.range(of: headerEnd) {
+                let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
+                let content = Data(part[split.upperBound...])
+                add(headers: headers, content: content)
+            }
+            start = next.upperBound
+            if body[start...].starts(with: Data("--".utf8)) { break }
+        }
+    }
+
+    private mutating func add(headers: String, content: Data) {
+        var disposition = "", contentType: String?
+        for line in headers.components(separatedBy: "\r\n") {
+            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2 else { continue }
+            switch pair[0].lowercased() {
+            case "content-disposition": disposition = pair[1]
+            case "content-type": contentType = pair[1]
+            default: break
+            }
+        }
+        guard let name = Self.parameter("name", in: disposition) else { return }
+        if let filename = Self.parameter("filename", in: disposition) {
+            guard !filename.isEmpty || !content.isEmpty else { return }
+            files[name] = File(filename: filename, contentType: contentType, data: content)
+        } else {
+            fields[name] = String(decoding: content, as: UTF8.self)
+        }
+    }
+
+    /// `name="file"` in `form-data; name="file"; filename="a.csv"`, quoted or not.
+    static func parameter(_ name: String, in header: String) -> String? {
+        for piece in header.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == name else { continue }
+            var value = pair[1]
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The field's trimmed value, or nil when absent or blank.
+    func optional(_ name: String) -> String? {
+        let value = (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Compares in constant time, for the CSRF token.
+    func matches(_ name: String, _ expected: String) -> Bool {
+        let sent = Array((fields[name] ?? "").utf8), wanted = Array(expected.utf8)
+        guard sent.count == wanted.count else { return false }
+        return zip(sent, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Web {
+    /// The submitted upload form, after checking its `_csrf` field against the session's token.
+    func upload(_ request: Request, _ context: AppContext) async throws -> UploadForm {
+        let form = try await UploadForm(request, context: context)
+        guard let expected = context.csrf, !expected.isEmpty, form.matches("_csrf", expected) else {
+            throw Problem("forbidden", 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
+        }
+        return form
+    }
+}
