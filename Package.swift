@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "FurrowAPITests",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowServer", "FurrowStore", "FurrowTestSupport",
+                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowDocuments", "FurrowServer", "FurrowStore", "FurrowTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

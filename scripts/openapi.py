@@ -25,13 +25,15 @@ SLUGS = [  # ProblemCatalog.slugs
     "order-cancelled", "order-illegal-move",
     "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
     "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
+    "activity-not-open", "activity-open",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
 SEARCH_TYPES = ["account", "contact", "lead", "opportunity"]
 AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
                   "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product",
-                  "price-list", "tax-rate", "order"]                              # AuditService.entities
+                  "price-list", "tax-rate", "order", "invoice", "payment", "bank-statement",
+                  "statement-profile"]                                          # AuditService.entities
 IMPACT_TYPES = ["user", "account", "contact", "campaign", "other"]                # ImpactType
 KIND_TYPES = ["standard", "custom", "none"]                                       # KindType
 LEAD_STATUSES = ["new", "contacted", "qualified", "disqualified"]                 # LeadStatus
@@ -52,6 +54,11 @@ PAYMENT_MODES = ["cash", "bankTransfer", "card", "cheque", "other"]             
 PAYMENT_STATUSES = ["posted", "reversed"]                                         # Payment.Status
 STATEMENT_FORMATS = ["csv", "camt053"]                                            # BankStatement.Format
 DATE_FORMATS = ["YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY"]           # StatementProfile.DateFormat
+ACTIVITY_TYPES = ["task", "phoneCall", "appointment", "email", "serviceVisit"]    # Activity.Kind
+ACTIVITY_STATUSES = ["open", "completed", "cancelled"]                            # Activity.Status
+REGARDING_TYPES = ["lead", "account", "contact", "opportunity", "quote", "order", "invoice"]  # Regarding.Kind
+ATTENDEE_TYPES = ["user", "contact"]                                              # Attendee.Kind
+CALENDAR_STATUSES = ["inProgress", "won", "lost"]                                 # Settings.calendarStates (besides stage ids)
 
 # ================================================================ schema helpers
 
@@ -168,6 +175,15 @@ SETTINGS_FLAGS = {  # Settings' booleans
                               "write-in descriptions), which wins over opportunityNameFromQuote (default false).",
                               type="boolean"),
 }
+
+
+FOLLOW_UP_DAYS = ("Days a sent quote or an in-progress opportunity may go unchanged, with no open activity and none "
+                  "changed in that time, before its owner gets a follow-up task due a day later; 0 (the default) "
+                  "switches the rule off.")
+CALENDAR_STATES = ("Which opportunities the calendar and the calendar feeds show, all-day on their expected close date: "
+                   "statuses (`inProgress`, `won`, `lost`) and stage ids (in-progress opportunities in that stage). "
+                   "Default `[\"inProgress\"]`.")
+CALENDAR_STATE = {"anyOf": [{"type": "string", "enum": CALENDAR_STATUSES}, {"type": "string", "format": "uuid"}]}
 
 
 # ================================================================ schemas: backbone
@@ -491,7 +507,7 @@ def backbone_schemas():
             "description": "Company settings.",
             "required": ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity",
                          "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername",
-                         "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates"],
+                         "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates"],
             "properties": {
                 "companyName": s(type="string", maxLength=200),
                 "companyAddress": s(type="string", maxLength=500),
@@ -506,6 +522,8 @@ def backbone_schemas():
                 "smtpPasswordSet": s("Whether an SMTP password is stored (the password itself is never sent).", type="boolean"),
                 "smtpSecurity": s("`starttls`, `tls` (implicit) or `none`.", type="string", enum=["none", "starttls", "tls"]),
                 "smtpVerifyCertificates": s("Check the SMTP server's certificate against the system's trust store.", type="boolean"),
+                "followUpDays": s(FOLLOW_UP_DAYS, type="integer", minimum=0, maximum=365),
+                "calendarStates": s(CALENDAR_STATES, type="array", items=CALENDAR_STATE),
             },
         },
         "SettingsPatch": {
@@ -529,6 +547,10 @@ def backbone_schemas():
                 "smtpPasswordSet": s("Accepted and ignored (read-only).", type=["boolean", "null"]),
                 "smtpSecurity": s("`starttls`, `tls` (implicit) or `none`.", type=["string", "null"], enum=["none", "starttls", "tls", None]),
                 "smtpVerifyCertificates": s("Check the SMTP server's certificate.", type=["boolean", "null"]),
+                "followUpDays": s(FOLLOW_UP_DAYS, type=["integer", "null"], minimum=0, maximum=365),
+                "calendarStates": s(CALENDAR_STATES + " Replaces the whole list: blank entries and repeats are dropped, "
+                                    "stage ids are stored lower-case; `[]` or null shows no opportunities.",
+                                    type=["array", "null"], items=CALENDAR_STATE),
             },
         },
         "AccountPage": page("Account", "A page of accounts."),
@@ -2031,8 +2053,10 @@ def backbone_operations():
     add("/audit", "get", op(
         "listAuditEntries", "Audit", "Get a record's audit trail",
         description="The audit entries of one record the caller may see; catalog entries (channel, reason, stage, "
-                    "opportunity-kind, product, price-list, tax-rate) for everyone; users, teams, settings, connections "
-                    "and deleted records only for administrators. No other parameters are accepted.",
+                    "opportunity-kind, product, price-list, tax-rate) for everyone; invoices and payments also for "
+                    "finance users; bank statements and statement profiles for administrators, managers and finance; "
+                    "users, teams, settings, connections and deleted records only for administrators. No other "
+                    "parameters are accepted.",
         parameters=[
             {"name": "entity", "in": "query", "required": True, "description": "The kind of record.",
              "schema": {"type": "string", "enum": AUDIT_ENTITIES}},
@@ -2451,7 +2475,8 @@ DESCRIPTION = """The JSON API of Furrow, an open-source CRM. Conventions:
 - **Timestamps** are RFC 3339 UTC strings with milliseconds, e.g. `2026-11-22T15:04:05.123Z`. Ids are lower-case UUIDs. Optional fields without a value are omitted from responses.
 - **Lists** are keyset-paginated: a page is `{items, nextCursor}`; pass `nextCursor` as `cursor` (with the same `sort`) for the next page; it is absent on the last page. `limit` is 1 to 200 (default 50); `sort` takes comma-separated fields with a `-` prefix for descending; filters are `?field=value` (repeat for alternatives) and `field[gt|gte|lt|lte]=value` on date, number and money fields. Unknown parameters are refused with 400 `invalid-query`. Catalogs come whole, in one page.
 - **Concurrency** is optimistic: every record has a `version`; changes must send it as `If-Match: "N"` (or `version` in the body). A stale version answers 412 `version-conflict` with `currentVersion`; a missing one answers 428 `version-required`. Verbs such as qualify, advance and close need no version.
-- **Errors** are RFC 9457 `application/problem+json` documents with a stable `type` slug (see the `Problem` schema). Records the caller may not see are reported as 404 `not-found`, never 403. Any request may also answer 500 `internal` with an `incidentId`. Every response carries an `X-Request-Id` header."""
+- **Errors** are RFC 9457 `application/problem+json` documents with a stable `type` slug (see the `Problem` schema). Records the caller may not see are reported as 404 `not-found`, never 403. Any request may also answer 500 `internal` with an `incidentId`. Every response carries an `X-Request-Id` header.
+- **Calendar feeds** are served outside this API, at `GET /calendar/{token}.ics` (the address from `GET /me/calendar-feed`): no sign-in, the secret token is the key; an RFC 5545 `text/calendar` document with an `ETag` (a matching `If-None-Match` answers 304); an unknown or revoked token answers 404."""
 
 TAGS = [
     {"name": "Meta", "description": "The API's own description."},
@@ -2482,6 +2507,11 @@ TAGS = [
     {"name": "Bank reconciliation", "description": "Bank statements imported from CSV (through a profile) or CAMT.053, "
                                                   "and their lines matched to payments. For administrators, managers "
                                                   "and finance only."},
+    {"name": "Activities", "description": "Tasks, phone calls, appointments, emails and service visits regarding "
+                                         "records: open → completed or cancelled (and reopened); record timelines, the "
+                                         "signed-in user's list, and their reminder preferences."},
+    {"name": "Calendar", "description": "The calendar of activities (recurrences expanded) and opportunities on their "
+                                       "expected close date, and the signed-in user's secret iCalendar feed address."},
 ]
 
 
@@ -3346,10 +3376,381 @@ def bank_operations():
                                             "profile has it")}))
 
 
+# ================================================================ schemas: activities and calendar
+
+RECURRENCE_DESC = ("A repeat rule in the RFC 5545 RRULE subset Furrow supports (an `RRULE:` prefix is allowed, names "
+                   "and values are case-insensitive): `FREQ=DAILY`, `WEEKLY` or `MONTHLY`; optional `INTERVAL` (1 to "
+                   "366); an optional end by `COUNT` (1 to 1000) or `UNTIL` (`YYYYMMDD` or `YYYYMMDDTHHMMSSZ`), not "
+                   "both; `BYDAY` (`MO`…`SU`, comma-separated) with `WEEKLY` only. Occurrences repeat the start's "
+                   "wall-clock time in the company time zone; months without the start's day are skipped. It needs a "
+                   "start or due time and must not end before it.")
+TIME_IN = "An RFC 3339 UTC timestamp (ending in `Z`); null clears it."
+
+
+def activity_fields():
+    """The fields an activity body may set, besides type and subject (required on create)."""
+    return {
+        "description": in_str("Details; empty or null clears it.", 5000),
+        "regarding": nullable("RegardingRefInput", "The record the activity is about, one the caller can see; null "
+                                                   "clears it."),
+        "ownerId": uuid("The owning user (an active user). Only managers and administrators may give an activity to "
+                        "someone other than themselves. Absent or null: the caller on create, unchanged on update.", True),
+        "dueAt": s("When a task, call or email is due. " + TIME_IN, type=["string", "null"], format="date-time"),
+        "startAt": s("When it starts; required for appointments and service visits, and with endAt. " + TIME_IN,
+                     type=["string", "null"], format="date-time"),
+        "endAt": s("When it ends, not before startAt; required for appointments and service visits. " + TIME_IN,
+                   type=["string", "null"], format="date-time"),
+        "allDay": s("Whether it takes whole days (in the company time zone); absent: false on create, unchanged on "
+                    "update; null: false.", type=["boolean", "null"]),
+        "location": in_str("Where it takes place; empty or null clears it.", 200),
+        "attendees": s("Replaces the attendees (at most 100): existing users and contacts the caller can see; null or "
+                       "`[]` removes them all.", type=["array", "null"], items=ref("AttendeeRefInput"), maxItems=100),
+        "reminderAt": s("When to remind the owner (an in-app notification, and an email when their preferences say "
+                        "so). It moves with the activity when the time changes and it is left as it was. " + TIME_IN,
+                        type=["string", "null"], format="date-time"),
+        "recurrence": s(RECURRENCE_DESC + " Empty or null clears it.", type=["string", "null"],
+                        examples=["FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10", "FREQ=MONTHLY;UNTIL=20261231"]),
+    }
+
+
+def activity_schemas():
+    return {
+        "ActivityType": s("What kind of activity: `appointment` and `serviceVisit` are held from startAt to endAt "
+                          "(calendar events); `task`, `phoneCall` and `email` are due at dueAt (to-dos).",
+                          type="string", enum=ACTIVITY_TYPES),
+        "ActivityStatus": s("`open` → `completed` (with an outcome) or `cancelled`; a closed activity can be reopened.",
+                            type="string", enum=ACTIVITY_STATUSES),
+        "RegardingType": s("The kind of record an activity is about.", type="string", enum=REGARDING_TYPES),
+        "RegardingRef": {
+            "type": "object",
+            "description": "The record an activity is about.",
+            "required": ["type", "id"],
+            "properties": {"type": ref("RegardingType"), "id": uuid()},
+        },
+        "RegardingRefInput": {
+            "type": "object",
+            "description": "The record an activity is about. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["type", "id"],
+            "properties": {"type": ref("RegardingType"), "id": uuid()},
+        },
+        "AttendeeRef": {
+            "type": "object",
+            "description": "Someone taking part: a user or a contact.",
+            "required": ["type", "id"],
+            "properties": {"type": s(type="string", enum=ATTENDEE_TYPES), "id": uuid()},
+        },
+        "AttendeeRefInput": {
+            "type": "object",
+            "description": "Someone taking part: an existing user, or a contact the caller can see. Unknown fields are "
+                           "refused (422).",
+            "additionalProperties": False,
+            "required": ["type", "id"],
+            "properties": {"type": s(type="string", enum=ATTENDEE_TYPES), "id": uuid()},
+        },
+        "Activity": {
+            "type": "object",
+            "description": "A task, phone call, appointment, email or service visit, optionally regarding a record. "
+                           "Optional fields are omitted when empty.",
+            "required": ["id", "type", "subject", "ownerId", "allDay", "attendees", "status", "sequence", "version",
+                         "createdAt", "updatedAt"],
+            "properties": {
+                "id": uuid(),
+                "type": ref("ActivityType"),
+                "subject": s(type="string", maxLength=200),
+                "description": opt_str(maxLength=5000),
+                "regarding": nullable("RegardingRef"),
+                "ownerId": uuid(),
+                "dueAt": opt_ts("When a task, call or email is due."),
+                "startAt": opt_ts("When it starts; always present for appointments and service visits."),
+                "endAt": opt_ts("When it ends; always present for appointments and service visits."),
+                "allDay": s("Whether it takes whole days in the company time zone.", type="boolean"),
+                "location": opt_str(maxLength=200),
+                "attendees": s(type="array", items=ref("AttendeeRef")),
+                "reminderAt": opt_ts("When the owner is reminded."),
+                "remindedAt": opt_ts("When the reminder fired; cleared when reminderAt changes."),
+                "status": ref("ActivityStatus"),
+                "outcome": opt_str("What came of it, given on completion.", maxLength=2000),
+                "recurrence": opt_str("The repeat rule, normalised (parts in the order FREQ, INTERVAL, BYDAY, COUNT, "
+                                      "UNTIL; UNTIL as `YYYYMMDDTHHMMSSZ`).",
+                                      examples=["FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10"]),
+                "completedAt": opt_ts("When it was completed; cleared on reopen."),
+                "sequence": s("Bumped whenever the time (due, start, end, all-day, recurrence) changes, for calendar "
+                              "clients (the iCalendar SEQUENCE).", type="integer", minimum=0),
+                "version": VERSION,
+                "createdAt": ts(),
+                "updatedAt": ts(),
+            },
+        },
+        "ActivityCreate": {
+            "type": "object",
+            "description": "A new activity, status `open`. Appointments and service visits need startAt and endAt. "
+                           "Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["type", "subject"],
+            "properties": {
+                "type": ref("ActivityType"),
+                "subject": s("What it is about (trimmed, required).", type="string", minLength=1, maxLength=200),
+                **activity_fields(),
+                "status": s("Changed only by complete, cancel and reopen; accepted and ignored.", type=["string", "null"]),
+                "outcome": s("Set only by complete; accepted and ignored.", type=["string", "null"]),
+                **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
+            },
+        },
+        "ActivityPatch": {
+            "type": "object",
+            "description": "Changes to an activity (of any status): absent fields are unchanged, null clears a field. "
+                           "The result is checked as a whole, so e.g. turning a task into an appointment needs startAt "
+                           "and endAt. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "type": nullable("ActivityType", "Absent or null: unchanged."),
+                "subject": s("What it is about (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=200),
+                **activity_fields(),
+                **PATCH_VERSION,
+                "status": s("Changed only by complete, cancel and reopen; accepted and ignored.", type=["string", "null"]),
+                "outcome": s("Set only by complete; accepted and ignored.", type=["string", "null"]),
+                "completedAt": s("Set only by complete; accepted and ignored.", type=["string", "null"]),
+                "remindedAt": s("Set when the reminder fires; accepted and ignored.", type=["string", "null"]),
+                "sequence": s("Server-owned; accepted and ignored.", type=["integer", "null"]),
+                **IGNORED, **IGNORED_TEAM,
+            },
+        },
+        "ActivityComplete": {
+            "type": "object",
+            "description": "How an activity ended. Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "outcome": in_str("What came of it (trimmed); absent, empty or null keeps the current outcome.", 2000),
+            },
+        },
+        "ActivityReschedule": {
+            "type": "object",
+            "description": "A new time for an open activity (a calendar drag). Unknown fields are refused (422).",
+            "additionalProperties": False,
+            "required": ["start"],
+            "properties": {
+                "start": s("The new start (or due time, for an activity without a start), an RFC 3339 UTC timestamp.",
+                           type="string", format="date-time"),
+            },
+        },
+        "ActivityPage": page("Activity", "A page of activities."),
+        "MyActivities": {
+            "type": "object",
+            "description": "The caller's own open activities by day in the company time zone (at most 500 in all), "
+                           "each group soonest first.",
+            "required": ["overdue", "today", "upcoming", "undated"],
+            "properties": {
+                "overdue": s("Due or starting on an earlier day.", type="array", items=ref("Activity")),
+                "today": s("Due or starting today.", type="array", items=ref("Activity")),
+                "upcoming": s("Due or starting in the 14 days after today.", type="array", items=ref("Activity")),
+                "undated": s("Without a due or start time.", type="array", items=ref("Activity")),
+            },
+        },
+        "CalendarEntry": {
+            "type": "object",
+            "description": "One calendar entry: an occurrence of an activity, or an opportunity on its expected close "
+                           "date. Optional fields are omitted when empty.",
+            "required": ["kind", "id", "title", "status", "start", "allDay", "recurring", "ownerId", "url"],
+            "properties": {
+                "kind": s(type="string", enum=["activity", "opportunity"]),
+                "id": uuid("The activity's or opportunity's id; every occurrence of a recurring activity has its id."),
+                "title": s("The activity's subject or the opportunity's name.", type="string"),
+                "type": s("The activity's type; omitted for opportunities.", anyOf=[ref("ActivityType"), {"type": "null"}]),
+                "status": s("The activity's status (`open` or `completed`) or the opportunity's (`inProgress`, `won`, "
+                            "`lost`).", type="string", enum=["open", "completed"] + CALENDAR_STATUSES),
+                "start": ts("When the occurrence starts (or is due); for all-day entries, the start of the day in the "
+                            "company time zone."),
+                "end": opt_ts("When the occurrence ends; omitted when the activity has no end and for opportunities."),
+                "day": opt_str("All-day entries: their day (YYYY-MM-DD) in the company time zone.", format="date"),
+                "allDay": s(type="boolean"),
+                "recurring": s("Whether the entry is an occurrence of a recurring activity.", type="boolean"),
+                "ownerId": uuid(),
+                "url": s("The record's web page, e.g. `/activities/{id}` or `/opportunities/{id}`.", type="string",
+                         examples=["/activities/0b5e1c7e-8c2d-4f7a-9a51-2f1e3c4d5e6f"]),
+            },
+        },
+        "Calendar": {
+            "type": "object",
+            "description": "The calendar entries starting in `[from, to)`, by start, then title.",
+            "required": ["from", "to", "timeZone", "items"],
+            "properties": {
+                "from": ts("The window's start."),
+                "to": ts("The window's end (exclusive)."),
+                "timeZone": s("The company time zone all-day entries and recurrences use (IANA).", type="string",
+                              examples=["Europe/Berlin"]),
+                "items": s(type="array", items=ref("CalendarEntry")),
+            },
+        },
+        "CalendarFeed": {
+            "type": "object",
+            "description": "The caller's secret iCalendar feed address (RFC 5545), for subscribing from Outlook, Google "
+                           "or Apple calendars. Anyone with the address can read the feed: keep it secret.",
+            "required": ["url", "path"],
+            "properties": {
+                "url": s("The full address, built from the request's host.", type="string", format="uri",
+                         examples=["http://crm.example.com/calendar/3q2kXzR8vJ0bN5mT1wYcLh9eFa.ics"]),
+                "path": s("The address's path, `/calendar/{token}.ics` (outside `/api/v1`).", type="string",
+                          examples=["/calendar/3q2kXzR8vJ0bN5mT1wYcLh9eFa.ics"]),
+            },
+        },
+        "Preferences": {
+            "type": "object",
+            "description": "The signed-in user's own choices.",
+            "required": ["emailReminders"],
+            "properties": {
+                "emailReminders": s("Whether reminders also come by email (default false); they always come as "
+                                    "in-app notifications.", type="boolean"),
+            },
+        },
+        "PreferencesPatch": {
+            "type": "object",
+            "description": "Changes to the caller's preferences: absent or null fields are unchanged. Unknown fields are "
+                           "refused (422).",
+            "additionalProperties": False,
+            "properties": {
+                "emailReminders": s("Whether reminders also come by email.", type=["boolean", "null"]),
+            },
+        },
+    }
+
+
+# ================================================================ operations: activities and calendar
+
+ACTIVITY_LIST = dict(                                                             # ListFields.activities
+    sortable=["createdAt", "dueAt", "startAt", "subject", "when"],
+    filters=[("status", "text", {"type": "string", "enum": ACTIVITY_STATUSES}),
+             ("type", "text", {"type": "string", "enum": ACTIVITY_TYPES}),
+             ("ownerId", "id"),
+             ("regardingType", "text", {"type": "string", "enum": REGARDING_TYPES}),
+             ("regardingId", "id"),
+             ("dueAt", "date"), ("startAt", "date"),
+             ("when", "date"), ("createdAt", "date")],
+    default_sort="-createdAt",
+    q="Only activities whose subject contains this text (case-insensitive).")
+ACTIVITY_404 = problem(404, detail="The activity does not exist or the caller may not see it")
+ACTIVITY_VERB_403 = write_403(CHANGE_403)
+
+
+def activity_operations():
+    add("/activities", "get", op(
+        "listActivities", "Activities", "List activities", parameters=list_params(**ACTIVITY_LIST),
+        description="The activities the caller may see, in keyset-paginated pages, newest first by default. `when` is "
+                    "startAt, else dueAt.",
+        responses={200: ok("ActivityPage"), 400: LIST_400, 401: U401}))
+    add("/activities", "post", op(
+        "createActivity", "Activities", "Create an activity", request=body("ActivityCreate"),
+        description="The activity starts `open`, owned by the caller unless `ownerId` names someone else (managers and "
+                    "administrators only).",
+        responses={201: created("Activity", "/api/v1/activities/{id}"), **BODY_ERRORS, 401: U401,
+                   403: write_403("Read-only users cannot create records; only managers and administrators give "
+                                  "activities to others")}))
+    add("/activities/regarding/{type}/{id}", "get", op(
+        "listRegardingActivities", "Activities", "Get a record's activity timeline",
+        parameters=[
+            {"name": "type", "in": "path", "required": True,
+             "description": "The kind of record (an unknown kind answers 404).", "schema": ref("RegardingType")},
+            dict(ID_PARAM, description="The record's id (a malformed id answers 404)."),
+        ],
+        description="The activities regarding one record the caller may see, in one page: open ones first, soonest "
+                    "first (undated last), then completed and cancelled ones, most recently closed first. It holds "
+                    "the activities the caller may see, and those sharing the record's owner and team.",
+        responses={200: ok("ActivityPage"), 401: U401,
+                   404: problem(404, detail="The record does not exist or the caller may not see it")}))
+    add("/activities/{id}", "get", op(
+        "getActivity", "Activities", "Get an activity", parameters=[ACTIVITY_ID_PARAM],
+        responses={200: ok("Activity"), 401: U401, 404: ACTIVITY_404}))
+    add("/activities/{id}", "patch", op(
+        "updateActivity", "Activities", "Update an activity", parameters=[ACTIVITY_ID_PARAM, IF_MATCH],
+        request=body("ActivityPatch"),
+        description="Requires the current version as `If-Match: \"N\"` or `version` in the body. A changed time "
+                    "bumps `sequence` and re-arms the reminder. The status changes only through complete, cancel and "
+                    "reopen.",
+        responses={200: ok("Activity"), **BODY_ERRORS, 401: U401,
+                   403: write_403("The caller's role cannot change the record, or only managers and administrators "
+                                  "give activities to others"),
+                   404: ACTIVITY_404, 412: problem(412), 428: problem(428)}))
+    add("/activities/{id}/complete", "post", op(
+        "completeActivity", "Activities", "Complete an activity", parameters=[ACTIVITY_ID_PARAM],
+        request={**body("ActivityComplete", "Optional: no body (or `{}`) completes without an outcome."),
+                 "required": False},
+        description="An open activity becomes `completed` at the current time, with the outcome if one is given.",
+        responses={200: ok("Activity"), **BODY_ERRORS, 401: U401, 403: ACTIVITY_VERB_403, 404: ACTIVITY_404,
+                   409: problem(409, ["activity-not-open"])}))
+    add("/activities/{id}/cancel", "post", op(
+        "cancelActivity", "Activities", "Cancel an activity", parameters=[ACTIVITY_ID_PARAM],
+        description="An open activity becomes `cancelled`. No body is read.",
+        responses={200: ok("Activity"), 401: U401, 403: ACTIVITY_VERB_403, 404: ACTIVITY_404,
+                   409: problem(409, ["activity-not-open"])}))
+    add("/activities/{id}/reopen", "post", op(
+        "reopenActivity", "Activities", "Reopen a completed or cancelled activity", parameters=[ACTIVITY_ID_PARAM],
+        description="The activity goes back to `open` and loses its completion time; its outcome is kept. No body is "
+                    "read.",
+        responses={200: ok("Activity"), 401: U401, 403: ACTIVITY_VERB_403, 404: ACTIVITY_404,
+                   409: problem(409, ["activity-open"])}))
+    add("/activities/{id}/reschedule", "post", op(
+        "rescheduleActivity", "Activities", "Move an activity to a new time", parameters=[ACTIVITY_ID_PARAM],
+        request=body("ActivityReschedule"),
+        description="Moves an open activity's start to `start`, keeping its length (or its due time, when it has no "
+                    "start); a reminder moves along and is re-armed, and `sequence` is bumped. Needs no version.",
+        responses={200: ok("Activity"), **BODY_ERRORS, 401: U401, 403: ACTIVITY_VERB_403, 404: ACTIVITY_404,
+                   409: problem(409, ["activity-not-open"])}))
+    add("/me/activities", "get", op(
+        "listMyActivities", "Activities", "The signed-in user's open activities by day",
+        description="The caller's own open activities grouped by day in the company time zone: overdue, today, "
+                    "upcoming (the next 14 days) and undated.",
+        responses={200: ok("MyActivities"), 401: U401}))
+    add("/me/preferences", "get", op(
+        "getPreferences", "Activities", "The signed-in user's preferences",
+        responses={200: ok("Preferences"), 401: U401}))
+    add("/me/preferences", "patch", op(
+        "updatePreferences", "Activities", "Change the signed-in user's preferences", request=body("PreferencesPatch"),
+        description="Needs no version. Answers the preferences after the change.",
+        responses={200: ok("Preferences"), **BODY_ERRORS, 401: U401, 403: problem(403, detail=CSRF)}))
+
+
+def calendar_operations():
+    instant = {"type": "string", "description": "An RFC 3339 UTC timestamp, or a day (YYYY-MM-DD) taken as its start "
+                                                "in UTC.", "examples": ["2026-03-01", "2026-03-01T00:00:00Z"]}
+    add("/calendar", "get", op(
+        "getCalendar", "Calendar", "Get the calendar of a time window",
+        parameters=[
+            query_param("from", "The window's start (inclusive).", instant) | {"required": True},
+            query_param("to", "The window's end (exclusive): after `from`, at most 500 days later.", instant)
+            | {"required": True},
+            query_param("ownerId", "Only entries of this owner; default every owner the caller may see.", uuid()),
+        ],
+        description="The entries starting in the window the caller may see, by start: activities that are not "
+                    "cancelled, a recurring one once per occurrence (its rule expanded in the company time zone), and "
+                    "the opportunities the settings' `calendarStates` select, all-day on their expected close date. "
+                    "No other parameters are accepted.",
+        responses={200: ok("Calendar"),
+                   400: problem(400, ["invalid-query"], "from or to is missing or invalid, ownerId is not an id, or "
+                                                        "another parameter was sent"),
+                   401: U401,
+                   422: problem(422, detail="`errors` names `to` when it is not after `from` or more than 500 days "
+                                            "after it")}))
+    feed_note = ("The feed at `GET /calendar/{token}.ics` (outside `/api/v1`, no sign-in: the token is the key) serves "
+                 "the caller's activities from 90 days back to a year ahead and the opportunities of `calendarStates` "
+                 "as `text/calendar`.")
+    add("/me/calendar-feed", "get", op(
+        "getCalendarFeed", "Calendar", "The signed-in user's calendar feed address",
+        description="Makes the secret address on first use. " + feed_note,
+        responses={200: ok("CalendarFeed"), 401: U401}))
+    add("/me/calendar-feed/rotate", "post", op(
+        "rotateCalendarFeed", "Calendar", "Give the calendar feed a new address",
+        description="A new secret: the old address stops working at once. No body is read.",
+        responses={200: ok("CalendarFeed"), 401: U401, 403: problem(403, detail=CSRF)}))
+    add("/me/calendar-feed", "delete", op(
+        "revokeCalendarFeed", "Calendar", "Switch the calendar feed off",
+        description="The address stops working; `GET /me/calendar-feed` makes a new one.",
+        responses={204: NO_CONTENT, 401: U401, 403: problem(403, detail=CSRF)}))
+
+
 def build_document():
     schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
                **notification_schemas(), **sales_schemas(), **mail_schemas(), **order_schemas(), **ledger_schemas(),
-               **problem_schemas()}
+               **activity_schemas(), **problem_schemas()}
     backbone_operations()
     catalog_operations()
     lead_operations()
@@ -3363,6 +3764,8 @@ def build_document():
     invoice_operations()
     payment_operations()
     bank_operations()
+    activity_operations()
+    calendar_operations()
     return {
         "openapi": "3.1.0",
         "info": {

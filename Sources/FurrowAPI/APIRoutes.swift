@@ -6,6 +6,7 @@ import NIOCore
 /// The JSON API under `/api/v1` (SPEC §0).
 public enum APIRoutes {
     public static func add(to router: Router<AppContext>, env: CoreEnvironment) {
+        CalendarFeedRoute(env: env).add(to: router)
         let api = router.group("api/v1")
             .add(middleware: AuthMiddleware(auth: AuthService(env), checkCSRF: true))
         api.get("openapi.json") { _, _ in
@@ -30,6 +31,8 @@ public enum APIRoutes {
         InvoiceRoutes(env: env).add(to: api)
         PaymentRoutes(env: env).add(to: api)
         BankRoutes(env: env).add(to: api)
+        ActivityRoutes(env: env).add(to: api)
+        CalendarRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

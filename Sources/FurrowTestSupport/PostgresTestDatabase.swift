@@ -6,7 +6,7 @@ import Logging
 /// Makes a new, empty PostgreSQL database per test world on the server named by
 /// `FURROW_TEST_POSTGRES_URL`, so tests never share state.
 enum PostgresTestDatabase {
-    static func create(logger: Logger) async throws -> SQLStore {
+    static func create(logger: Logger) async throws -> (SQLStore, String) {
         guard let base = ProcessInfo.processInfo.environment["FURROW_TEST_POSTGRES_URL"],
               var components = URLComponents(string: base) else {
             throw StoreError.badLocation("FURROW_TEST_POSTGRES_URL is not set")
@@ -16,6 +16,7 @@ enum PostgresTestDatabase {
         try await admin.withDatabase { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
         await admin.close()
         components.path = "/" + name
-        return try await SQLStore.open(components.string ?? base, logger: logger)
+        let location = components.string ?? base
+        return (try await SQLStore.open(location, logger: logger), location)
     }
 }

@@ -32,6 +32,8 @@ public final class SequentialIDs: IDSource, @unchecked Sendable {
 /// sequential ids and cheap password hashing. Builders give records with sensible defaults.
 public final class TestWorld: @unchecked Sendable {
     public let store: SQLStore
+    /// Where the database is: a file path or a postgres:// URL.
+    public let location: String
     public let env: CoreEnvironment
     public let clock: FixedClock
     public let admin: Principal
@@ -43,8 +45,9 @@ public final class TestWorld: @unchecked Sendable {
         ProcessInfo.processInfo.environment["FURROW_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    private init(store: SQLStore, clock: FixedClock, directory: URL?, admin: Principal, env: CoreEnvironment) {
+    private init(store: SQLStore, location: String, clock: FixedClock, directory: URL?, admin: Principal, env: CoreEnvironment) {
         self.store = store
+        self.location = location
         self.clock = clock
         self.directory = directory
         self.admin = admin
@@ -54,24 +57,33 @@ public final class TestWorld: @unchecked Sendable {
     public static func make(_ engine: Engine = .sqlite) async throws -> TestWorld {
         var logger = Logger(label: "furrow.test")
         logger.logLevel = .warning
-        let store: SQLStore
+        let store: SQLStore, location: String
         var directory: URL? = nil
         switch engine {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             directory = dir
-            store = try await SQLStore.open(dir.appendingPathComponent("test.sqlite").path, logger: logger)
+            location = dir.appendingPathComponent("test.sqlite").path
+            store = try await SQLStore.open(location, logger: logger)
         case .postgres:
-            store = try await PostgresTestDatabase.create(logger: logger)
+            (store, location) = try await PostgresTestDatabase.create(logger: logger)
         }
         try await Migrator(store).migrate()
         let clock = FixedClock()
         let env = CoreEnvironment(store: store, clock: clock, ids: SequentialIDs(), passwords: PasswordHasher(cost: 4),
                                   documentRenderer: PDFRenderer())
         let admin = try await UserService(env).setUpFirstAdmin(email: "admin@test.example", password: "admin-password", name: "Admin")
-        return TestWorld(store: store, clock: clock, directory: directory,
+        return TestWorld(store: store, location: location, clock: clock, directory: directory,
                          admin: Principal(userId: admin.id, role: .admin, teamId: nil), env: env)
+    }
+
+    /// A second server's view of the same database: its own connections, the same clock.
+    public func secondServer() async throws -> (env: CoreEnvironment, store: SQLStore) {
+        var logger = Logger(label: "furrow.test.second")
+        logger.logLevel = .warning
+        let other = try await SQLStore.open(location, logger: logger)
+        return (CoreEnvironment(store: other, clock: clock, ids: RandomIDs(), passwords: PasswordHasher(cost: 4), documentRenderer: PDFRenderer()), other)
     }
 
     public func close() async {

@@ -60,6 +60,11 @@ public enum WebRoutes {
         BankProfilePage(web: web).add(to: pages)
         BankPages(web: web).add(to: pages)
         BankStatementPage(web: web).add(to: pages)
+        ActivityPages(web: web).add(to: pages)
+        ActivityActions(web: web).add(to: pages)
+        ActivityView(web: web).add(to: pages)
+        CalendarPage(web: web).add(to: pages)
+        ProfilePage(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

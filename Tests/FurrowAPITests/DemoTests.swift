@@ -22,6 +22,7 @@ struct DemoTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try await SQLStore.open(directory.appendingPathComponent("demo.sqlite").path)
+        defer { Task { await store.close() } }
         try await Migrator(store).migrate()
         let env = CoreEnvironment(store: store, passwords: PasswordHasher(cost: 4))
         let logins = try await DemoCompany.load(env)
@@ -46,6 +47,10 @@ struct DemoTests {
         #expect(totals.current > 0 && totals.days31to60 > 0 && totals.over90 > 0)
         let statements = try await ReconciliationService(env).statements(limit: 10, before: nil, by: admin)
         #expect(statements.first?.lines == 4 && statements.first?.matched == 0)
-        await store.close()
+        let diary = try await ActivityService(env).list(ListQuery(limit: 100), by: admin)
+        #expect(Set(diary.map(\.kind)) == Set(Activity.Kind.allCases))
+        #expect(diary.contains { $0.recurrence != nil } && diary.contains { $0.status == .completed })
+        let week = try await CalendarService(env).entries(from: Date(), to: Date().addingTimeInterval(7 * 86400), ownerId: nil, by: admin)
+        #expect(week.entries.filter(\.recurring).count >= 2)
     }
 }

@@ -237,7 +237,7 @@ struct PipelineAPITests {
         #expect(tasks.map(\.subject) == ["Confirm budget and decision maker"])
         let token = try await world.token(for: world.admin)
         try await world.withAPI { api in
-            let generated = try await api.call(.post, "/api/v1/activities/\(tasks[0].id.uuidString)/generate-opportunity", token: token)
+            let generated = try await api.call(.post, "/api/v1/activities/\(tasks[0].id)/generate-opportunity", token: token)
             #expect(generated.status == 201)
             #expect(generated.string("name") == "Confirm budget and decision maker")
             #expect(generated.string("accountId") == account.id.string)

@@ -21,6 +21,11 @@ extension Problem {
             }
         case let error as InvoiceError: return from(error)
         case let error as LedgerError: return from(error)
+        case let error as ActivityError:
+            switch error {
+            case .notOpen: return Problem("activity-not-open", 409, "Activity closed", "The activity is completed or cancelled; reopen it first.")
+            case .alreadyOpen: return Problem("activity-open", 409, "Activity open", "The activity is open already.")
+            }
         case let error as HTTPError: return from(error)
         default: return nil
         }

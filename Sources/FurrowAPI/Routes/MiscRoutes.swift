@@ -126,10 +126,12 @@ struct SettingsRoutes {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort"]), ignoring: ["smtpPasswordSet"])
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates"]),
+                                      ignoring: ["smtpPasswordSet"])
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
-        let port = body.int("smtpPort")
+        let port = body.int("smtpPort"), followUp = body.int("followUpDays")
+        let states = body.has("calendarStates") ? body.strings("calendarStates") : nil
         try body.check()
         let settings = try await SettingsService(env).update({ settings in
             if let v = values["companyName"] { settings.companyName = v }
@@ -147,6 +149,8 @@ struct SettingsRoutes {
             if let v = values["smtpSecurity"] { settings.smtpSecurity = v }
             if let v = flags["smtpVerifyCertificates"] { settings.smtpVerifyCertificates = v }
             if let port { settings.smtpPort = port }
+            if let followUp { settings.followUpDays = followUp }
+            if let states { settings.calendarStates = states }
         }, by: principal)
         return try .json(settings)
     }

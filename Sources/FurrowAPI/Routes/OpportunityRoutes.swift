@@ -152,7 +152,7 @@ struct OpportunityRoutes {
 
     @Sendable func generate(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        guard let text = context.parameters.get("id"), let activityId = UUID(uuidString: text) else { throw Problem.notFound("activity") }
+        let activityId = try context.id(Activity.self)
         let opportunity = try await OpportunityService(env).generate(fromActivity: activityId, by: principal)
         let detail = try await OpportunityService(env).get(opportunity.id, by: principal)
         return try .json(OpportunityDTO(detail), status: .created, location: "/api/v1/opportunities/\(opportunity.id)")

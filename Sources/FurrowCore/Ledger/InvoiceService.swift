@@ -304,21 +304,10 @@ public struct InvoiceService: Sendable {
     }
 
     private func modify(_ id: Invoice.ID, action: String, expectedVersion: Int?, by principal: Principal,
-                        _ body: (inout Invoice, any StoreSession) async throws -> Void) async throws -> Invoice {
-        try await env.store.write { session in
-            var invoice = try await changeable(id, session, principal)
-            let version = invoice.version
-            if let expectedVersion, expectedVersion != version { throw CoreError.versionConflict(current: version) }
-            let before = invoice.auditValues
-            try await body(&invoice, session)
-            let changes = AuditDiff.changes(from: before, to: invoice.auditValues)
-            guard !changes.isEmpty else { return invoice }
-            invoice.version = version + 1
-            invoice.updatedAt = env.clock.now()
-            guard try await session.updateInvoice(invoice, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
-            try await session.audit(env, entity: "invoice", id: id.uuid, action: action, actor: principal.userId, changes: changes)
-            return invoice
-        }
+                        _ body: @escaping (inout Invoice, any StoreSession) async throws -> Void) async throws -> Invoice {
+        try await env.change(entity: "invoice", id: id.uuid, action: action, expectedVersion: expectedVersion, by: principal,
+                             load: { session in try await changeable(id, session, principal) },
+                             save: { session, invoice, version in try await session.updateInvoice(invoice, expectedVersion: version) }, body)
     }
 }
 

@@ -182,21 +182,21 @@ public struct OpportunityService: Sendable {
 
     /// Creates an opportunity from a business interaction (rule 97): its subject names the
     /// opportunity, its regarding account or contact becomes the opportunity's party.
-    public func generate(fromActivity activityId: UUID, by principal: Principal) async throws -> Opportunity {
+    public func generate(fromActivity activityId: Activity.ID, by principal: Principal) async throws -> Opportunity {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         return try await env.store.write { session in
             guard let activity = try await session.activity(id: activityId), principal.canSee(activity.ownership) else {
                 throw CoreError.notFound("activity")
             }
             let currency = Currency(Settings(try await session.settings()).baseCurrency) ?? Currency("EUR")!
-            var fields = OpportunityFields(name: activity.subject, currency: currency, comment: "From \(activity.type): \(activity.subject)")
-            switch activity.regardingType {
-            case "account": fields.accountId = Account.ID(activity.regardingId)
-            case "contact":
-                fields.contactId = Contact.ID(activity.regardingId)
-                fields.accountId = try await session.contact(id: Contact.ID(activity.regardingId))?.fields.accountId
-            case "opportunity":
-                if let source = try await session.opportunity(id: Opportunity.ID(activity.regardingId)) {
+            var fields = OpportunityFields(name: activity.subject, currency: currency, comment: "From \(activity.kind.rawValue): \(activity.subject)")
+            switch activity.regarding?.kind {
+            case .account?: fields.accountId = Account.ID(activity.regarding!.id)
+            case .contact?:
+                fields.contactId = Contact.ID(activity.regarding!.id)
+                fields.accountId = try await session.contact(id: Contact.ID(activity.regarding!.id))?.fields.accountId
+            case .opportunity?:
+                if let source = try await session.opportunity(id: Opportunity.ID(activity.regarding!.id)) {
                     fields.accountId = source.fields.accountId
                     fields.contactId = source.fields.contactId
                 }
@@ -231,15 +231,15 @@ public struct OpportunityService: Sendable {
         try await session.appendStageMove(StageMove(id: env.ids.next(), opportunityId: opportunity.id, fromStageId: from, toStageId: stage.id,
                                                     actorId: principal.userId, at: now, secondsInPrevious: secondsInPrevious))
         for template in stage.taskTemplates {
-            let activity = ActivityRecord(
-                id: env.ids.next(), type: template.type, subject: template.subject, regardingType: "opportunity",
-                regardingId: opportunity.id.uuid, dueAt: now.addingTimeInterval(TimeInterval(template.dueInDays * 86400)),
-                ownership: opportunity.ownership, createdAt: now)
+            let due = now.addingTimeInterval(TimeInterval(template.dueInDays * 86400))
+            let kind = Activity.Kind(rawValue: template.type) ?? .task
+            let activity = Activity(id: env.newID(), kind: kind, subject: template.subject, regarding: Regarding(.opportunity, opportunity.id.uuid),
+                                    dueAt: kind.isScheduled ? nil : due, startAt: kind.isScheduled ? due : nil,
+                                    endAt: kind.isScheduled ? due.addingTimeInterval(3600) : nil, ownership: opportunity.ownership,
+                                    createdAt: now, updatedAt: now)
             try await session.insertActivity(activity)
-            try await session.audit(env, entity: "activity", id: activity.id, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["type": activity.type, "subject": activity.subject,
-                                                                              "regarding": "opportunity:\(opportunity.id)",
-                                                                              "ownerId": activity.ownership.ownerId.string]))
+            try await session.audit(env, entity: "activity", id: activity.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: activity.auditValues))
         }
     }
 

@@ -52,7 +52,7 @@ public struct AuditService: Sendable {
             case "contact": ownership = try await session.contact(id: Contact.ID(id))?.ownership
             case "lead": ownership = try await session.lead(id: Lead.ID(id))?.ownership
             case "opportunity": ownership = try await session.opportunity(id: Opportunity.ID(id))?.ownership
-            case "activity": ownership = try await session.activity(id: id)?.ownership
+            case "activity": ownership = try await session.activity(id: Activity.ID(id))?.ownership
             case "quote": ownership = try await session.quote(id: Quote.ID(id))?.ownership
             case "order": ownership = try await session.order(id: SalesOrder.ID(id))?.ownership
             case "invoice": ownership = try await session.invoice(id: Invoice.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }

@@ -28,10 +28,17 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var smtpSecurity: String = "none"
     /// Check the server's certificate against the system's trust store; switch off only for a self-signed relay.
     public var smtpVerifyCertificates: Bool = true
+    /// Days a sent quote or an open opportunity may go without an open activity before its
+    /// owner gets a follow-up task (seed 000 rule 7); 0 switches the rule off.
+    public var followUpDays: Int = 0
+    /// What the calendar shows of opportunities besides activities (rules 13–14): statuses
+    /// (`inProgress`, `won`, `lost`) and stage ids; empty shows none.
+    public var calendarStates: [String] = ["inProgress"]
 
     enum CodingKeys: String, CodingKey {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
+        case followUpDays, calendarStates
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -51,6 +58,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(smtpPasswordSet, forKey: .smtpPasswordSet)
         try container.encode(smtpSecurity, forKey: .smtpSecurity)
         try container.encode(smtpVerifyCertificates, forKey: .smtpVerifyCertificates)
+        try container.encode(followUpDays, forKey: .followUpDays)
+        try container.encode(calendarStates, forKey: .calendarStates)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -90,6 +99,8 @@ public struct Settings: Sendable, Equatable, Encodable {
                   smtpPassword: values["smtpPassword"] ?? d.smtpPassword)
         smtpSecurity = values["smtpSecurity"] ?? d.smtpSecurity
         smtpVerifyCertificates = values["smtpVerifyCertificates"].map { $0 == "true" } ?? d.smtpVerifyCertificates
+        followUpDays = values["followUpDays"].flatMap { Int($0) } ?? d.followUpDays
+        calendarStates = values["calendarStates"].map { $0.split(separator: ",").map(String.init) } ?? d.calendarStates
     }
 
     var values: [String: String] {
@@ -97,7 +108,8 @@ public struct Settings: Sendable, Equatable, Encodable {
          "baseCurrency": baseCurrency, "quoteWord": quoteWord, "autoCreateOpportunity": String(autoCreateOpportunity),
          "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames),
          "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom, "smtpUsername": smtpUsername,
-         "smtpPassword": smtpPassword, "smtpSecurity": smtpSecurity, "smtpVerifyCertificates": String(smtpVerifyCertificates)]
+         "smtpPassword": smtpPassword, "smtpSecurity": smtpSecurity, "smtpVerifyCertificates": String(smtpVerifyCertificates),
+         "followUpDays": String(followUpDays), "calendarStates": calendarStates.joined(separator: ",")]
     }
 
     /// Today's date in the company time zone.
@@ -116,6 +128,11 @@ public struct Settings: Sendable, Equatable, Encodable {
         if host.contains(" ") || host.contains("/") { check.add("smtpHost", "is not a host name") }
         if !(1...65535).contains(smtpPort) { check.add("smtpPort", "must be from 1 to 65535") }
         if !["none", "starttls", "tls"].contains(smtpSecurity) { check.add("smtpSecurity", "must be none, starttls or tls") }
+        if !(0...365).contains(followUpDays) { check.add("followUpDays", "must be from 0 (off) to 365") }
+        let states = calendarStates.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
+            check.add("calendarStates", "takes inProgress, won, lost or stage ids")
+        }
         let from = check.email("mailFrom", mailFrom.contains("@localhost") ? "furrow@localhost.localdomain" : mailFrom) != nil ? mailFrom : ""
         if from.isEmpty { check.add("mailFrom", "is required") }
         try check.check()
@@ -126,6 +143,10 @@ public struct Settings: Sendable, Equatable, Encodable {
                         smtpUsername: smtpUsername.trimmingCharacters(in: .whitespaces), smtpPassword: smtpPassword)
         result.smtpSecurity = smtpSecurity
         result.smtpVerifyCertificates = smtpVerifyCertificates
+        result.followUpDays = followUpDays
+        result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
+            if !list.contains(state) { list.append(state) }
+        }
         return result
     }
 }

@@ -134,20 +134,10 @@ public struct QuoteService: Sendable {
     public static let quoteKindId = OpportunityKind.ID("6b000000-0000-4000-8000-000000000002")!
 
     func change(_ id: Quote.ID, action: String, expectedVersion: Int? = nil, by principal: Principal,
-                _ apply: @Sendable (inout Quote, any StoreSession) async throws -> Void) async throws -> Quote {
-        try await env.store.write { session in
-            var quote = try await session.changeableQuote(id, principal)
-            if let expectedVersion, quote.version != expectedVersion { throw CoreError.versionConflict(current: quote.version) }
-            let before = quote.auditValues, version = quote.version
-            try await apply(&quote, session)
-            let changes = AuditDiff.changes(from: before, to: quote.auditValues)
-            guard !changes.isEmpty else { return quote }
-            quote.version = version + 1
-            quote.updatedAt = env.clock.now()
-            guard try await session.updateQuote(quote, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
-            try await session.audit(env, entity: "quote", id: id.uuid, action: action, actor: principal.userId, changes: changes)
-            return quote
-        }
+                _ apply: @escaping @Sendable (inout Quote, any StoreSession) async throws -> Void) async throws -> Quote {
+        try await env.change(entity: "quote", id: id.uuid, action: action, expectedVersion: expectedVersion, by: principal,
+                             load: { session in try await session.changeableQuote(id, principal) },
+                             save: { session, quote, version in try await session.updateQuote(quote, expectedVersion: version) }, apply)
     }
 }
 

@@ -111,6 +111,13 @@ public struct ListFields: Sendable {
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 
+    public static let activities = ListFields(
+        sortable: ["createdAt": .date, "dueAt": .date, "startAt": .date, "subject": .text, "when": .date],
+        filterable: ["status": .text, "type": .text, "ownerId": .id, "regardingType": .text, "regardingId": .id, "dueAt": .date,
+                     "startAt": .date, "when": .date, "createdAt": .date],
+        defaultSort: [SortKey("createdAt", descending: true)]
+    )
+
     public static let contacts = ListFields(
         sortable: ["lastName": .text, "firstName": .text, "createdAt": .date, "updatedAt": .date],
         filterable: ["ownerId": .id, "accountId": .id, "createdAt": .date, "updatedAt": .date],
@@ -252,6 +259,21 @@ extension Payment: KeysetItem {
         case "number": number
         case "amount": String(amount.minorUnits)
         case "date": date.description
+        case "createdAt": Timestamp.string(createdAt)
+        default: ""
+        }
+    }
+}
+
+extension Activity: KeysetItem {
+    public var keysetID: String { id.string }
+
+    public func sortValue(_ field: String) -> String {
+        switch field {
+        case "subject": subject
+        case "dueAt": dueAt.map(Timestamp.string) ?? ""
+        case "startAt": startAt.map(Timestamp.string) ?? ""
+        case "when": when.map(Timestamp.string) ?? ""
         case "createdAt": Timestamp.string(createdAt)
         default: ""
         }

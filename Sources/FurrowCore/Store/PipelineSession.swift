@@ -46,9 +46,6 @@ public protocol PipelineSession: Sendable {
     /// Any quote at all for the opportunity (stage gate "requires a quote").
     func quoteCount(of id: Opportunity.ID) async throws -> Int
 
-    func insertActivity(_ activity: ActivityRecord) async throws
-    func activities(regarding id: UUID) async throws -> [ActivityRecord]
-    func activity(id: UUID) async throws -> ActivityRecord?
 }
 
 /// One recorded stage change (rule 113): the funnel reads where deals fall off from these.
@@ -71,32 +68,6 @@ public struct StageMove: Sendable, Equatable {
         self.actorId = actorId
         self.at = at
         self.secondsInPrevious = secondsInPrevious
-    }
-}
-
-/// A minimal activity (a task created from a stage template); the activities module completes it.
-public struct ActivityRecord: Sendable, Equatable {
-    public var id: UUID
-    public var type: String
-    public var subject: String
-    public var regardingType: String
-    public var regardingId: UUID
-    public var dueAt: Date?
-    public var status: String
-    public var ownership: Ownership
-    public var createdAt: Date
-
-    public init(id: UUID, type: String, subject: String, regardingType: String, regardingId: UUID, dueAt: Date?,
-                status: String = "open", ownership: Ownership, createdAt: Date) {
-        self.id = id
-        self.type = type
-        self.subject = subject
-        self.regardingType = regardingType
-        self.regardingId = regardingId
-        self.dueAt = dueAt
-        self.status = status
-        self.ownership = ownership
-        self.createdAt = createdAt
     }
 }
 

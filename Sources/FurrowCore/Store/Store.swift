@@ -9,7 +9,7 @@ public protocol Store: Sendable {
 }
 
 /// What a use case may ask of the database inside one read or one transaction.
-public protocol StoreSession: PipelineSession, NotificationSession, SalesSession, OutboxSession, LedgerSession {
+public protocol StoreSession: PipelineSession, NotificationSession, SalesSession, OutboxSession, LedgerSession, ActivitySession {
     // users, teams, credentials
     func insertUser(_ user: UserRecord) async throws
     func updateUser(_ user: UserRecord) async throws

@@ -15,7 +15,8 @@ struct Migration: Sendable {
         both + (engine == .sqlite ? sqlite : postgres)
     }
 
-    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox, m0007OrderTracking, m0008Ledger]
+    static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox, m0007OrderTracking, m0008Ledger,
+                                   m0009Activities]
 }
 
 public struct Migrator: Sendable {

@@ -110,30 +110,6 @@ extension SQLSession {
     }
 
 
-    func insertActivity(_ activity: ActivityRecord) async throws {
-        try await run("""
-            INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at)
-            VALUES (\(bind: activity.id.uuidString.lowercased()), \(bind: activity.type), \(bind: activity.subject), \(bind: activity.regardingType),
-                    \(bind: activity.regardingId.uuidString.lowercased()), \(bind: activity.dueAt.map(Timestamp.string)), \(bind: activity.status),
-                    \(bind: activity.ownership.ownerId.string), \(bind: activity.ownership.teamId?.string), \(bind: Timestamp.string(activity.createdAt)))
-            """)
-    }
-
-    func activities(regarding id: UUID) async throws -> [ActivityRecord] {
-        try await rows("SELECT * FROM activities WHERE regarding_id = \(bind: id.uuidString.lowercased()) ORDER BY created_at, id").map(activityRecord)
-    }
-
-    func activity(id: UUID) async throws -> ActivityRecord? {
-        try await rows("SELECT * FROM activities WHERE id = \(bind: id.uuidString.lowercased())").first.map(activityRecord)
-    }
-
-    private func activityRecord(_ row: any SQLRow) throws -> ActivityRecord {
-            ActivityRecord(id: UUID(uuidString: try row.string("id")) ?? UUID(), type: try row.string("type"), subject: try row.string("subject"),
-                           regardingType: try row.string("regarding_type"), regardingId: UUID(uuidString: try row.string("regarding_id")) ?? UUID(),
-                           dueAt: try row.optional("due_at").flatMap(Timestamp.date), status: try row.string("status"),
-                           ownership: try row.ownership(), createdAt: try row.date("created_at"))
-    }
-
     func opportunityRecord(_ row: any SQLRow) throws -> Opportunity {
         let currency = Currency(try row.string("currency")) ?? Currency("EUR")!
         let fields = OpportunityFields(

@@ -64,6 +64,7 @@ struct AccountPages {
         let canCreate: Bool
         let newContactURL: String
         let quotes: QuoteSection
+        let activities: ActivitySection
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -105,7 +106,8 @@ struct AccountPages {
                 hasContacts: !contacts.isEmpty, connections: connections,
                 history: try await parts.history("account", id.uuid, by: principal, shell: shell),
                 canChange: canChange, canCreate: principal.canWriteRecords,
-                newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]), quotes: quotes)
+                newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]), quotes: quotes,
+                activities: try await ActivitySection.load(web.env, Regarding(.account, id.uuid), shell: shell, by: principal))
         }
     }
 

@@ -57,6 +57,7 @@ struct ContactPages {
         let connections: ConnectionsModel
         let history: [RecordParts.HistoryRow]
         let canChange: Bool
+        let activities: ActivitySection
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -83,7 +84,8 @@ struct ContactPages {
             ]
             return Model(id: id.string, name: f.fullName, jobTitle: f.title ?? "", account: account, facts: facts,
                          connections: connections,
-                         history: try await parts.history("contact", id.uuid, by: principal, shell: shell), canChange: canChange)
+                         history: try await parts.history("contact", id.uuid, by: principal, shell: shell), canChange: canChange,
+                         activities: try await ActivitySection.load(web.env, Regarding(.contact, id.uuid), shell: shell, by: principal))
         }
     }
 }

@@ -51,6 +51,7 @@ struct InvoiceView {
     let emails: [OutboxPage.Row]
     let hasEmails: Bool
     let history: [RecordParts.HistoryRow]
+    let activities: ActivitySection?
 
     struct Data {
         var today: String
@@ -152,7 +153,8 @@ struct InvoiceView {
             return "\(days) day\(days == 1 ? "" : "s") overdue"
         }
 
-        func model(_ invoice: Invoice, _ data: Data, shell: Shell, values: WebForm?, problem: Problem?) async -> InvoiceView {
+        func model(_ invoice: Invoice, _ data: Data, shell: Shell, values: WebForm?, problem: Problem?,
+                   activities: ActivitySection?) async -> InvoiceView {
             let canChange = principal.ledger.canChange(invoice.ownership)
             let isDraft = invoice.status == .draft
             let hasRenderer = env.documentRenderer != nil
@@ -184,7 +186,8 @@ struct InvoiceView {
                 recordPaymentURL: isInvoice && invoice.status.isOpen && principal.canWriteRecords
                     ? URLText.link("/payments/new", [("accountId", invoice.accountId.string), ("invoiceId", invoice.id.string)]) : nil,
                 payments: payments, hasPayments: !payments.isEmpty, emails: emails, hasEmails: !emails.isEmpty,
-                history: await RecordParts(env: env).historyIfKnown("invoice", invoice.id.uuid, by: principal, shell: shell, names: names(invoice, data)))
+                history: await RecordParts(env: env).historyIfKnown("invoice", invoice.id.uuid, by: principal, shell: shell, names: names(invoice, data)),
+                activities: activities)
         }
     }
 }

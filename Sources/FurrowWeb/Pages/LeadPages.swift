@@ -62,6 +62,7 @@ struct LeadPages {
         let reasons: [RecordParts.Option]
         let opportunityURL: String?
         let quotes: QuoteSection
+        let activities: ActivitySection
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -123,7 +124,8 @@ struct LeadPages {
                 canEdit: canChange && open, canMarkContacted: canChange && lead.status == .new, canQualify: canChange && open,
                 canDisqualify: canChange && open, canReactivate: canChange && principal.canReassign && lead.status == .disqualified,
                 reasons: reasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
-                opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" }, quotes: quotes)
+                opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" }, quotes: quotes,
+                activities: try await ActivitySection.load(web.env, Regarding(.lead, id.uuid), shell: shell, by: principal))
         }
     }
 }

@@ -46,6 +46,7 @@ struct OpportunityView {
     let estimate: String
     let quotes: QuoteSection?
     let products: OpportunityProducts.Section?
+    let activities: ActivitySection
 
     /// Catalogs and names an opportunity's page needs, read before the page is drawn.
     struct Data {
@@ -184,7 +185,8 @@ struct OpportunityView {
                 canEdit: canEdit, canReopen: o.status.isClosed && principal.canReassign && principal.canChange(o.ownership),
                 lostReasons: data.lostReasons.filter(\.active).map { option(($0.id.string, $0.name)) },
                 estimate: f.estimatedRevenue?.decimalString ?? "", quotes: data.quotes,
-                products: data.products)
+                products: data.products,
+                activities: try await ActivitySection.load(env, Regarding(.opportunity, o.id.uuid), shell: shell, by: principal))
         }
 
         /// Each condition of a stage gate, met or not as the server will judge it (a quote is

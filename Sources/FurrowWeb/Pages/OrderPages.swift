@@ -54,7 +54,8 @@ struct OrderPages {
         let builder = OrderView.Builder(env: web.env, principal: principal)
         let data = try await builder.load(order)
         return try await web.page("order", "Sales order \(order.number)", request, context) { shell in
-            await builder.model(order, data, shell: shell)
+            await builder.model(order, data, shell: shell,
+                                activities: try await ActivitySection.load(web.env, Regarding(.order, id.uuid), shell: shell, by: principal))
         }
     }
 }

@@ -39,6 +39,7 @@ struct OrderView {
     let parts: [PartRow]
     let invoiceNote: String?
     let history: [RecordParts.HistoryRow]
+    let activities: ActivitySection?
 
     struct Data {
         var today: String
@@ -90,7 +91,7 @@ struct OrderView {
             return names
         }
 
-        func model(_ order: SalesOrder, _ data: Data, shell: Shell) async -> OrderView {
+        func model(_ order: SalesOrder, _ data: Data, shell: Shell, activities: ActivitySection?) async -> OrderView {
             var facts: [AccountPages.Fact] = [
                 .init(label: "Customer", value: data.account ?? "—", href: order.accountId.map { "/accounts/\($0)" }),
                 .init(label: "Contact", value: data.contact ?? "—", href: data.contact == nil ? nil : order.contactId.map { "/contacts/\($0)" }),
@@ -141,7 +142,8 @@ struct OrderView {
                 canTrack: canChange && !tracks.isEmpty, today: data.today, events: events, hasEvents: !events.isEmpty,
                 invoices: invoices, hasInvoices: !invoices.isEmpty,
                 canInvoice: principal.canWriteRecords && invoiceable.contains(order.status) && open, parts: parts, invoiceNote: note,
-                history: await RecordParts(env: env).historyIfKnown("order", order.id.uuid, by: principal, shell: shell, names: names(order, data)))
+                history: await RecordParts(env: env).historyIfKnown("order", order.id.uuid, by: principal, shell: shell, names: names(order, data)),
+                activities: activities)
         }
     }
 }

@@ -84,7 +84,8 @@ struct QuotePages {
         let builder = QuoteView.Builder(env: web.env, principal: principal)
         let data = try await builder.load(quote)
         return try await web.page("quote", "\(data.word.singular) \(quote.number)", request, context) { shell in
-            await builder.model(quote, data, shell: shell)
+            await builder.model(quote, data, shell: shell,
+                                activities: try await ActivitySection.load(web.env, Regarding(.quote, id.uuid), shell: shell, by: principal))
         }
     }
 }

@@ -50,6 +50,7 @@ struct QuoteView {
     let emails: [OutboxPage.Row]
     let hasEmails: Bool
     let history: [RecordParts.HistoryRow]
+    let activities: ActivitySection?
 
     /// Priced line rows, for a quote or an opportunity's products.
     static func rows(_ lines: [QuoteLine], _ currency: Currency, _ catalog: SalesCatalog) -> [LineRow] {
@@ -120,7 +121,7 @@ struct QuoteView {
             return names
         }
 
-        func model(_ quote: Quote, _ data: Data, shell: Shell) async -> QuoteView {
+        func model(_ quote: Quote, _ data: Data, shell: Shell, activities: ActivitySection?) async -> QuoteView {
             let reading = quote.status.reading(validUntil: quote.validUntil, on: data.today)
             let expired = reading == "expired"
             var facts: [AccountPages.Fact] = [
@@ -168,7 +169,8 @@ struct QuoteView {
                 revisions: revisions, hasRevisions: !revisions.isEmpty, pdfURL: env.documentRenderer == nil ? nil : "/quotes/\(quote.id)/pdf",
                 order: data.order.map { OrderNote(number: $0.number, url: "/orders/\($0.id)", total: MoneyText.format($0.totals.total)) },
                 emails: emails, hasEmails: !emails.isEmpty,
-                history: await RecordParts(env: env).historyIfKnown("quote", quote.id.uuid, by: principal, shell: shell, names: names(quote, data)))
+                history: await RecordParts(env: env).historyIfKnown("quote", quote.id.uuid, by: principal, shell: shell, names: names(quote, data)),
+                activities: activities)
         }
     }
 }

@@ -5,7 +5,7 @@ import FurrowDomain
 import Hummingbird
 
 /// Company settings, for administrators (SPEC §11): the company, the rules for opportunities
-/// made by quotes, and outgoing mail. The SMTP password is write-only: never shown, kept when
+/// made by quotes, the follow-up rule and the opportunities the calendar shows (§6), and outgoing mail. The SMTP password is write-only: never shown, kept when
 /// its field is left empty.
 struct SettingsPage {
     let web: Web
@@ -36,10 +36,11 @@ struct SettingsPage {
             "companyName": settings.companyName, "companyAddress": settings.companyAddress, "timeZone": settings.timeZone,
             "baseCurrency": settings.baseCurrency, "quoteWord": settings.quoteWord, "smtpHost": settings.smtpHost,
             "smtpPort": String(settings.smtpPort), "mailFrom": settings.mailFrom, "smtpUsername": settings.smtpUsername,
-            "smtpSecurity": settings.smtpSecurity,
+            "smtpSecurity": settings.smtpSecurity, "followUpDays": String(settings.followUpDays),
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
-        let values = WebForm(values: fields)
+        var values = WebForm(values: fields)
+        values.set("calendarStates", settings.calendarStates)
         return try await page(request, context, values: values, problem: nil)
     }
 
@@ -59,6 +60,8 @@ struct SettingsPage {
                 settings.mailFrom = form["mailFrom"].trimmingCharacters(in: .whitespaces)
                 settings.smtpUsername = form["smtpUsername"]
                 settings.smtpSecurity = form["smtpSecurity"]
+                settings.followUpDays = form.optional("followUpDays").map { Int($0) ?? -1 } ?? 0
+                settings.calendarStates = form.all("calendarStates")
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -67,6 +70,19 @@ struct SettingsPage {
             return try await page(request, context, values: form, problem: problem)
         }
         return .redirect("/settings", flash: "Settings saved.")
+    }
+
+    /// The statuses, then each stage of each opportunity kind (once), as `calendarStates` choices.
+    static func calendarStates(_ env: CoreEnvironment) async throws -> [(String, String)] {
+        let catalog = CatalogService(env)
+        let stages = Dictionary(try await catalog.stages().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var options = [("inProgress", "In progress"), ("won", "Won"), ("lost", "Lost")]
+        for kind in try await catalog.kinds() {
+            for id in kind.stageIds where !options.contains(where: { $0.0 == id.string }) {
+                options.append((id.string, "In the stage \(stages[id] ?? "?") (\(kind.name))"))
+            }
+        }
+        return options
     }
 
     func page(_ request: Request, _ context: AppContext, values: WebForm, problem: Problem?) async throws -> Response {
@@ -87,6 +103,10 @@ struct SettingsPage {
                         hint: "Otherwise they are called “Opportunity for quote”.")
         fields.checkbox("useProductShortNames", "Name them after the products", checked: values.flag("useProductShortNames"),
                         hint: "The products’ short names, joined; this wins over naming them after the quote.")
+        fields.add("followUpDays", "Follow-up after (days)", values["followUpDays"], type: "number",
+                   hint: "A sent quote or an open opportunity without an open activity for this many days gets a follow-up task for its owner. 0 switches this off.")
+        fields.checkboxGroup("calendarStates", "Calendar shows opportunities that are…", try await Self.calendarStates(web.env),
+                             checked: Set(values.all("calendarStates")), hint: "On their expected close date, as all-day entries.")
         fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
         fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
         fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)
@@ -99,7 +119,7 @@ struct SettingsPage {
         fields.add("smtpPassword", "SMTP password", "", type: "password", autocomplete: "new-password",
                    hint: passwordStored ? "A password is stored. Leave this empty to keep it." : "No password is stored.")
         var page = FormPage(heading: "Settings", action: "/settings", submitLabel: "Save settings")
-        page.intro = "The company’s name appears at the top of every page and on documents. Quotes are emailed through the SMTP server below."
+        page.intro = "The company’s name appears at the top of every page and on documents. Quotes are emailed through the SMTP server below; the follow-up rule and the calendar’s opportunities are set in between."
         page.apply(fields, problem: problem)
         page.datalists = [
             FormPage.Datalist(id: "time-zones", options: TimeZone.knownTimeZoneIdentifiers.sorted().map {

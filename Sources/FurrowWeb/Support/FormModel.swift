@@ -7,7 +7,7 @@ struct Field {
     struct Option { let value: String, label: String, selected: Bool }
 
     let name: String
-    let id: String
+    var id: String
     let label: String
     var type = "text"
     var value = ""
@@ -22,6 +22,10 @@ struct Field {
     var checked = false
     var options: [Option] = []
     var list: String?
+    /// The legend of a group of checkboxes sharing one name, on its first box; `groupEnd` on its last.
+    var groupStart: String?
+    var groupHint: String?
+    var groupEnd = false
 
     init(_ name: String, _ label: String) {
         self.name = name
@@ -68,6 +72,28 @@ struct FormFields {
         field.hint = hint
         field.error = message(for: name)
         fields.append(field)
+    }
+
+    /// Checkboxes sharing one name, one per (value, label) option, in a fieldset with `legend`;
+    /// the form sends the ticked values. An error on `name` shows beside the first box.
+    mutating func checkboxGroup(_ name: String, _ legend: String, _ options: [(String, String)], checked: Set<String>,
+                                hint: String? = nil) {
+        guard !options.isEmpty else { return }
+        for (index, option) in options.enumerated() {
+            var field = Field(name, option.1)
+            field.id = "f-\(name)-\(index)"
+            field.isCheckbox = true
+            field.type = "checkbox"
+            field.value = option.0
+            field.checked = checked.contains(option.0)
+            if index == 0 {
+                field.groupStart = legend
+                field.groupHint = hint
+                field.error = message(for: name)
+            }
+            field.groupEnd = index == options.count - 1
+            fields.append(field)
+        }
     }
 
     /// A select; `options` are (value, label) pairs, with an empty choice first unless `required`.

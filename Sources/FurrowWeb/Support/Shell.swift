@@ -37,6 +37,8 @@ enum Navigation {
         NavEntry("Leads", "/leads"),
         NavEntry("Opportunities", "/opportunities"),
         NavEntry("Board", "/board"),
+        NavEntry("Activities", "/activities"),
+        NavEntry("Calendar", "/calendar"),
         NavEntry("Products", "/products", also: ["/price-lists"]),
         NavEntry({ QuoteWord($0).plural }, "/quotes"),
         NavEntry("Orders", "/orders"),
@@ -50,7 +52,7 @@ enum Navigation {
 }
 
 /// What the layout shows around every page: product name, navigation, search box, the
-/// notification bell, the signed-in user, the CSRF token for forms, and a flash message.
+/// notification bell, the signed-in user (linking to their profile), the CSRF token for forms, and a flash message.
 struct Shell {
     struct Link { let title: String, path: String, current: Bool }
     struct Message { let text: String, isError: Bool }
@@ -74,6 +76,8 @@ struct Shell {
     let csrf: String
     let nav: [Link]
     let bell: Bell
+    /// Whether this is the user's profile page (`/me`), which the user's name links to.
+    let profileCurrent: Bool
     let flash: Message?
     let searchText: String
     let timeZone: TimeZone
@@ -95,7 +99,8 @@ struct Shell {
         }
         return Shell(title: title, company: settings.companyName, signedIn: context.principal != nil, userName: userName,
                      csrf: csrf ?? context.csrf ?? "", nav: nav,
-                     bell: Bell(unread: unread, current: request.uri.path == NotificationsPage.path), flash: Flash.read(request),
+                     bell: Bell(unread: unread, current: request.uri.path == NotificationsPage.path),
+                     profileCurrent: request.uri.path == ProfilePage.path, flash: Flash.read(request),
                      searchText: request.uri.path == "/search" ? request.query("q") : "",
                      timeZone: TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!)
     }

@@ -34,6 +34,12 @@ struct WebForm: Sendable {
         return spaced.removingPercentEncoding ?? spaced
     }
 
+    /// Sets every value of a field (ticked checkboxes sharing a name).
+    mutating func set(_ name: String, _ list: [String]) { values[name] = list }
+
+    /// Every value sent for the field, in order.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+
     /// The field's value as sent, or "" when absent.
     subscript(_ name: String) -> String { values[name]?.first ?? "" }
 

@@ -1,0 +1,264 @@
+import Foundation
+import FurrowDomain
+
+/// Activities (SPEC §6): created regarding a record, completed with an outcome, cancelled or
+/// reopened; every record page shows its timeline and every user their own list.
+public struct ActivityService: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public struct Input: Sendable {
+        public var kind: Activity.Kind
+        public var subject: String
+        public var description: String?
+        public var regarding: Regarding?
+        public var ownerId: User.ID?
+        public var dueAt: Date?
+        public var startAt: Date?
+        public var endAt: Date?
+        public var allDay: Bool
+        public var location: String?
+        public var attendees: [Attendee]
+        public var reminderAt: Date?
+        public var recurrence: Recurrence?
+
+        public init(kind: Activity.Kind, subject: String, description: String? = nil, regarding: Regarding? = nil, ownerId: User.ID? = nil,
+                    dueAt: Date? = nil, startAt: Date? = nil, endAt: Date? = nil, allDay: Bool = false, location: String? = nil,
+                    attendees: [Attendee] = [], reminderAt: Date? = nil, recurrence: Recurrence? = nil) {
+            self.kind = kind
+            self.subject = subject
+            self.description = description
+            self.regarding = regarding
+            self.ownerId = ownerId
+            self.dueAt = dueAt
+            self.startAt = startAt
+            self.endAt = endAt
+            self.allDay = allDay
+            self.location = location
+            self.attendees = attendees
+            self.reminderAt = reminderAt
+            self.recurrence = recurrence
+        }
+    }
+
+    /// `completedWith` records an activity that already happened (a logged call) as completed,
+    /// with its outcome, in the same transaction.
+    public func create(_ input: Input, completedWith outcome: String? = nil, by principal: Principal) async throws -> Activity {
+        guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        let now = env.clock.now()
+        var activity = Activity(id: env.newID(), kind: input.kind, subject: input.subject, ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
+                                createdAt: now, updatedAt: now)
+        apply(input, to: &activity)
+        activity.sequence = 0
+        if let outcome {
+            activity.outcome = outcome
+            try activity.complete(outcome: outcome, at: now)
+        }
+        let valid = try activity.validated()
+        return try await env.store.write { session in
+            var activity = valid
+            try await checkLinks(&activity, ownerId: input.ownerId, session, principal)
+            try await session.insertActivity(activity)
+            try await session.audit(env, entity: "activity", id: activity.id.uuid, action: "create", actor: principal.userId,
+                                    changes: AuditDiff.changes(from: [:], to: activity.auditValues))
+            return activity
+        }
+    }
+
+    /// Replaces the editable fields; a changed time bumps the calendar sequence and re-arms the reminder.
+    public func update(_ id: Activity.ID, _ input: Input, expectedVersion: Int, by principal: Principal) async throws -> Activity {
+        try await change(id, action: "update", expectedVersion: expectedVersion, by: principal) { activity, session in
+            apply(input, to: &activity)
+            activity = try activity.validated()
+            try await checkLinks(&activity, ownerId: input.ownerId, session, principal)
+        }
+    }
+
+    /// Moves an activity to a new start (calendar drag), keeping its length.
+    public func reschedule(_ id: Activity.ID, to start: Date, by principal: Principal) async throws -> Activity {
+        try await change(id, action: "reschedule", expectedVersion: nil, by: principal) { activity, _ in
+            guard activity.status == .open else { throw ActivityError.notOpen }
+            let before = activity.when
+            if let old = activity.startAt {
+                let length = (activity.endAt ?? old).timeIntervalSince(old)
+                activity.startAt = start
+                activity.endAt = start.addingTimeInterval(length)
+            } else {
+                activity.dueAt = start
+            }
+            if let reminder = activity.reminderAt, let old = before {
+                activity.reminderAt = reminder.addingTimeInterval(start.timeIntervalSince(old))
+                activity.remindedAt = nil
+            }
+            activity.sequence += 1
+            activity = try activity.validated()
+        }
+    }
+
+    public func complete(_ id: Activity.ID, outcome: String?, by principal: Principal) async throws -> Activity {
+        var check = Validator()
+        let outcome = check.text("outcome", outcome, maxLength: 2000)
+        try check.check()
+        return try await change(id, action: "complete", expectedVersion: nil, by: principal) { activity, _ in
+            try activity.complete(outcome: outcome, at: env.clock.now())
+        }
+    }
+
+    public func cancel(_ id: Activity.ID, by principal: Principal) async throws -> Activity {
+        try await change(id, action: "cancel", expectedVersion: nil, by: principal) { activity, _ in try activity.cancel() }
+    }
+
+    public func reopen(_ id: Activity.ID, by principal: Principal) async throws -> Activity {
+        try await change(id, action: "reopen", expectedVersion: nil, by: principal) { activity, _ in try activity.reopen() }
+    }
+
+    public func get(_ id: Activity.ID, by principal: Principal) async throws -> Activity {
+        try await env.store.read { session in try await session.visibleActivity(id, principal) }
+    }
+
+    public func list(_ query: ListQuery, by principal: Principal) async throws -> [Activity] {
+        try await env.store.read { session in try await session.activities(query, visibleTo: principal) }
+    }
+
+    /// A record's activities: open ones first (soonest first), then the rest, newest first.
+    public func timeline(_ regarding: Regarding, by principal: Principal) async throws -> [Activity] {
+        try await env.store.read { session in
+            guard let owner = try await session.ownership(of: regarding), principal.canSee(owner) || principal.ledger.canSee(owner) else {
+                throw CoreError.notFound(regarding.kind.rawValue)
+            }
+            return Self.timelineOrder(try await session.activities(regarding: regarding.id).filter { principal.canSee($0.ownership) || $0.ownership == owner })
+        }
+    }
+
+    public static func timelineOrder(_ activities: [Activity]) -> [Activity] {
+        let open = activities.filter { $0.status == .open }.sorted { ($0.when ?? .distantFuture, $0.createdAt) < ($1.when ?? .distantFuture, $1.createdAt) }
+        let closed = activities.filter { $0.status != .open }.sorted { ($0.completedAt ?? $0.updatedAt) > ($1.completedAt ?? $1.updatedAt) }
+        return open + closed
+    }
+
+    public struct Mine: Sendable, Equatable {
+        public var overdue: [Activity]
+        public var today: [Activity]
+        public var upcoming: [Activity]
+        public var undated: [Activity]
+    }
+
+    /// The signed-in user's open activities by day in the company time zone: overdue (an earlier
+    /// day), today, upcoming (the next `days`), and those with no date.
+    public func mine(by principal: Principal, days: Int = 14) async throws -> Mine {
+        try await env.store.read { session in
+            let zone = TimeZone(identifier: Settings(try await session.settings()).timeZone) ?? TimeZone(identifier: "UTC")!
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let now = env.clock.now()
+            let startOfDay = calendar.startOfDay(for: now)
+            let tomorrow = calendar.date(byAdding: .day, value: 1, to: startOfDay)!
+            let horizon = calendar.date(byAdding: .day, value: days, to: tomorrow)!
+            let open = try await session.openActivities(owner: principal.userId, before: horizon, limit: 500)
+            var mine = Mine(overdue: [], today: [], upcoming: [], undated: [])
+            for activity in open {
+                guard let when = activity.when else { mine.undated.append(activity); continue }
+                if when < startOfDay { mine.overdue.append(activity) } else if when < tomorrow { mine.today.append(activity) } else {
+                    mine.upcoming.append(activity)
+                }
+            }
+            return mine
+        }
+    }
+
+    private func apply(_ input: Input, to activity: inout Activity) {
+        let oldWhen = activity.when, newWhen = input.startAt ?? input.dueAt
+        let timeChanged = activity.dueAt != input.dueAt || activity.startAt != input.startAt || activity.endAt != input.endAt
+            || activity.allDay != input.allDay || activity.recurrence != input.recurrence
+        activity.kind = input.kind
+        activity.subject = input.subject
+        activity.description = input.description
+        activity.regarding = input.regarding
+        activity.dueAt = input.dueAt
+        activity.startAt = input.startAt
+        activity.endAt = input.endAt
+        activity.allDay = input.allDay
+        activity.location = input.location
+        activity.attendees = input.attendees
+        var reminder = input.reminderAt
+        if let kept = reminder, kept == activity.reminderAt, let oldWhen, let newWhen, oldWhen != newWhen {
+            reminder = kept.addingTimeInterval(newWhen.timeIntervalSince(oldWhen))   // a reminder moves with its activity
+        }
+        if activity.reminderAt != reminder { activity.remindedAt = nil }
+        activity.reminderAt = reminder
+        activity.recurrence = input.recurrence
+        if timeChanged { activity.sequence += 1 }
+    }
+
+    private func checkLinks(_ activity: inout Activity, ownerId: User.ID?, _ session: any StoreSession, _ principal: Principal) async throws {
+        if let regarding = activity.regarding {
+            guard let owner = try await session.ownership(of: regarding), principal.canSee(owner) || principal.ledger.canSee(owner) else {
+                throw ValidationError([FieldError("regarding", "is not a record you can see")])
+            }
+        }
+        if let ownerId, ownerId != activity.ownership.ownerId {
+            guard ownerId == principal.userId || principal.canReassign else {
+                throw CoreError.forbidden("only managers and administrators give activities to others")
+            }
+            guard let user = try await session.user(id: ownerId), user.active else { throw ValidationError([FieldError("ownerId", "is not an active user")]) }
+            activity.ownership = Ownership(ownerId: user.id, teamId: user.teamId)
+        }
+        for (index, attendee) in activity.attendees.enumerated() {
+            switch attendee.kind {
+            case .user:
+                if try await session.user(id: User.ID(attendee.id)) == nil { throw ValidationError([FieldError("attendees[\(index)]", "is not a user")]) }
+            case .contact:
+                guard let contact = try await session.contact(id: Contact.ID(attendee.id)), principal.canSee(contact.ownership) else {
+                    throw ValidationError([FieldError("attendees[\(index)]", "is not a contact you can see")])
+                }
+            }
+        }
+    }
+
+    private func change(_ id: Activity.ID, action: String, expectedVersion: Int?, by principal: Principal,
+                        _ body: @escaping (inout Activity, any StoreSession) async throws -> Void) async throws -> Activity {
+        try await env.change(entity: "activity", id: id.uuid, action: action, expectedVersion: expectedVersion, by: principal, load: { session in
+            let activity = try await session.visibleActivity(id, principal)
+            guard principal.canChange(activity.ownership) else { throw CoreError.forbidden("your role cannot change records") }
+            return activity
+        }, save: { session, activity, version in try await session.updateActivity(activity, expectedVersion: version) }, body)
+    }
+}
+
+extension Activity {
+    var auditValues: [String: String] {
+        var values = ["type": kind.rawValue, "subject": subject, "status": status.rawValue, "ownerId": ownership.ownerId.string,
+                      "allDay": String(allDay)]
+        values["description"] = description
+        values["regarding"] = regarding.map { "\($0.kind.rawValue):\($0.id.uuidString.lowercased())" }
+        values["dueAt"] = dueAt.map(Timestamp.string)
+        values["startAt"] = startAt.map(Timestamp.string)
+        values["endAt"] = endAt.map(Timestamp.string)
+        values["location"] = location
+        values["reminderAt"] = reminderAt.map(Timestamp.string)
+        values["outcome"] = outcome
+        values["recurrence"] = recurrence?.rule
+        values["attendees"] = attendees.isEmpty ? nil : attendees.map { "\($0.kind.rawValue):\($0.id.uuidString.lowercased())" }.joined(separator: ",")
+        return values
+    }
+}
+
+extension StoreSession {
+    func visibleActivity(_ id: Activity.ID, _ principal: Principal) async throws -> Activity {
+        guard let activity = try await activity(id: id), principal.canSee(activity.ownership) else { throw CoreError.notFound("activity") }
+        return activity
+    }
+
+    /// Who owns the record an activity regards; nil when there is no such record.
+    func ownership(of regarding: Regarding) async throws -> Ownership? {
+        switch regarding.kind {
+        case .lead: try await lead(id: Lead.ID(regarding.id))?.ownership
+        case .account: try await account(id: Account.ID(regarding.id))?.ownership
+        case .contact: try await contact(id: Contact.ID(regarding.id))?.ownership
+        case .opportunity: try await opportunity(id: Opportunity.ID(regarding.id))?.ownership
+        case .quote: try await quote(id: Quote.ID(regarding.id))?.ownership
+        case .order: try await order(id: SalesOrder.ID(regarding.id))?.ownership
+        case .invoice: try await invoice(id: Invoice.ID(regarding.id), locked: false)?.ownership
+        }
+    }
+}

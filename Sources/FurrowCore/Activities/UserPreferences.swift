@@ -1,0 +1,22 @@
+import Foundation
+import FurrowDomain
+
+/// A user's own choices: whether reminders also come by email (SPEC §6).
+public struct UserPreferences: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func emailReminders(by principal: Principal) async throws -> Bool {
+        try await env.store.read { session in try await session.emailReminders(of: principal.userId) }
+    }
+
+    public func setEmailReminders(_ on: Bool, by principal: Principal) async throws {
+        try await env.store.write { session in
+            let before = try await session.emailReminders(of: principal.userId)
+            guard before != on else { return }
+            try await session.setEmailReminders(of: principal.userId, on)
+            try await session.audit(env, entity: "user", id: principal.userId.uuid, action: "preferences", actor: principal.userId,
+                                    changes: [FieldChange(field: "emailReminders", old: String(before), new: String(on))])
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+extension SQLSession {
+    func insertActivity(_ a: Activity) async throws {
+        try await run("""
+            INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at, description,
+                start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at)
+            VALUES (\(bind: a.id.string), \(bind: a.kind.rawValue), \(bind: a.subject), \(bind: a.regarding?.kind.rawValue ?? ""),
+                \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), \(bind: a.dueAt.map(Timestamp.string)), \(bind: a.status.rawValue),
+                \(bind: a.ownership.ownerId.string), \(bind: a.ownership.teamId?.string), \(bind: Timestamp.string(a.createdAt)),
+                \(bind: a.description), \(bind: a.startAt.map(Timestamp.string)), \(bind: a.endAt.map(Timestamp.string)), \(bind: a.allDay),
+                \(bind: a.location), \(bind: a.reminderAt.map(Timestamp.string)), \(bind: a.remindedAt.map(Timestamp.string)), \(bind: a.outcome),
+                \(bind: a.recurrence?.rule), \(bind: a.completedAt.map(Timestamp.string)), \(bind: a.sequence), \(bind: a.version),
+                \(bind: Timestamp.string(a.updatedAt)))
+            """)
+        try await writeAttendees(a)
+    }
+
+    func updateActivity(_ a: Activity, expectedVersion: Int) async throws -> Bool {
+        let saved = !(try await rows("""
+            UPDATE activities SET type = \(bind: a.kind.rawValue), subject = \(bind: a.subject), regarding_type = \(bind: a.regarding?.kind.rawValue ?? ""),
+                regarding_id = \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), due_at = \(bind: a.dueAt.map(Timestamp.string)),
+                status = \(bind: a.status.rawValue), owner_id = \(bind: a.ownership.ownerId.string), team_id = \(bind: a.ownership.teamId?.string),
+                description = \(bind: a.description), start_at = \(bind: a.startAt.map(Timestamp.string)), end_at = \(bind: a.endAt.map(Timestamp.string)),
+                all_day = \(bind: a.allDay), location = \(bind: a.location), reminder_at = \(bind: a.reminderAt.map(Timestamp.string)),
+                reminded_at = \(bind: a.remindedAt.map(Timestamp.string)), outcome = \(bind: a.outcome), recurrence = \(bind: a.recurrence?.rule),
+                completed_at = \(bind: a.completedAt.map(Timestamp.string)), sequence = \(bind: a.sequence), version = \(bind: a.version),
+                updated_at = \(bind: Timestamp.string(a.updatedAt))
+            WHERE id = \(bind: a.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            """)).isEmpty
+        if saved { try await writeAttendees(a) }
+        return saved
+    }
+
+    private func writeAttendees(_ a: Activity) async throws {
+        try await run("DELETE FROM activity_attendees WHERE activity_id = \(bind: a.id.string)")
+        for attendee in a.attendees {
+            try await run("""
+                INSERT INTO activity_attendees VALUES (\(bind: a.id.string), \(bind: attendee.kind.rawValue), \(bind: attendee.id.uuidString.lowercased()))
+                """)
+        }
+    }
+
+    func activity(id: Activity.ID) async throws -> Activity? {
+        try await activityRecords(try await rows("SELECT * FROM activities WHERE id = \(bind: id.string)")).first
+    }
+
+    func activities(regarding id: UUID) async throws -> [Activity] {
+        try await activityRecords(try await rows("""
+            SELECT * FROM activities WHERE regarding_id = \(bind: id.uuidString.lowercased()) ORDER BY created_at, id
+            """))
+    }
+
+    static let activityList = ListStatement(
+        table: "activities",
+        columns: ["createdAt": "created_at", "dueAt": "COALESCE(due_at, '')", "startAt": "COALESCE(start_at, '')", "subject": "subject",
+                  "when": "COALESCE(start_at, due_at, '')", "status": "status", "type": "type", "ownerId": "owner_id",
+                  "regardingType": "regarding_type", "regardingId": "regarding_id"],
+        textKind: .opportunity
+    )
+
+    func activities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Activity] {
+        var extra: [SQLQueryString] = []
+        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            extra.append("LOWER(subject) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
+        }
+        return try await activityRecords(try await rows(Self.activityList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+    }
+
+    func openActivities(owner: User.ID, before: Date, limit: Int) async throws -> [Activity] {
+        try await activityRecords(try await rows("""
+            SELECT * FROM activities WHERE owner_id = \(bind: owner.string) AND status = 'open'
+              AND (COALESCE(start_at, due_at) IS NULL OR COALESCE(start_at, due_at) < \(bind: Timestamp.string(before)))
+            ORDER BY COALESCE(start_at, due_at, '9999'), created_at, id LIMIT \(bind: limit)
+            """))
+    }
+
+    func calendarActivities(owners: [User.ID]?, visibleTo principal: Principal, from: Date, to: Date) async throws -> [Activity] {
+        let start = Timestamp.string(from), end = Timestamp.string(to)
+        let ownerCondition: SQLQueryString = owners.map { "owner_id IN (\(binds: $0.map(\.string)))" } ?? "1 = 1"
+        return try await activityRecords(try await rows("""
+            SELECT * FROM activities WHERE \(visibility(principal)) AND \(ownerCondition) AND status <> 'cancelled' AND (
+                (recurrence IS NULL AND COALESCE(start_at, due_at) < \(bind: end) AND COALESCE(end_at, start_at, due_at) >= \(bind: start))
+                OR (recurrence IS NOT NULL AND COALESCE(start_at, due_at) < \(bind: end)))
+            ORDER BY COALESCE(start_at, due_at), id LIMIT 5000
+            """))
+    }
+
+    func claimDueReminders(now: Date, limit: Int) async throws -> [Activity] {
+        let at = Timestamp.string(now)
+        let lock: SQLQueryString = engine == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+        return try await activityRecords(try await rows("""
+            UPDATE activities SET reminded_at = \(bind: at)
+            WHERE id IN (SELECT id FROM activities WHERE reminded_at IS NULL AND reminder_at IS NOT NULL AND reminder_at <= \(bind: at)
+                           AND status = 'open' ORDER BY reminder_at LIMIT \(bind: limit) \(lock))
+            RETURNING *
+            """))
+    }
+
+    func serialiseSweep() async throws {
+        if engine == .postgres { try await run("SELECT pg_advisory_xact_lock(7002)") }
+    }
+
+    func idleRecords(before: Date, limit: Int) async throws -> [IdleRecord] {
+        let cutoff = Timestamp.string(before)
+        func untouched(_ table: String) -> SQLQueryString {
+            """
+            NOT EXISTS (SELECT 1 FROM activities a WHERE a.regarding_id = \(unsafeRaw: table).id
+                        AND (a.status = 'open' OR COALESCE(a.updated_at, a.created_at) >= \(bind: cutoff)))
+            """
+        }
+        let quotes = try await rows("""
+            SELECT id, number, name, owner_id, team_id FROM quotes q WHERE q.status = 'sent' AND q.updated_at < \(bind: cutoff) AND \(untouched("q"))
+            ORDER BY q.updated_at LIMIT \(bind: limit)
+            """).map { row in
+            IdleRecord(regarding: Regarding(.quote, UUID(uuidString: try row.string("id")) ?? UUID()),
+                       title: "\(try row.string("number")) \(try row.string("name"))", ownership: try row.ownership())
+        }
+        let deals = try await rows("""
+            SELECT id, name, owner_id, team_id FROM opportunities o WHERE o.status = 'inProgress' AND o.updated_at < \(bind: cutoff)
+              AND \(untouched("o")) ORDER BY o.updated_at LIMIT \(bind: limit)
+            """).map { row in
+            IdleRecord(regarding: Regarding(.opportunity, UUID(uuidString: try row.string("id")) ?? UUID()), title: try row.string("name"),
+                       ownership: try row.ownership())
+        }
+        return quotes + deals
+    }
+
+    func calendarOpportunities(statuses: [String], stageIds: [String], from: String, to: String, owners: [User.ID]?,
+                               visibleTo principal: Principal) async throws -> [Opportunity] {
+        guard !statuses.isEmpty || !stageIds.isEmpty else { return [] }
+        var states: [SQLQueryString] = []
+        if !statuses.isEmpty { states.append("status IN (\(binds: statuses))") }
+        if !stageIds.isEmpty { states.append("(status = 'inProgress' AND stage_id IN (\(binds: stageIds)))") }
+        let ownerCondition: SQLQueryString = owners.map { "owner_id IN (\(binds: $0.map(\.string)))" } ?? "1 = 1"
+        return try await rows("""
+            SELECT * FROM opportunities WHERE \(visibility(principal)) AND \(ownerCondition) AND (\(states.joined(separator: " OR ")))
+              AND expected_close_date >= \(bind: from) AND expected_close_date < \(bind: to)
+            ORDER BY expected_close_date, name LIMIT 2000
+            """).map(opportunityRecord)
+    }
+
+    func emailReminders(of user: User.ID) async throws -> Bool {
+        try await rows("SELECT email_reminders FROM users WHERE id = \(bind: user.string)").first?.decode(column: "email_reminders", as: Bool.self) ?? false
+    }
+
+    func setEmailReminders(of user: User.ID, _ on: Bool) async throws {
+        try await run("UPDATE users SET email_reminders = \(bind: on) WHERE id = \(bind: user.string)")
+    }
+
+    func calendarFeedToken(of user: User.ID) async throws -> String? {
+        try await rows("SELECT token FROM calendar_feeds WHERE user_id = \(bind: user.string)").first?.string("token")
+    }
+
+    func setCalendarFeedToken(of user: User.ID, _ token: String?, at: Date) async throws {
+        try await run("DELETE FROM calendar_feeds WHERE user_id = \(bind: user.string)")
+        if let token {
+            try await run("INSERT INTO calendar_feeds VALUES (\(bind: user.string), \(bind: token), \(bind: Timestamp.string(at)))")
+        }
+    }
+
+    func user(forCalendarToken token: String) async throws -> User.ID? {
+        try await rows("""
+            SELECT f.user_id FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token = \(bind: token) AND u.active = TRUE
+            """).first?.id("user_id")
+    }
+
+    private func activityRecords(_ rows: [any SQLRow]) async throws -> [Activity] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.string("id") }
+        var attendees: [String: [Attendee]] = [:]
+        for row in try await self.rows("SELECT * FROM activity_attendees WHERE activity_id IN (\(binds: ids)) ORDER BY kind, attendee_id") {
+            guard let kind = Attendee.Kind(rawValue: try row.string("kind")), let id = UUID(uuidString: try row.string("attendee_id")) else { continue }
+            attendees[try row.string("activity_id"), default: []].append(Attendee(kind, id))
+        }
+        return try rows.map { row in
+            let id = try row.string("id")
+            let regardingKind = Regarding.Kind(rawValue: try row.string("regarding_type"))
+            let regardingId = UUID(uuidString: try row.string("regarding_id"))
+            let created = try row.date("created_at")
+            return Activity(
+                id: try row.id("id"), kind: Activity.Kind(rawValue: try row.string("type")) ?? .task, subject: try row.string("subject"),
+                description: try row.optional("description"),
+                regarding: regardingKind.flatMap { kind in regardingId.map { Regarding(kind, $0) } },
+                dueAt: try row.optional("due_at").flatMap(Timestamp.date), startAt: try row.optional("start_at").flatMap(Timestamp.date),
+                endAt: try row.optional("end_at").flatMap(Timestamp.date), allDay: try row.decode(column: "all_day", as: Bool.self),
+                location: try row.optional("location"), attendees: attendees[id] ?? [],
+                reminderAt: try row.optional("reminder_at").flatMap(Timestamp.date), remindedAt: try row.optional("reminded_at").flatMap(Timestamp.date),
+                status: Activity.Status(rawValue: try row.string("status")) ?? .open, outcome: try row.optional("outcome"),
+                recurrence: try row.optional("recurrence").flatMap { try? Recurrence(rule: $0) },
+                completedAt: try row.optional("completed_at").flatMap(Timestamp.date), ownership: try row.ownership(),
+                sequence: try row.int("sequence"), version: try row.int("version"), createdAt: created,
+                updatedAt: try row.optional("updated_at").flatMap(Timestamp.date) ?? created)
+        }
+    }
+}
