@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "FurrowDomainTests", dependencies: ["FurrowDomain"], swiftSettings: settings),
         .testTarget(
             name: "FurrowStoreTests",
-            dependencies: ["FurrowDomain", "FurrowCore", "FurrowStore", "FurrowTestSupport"],
+            dependencies: ["FurrowDomain", "FurrowCore", "FurrowStore", "FurrowTestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: settings
         ),
         .testTarget(

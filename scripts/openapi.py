@@ -25,7 +25,7 @@ SLUGS = [  # ProblemCatalog.slugs
     "order-cancelled", "order-illegal-move",
     "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
     "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
-    "activity-not-open", "activity-open",
+    "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
@@ -2476,7 +2476,11 @@ DESCRIPTION = """The JSON API of Furrow, an open-source CRM. Conventions:
 - **Lists** are keyset-paginated: a page is `{items, nextCursor}`; pass `nextCursor` as `cursor` (with the same `sort`) for the next page; it is absent on the last page. `limit` is 1 to 200 (default 50); `sort` takes comma-separated fields with a `-` prefix for descending; filters are `?field=value` (repeat for alternatives) and `field[gt|gte|lt|lte]=value` on date, number and money fields. Unknown parameters are refused with 400 `invalid-query`. Catalogs come whole, in one page.
 - **Concurrency** is optimistic: every record has a `version`; changes must send it as `If-Match: "N"` (or `version` in the body). A stale version answers 412 `version-conflict` with `currentVersion`; a missing one answers 428 `version-required`. Verbs such as qualify, advance and close need no version.
 - **Errors** are RFC 9457 `application/problem+json` documents with a stable `type` slug (see the `Problem` schema). Records the caller may not see are reported as 404 `not-found`, never 403. Any request may also answer 500 `internal` with an `incidentId`. Every response carries an `X-Request-Id` header.
-- **Calendar feeds** are served outside this API, at `GET /calendar/{token}.ics` (the address from `GET /me/calendar-feed`): no sign-in, the secret token is the key; an RFC 5545 `text/calendar` document with an `ETag` (a matching `If-None-Match` answers 304); an unknown or revoked token answers 404."""
+- **Calendar feeds** are served outside this API, at `GET /calendar/{token}.ics` (the address from `GET /me/calendar-feed`): no sign-in, the secret token is the key; an RFC 5545 `text/calendar` document with an `ETag` (a matching `If-None-Match` answers 304); an unknown or revoked token answers 404.
+- **Limits and storage**: each user may send 6,000 requests per 5 minutes and have 52 in flight (configurable with
+  `FURROW_RATE_LIMIT` and `FURROW_MAX_IN_FLIGHT`); beyond that any operation answers `429 too-many-requests` with
+  `Retry-After`. A write the database has no room for answers `507 storage-full` (an I/O failure `503
+  storage-unavailable`), with `Retry-After`; nothing of it is saved and reads keep working."""
 
 TAGS = [
     {"name": "Meta", "description": "The API's own description."},

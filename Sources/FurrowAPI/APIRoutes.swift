@@ -5,10 +5,11 @@ import NIOCore
 
 /// The JSON API under `/api/v1` (SPEC §0).
 public enum APIRoutes {
-    public static func add(to router: Router<AppContext>, env: CoreEnvironment) {
+    public static func add(to router: Router<AppContext>, env: CoreEnvironment, limits: RateLimiter.Limits = .fromEnvironment()) {
         CalendarFeedRoute(env: env).add(to: router)
         let api = router.group("api/v1")
             .add(middleware: AuthMiddleware(auth: AuthService(env), checkCSRF: true))
+            .add(middleware: RateLimitMiddleware(limiter: RateLimiter(limits)))
         api.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: openAPIDocument)))
         }

@@ -72,6 +72,6 @@ public enum ProblemCatalog {
         "order-cancelled", "order-illegal-move",
         "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
         "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
-        "activity-not-open", "activity-open",
+        "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests",
     ]
 }

@@ -49,6 +49,14 @@ extension Problem {
             problem.retryAfter = seconds
             return problem
         case .alreadySetUp: return Problem("already-set-up", 409, "Already set up", "An administrator exists already.")
+        case .storageFull:
+            var problem = Problem("storage-full", 507, "Storage full", "The database has no room for this change; nothing was saved. Try again once space is freed.")
+            problem.retryAfter = 60
+            return problem
+        case .storageUnavailable:
+            var problem = Problem("storage-unavailable", 503, "Storage unavailable", "The database could not save this change just now; nothing was saved.")
+            problem.retryAfter = 5
+            return problem
         case .emailTaken: return Problem("email-taken", 409, "Email taken", "Another user has this email address.")
         }
     }

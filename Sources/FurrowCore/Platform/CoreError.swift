@@ -17,6 +17,10 @@ public enum CoreError: Error, Sendable, Equatable {
     case throttled(retryAfter: Int)
     /// The first administrator exists already.
     case alreadySetUp
+    /// The database has no room left for the write; nothing was written. Reads keep working.
+    case storageFull
+    /// The database could not take the write just now (an I/O failure); nothing was written.
+    case storageUnavailable
     /// The email belongs to another user.
     case emailTaken
 }

@@ -93,6 +93,22 @@ public final class SQLStore: Store, @unchecked Sendable {
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let started = DispatchTime.now().uptimeNanoseconds
         defer { writeTimer.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started)) }
+        do { return try await rawTransaction(body) } catch { throw Self.storageError(error) ?? error }
+    }
+
+    /// A full disk or failing storage as the use cases see it: the write is refused, nothing changed.
+    static func storageError(_ error: any Error) -> CoreError? {
+        if let error = error as? SQLiteError {
+            if case .full = error.reason { return .storageFull }
+            return String(describing: error.reason).hasPrefix("ioError") ? .storageUnavailable : nil
+        }
+        if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState], state.hasPrefix("53") {
+            return state == "53100" ? .storageFull : .storageUnavailable
+        }
+        return nil
+    }
+
+    private func rawTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let sqlite {
             return try await sqlite.withWriter { connection in
                 try await Self.inTransaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
