@@ -3488,16 +3488,16 @@ def activity_schemas():
         },
         "ActivityCreate": {
             "type": "object",
-            "description": "A new activity, status `open`. Appointments and service visits need startAt and endAt. "
-                           "Unknown fields are refused (422).",
+            "description": "A new activity, status `open`, or `completed` to log one that already happened (a call) with its "
+                           "outcome in one step. Appointments and service visits need startAt and endAt. Unknown fields are refused (422).",
             "additionalProperties": False,
             "required": ["type", "subject"],
             "properties": {
                 "type": ref("ActivityType"),
                 "subject": s("What it is about (trimmed, required).", type="string", minLength=1, maxLength=200),
                 **activity_fields(),
-                "status": s("Changed only by complete, cancel and reopen; accepted and ignored.", type=["string", "null"]),
-                "outcome": s("Set only by complete; accepted and ignored.", type=["string", "null"]),
+                "status": s("`open` (the default) or `completed`; `cancelled` is refused (422).", type="string", enum=["open", "completed"]),
+                "outcome": s("What came of it; kept with status `completed`, refused otherwise (422).", type=["string", "null"], maxLength=2000),
                 **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
             },
         },

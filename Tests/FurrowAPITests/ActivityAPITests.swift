@@ -121,3 +121,25 @@ struct ActivityAPITests {
         }
     }
 }
+
+@Suite("Logging what already happened")
+struct LoggedActivityTests {
+    @Test("a call is logged completed with its outcome in one request; a cancelled or outcome-only create is refused")
+    func logged() async throws {
+        let world = try await TestWorld.make(.sqlite)
+        defer { Task { await world.close() } }
+        let account = try await world.makeAccount("Caller Co")
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let call = try await api.call(.post, "/api/v1/activities", token: token, json: [
+                "type": "phoneCall", "subject": "Checked the budget", "regarding": ["type": "account", "id": account.id.string],
+                "status": "completed", "outcome": "Budget approved"])
+            #expect(call.status == 201)
+            #expect(call.string("status") == "completed" && call.string("outcome") == "Budget approved" && call.string("completedAt") != nil)
+            #expect(try await api.call(.post, "/api/v1/activities", token: token, json: [
+                "type": "task", "subject": "x", "status": "cancelled"]).status == 422)
+            #expect(try await api.call(.post, "/api/v1/activities", token: token, json: [
+                "type": "task", "subject": "x", "outcome": "too early"]).status == 422)
+        }
+    }
+}

@@ -83,12 +83,16 @@ struct ActivityRoutes {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned.union(["status", "outcome"]))
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["status", "outcome"]), ignoring: JSONBody.serverOwned)
         body.require("type")
         body.require("subject")
         let input = Self.input(&body, over: ActivityService.Input(kind: .task, subject: ""))
+        let status = body.has("status") ? body.enumValue("status", Activity.Status.self) : .open
+        let outcome = body.string("outcome")
+        if status == .cancelled { body.errors.append(FieldError("status", "a new activity is open or completed")) }
+        if outcome != nil && status != .completed { body.errors.append(FieldError("outcome", "is kept only with status completed")) }
         try body.check()
-        let activity = try await ActivityService(env).create(input, by: principal)
+        let activity = try await ActivityService(env).create(input, completedWith: status == .completed ? outcome ?? "" : nil, by: principal)
         return try .json(ActivityDTO(activity), status: .created, location: "/api/v1/activities/\(activity.id)")
     }
 
