@@ -76,11 +76,7 @@ struct InvoiceRoutes {
         body.require("lines")
         let account = body.id("accountId", Account.self), contact = body.id("contactId", Contact.self)
         let list = body.id("priceListId", PriceList.self), term = body.id("paymentTermId", PaymentTerm.self), notes = body.string("notes")
-        var currency: Currency? = nil
-        if body.has("currency") {
-            currency = body.string("currency").flatMap(Currency.init)
-            if currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
-        }
+        let currency = body.currency("currency")
         let lines = QuoteRoutes.lines(&body)
         try body.check()
         guard let account else { throw Problem.validation([FieldError("accountId", "is required")]) }

@@ -36,11 +36,7 @@ struct OrderLifecycleRoutes {
         body.require("accountId")
         let account = body.id("accountId", Account.self), contact = body.id("contactId", Contact.self)
         let opportunity = body.id("opportunityId", Opportunity.self), list = body.id("priceListId", PriceList.self)
-        var currency: Currency? = nil
-        if body.has("currency") {
-            currency = body.string("currency").flatMap(Currency.init)
-            if currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
-        }
+        let currency = body.currency("currency")
         let lines = QuoteRoutes.lines(&body)
         try body.check()
         guard let account else { throw Problem.validation([FieldError("accountId", "is required")]) }

@@ -40,8 +40,7 @@ struct PaymentRoutes {
                                       ignoring: JSONBody.serverOwned.union(["number", "status"]))
         for field in ["accountId", "amount", "currency", "mode"] { body.require(field) }
         let account = body.id("accountId", Account.self)
-        let currency = body.string("currency").flatMap(Currency.init)
-        if body.has("currency") && currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
+        let currency = body.currency("currency")
         let amount = currency.flatMap { body.money("amount", currency: $0) }
         let mode = body.enumValue("mode", Payment.Mode.self), reference = body.string("reference")
         var date: Day? = nil

@@ -109,6 +109,14 @@ public struct JSONBody {
         return nil
     }
 
+    /// An ISO 4217 currency code; present but not a code is an error.
+    public mutating func currency(_ key: String) -> Currency? {
+        guard let text = string(key) else { return nil }
+        if let currency = Currency(text) { return currency }
+        errors.append(FieldError(prefix + key, "is not an ISO 4217 currency code"))
+        return nil
+    }
+
     /// A money amount (decimal string) in the given currency; more decimals than it has is an error.
     public mutating func money(_ key: String, currency: Currency) -> Money? {
         guard let text = string(key) else { return nil }

@@ -127,14 +127,11 @@ public struct CalendarService: Sendable {
         }
         guard let (user, principal) = found else { return nil }
         let now = env.clock.now()
-        let from = now.addingTimeInterval(-90 * 86400), to = now.addingTimeInterval(365 * 86400)
-        return try await env.store.read { session in
-            let settings = Settings(try await session.settings())
-            let zone = TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!
-            let activities = try await session.calendarActivities(owners: [user.id], visibleTo: principal, from: from, to: to)
-            let window = try await CalendarService(env).entries(from: from, to: to, ownerId: user.id, by: principal)
-            return (user, activities, window.entries.filter { $0.kind == .opportunity }, zone)
-        }
+        let window = try await entries(from: now.addingTimeInterval(-90 * 86400), to: now.addingTimeInterval(365 * 86400),
+                                       ownerId: user.id, by: principal)
+        var seen = Set<UUID>()
+        let activities = window.entries.compactMap { entry in entry.activity.flatMap { seen.insert($0.id.uuid).inserted ? $0 : nil } }
+        return (user, activities, window.entries.filter { $0.kind == .opportunity }, window.timeZone)
     }
 
     static func newToken() -> String { SecretToken.generate() }
