@@ -29,17 +29,22 @@ public struct LeadService: Sendable {
         let fields = try input.validated()
         return try await env.store.write { session in
             let ownership = try await session.ownership(requested: ownerId, by: principal)
-            try await session.checkSource(fields.source)
-            let now = env.clock.now()
-            let lead = Lead(id: env.newID(), fields: fields, ownership: ownership, createdAt: now, updatedAt: now)
-            try await session.insertLead(lead)
-            try await session.index(lead.searchEntry)
-            try await session.notifyAssignment(env, owner: ownership.ownerId, by: principal.userId,
-                                               what: "the lead “\(fields.topic)”", link: "/leads/\(lead.id)")
-            try await session.audit(env, entity: "lead", id: lead.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: lead.auditValues))
-            return lead
+            return try await insert(fields, ownership: ownership, in: session, by: principal)
         }
+    }
+
+    /// Creates a validated lead inside the caller's transaction (also used by batches).
+    func insert(_ fields: LeadFields, ownership: Ownership, in session: any StoreSession, by principal: Principal) async throws -> Lead {
+        try await session.checkSource(fields.source)
+        let now = env.clock.now()
+        let lead = Lead(id: env.newID(), fields: fields, ownership: ownership, createdAt: now, updatedAt: now)
+        try await session.insertLead(lead)
+        try await session.index(lead.searchEntry)
+        try await session.notifyAssignment(env, owner: ownership.ownerId, by: principal.userId,
+                                           what: "the lead “\(fields.topic)”", link: "/leads/\(lead.id)")
+        try await session.audit(env, entity: "lead", id: lead.id.uuid, action: "create", actor: principal.userId,
+                                changes: AuditDiff.changes(from: [:], to: lead.auditValues))
+        return lead
     }
 
     public func get(_ id: Lead.ID, by principal: Principal) async throws -> Lead {

@@ -1,0 +1,57 @@
+import Foundation
+import FurrowDomain
+
+/// Many creates in one transaction, each through the same steps as a single create (validation,
+/// links, duplicate check, search index, notification, audit): for imports and for generating
+/// large data sets. Either every record of the batch is stored or none is.
+public struct Batch: Sendable {
+    let env: CoreEnvironment
+    let principal: Principal
+
+    public init(_ env: CoreEnvironment, by principal: Principal) {
+        self.env = env
+        self.principal = principal
+    }
+
+    public func run<T: Sendable>(_ body: @Sendable @escaping (BatchWriter) async throws -> T) async throws -> T {
+        guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        let env = env, principal = principal
+        return try await env.store.write { session in
+            try await body(BatchWriter(env: env, principal: principal, session: session))
+        }
+    }
+}
+
+/// The creates available inside one batch's transaction.
+public struct BatchWriter: Sendable {
+    let env: CoreEnvironment
+    let principal: Principal
+    let session: any StoreSession
+
+    public func account(_ input: AccountFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false) async throws -> Account {
+        let fields = try input.validated()
+        let ownership = try await session.ownership(requested: ownerId, by: principal)
+        return try await AccountService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
+    }
+
+    public func contact(_ input: ContactFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false) async throws -> Contact {
+        let fields = try input.validated()
+        let ownership = try await session.ownership(requested: ownerId, by: principal)
+        return try await ContactService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
+    }
+
+    public func lead(_ input: LeadFields, ownerId: User.ID? = nil) async throws -> Lead {
+        let fields = try input.validated()
+        let ownership = try await session.ownership(requested: ownerId, by: principal)
+        return try await LeadService(env).insert(fields, ownership: ownership, in: session, by: principal)
+    }
+
+    public func opportunity(_ input: OpportunityInput) async throws -> Opportunity {
+        let fields = try input.fields.validated()
+        if let probability = input.probability, !(0...100).contains(probability) {
+            throw ValidationError([FieldError("probability", "must be from 0 to 100")])
+        }
+        let ownership = try await session.ownership(requested: input.ownerId, by: principal)
+        return try await OpportunityService(env).insert(fields, input: input, ownership: ownership, leadId: nil, in: session, by: principal)
+    }
+}
