@@ -1133,6 +1133,68 @@ def board_schemas():
     }
 
 
+# ================================================================ schemas: reports
+
+
+def report_schemas():
+    amount = {
+        "type": "object", "required": ["currency", "total"],
+        "properties": {"currency": s(type="string", pattern="^[A-Z]{3}$"),
+                       "total": s(type="string", pattern=DECIMAL_PATTERN, examples=["1234.50"])},
+    }
+    return {
+        "PipelineRow": {
+            "type": "object",
+            "description": "One group in one currency: sums are never added across currencies.",
+            "required": ["key", "label", "count", "total", "weightedTotal", "currency"],
+            "properties": {
+                "key": s("The stage id (`none` for opportunities without a stage), the status, or the owner's user id.",
+                         type="string"),
+                "label": s("The stage's name, the status in words, or the owner's name.", type="string"),
+                "count": s(type="integer", minimum=0),
+                "total": s("The sum of the estimated revenues.", type="string", pattern=DECIMAL_PATTERN, examples=["1234.50"]),
+                "weightedTotal": s("The sum of estimated revenue × probability / 100, rounded half-even once.",
+                                   type="string", pattern=DECIMAL_PATTERN, examples=["617.25"]),
+                "currency": s(type="string", pattern="^[A-Z]{3}$"),
+            },
+        },
+        "PipelineReport": page("PipelineRow", "The pipeline report's rows: stages in process order, statuses in "
+                                              "lifecycle order, owners by name; currencies by code within a group."),
+        "FunnelAmount": amount,
+        "FunnelStep": {
+            "type": "object",
+            "description": "One stage of the funnel.",
+            "required": ["stageId", "stageName", "reached", "open", "lost", "won", "reachedTotals"],
+            "properties": {
+                "stageId": uuid(),
+                "stageName": s(type="string"),
+                "reached": s("Opportunities now in this stage or a later one of the kind, whatever their status.",
+                             type="integer", minimum=0),
+                "open": s("Still in progress in this stage.", type="integer", minimum=0),
+                "lost": s("Lost while in this stage: where the funnel leaks.", type="integer", minimum=0),
+                "won": s("Won while in this stage.", type="integer", minimum=0),
+                "reachedTotals": s("The estimated revenue of those that reached the stage, per currency.", type="array",
+                                   items=ref("FunnelAmount")),
+                "conversionPercent": s("reached ÷ reached of the stage before, in percent rounded half-even to one "
+                                       "decimal; omitted for the first stage and after an empty stage.",
+                                       type="string", pattern="^[0-9]+\\.[0-9]$", examples=["62.5"]),
+            },
+        },
+        "Funnel": {
+            "type": "object",
+            "description": "The sales funnel of one opportunity kind with stages.",
+            "required": ["kind", "items", "won", "wonTotals", "lost"],
+            "properties": {
+                "kind": ref("OpportunityKind"),
+                "items": s("The kind's stages in process order.", type="array", items=ref("FunnelStep")),
+                "won": s(type="integer", minimum=0),
+                "wonTotals": s("Estimated revenue of the won opportunities, per currency.", type="array", items=ref("FunnelAmount")),
+                "lost": s(type="integer", minimum=0),
+            },
+        },
+    }
+
+
 # ================================================================ schemas: notifications
 
 
@@ -2276,6 +2338,56 @@ def board_operations():
                    401: U401, 404: problem(404, detail="No opportunity kind has that id")}))
 
 
+# ================================================================ operations: reports
+
+CSV_FORMAT_PARAM = {"name": "format", "in": "query", "required": False,
+                    "description": "`csv` answers a CSV download (`text/csv`; text cells that a spreadsheet would run as a "
+                                   "formula are prefixed with `'`); `json` (the default) the JSON document.",
+                    "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}}
+CSV_CONTENT = {"text/csv": {"schema": {"type": "string"}}}
+
+
+def report_operations():
+    add("/reports/pipeline", "get", op(
+        "getPipelineReport", "Reports", "The pipeline by stage, status or owner",
+        parameters=[
+            {"name": "groupBy", "in": "query", "required": True, "description": "What the rows are per.",
+             "schema": {"type": "string", "enum": ["stage", "status", "owner"]}},
+            {"name": "kindId", "in": "query", "required": False, "description": "Only opportunities of this kind.",
+             "schema": uuid()},
+            {"name": "ownerId", "in": "query", "required": False, "description": "Only opportunities of this owner.",
+             "schema": uuid()},
+            {"name": "status", "in": "query", "required": False,
+             "description": "Statuses counted, comma-separated (`inProgress`, `won`, `lost`). Default: `inProgress` when "
+                            "grouping by stage or owner, all three when grouping by status.",
+             "schema": {"type": "string", "pattern": "^(inProgress|won|lost)(,(inProgress|won|lost))*$"}},
+            CSV_FORMAT_PARAM,
+        ],
+        description="Count, total and probability-weighted total of the opportunities the caller may see, per group and "
+                    "currency, from one aggregation. No other parameters are accepted.",
+        responses={200: {"description": "OK", "content": {"application/json": {"schema": ref("PipelineReport")}, **CSV_CONTENT}},
+                   400: problem(400, ["invalid-query"], "groupBy missing or unknown, an unknown parameter, or a bad "
+                                                        "kindId, ownerId, status or format"),
+                   401: U401, 404: problem(404, detail="No opportunity kind has that kindId")}))
+    add("/reports/funnel", "get", op(
+        "getFunnel", "Reports", "The sales funnel of an opportunity kind",
+        parameters=[
+            {"name": "kindId", "in": "query", "required": True, "description": "The opportunity kind (one with stages).",
+             "schema": uuid()},
+            {"name": "ownerId", "in": "query", "required": False, "description": "Only opportunities of this owner.",
+             "schema": uuid()},
+            CSV_FORMAT_PARAM,
+        ],
+        description="How many of the kind's opportunities the caller may see reached each stage (judged by the stage "
+                    "they are in now), the conversion from each stage to the next, how many are open, lost and won in "
+                    "each, with values per currency. No other parameters are accepted.",
+        responses={200: {"description": "OK", "content": {"application/json": {"schema": ref("Funnel")}, **CSV_CONTENT}},
+                   400: problem(400, ["invalid-query"], "kindId missing or not a UUID, an unknown parameter, or a bad "
+                                                        "ownerId or format"),
+                   401: U401, 404: problem(404, detail="No opportunity kind has that id"),
+                   409: problem(409, ["kind-has-no-stages"])}))
+
+
 # ================================================================ operations: notifications
 
 NOTIFICATION_ID_PARAM = dict(ID_PARAM, description="The notification's id (a malformed id answers 404).")
@@ -2497,6 +2609,7 @@ TAGS = [
                                         "reasons for losing, competitors, stages and opportunity kinds."},
     {"name": "Leads", "description": "Prospects before qualification."},
     {"name": "Opportunities", "description": "Sales opportunities, their stages, product lines and the pipeline board."},
+    {"name": "Reports", "description": "The pipeline by stage, status or owner and the sales funnel, as JSON or CSV."},
     {"name": "Notifications", "description": "The signed-in user's in-app notifications."},
     {"name": "Products", "description": "The sales catalog: tax rates, products and price lists. Everyone reads it; "
                                        "managers and administrators change it."},
@@ -3752,7 +3865,7 @@ def calendar_operations():
 
 
 def build_document():
-    schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(),
+    schemas = {**backbone_schemas(), **catalog_schemas(), **lead_schemas(), **opportunity_schemas(), **board_schemas(), **report_schemas(),
                **notification_schemas(), **sales_schemas(), **mail_schemas(), **order_schemas(), **ledger_schemas(),
                **activity_schemas(), **problem_schemas()}
     backbone_operations()
@@ -3760,6 +3873,7 @@ def build_document():
     lead_operations()
     opportunity_operations()
     board_operations()
+    report_operations()
     notification_operations()
     product_operations()
     quote_operations()

@@ -34,6 +34,7 @@ public enum APIRoutes {
         BankRoutes(env: env).add(to: api)
         ActivityRoutes(env: env).add(to: api)
         CalendarRoutes(env: env).add(to: api)
+        ReportRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

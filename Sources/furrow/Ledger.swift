@@ -6,12 +6,11 @@ import FurrowDomain
 /// The user a ledger command acts as: a finance user or an administrator (the first
 /// administrator when none is named), so it sees every customer's receivables.
 func ledgerPrincipal(_ env: CoreEnvironment, email: String?) async throws -> Principal {
-    let users = try await UserService(env).listAsSystem().filter(\.active)
-    let user = email.map { wanted in users.first { $0.email.lowercased() == wanted.lowercased() } } ?? users.first { $0.role == .admin }
-    guard let user, user.role == .admin || user.role == .finance else {
+    let principal = try await actingPrincipal(env, email: email)
+    guard principal.role == .admin || principal.role == .finance else {
         throw ArgumentParser.ValidationError("--user must name an active finance user or administrator")
     }
-    return Principal(userId: user.id, role: user.role, teamId: user.teamId)
+    return principal
 }
 
 struct Bank: AsyncParsableCommand {

@@ -19,6 +19,13 @@ public struct BoardService: Sendable {
         public let count: Int
         public let total: Money
         public let weighted: Money
+
+        public init(_ sum: GroupTotal) {
+            currency = sum.currency
+            count = sum.count
+            total = Money(minorUnits: sum.totalMinor, currency: sum.currency)
+            weighted = Money.weighted(percentTimesMinorUnits: sum.weightedHundredths, currency: sum.currency)
+        }
     }
 
     public struct Board: Sendable {
@@ -31,15 +38,14 @@ public struct BoardService: Sendable {
     public func board(kind kindId: OpportunityKind.ID, filter: BoardFilter, by principal: Principal) async throws -> Board {
         try await env.store.read { session in
             guard let kind = try await session.kind(id: kindId) else { throw CoreError.notFound("opportunity kind") }
-            let totals = try await session.boardTotals(kind: kindId, filter: filter, visibleTo: principal)
+            let totals = try await session.opportunityTotals(
+                groupBy: [.stage], filter: OpportunityTotalsFilter(kindId: kindId, ownerId: filter.ownerId, statuses: filter.statuses),
+                visibleTo: principal)
             var columns: [Column] = []
             let stageIds: [Stage.ID?] = kind.type == .none ? [nil] : kind.stageIds.map { $0 }
             for stageId in stageIds {
                 let stage = try await stageId.asyncMap { try await session.stage(id: $0) } ?? nil
-                let sums = totals.filter { $0.stageId == stageId }.sorted { $0.currency.code < $1.currency.code }.map { sum in
-                    Total(currency: sum.currency, count: sum.count, total: Money(minorUnits: sum.totalMinor, currency: sum.currency),
-                          weighted: Money.weighted(percentTimesMinorUnits: sum.weightedHundredths, currency: sum.currency))
-                }
+                let sums = totals.filter { ($0.keys.first ?? nil) == stageId?.string }.sorted { $0.currency.code < $1.currency.code }.map(Total.init)
                 let cards = try await session.boardCards(kind: kindId, stage: stageId, filter: filter, limit: Self.cardsPerColumn,
                                                          visibleTo: principal)
                 columns.append(Column(stage: stage, totals: sums, cards: cards))

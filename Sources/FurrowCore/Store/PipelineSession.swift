@@ -31,8 +31,10 @@ public protocol PipelineSession: Sendable {
     func updateOpportunity(_ opportunity: Opportunity, expectedVersion: Int) async throws -> Bool
     func opportunity(id: Opportunity.ID) async throws -> Opportunity?
     func opportunities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Opportunity]
-    /// Count and sums per stage and currency of a kind's opportunities (the board's column heads).
-    func boardTotals(kind: OpportunityKind.ID, filter: BoardFilter, visibleTo principal: Principal) async throws -> [BoardTotal]
+    /// Count and sums of the visible opportunities per group and currency, in one aggregation
+    /// (the board's column heads, the pipeline report, the funnel).
+    func opportunityTotals(groupBy: [OpportunityGrouping], filter: OpportunityTotalsFilter,
+                           visibleTo principal: Principal) async throws -> [GroupTotal]
     /// The largest cards of one stage column.
     func boardCards(kind: OpportunityKind.ID, stage: Stage.ID?, filter: BoardFilter, limit: Int, visibleTo principal: Principal) async throws -> [Opportunity]
     func replaceParties(of id: Opportunity.ID, with parties: [OpportunityParty]) async throws
@@ -88,17 +90,36 @@ public struct BoardFilter: Sendable, Equatable {
     }
 }
 
-/// One stage × currency sum: never added across currencies.
-public struct BoardTotal: Sendable, Equatable {
-    public var stageId: Stage.ID?
+/// What opportunities are grouped by in a totals query.
+public enum OpportunityGrouping: String, Sendable, CaseIterable {
+    case stage, status, owner
+}
+
+/// Which opportunities a totals query counts.
+public struct OpportunityTotalsFilter: Sendable, Equatable {
+    public var kindId: OpportunityKind.ID?
+    public var ownerId: User.ID?
+    public var statuses: [OpportunityStatus]
+
+    public init(kindId: OpportunityKind.ID? = nil, ownerId: User.ID? = nil, statuses: [OpportunityStatus] = OpportunityStatus.allCases) {
+        self.kindId = kindId
+        self.ownerId = ownerId
+        self.statuses = statuses
+    }
+}
+
+/// One group × currency sum: never added across currencies.
+public struct GroupTotal: Sendable, Equatable {
+    /// The group's values, one per grouping asked for (nil: no stage).
+    public var keys: [String?]
     public var currency: Currency
     public var count: Int
     public var totalMinor: Int64
     /// Σ revenue × probability, in minor units × 100 (divided and rounded once, by the use case).
     public var weightedHundredths: Int64
 
-    public init(stageId: Stage.ID?, currency: Currency, count: Int, totalMinor: Int64, weightedHundredths: Int64) {
-        self.stageId = stageId
+    public init(keys: [String?], currency: Currency, count: Int, totalMinor: Int64, weightedHundredths: Int64) {
+        self.keys = keys
         self.currency = currency
         self.count = count
         self.totalMinor = totalMinor

@@ -22,7 +22,7 @@ public struct StatementEntry: Sendable, Equatable {
 /// row is reported with its line number; nothing is half-read.
 public enum StatementParser {
     public static func csv(_ text: String, profile: StatementProfile, currency: Currency) throws(LedgerError) -> [StatementEntry] {
-        let rows = CSV.rows(text, delimiter: profile.delimiter)
+        let rows = CSVReader.records(text, delimiter: profile.delimiter)
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw .badStatement([FieldError("file", "is empty")])
         }
@@ -75,30 +75,6 @@ public enum StatementParser {
         guard reader.errors.isEmpty else { throw .badStatement(reader.errors) }
         guard !reader.entries.isEmpty else { throw .badStatement([FieldError("file", "has no entries")]) }
         return reader.entries
-    }
-}
-
-/// RFC 4180 rows: quoted fields with doubled quotes, CRLF or LF line ends.
-enum CSV {
-    static func rows(_ text: String, delimiter: Character) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = ""
-        var quoted = false, afterQuote = false
-        var iterator = text.makeIterator()
-        while let c = iterator.next() {
-            if quoted {
-                if c == "\"" { quoted = false; afterQuote = true } else { field.append(c) }
-                continue
-            }
-            switch c {
-            case "\"" where afterQuote: field.append("\""); quoted = true; afterQuote = false
-            case "\"" where field.isEmpty: quoted = true
-            case delimiter: row.append(field); field = ""; afterQuote = false
-            case "\n", "\r\n", "\r": row.append(field); rows.append(row); row = []; field = ""; afterQuote = false
-            default: field.append(c); afterQuote = false
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }
 

@@ -5,6 +5,15 @@ public enum OpportunityStatus: String, Sendable, Codable, CaseIterable {
 
     public var isClosed: Bool { self != .inProgress }
 
+    /// How reports name the status.
+    public var label: String {
+        switch self {
+        case .inProgress: "In progress"
+        case .won: "Won"
+        case .lost: "Lost"
+        }
+    }
+
     public enum Verb: String, Sendable, CaseIterable { case win, lose, reopen }
 
     /// The legal moves, declared once; tests walk the whole table.

@@ -137,17 +137,29 @@ extension SQLSession {
         return conditions.joined(separator: " AND ")
     }
 
-    func boardTotals(kind: OpportunityKind.ID, filter: BoardFilter, visibleTo principal: Principal) async throws -> [BoardTotal] {
+    func opportunityTotals(groupBy: [OpportunityGrouping], filter: OpportunityTotalsFilter,
+                           visibleTo principal: Principal) async throws -> [GroupTotal] {
+        let columns = groupBy.map { grouping -> String in
+            switch grouping {
+            case .stage: return "stage_id"
+            case .status: return "status"
+            case .owner: return "owner_id"
+            }
+        }
+        var conditions: [SQLQueryString] = ["status IN (\(binds: filter.statuses.map(\.rawValue)))", visibility(principal)]
+        if let kind = filter.kindId { conditions.append("kind_id = \(bind: kind.string)") }
+        if let owner = filter.ownerId { conditions.append("owner_id = \(bind: owner.string)") }
+        let keys = columns.enumerated().map { "\($0.element) AS key\($0.offset)" }.joined(separator: ", ")
         let query: SQLQueryString = """
-            SELECT stage_id, currency, COUNT(*) AS n, CAST(COALESCE(SUM(estimated_revenue_minor), 0) AS BIGINT) AS total,
+            SELECT \(unsafeRaw: keys), currency, COUNT(*) AS n, CAST(COALESCE(SUM(estimated_revenue_minor), 0) AS BIGINT) AS total,
                    CAST(COALESCE(SUM(estimated_revenue_minor * probability), 0) AS BIGINT) AS weighted
-            FROM opportunities WHERE \(boardConditions(kind: kind, filter: filter, principal: principal))
-            GROUP BY stage_id, currency
+            FROM opportunities WHERE \(conditions.joined(separator: " AND "))
+            GROUP BY \(unsafeRaw: (columns + ["currency"]).joined(separator: ", "))
             """
         return try await rows(query).compactMap { row in
             guard let currency = Currency(try row.string("currency")) else { return nil }
-            return BoardTotal(stageId: try row.optionalID("stage_id"), currency: currency, count: try row.int("n"),
-                              totalMinor: try row.decode(column: "total", as: Int64.self),
+            return GroupTotal(keys: try columns.indices.map { try row.optional("key\($0)") }, currency: currency,
+                              count: try row.int("n"), totalMinor: try row.decode(column: "total", as: Int64.self),
                               weightedHundredths: try row.decode(column: "weighted", as: Int64.self))
         }
     }

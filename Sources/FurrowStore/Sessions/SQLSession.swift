@@ -14,15 +14,25 @@ struct SQLSession: StoreSession {
     }
 
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
-        try await db.raw(query).all()
+        counted(query)
+        return try await db.raw(query).all()
     }
 
     func run(_ query: SQLQueryString) async throws {
+        counted(query)
         try await db.raw(query).run()
     }
 
     func count(_ query: SQLQueryString) async throws -> Int {
-        try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+        counted(query)
+        return try await db.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private func counted(_ query: SQLQueryString) {
+        guard let counter = StatementCounter.current else { return }
+        var serializer = SQLSerializer(database: db)
+        query.serialize(to: &serializer)
+        counter.add(StatementCounter.Statement(sql: serializer.sql, binds: serializer.binds))
     }
 
     /// `(owner_id = … OR team_id IN (…))`, or nothing for a principal who sees everything.

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import FurrowCore
+import FurrowDomain
+
+/// The user a command acts as: the named active user, or the first administrator.
+func actingPrincipal(_ env: CoreEnvironment, email: String?) async throws -> Principal {
+    let users = try await UserService(env).listAsSystem().filter(\.active)
+    let user = email.map { wanted in users.first { $0.email.lowercased() == wanted.lowercased() } } ?? users.first { $0.role == .admin }
+    guard let user else { throw ArgumentParser.ValidationError("--user must name an active user") }
+    return Principal(userId: user.id, role: user.role, teamId: user.teamId)
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Import records from CSV files.", subcommands: [Contacts.self])
+
+    struct Contacts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import contacts from a CSV whose first line names the columns.",
+            discussion: """
+                Columns: \(ContactImport.columns.joined(separator: ", ")) (lastName required, any order, others ignored \
+                with an error). Every row is validated and checked for duplicates; one bad row and nothing is stored, \
+                and every bad row is listed with its line. The import is one transaction.
+                """)
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check every row and report, store nothing.") var dryRun = false
+        @Flag(name: .customLong("allow-duplicates"), help: "Store rows that look like existing contacts.") var allowDuplicates = false
+        @Option(help: "Owner of the new contacts (default: the acting user).") var owner: String?
+        @Option(help: "Act as this user (default: the first administrator).") var user: String?
+        @Flag(name: .customLong("no-progress"), help: "Do not draw the progress bar.") var noProgress = false
+        @OptionGroup var db: DatabaseOption
+
+        func run() async throws {
+            guard FileManager.default.isReadableFile(atPath: file) else { throw ArgumentParser.ValidationError("cannot read \(file)") }
+            let outcome = try await withEnvironment(db.database) { env in
+                let principal = try await actingPrincipal(env, email: user)
+                let ownerId = try await owner.asyncMap { try await actingPrincipal(env, email: $0).userId }
+                let bar = ProgressBar(enabled: !noProgress)
+                let outcome = try await ContactImport(env, by: principal).run(
+                    file: URL(fileURLWithPath: file),
+                    options: ContactImport.Options(dryRun: dryRun, allowDuplicates: allowDuplicates, ownerId: ownerId),
+                    progress: { bar.show(rows: $0.rows, done: $0.bytesRead, of: $0.totalBytes) })
+                bar.finish()
+                return outcome
+            }
+            for error in outcome.errors { print("line \(error.line): \(error.field) \(error.message)") }
+            if outcome.errorCount > outcome.errors.count {
+                print("… and \(outcome.errorCount - outcome.errors.count) more errors")
+            }
+            if outcome.errorCount > 0 {
+                print("Nothing imported: \(outcome.errorCount) errors in \(outcome.rows) rows.")
+                throw ExitCode(65)
+            }
+            print(dryRun ? "Dry run: all \(outcome.rows) rows are good; nothing stored." : "Imported \(outcome.imported) contacts.")
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn at most ten times a second; on a
+/// non-terminal a line at every tenth of the work instead.
+final class ProgressBar: @unchecked Sendable {
+    private let enabled: Bool
+    private let terminal = isatty(2) != 0
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var lastTenth = -1
+    private let lock = NSLock()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(rows: Int, done: Int, of total: Int) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
+        let rate = Double(rows) / max(Date().timeIntervalSince(started), 0.001)
+        if terminal {
+            guard Date().timeIntervalSince(lastDraw) >= 0.1 || done >= total else { return }
+            lastDraw = Date()
+            let width = 30, filled = Int(fraction * Double(width))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(bar) \(Int(fraction * 100))%  \(rows) rows  \(Int(rate)) rows/s ".utf8))
+        } else {
+            let tenth = Int(fraction * 10)
+            guard tenth > lastTenth else { return }
+            lastTenth = tenth
+            FileHandle.standardError.write(Data("\(tenth * 10)% \(rows) rows \(Int(rate)) rows/s\n".utf8))
+        }
+    }
+
+    func finish() {
+        if enabled && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
