@@ -193,3 +193,22 @@ def test_in_flight_limit_is_per_user_and_released(tmp_path, server_for):
     time.sleep(0.3)
     assert slow.call("GET", "/api/v1/accounts?limit=1").status == 200
     server.stop()
+
+
+def test_a_body_cut_short_is_a_client_error_not_too_large(limited):
+    """A client that goes away halfway through its body is logged as a 400, not as a 413."""
+    server, users = limited
+    marker = "cut-short-" + uuid.uuid4().hex
+    head = (f"POST /api/v1/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {users['body'].token}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: 5000\r\nX-Request-Id: {marker}\r\n\r\n")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
+        s.sendall(head.encode() + b'{"name": "' + b"x" * 100)
+        time.sleep(0.2)
+    deadline = time.time() + 5
+    lines = []
+    while time.time() < deadline and not lines:
+        with open(server.log_path, errors="replace") as f:
+            lines = [line for line in f if marker in line and "status=" in line]
+        time.sleep(0.1)
+    assert lines, "the cut-short request was not logged"
+    assert "status=400" in lines[0], lines[0]

@@ -48,9 +48,8 @@ struct BankRoutes {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         let query = request.uri.queryParameters
         let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: Self.maxStatementSize) } catch {
-            throw Problem("payload-too-large", 413, "Payload too large", "A statement file may be at most \(Self.maxStatementSize) bytes.")
-        }
+        buffer = try await request.collectBody(upTo: Self.maxStatementSize,
+                                               tooLarge: "A statement file may be at most \(Self.maxStatementSize) bytes.")
         let data = Data(buffer: buffer)
         guard !data.isEmpty else { throw Problem.malformed("The request body is empty; send the statement file.") }
         let name = query["name"].map(String.init)

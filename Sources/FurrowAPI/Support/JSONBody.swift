@@ -18,9 +18,8 @@ public struct JSONBody {
             throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.")
         }
         let buffer: ByteBuffer
-        do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch {
-            throw Problem("payload-too-large", 413, "Payload too large", "The request body is larger than \(context.maxUploadSize) bytes.")
-        }
+        buffer = try await request.collectBody(upTo: context.maxUploadSize,
+                                               tooLarge: "The request body is larger than \(context.maxUploadSize) bytes.")
         let data = Data(buffer: buffer)
         try self.init(data: data.isEmpty && emptyIsObject ? Data("{}".utf8) : data, allowed: allowed, ignoring: ignoring)
     }
@@ -201,5 +200,17 @@ enum JSONValue: Decodable, Equatable {
         else if let text = try? container.decode(String.self) { self = .string(text) }
         else if let items = try? container.decode([JSONValue].self) { self = .array(items) }
         else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+}
+
+extension Request {
+    /// The whole body: over `limit` bytes is a 413; a body that breaks off (the client went away
+    /// halfway) is a 400, not mistaken for one too large.
+    mutating func collectBody(upTo limit: Int, tooLarge detail: String) async throws -> ByteBuffer {
+        do { return try await collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw Problem("payload-too-large", 413, "Payload too large", detail)
+        } catch {
+            throw Problem.malformed("The request body could not be read to its end.")
+        }
     }
 }
