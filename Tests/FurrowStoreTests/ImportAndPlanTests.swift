@@ -42,6 +42,15 @@ struct ImportAndPlanTests {
         let rejected = try await ContactImport(world.env, by: world.admin).run(file: bad)
         #expect(rejected.imported == 0)
         #expect(rejected.errors.map { "\($0.line) \($0.field)" } == ["3 lastName", "4 email", "5 accountId"])
+        // Rows that duplicate each other within one file are caught too, however far apart.
+        var twins = ["lastName,email,phone"]
+        for index in 0..<1_200 { twins.append("Twin\(index),twin\(index)@example.com,") }
+        twins.append("Late,twin3@example.com,")
+        twins.append("Phone,,+44 20 7946 0000")
+        twins.append("Phone Again,,+44 (20) 7946-0000")
+        let twinOutcome = try await ContactImport(world.env, by: world.admin).run(file: try Self.write(twins.joined(separator: "\n")))
+        #expect(twinOutcome.errors.map { "\($0.line) \($0.message)" } == ["1202 looks like a duplicate of Twin3 (email)",
+                                                                          "1204 looks like a duplicate of Phone (phone)"])
         let dry = try await ContactImport(world.env, by: world.admin).run(
             file: try Self.write("lastName\nDry\n"), options: ContactImport.Options(dryRun: true))
         #expect(dry.rows == 1 && dry.imported == 0 && dry.errorCount == 0)

@@ -17,6 +17,8 @@ public struct ContactImport: Sendable {
     public static let columns = ["firstName", "lastName", "email", "phone", "mobile", "title", "accountId"]
     /// Errors kept for the report; the count goes on past it.
     public static let reportedErrorLimit = 1_000
+    /// Rows stored together: one statement each for the rows, their search and audit entries.
+    static let chunk = 500
 
     public struct Options: Sendable {
         public var dryRun: Bool
@@ -82,6 +84,7 @@ public struct ContactImport: Sendable {
                 for (record, line) in last {
                     try await state.take(record, line: line, ownership: ownership, options: options, env: env, session: session, by: principal)
                 }
+                try await state.flush(ownership: ownership, options: options, env: env, session: session, by: principal)
                 if state.header == nil { state.fail(1, "file", "is empty: the first line must name the columns") }
                 let outcome = Outcome(rows: state.rows, imported: state.errorCount == 0 && !options.dryRun ? state.rows : 0,
                                       errorCount: state.errorCount, errors: state.errors)
@@ -98,6 +101,7 @@ public struct ContactImport: Sendable {
     struct State {
         var header: [String: Int]?
         var width = 0
+        var pending: [(fields: ContactFields, line: Int)] = []
         var rows = 0
         var errorCount = 0
         var errors: [RowError] = []
@@ -127,23 +131,33 @@ public struct ContactImport: Sendable {
             }
             let input = ContactFields(firstName: value("firstName"), lastName: value("lastName") ?? "", email: value("email"),
                                       phone: value("phone"), mobile: value("mobile"), title: value("title"), accountId: accountId)
-            let fields: ContactFields
-            do { fields = try input.validated() } catch {
+            do { pending.append((try input.validated(), line)) } catch {
                 for problem in error.errors { fail(line, problem.field, problem.message) }
-                return
             }
-            do {
-                _ = try await ContactService(env).insert(fields, ownership: ownership, allowDuplicate: options.allowDuplicates,
-                                                         in: session, by: principal)
-            } catch let error as PartyError {
-                if case .duplicateSuspected(let matches) = error {
+            if pending.count >= ContactImport.chunk {
+                try await flush(ownership: ownership, options: options, env: env, session: session, by: principal)
+            }
+        }
+
+        /// Stores the rows read since the last flush: a few statements for the lot.
+        mutating func flush(ownership: Ownership, options: Options, env: CoreEnvironment, session: any StoreSession,
+                            by principal: Principal) async throws {
+            guard !pending.isEmpty else { return }
+            let results = try await ContactService(env).insertMany(pending.map(\.fields), ownership: ownership,
+                                                                    allowDuplicate: options.allowDuplicates, in: session, by: principal)
+            for ((_, line), result) in zip(pending, results) {
+                guard case .failure(let error) = result else { continue }
+                switch error {
+                case PartyError.duplicateSuspected(let matches):
                     let match = matches.first.map { "\($0.name) (\($0.matchedOn.joined(separator: ", ")))" } ?? "an existing contact"
-                    return fail(line, "row", "looks like a duplicate of \(match)")
+                    fail(line, "row", "looks like a duplicate of \(match)")
+                case let error as ValidationError:
+                    for problem in error.errors { fail(line, problem.field, problem.message) }
+                default:
+                    throw error
                 }
-                throw error
-            } catch let error as ValidationError {
-                for problem in error.errors { fail(line, problem.field, problem.message) }
             }
+            pending.removeAll(keepingCapacity: true)
         }
 
         mutating func readHeader(_ record: [String]) {

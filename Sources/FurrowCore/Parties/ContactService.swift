@@ -20,18 +20,48 @@ public struct ContactService: Sendable {
     /// Creates a validated contact inside the caller's transaction (also used by lead qualification).
     func insert(_ fields: ContactFields, ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
                 by principal: Principal) async throws -> Contact {
-        let accountName = try await checkAccount(fields.accountId, in: session, by: principal)
-        if !allowDuplicate {
-            let matches = try await session.contactDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
-            if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
-        }
+        try await insertMany([fields], ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)[0].get()
+    }
+
+    /// Creates validated contacts inside the caller's transaction with the same few statements
+    /// however many there are: account check, duplicate check (against the database and each
+    /// other), the rows, their search entries and audit entries. Each item is created or refused
+    /// on its own: a duplicate (`PartyError.duplicateSuspected`) or an account the caller cannot see.
+    func insertMany(_ items: [ContactFields], ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
+                    by principal: Principal) async throws -> [Result<Contact, any Error>] {
+        let accountIds = Set(items.compactMap(\.accountId))
+        let accounts = Dictionary(uniqueKeysWithValues: try await session.accounts(ids: Array(accountIds)).map { ($0.id, $0) })
+        let keys = items.map(\.duplicateKeys)
+        let stored = allowDuplicate ? keys.map { _ in [] } : try await session.contactDuplicates(among: keys, visibleTo: principal)
+        var batch = BatchDuplicates()
+        var results: [Result<Contact, any Error>] = [], created: [Contact] = [], entries: [SearchEntry] = [], audits: [AuditEntry] = []
         let now = env.clock.now()
-        let contact = Contact(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
-        try await session.insertContact(contact)
-        try await session.index(contact.searchEntry(accountName: accountName))
-        try await session.audit(env, entity: "contact", id: contact.id.uuid, action: "create", actor: principal.userId,
-                                changes: AuditDiff.changes(from: [:], to: contact.auditValues))
-        return contact
+        for (index, fields) in items.enumerated() {
+            var accountName: String? = nil
+            if let accountId = fields.accountId {
+                guard let account = accounts[accountId], principal.canSee(account.ownership) else {
+                    results.append(.failure(ValidationError([FieldError("accountId", "is not an account you can see")])))
+                    continue
+                }
+                accountName = account.fields.name
+            }
+            let matches = allowDuplicate ? [] : stored[index] + batch.matches(keys[index])
+            if !matches.isEmpty {
+                results.append(.failure(PartyError.duplicateSuspected(Array(matches.prefix(10)))))
+                continue
+            }
+            let contact = Contact(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
+            batch.add(keys[index], id: contact.id.string, name: fields.fullName)
+            created.append(contact)
+            entries.append(contact.searchEntry(accountName: accountName))
+            audits.append(AuditEntry(id: env.ids.next(), entity: "contact", entityId: contact.id.uuid, action: "contact.create",
+                                     actorId: principal.userId, at: now, changes: AuditDiff.changes(from: [:], to: contact.auditValues)))
+            results.append(.success(contact))
+        }
+        try await session.insertContacts(created)
+        try await session.indexNew(entries)
+        try await session.appendAudits(audits)
+        return results
     }
 
     public func get(_ id: Contact.ID, by principal: Principal) async throws -> Contact {
@@ -168,5 +198,36 @@ extension StoreSession {
         let contact = try await visibleContact(id, principal)
         guard principal.canChange(contact.ownership) else { throw CoreError.forbidden("your role cannot change records") }
         return contact
+    }
+}
+
+/// The duplicate keys of the contacts created so far in one batch, by the same rule as the
+/// stored ones: email, phone, or name within the same account.
+struct BatchDuplicates {
+    private var byEmail: [String: [DuplicateMatch]] = [:], byPhone: [String: [DuplicateMatch]] = [:]
+    private var byName: [String: [DuplicateMatch]] = [:]
+    private var keysById: [String: DuplicateKeys] = [:]
+
+    mutating func add(_ keys: DuplicateKeys, id: String, name: String) {
+        let match = DuplicateMatch(id: id, name: name, matchedOn: [])
+        keysById[id] = keys
+        if let email = keys.email { byEmail[email, default: []].append(match) }
+        if let phone = keys.phone { byPhone[phone, default: []].append(match) }
+        if let domain = keys.domain { byName[keys.name + "\u{0}" + domain, default: []].append(match) }
+    }
+
+    func matches(_ keys: DuplicateKeys) -> [DuplicateMatch] {
+        var found: [DuplicateMatch] = []
+        let candidates = (keys.email.flatMap { byEmail[$0] } ?? []) + (keys.phone.flatMap { byPhone[$0] } ?? [])
+            + (keys.domain.flatMap { byName[keys.name + "\u{0}" + $0] } ?? [])
+        for candidate in candidates where !found.contains(where: { $0.id == candidate.id }) {
+            guard let other = keysById[candidate.id] else { continue }
+            var on: [String] = []
+            if let email = keys.email, other.email == email { on.append("email") }
+            if let phone = keys.phone, other.phone == phone { on.append("phone") }
+            if other.name == keys.name { on.append("name") }
+            found.append(DuplicateMatch(id: candidate.id, name: candidate.name, matchedOn: on))
+        }
+        return found
     }
 }

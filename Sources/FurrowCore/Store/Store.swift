@@ -39,6 +39,7 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func account(id: Account.ID) async throws -> Account?
     func accounts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Account]
     func accountNames(_ ids: [Account.ID]) async throws -> [Account.ID: String]
+    func accounts(ids: [Account.ID]) async throws -> [Account]
     func childAccounts(of id: Account.ID) async throws -> [Account]
     func deleteAccount(id: Account.ID) async throws
     func accountDuplicates(_ keys: DuplicateKeys, excluding: Account.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch]
@@ -54,6 +55,10 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func contacts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Contact]
     func deleteContact(id: Contact.ID) async throws
     func contactDuplicates(_ keys: DuplicateKeys, excluding: Contact.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch]
+    /// Many new contacts in one statement (imports; a single create is a batch of one).
+    func insertContacts(_ contacts: [Contact]) async throws
+    /// The stored contacts each key set matches (same rule as `contactDuplicates`), in one query.
+    func contactDuplicates(among keys: [DuplicateKeys], visibleTo principal: Principal) async throws -> [[DuplicateMatch]]
     func moveContactReferences(from: Contact.ID, to: Contact.ID) async throws
 
     // connections
@@ -65,11 +70,14 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
 
     // search
     func index(_ entry: SearchEntry) async throws
+    /// Entries of records just created (nothing to replace), in one statement.
+    func indexNew(_ entries: [SearchEntry]) async throws
     func unindex(id: UUID) async throws
     func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry]
 
     // audit
     func appendAudit(_ entry: AuditEntry) async throws
+    func appendAudits(_ entries: [AuditEntry]) async throws
     func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry]
 
     // settings

@@ -45,6 +45,11 @@ extension SQLSession {
         try await rows(Self.accountList.build(query, visibility: visibility(principal), engine: engine)).map(accountRecord)
     }
 
+    func accounts(ids: [Account.ID]) async throws -> [Account] {
+        guard !ids.isEmpty else { return [] }
+        return try await rows("SELECT * FROM accounts WHERE id IN (\(binds: Set(ids).map(\.string).sorted()))").map(accountRecord)
+    }
+
     func accountNames(_ ids: [Account.ID]) async throws -> [Account.ID: String] {
         guard !ids.isEmpty else { return [:] }
         var names: [Account.ID: String] = [:]

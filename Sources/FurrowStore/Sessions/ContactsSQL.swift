@@ -12,14 +12,24 @@ extension SQLSession {
     )
 
     func insertContact(_ contact: Contact) async throws {
-        let f = contact.fields, keys = f.duplicateKeys
+        try await insertContacts([contact])
+    }
+
+    func insertContacts(_ contacts: [Contact]) async throws {
+        guard !contacts.isEmpty else { return }
+        let values = contacts.map { contact -> SQLQueryString in
+            let f = contact.fields, keys = f.duplicateKeys
+            return """
+                (\(bind: contact.id.string), \(bind: f.firstName), \(bind: f.lastName), \(bind: keys.name), \(bind: f.email),
+                 \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.mobile), \(bind: f.title),
+                 \(bind: f.accountId?.string), \(bind: contact.ownership.ownerId.string), \(bind: contact.ownership.teamId?.string),
+                 \(bind: contact.version), \(bind: Timestamp.string(contact.createdAt)), \(bind: Timestamp.string(contact.updatedAt)))
+                """
+        }
         try await run("""
             INSERT INTO contacts (id, first_name, last_name, name_key, email, email_key, phone, phone_key, mobile, title, account_id,
                                   owner_id, team_id, version, created_at, updated_at)
-            VALUES (\(bind: contact.id.string), \(bind: f.firstName), \(bind: f.lastName), \(bind: keys.name), \(bind: f.email),
-                    \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.mobile), \(bind: f.title),
-                    \(bind: f.accountId?.string), \(bind: contact.ownership.ownerId.string), \(bind: contact.ownership.teamId?.string),
-                    \(bind: contact.version), \(bind: Timestamp.string(contact.createdAt)), \(bind: Timestamp.string(contact.updatedAt)))
+            VALUES \(values.joined(separator: ", "))
             """)
     }
 
@@ -50,20 +60,53 @@ extension SQLSession {
     }
 
     func contactDuplicates(_ keys: DuplicateKeys, excluding: Contact.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch] {
+        try await duplicates(among: [keys], excluding: excluding, visibleTo: principal)[0]
+    }
+
+    func contactDuplicates(among keys: [DuplicateKeys], visibleTo principal: Principal) async throws -> [[DuplicateMatch]] {
+        try await duplicates(among: keys, excluding: nil, visibleTo: principal)
+    }
+
+    /// Contacts match on email, on phone, or on name within the same account: one query for all
+    /// the key sets, matched to each in memory, at most 10 per key set, by name.
+    private func duplicates(among keys: [DuplicateKeys], excluding: Contact.ID?, visibleTo principal: Principal) async throws -> [[DuplicateMatch]] {
+        let emails = Set(keys.compactMap(\.email)), phones = Set(keys.compactMap(\.phone))
+        let named = keys.filter { $0.domain != nil }
         var alternatives: [SQLQueryString] = []
-        if let email = keys.email { alternatives.append("email_key = \(bind: email)") }
-        if let phone = keys.phone { alternatives.append("phone_key = \(bind: phone)") }
-        if let account = keys.domain { alternatives.append("(name_key = \(bind: keys.name) AND account_id = \(bind: account))") }
-        guard !alternatives.isEmpty else { return [] }
-        let query: SQLQueryString = "SELECT * FROM contacts WHERE (" + alternatives.joined(separator: " OR ")
-            + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal)) ORDER BY last_name, id LIMIT 10"
-        return try await rows(query).map { row in
-            var on: [String] = []
-            if let email = keys.email, try row.optional("email_key") == email { on.append("email") }
-            if let phone = keys.phone, try row.optional("phone_key") == phone { on.append("phone") }
-            if try row.string("name_key") == keys.name { on.append("name") }
-            let name = [try row.optional("first_name"), try row.string("last_name")].compactMap { $0 }.joined(separator: " ")
-            return DuplicateMatch(id: try row.string("id"), name: name, matchedOn: on)
+        if !emails.isEmpty { alternatives.append("email_key IN (\(binds: emails.sorted()))") }
+        if !phones.isEmpty { alternatives.append("phone_key IN (\(binds: phones.sorted()))") }
+        if !named.isEmpty {
+            alternatives.append("(name_key IN (\(binds: Set(named.map(\.name)).sorted())) AND account_id IN (\(binds: Set(named.compactMap(\.domain)).sorted())))")
+        }
+        guard !alternatives.isEmpty else { return keys.map { _ in [] } }
+        struct Candidate { let id: String, name: String, nameKey: String, email: String?, phone: String?, account: String?, lastName: String }
+        let candidates = try await rows("SELECT id, first_name, last_name, name_key, email_key, phone_key, account_id FROM contacts WHERE ("
+            + alternatives.joined(separator: " OR ") + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal))"
+            + " ORDER BY last_name, id").map { row in
+            Candidate(id: try row.string("id"),
+                      name: [try row.optional("first_name"), try row.string("last_name")].compactMap { $0 }.joined(separator: " "),
+                      nameKey: try row.string("name_key"), email: try row.optional("email_key"), phone: try row.optional("phone_key"),
+                      account: try row.optional("account_id"), lastName: try row.string("last_name"))
+        }
+        var byEmail: [String: [Int]] = [:], byPhone: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            if let email = candidate.email { byEmail[email, default: []].append(index) }
+            if let phone = candidate.phone { byPhone[phone, default: []].append(index) }
+            if let account = candidate.account { byName[candidate.nameKey + "\u{0}" + account, default: []].append(index) }
+        }
+        return keys.map { key in
+            var found = Set<Int>()
+            if let email = key.email { found.formUnion(byEmail[email] ?? []) }
+            if let phone = key.phone { found.formUnion(byPhone[phone] ?? []) }
+            if let domain = key.domain { found.formUnion(byName[key.name + "\u{0}" + domain] ?? []) }
+            return found.sorted().prefix(10).map { index in
+                let candidate = candidates[index]
+                var on: [String] = []
+                if let email = key.email, candidate.email == email { on.append("email") }
+                if let phone = key.phone, candidate.phone == phone { on.append("phone") }
+                if candidate.nameKey == key.name { on.append("name") }
+                return DuplicateMatch(id: candidate.id, name: candidate.name, matchedOn: on)
+            }
         }
     }
 

@@ -36,12 +36,18 @@ enum SearchSQL {
 extension SQLSession {
     func index(_ entry: SearchEntry) async throws {
         try await run("DELETE FROM search_entries WHERE id = \(bind: entry.id.uuidString.lowercased())")
-        try await run("""
-            INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id)
-            VALUES (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.kind.rawValue), \(bind: entry.title),
-                    \(bind: entry.subtitle), \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string),
-                    \(bind: entry.ownership.teamId?.string))
-            """)
+        try await indexNew([entry])
+    }
+
+    func indexNew(_ entries: [SearchEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        let values = entries.map { entry -> SQLQueryString in
+            """
+            (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.kind.rawValue), \(bind: entry.title), \(bind: entry.subtitle),
+             \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string), \(bind: entry.ownership.teamId?.string))
+            """
+        }
+        try await run("INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id) VALUES \(values.joined(separator: ", "))")
     }
 
     func unindex(id: UUID) async throws {
@@ -65,12 +71,20 @@ extension SQLSession {
     }
 
     func appendAudit(_ entry: AuditEntry) async throws {
-        let changes = String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
-        try await run("""
-            INSERT INTO audit_entries (id, entity, entity_id, action, actor_id, at, changes)
-            VALUES (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.entity), \(bind: entry.entityId.uuidString.lowercased()),
-                    \(bind: entry.action), \(bind: entry.actorId?.string), \(bind: Timestamp.string(entry.at)), \(bind: changes))
-            """)
+        try await appendAudits([entry])
+    }
+
+    func appendAudits(_ entries: [AuditEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        let encoder = JSONEncoder()
+        let values = try entries.map { entry -> SQLQueryString in
+            let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
+            return """
+                (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.entity), \(bind: entry.entityId.uuidString.lowercased()),
+                 \(bind: entry.action), \(bind: entry.actorId?.string), \(bind: Timestamp.string(entry.at)), \(bind: changes))
+                """
+        }
+        try await run("INSERT INTO audit_entries (id, entity, entity_id, action, actor_id, at, changes) VALUES \(values.joined(separator: ", "))")
     }
 
     func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry] {
