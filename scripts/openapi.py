@@ -25,7 +25,7 @@ SLUGS = [  # ProblemCatalog.slugs
     "order-cancelled", "order-illegal-move",
     "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
     "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
-    "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests",
+    "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests", "import-rejected",
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
@@ -1662,6 +1662,20 @@ def problem_schemas():
             "required": ["field", "message"],
             "properties": {"field": s(type="string"), "message": s(type="string")},
         },
+        "ImportRowError": {
+            "type": "object",
+            "required": ["line", "field", "message"],
+            "properties": {"line": s("The line of the file the row starts on (the header is line 1).", type="integer", minimum=1),
+                           "field": s("The column, or `row` for the row as a whole.", type="string"),
+                           "message": s(type="string")},
+        },
+        "ImportReport": {
+            "type": "object",
+            "required": ["rows", "imported", "dryRun"],
+            "properties": {"rows": s("Data rows read (blank lines aside).", type="integer", minimum=0),
+                           "imported": s("Contacts stored: all the rows, or none on a dry run.", type="integer", minimum=0),
+                           "dryRun": s(type="boolean")},
+        },
         "DuplicateMatch": {
             "type": "object",
             "required": ["id", "name", "matchedOn"],
@@ -1687,6 +1701,10 @@ def problem_schemas():
                 "unmet": s("`stage-requirements-unmet`: each unmet condition of the stage, e.g. `a quote is required`.",
                            type="array", items={"type": "string"}),
                 "incidentId": s("`internal`: the id under which the error was logged.", type="string"),
+                "rowErrors": s("`import-rejected`: each bad row (the first 1,000) with its line in the file.", type="array",
+                               items=ref("ImportRowError")),
+                "rows": s("`import-rejected`: data rows read.", type="integer", minimum=0),
+                "errorCount": s("`import-rejected`: errors in all.", type="integer", minimum=1),
             },
         },
     }
@@ -2386,6 +2404,40 @@ def report_operations():
                                                         "ownerId or format"),
                    401: U401, 404: problem(404, detail="No opportunity kind has that id"),
                    409: problem(409, ["kind-has-no-stages"])}))
+
+
+# ================================================================ operations: imports
+
+
+def import_operations():
+    add("/imports/contacts", "post", op(
+        "importContacts", "Contacts", "Import contacts from a CSV file",
+        parameters=[
+            {"name": "dryRun", "in": "query", "required": False, "description": "`true` checks every row and stores nothing.",
+             "schema": {"type": "boolean", "default": False}},
+            {"name": "allowDuplicates", "in": "query", "required": False,
+             "description": "`true` stores rows that look like existing contacts (or like each other).",
+             "schema": {"type": "boolean", "default": False}},
+            {"name": "ownerId", "in": "query", "required": False,
+             "description": "Owner of the new contacts (managers and administrators only); default the caller.",
+             "schema": uuid()},
+        ],
+        request={"required": True, "description": "A CSV file (RFC 4180, UTF-8, at most 64 MiB) whose first line names the "
+                                                   "columns: `lastName` (required), `firstName`, `email`, `phone`, `mobile`, "
+                                                   "`title`, `accountId`, in any order.",
+                 "content": {"text/csv": {"schema": {"type": "string"}}}},
+        description="Every row goes through the same checks as a single create (fields, account, duplicates against "
+                    "stored contacts and the rest of the file) and is stored with its search and audit entries, all in "
+                    "one transaction: one bad row and nothing is stored. No other parameters are accepted.",
+        responses={200: ok("ImportReport", "The dry run found every row good"),
+                   201: ok("ImportReport", "Every row was stored"),
+                   400: problem(400, ["invalid-query", "malformed-request"], "An unknown or bad parameter, or an empty or "
+                                                                             "cut-short body"),
+                   401: U401, 403: write_403("Read-only users cannot create records"),
+                   413: problem(413, ["payload-too-large"]), 415: problem(415, ["unsupported-media-type"]),
+                   422: problem(422, ["import-rejected", "validation"],
+                                "`import-rejected` with `rowErrors` (line, field, message), `rows` and `errorCount`; "
+                                "`validation` when ownerId is not an active user or may not be chosen by the caller")}))
 
 
 # ================================================================ operations: notifications
@@ -3874,6 +3926,7 @@ def build_document():
     opportunity_operations()
     board_operations()
     report_operations()
+    import_operations()
     notification_operations()
     product_operations()
     quote_operations()

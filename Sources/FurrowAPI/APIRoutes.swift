@@ -35,6 +35,7 @@ public enum APIRoutes {
         ActivityRoutes(env: env).add(to: api)
         CalendarRoutes(env: env).add(to: api)
         ReportRoutes(env: env).add(to: api)
+        ImportRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.

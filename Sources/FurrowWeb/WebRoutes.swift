@@ -57,6 +57,7 @@ public enum WebRoutes {
         PaymentPages(web: web).add(to: pages)
         PaymentActions(web: web).add(to: pages)
         ReceivablesPage(web: web).add(to: pages)
+        ReportsPage(web: web).add(to: pages)
         BankProfilePage(web: web).add(to: pages)
         BankPages(web: web).add(to: pages)
         BankStatementPage(web: web).add(to: pages)

@@ -16,7 +16,15 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
     /// Each unmet stage condition, for `stage-requirements-unmet`.
     public var unmet: [String]?
     public var incidentId: String?
+    /// `import-rejected`: each bad row with its line, and how many rows and errors in all.
+    public var rowErrors: [RowError]?
+    public var rows: Int?
+    public var errorCount: Int?
     var retryAfter: Int?
+
+    public struct RowError: Sendable, Encodable, Equatable {
+        public let line: Int, field: String, message: String
+    }
 
     public init(_ type: String, _ status: Int, _ title: String, _ detail: String, errors: [FieldError]? = nil) {
         self.type = type
@@ -26,7 +34,7 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey { case type, title, status, detail, errors, matches, currentVersion, unmet, incidentId }
+    enum CodingKeys: String, CodingKey { case type, title, status, detail, errors, matches, currentVersion, unmet, incidentId, rowErrors, rows, errorCount }
 
     public static let unauthorized = Problem("unauthorized", 401, "Not signed in", "Send a valid bearer token.")
 
@@ -72,6 +80,6 @@ public enum ProblemCatalog {
         "order-cancelled", "order-illegal-move",
         "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
         "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
-        "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests",
+        "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests", "import-rejected",
     ]
 }

@@ -87,7 +87,7 @@ public struct ContactImport: Sendable {
                 try await state.flush(ownership: ownership, options: options, env: env, session: session, by: principal)
                 if state.header == nil { state.fail(1, "file", "is empty: the first line must name the columns") }
                 let outcome = Outcome(rows: state.rows, imported: state.errorCount == 0 && !options.dryRun ? state.rows : 0,
-                                      errorCount: state.errorCount, errors: state.errors)
+                                      errorCount: state.errorCount, errors: state.errors.sorted { $0.line < $1.line })
                 // A dry run or a bad row undoes the whole transaction.
                 if state.errorCount > 0 || options.dryRun { throw Rejected(outcome: outcome) }
                 return outcome

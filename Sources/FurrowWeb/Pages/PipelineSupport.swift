@@ -97,6 +97,11 @@ enum SourceForm {
 /// Amounts as people read them: `1,383.33 EUR`; per-currency totals side by side, never summed.
 enum MoneyText {
     static func format(_ money: Money) -> String {
+        amount(money) + " " + money.currency.code
+    }
+
+    /// The amount alone, grouped, for tables with a currency column of their own: `1,383.33`.
+    static func amount(_ money: Money) -> String {
         let text = money.decimalString
         let negative = text.hasPrefix("-")
         let parts = text.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
@@ -107,7 +112,7 @@ enum MoneyText {
             whole = String(whole.dropLast(3))
         }
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + whole + grouped + fraction + " " + money.currency.code
+        return (negative ? "-" : "") + whole + grouped + fraction
     }
 
     static func format(_ money: Money?) -> String { money.map { format($0) } ?? "—" }

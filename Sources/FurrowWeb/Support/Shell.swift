@@ -6,21 +6,30 @@ import Hummingbird
 
 /// One entry of the top navigation. Later modules add theirs to `Navigation.entries` in one line.
 /// `also` lists other paths the entry is current for (price lists under Products); a title may
-/// depend on the settings (the word the administrator chose for quotes).
+/// depend on the settings (the word the administrator chose for quotes). Entries of one `group`
+/// stay together when the bar wraps; `.administration` entries sit beside the user's name.
 struct NavEntry: Sendable {
+    enum Group: String, Sendable, CaseIterable {
+        case customers = "Customers", pipeline = "Pipeline", planning = "Planning", sales = "Sales", money = "Money and reports"
+        case administration = "Administration"
+    }
+
     let title: @Sendable (Settings) -> String
     let path: String
+    let group: Group
     let also: [String]
     let shown: @Sendable (Principal) -> Bool
 
-    init(_ title: String, _ path: String, also: [String] = [], shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
-        self.init({ _ in title }, path, also: also, shown: shown)
+    init(_ title: String, _ path: String, _ group: Group, also: [String] = [],
+         shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
+        self.init({ _ in title }, path, group, also: also, shown: shown)
     }
 
-    init(_ title: @escaping @Sendable (Settings) -> String, _ path: String, also: [String] = [],
+    init(_ title: @escaping @Sendable (Settings) -> String, _ path: String, _ group: Group, also: [String] = [],
          shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
         self.title = title
         self.path = path
+        self.group = group
         self.also = also
         self.shown = shown
     }
@@ -32,22 +41,23 @@ struct NavEntry: Sendable {
 
 enum Navigation {
     static let entries: [NavEntry] = [
-        NavEntry("Accounts", "/accounts"),
-        NavEntry("Contacts", "/contacts"),
-        NavEntry("Leads", "/leads"),
-        NavEntry("Opportunities", "/opportunities"),
-        NavEntry("Board", "/board"),
-        NavEntry("Activities", "/activities"),
-        NavEntry("Calendar", "/calendar"),
-        NavEntry("Products", "/products", also: ["/price-lists"]),
-        NavEntry({ QuoteWord($0).plural }, "/quotes"),
-        NavEntry("Orders", "/orders"),
-        NavEntry("Invoices", "/invoices"),
-        NavEntry("Payments", "/payments"),
-        NavEntry("Receivables", "/receivables"),
-        NavEntry("Bank", BankPages.path, shown: { BankPages.shown($0) }),
-        NavEntry("Outbox", OutboxPage.path, shown: { OutboxPage.shown($0) }),
-        NavEntry("Settings", "/settings", shown: { $0.isAdmin }),
+        NavEntry("Accounts", "/accounts", .customers),
+        NavEntry("Contacts", "/contacts", .customers),
+        NavEntry("Leads", "/leads", .pipeline),
+        NavEntry("Opportunities", "/opportunities", .pipeline),
+        NavEntry("Board", "/board", .pipeline),
+        NavEntry("Activities", "/activities", .planning),
+        NavEntry("Calendar", "/calendar", .planning),
+        NavEntry("Products", "/products", .sales, also: ["/price-lists"]),
+        NavEntry({ QuoteWord($0).plural }, "/quotes", .sales),
+        NavEntry("Orders", "/orders", .sales),
+        NavEntry("Invoices", "/invoices", .sales),
+        NavEntry("Payments", "/payments", .sales),
+        NavEntry("Receivables", "/receivables", .money),
+        NavEntry("Bank", BankPages.path, .money, shown: { BankPages.shown($0) }),
+        NavEntry("Reports", ReportsPage.path, .money),
+        NavEntry("Outbox", OutboxPage.path, .administration, shown: { OutboxPage.shown($0) }),
+        NavEntry("Settings", "/settings", .administration, shown: { $0.isAdmin }),
     ]
 }
 
@@ -55,6 +65,7 @@ enum Navigation {
 /// notification bell, the signed-in user (linking to their profile), the CSRF token for forms, and a flash message.
 struct Shell {
     struct Link { let title: String, path: String, current: Bool }
+    struct LinkGroup { let label: String, links: [Link] }
     struct Message { let text: String, isError: Bool }
     /// The bell in the top bar: `count` is nil (nothing shown) without unread notifications.
     struct Bell {
@@ -74,7 +85,10 @@ struct Shell {
     let signedIn: Bool
     let userName: String
     let csrf: String
-    let nav: [Link]
+    /// The main navigation, by group.
+    let nav: [LinkGroup]
+    /// The administration entries beside the user's name (nil for roles without any).
+    let tools: LinkGroup?
     let bell: Bell
     /// Whether this is the user's profile page (`/me`), which the user's name links to.
     let profileCurrent: Bool
@@ -87,18 +101,24 @@ struct Shell {
                      csrf: String? = nil) async throws -> Shell {
         let settings = try await SettingsService(env).current()
         var userName = ""
-        var nav: [Link] = []
+        var nav: [LinkGroup] = []
+        var tools: LinkGroup?
         var unread = 0
         if let principal = context.principal {
             unread = (try? await NotificationService(env).unreadCount(by: principal)) ?? 0
             userName = (try? await UserService(env).get(principal.userId, by: principal).name) ?? ""
             let path = request.uri.path
-            nav = Navigation.entries.filter { $0.shown(principal) }.map {
-                Link(title: $0.title(settings), path: $0.path, current: $0.isCurrent(path))
+            let shown = Navigation.entries.filter { $0.shown(principal) }
+            func links(_ group: NavEntry.Group) -> [Link] {
+                shown.filter { $0.group == group }.map { Link(title: $0.title(settings), path: $0.path, current: $0.isCurrent(path)) }
             }
+            nav = NavEntry.Group.allCases.filter { $0 != .administration }
+                .map { LinkGroup(label: $0.rawValue, links: links($0)) }.filter { !$0.links.isEmpty }
+            let administration = links(.administration)
+            tools = administration.isEmpty ? nil : LinkGroup(label: NavEntry.Group.administration.rawValue, links: administration)
         }
         return Shell(title: title, company: settings.companyName, signedIn: context.principal != nil, userName: userName,
-                     csrf: csrf ?? context.csrf ?? "", nav: nav,
+                     csrf: csrf ?? context.csrf ?? "", nav: nav, tools: tools,
                      bell: Bell(unread: unread, current: request.uri.path == NotificationsPage.path),
                      profileCurrent: request.uri.path == ProfilePage.path, flash: Flash.read(request),
                      searchText: request.uri.path == "/search" ? request.query("q") : "",

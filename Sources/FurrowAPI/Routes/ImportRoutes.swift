@@ -1,0 +1,81 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+import NIOCore
+
+struct ImportReportDTO: Encodable, Sendable {
+    let rows: Int, imported: Int, dryRun: Bool
+}
+
+/// `POST /imports/contacts` with a `text/csv` body: the file streams to a temporary file and is
+/// imported in one transaction; one bad row and nothing is stored (`422 import-rejected` lists
+/// every bad row with its line). `dryRun=true` checks and stores nothing.
+struct ImportRoutes {
+    let env: CoreEnvironment
+    static let maxFileSize = 64 * 1024 * 1024
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.post("imports/contacts", use: contacts)
+    }
+
+    @Sendable func contacts(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var options = ContactImport.Options()
+        for (key, value) in request.uri.queryParameters {
+            let text = String(value)
+            switch key {
+            case "dryRun", "allowDuplicates":
+                guard text == "true" || text == "false" else { throw Problem.invalidQuery("\(key) must be true or false.") }
+                if key == "dryRun" { options.dryRun = text == "true" } else { options.allowDuplicates = text == "true" }
+            case "ownerId":
+                guard let id = User.ID(text) else { throw Problem.invalidQuery("ownerId must be a UUID.") }
+                options.ownerId = id
+            default: throw Problem.invalidQuery("Unknown parameter '\(key)'. Use dryRun, allowDuplicates and ownerId.")
+            }
+        }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else {
+            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the file as text/csv.")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-import-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try await Self.save(request.body, to: file)
+        let outcome = try await ContactImport(env, by: principal).run(file: file, options: options)
+        if outcome.errorCount > 0 {
+            var problem = Problem("import-rejected", 422, "Import rejected",
+                                  "\(outcome.errorCount) of the rows or columns are not valid; nothing was stored.")
+            problem.rowErrors = outcome.errors.map { Problem.RowError(line: $0.line, field: $0.field, message: $0.message) }
+            problem.rows = outcome.rows
+            problem.errorCount = outcome.errorCount
+            throw problem
+        }
+        return try .json(ImportReportDTO(rows: outcome.rows, imported: outcome.imported, dryRun: options.dryRun),
+                         status: options.dryRun ? .ok : .created)
+    }
+
+    /// Writes the body to `file` as it arrives: over the cap is a 413, a body cut short a 400.
+    static func save(_ body: RequestBody, to file: URL) async throws {
+        guard FileManager.default.createFile(atPath: file.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: file.path) else {
+            throw CoreError.storageUnavailable
+        }
+        defer { try? handle.close() }
+        var size = 0
+        do {
+            for try await buffer in body {
+                size += buffer.readableBytes
+                guard size <= maxFileSize else {
+                    throw Problem("payload-too-large", 413, "Payload too large", "An import file may be at most \(maxFileSize) bytes.")
+                }
+                do { try handle.write(contentsOf: Data(buffer: buffer)) } catch { throw CoreError.storageFull }
+            }
+        } catch let problem as Problem {
+            throw problem
+        } catch let error as CoreError {
+            throw error
+        } catch {
+            throw Problem.malformed("The request body could not be read to its end.")
+        }
+        guard size > 0 else { throw Problem.malformed("The request body is empty; send the CSV file.") }
+    }
+}
