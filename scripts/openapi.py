@@ -2749,7 +2749,12 @@ def order_lifecycle_operations():
         "createOrder", "Orders", "Create an order directly", request=body("OrderCreate"),
         description="A closed opportunity refuses new orders (409 `opportunity-closed`).",
         responses={201: created("Order", "/api/v1/orders/{id}"), **BODY_ERRORS, 401: U401, 403: write_403(CHANGE_403),
-                   404: problem(404), 409: problem(409, ["opportunity-closed"])}))
+                   404: problem(404), 409: problem(409, ["opportunity-closed"]),
+                   422: problem(422, QUOTE_PRICING_422[:5],
+                                "`errors` names each invalid or unknown field; `price-list-required` for catalog products "
+                                "without a price list, `price-list-not-valid` when it is not valid on the order's date, "
+                                "`product-not-on-price-list` for a product it has no price for, `currency-mismatch` when "
+                                "the price list and the order do not share one currency")}))
     for verb, summary in [("confirm", "Confirm an order (the customer approved)")]:
         add(f"/orders/{{id}}/{verb}", "post", op(
             "confirmOrder", "Orders", summary, parameters=[ID_PARAM],

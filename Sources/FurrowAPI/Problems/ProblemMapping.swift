@@ -128,7 +128,7 @@ extension Problem {
         case .alreadyConverted: return Problem("quote-converted", 409, "Already converted", "This quote became a sales order already.")
         case .priceListRequired:
             return Problem("price-list-required", 422, "Price list required", "Choose a price list before adding catalog products (write-ins need none).")
-        case .priceListNotValid: return Problem("price-list-not-valid", 422, "Price list not valid", "The price list is not valid on the quote's date.")
+        case .priceListNotValid: return Problem("price-list-not-valid", 422, "Price list not valid", "The price list is not valid on the document's date.")
         case .productNotOnPriceList(let name):
             return Problem("product-not-on-price-list", 422, "Not on the price list", "\(name) has no price on the chosen price list.")
         case .currencyMismatch:

@@ -11,7 +11,8 @@ enum ListParameters {
     static func parse(_ request: Request, fields: ListFields, extra: Set<String> = []) throws -> ListQuery {
         var query = ListQuery(limit: 50, sort: fields.defaultSort)
         for (name, value) in request.uri.queryParameters {
-            let key = String(name), text = String(value)
+            // Names arrive as sent: `createdAt%5Bgt%5D` (how most clients encode brackets) is `createdAt[gt]`.
+            let key = String(name).removingPercentEncoding ?? String(name), text = String(value)
             switch key {
             case "limit":
                 guard let limit = Int(text), (1...maxLimit).contains(limit) else {

@@ -102,6 +102,8 @@ public struct AccountService: Sendable {
             let contacts = try await session.contacts(ListQuery(limit: 1000, filters: [Filter("accountId", .eq, [otherId.string])]), visibleTo: everyone)
             let connections = try await session.connections(of: otherId.uuid)
             try await session.moveAccountReferences(from: otherId, to: id)
+            let business = try await session.moveBusinessReferences(of: .account, from: otherId.uuid, to: id.uuid)
+            try await session.auditBusinessMoves(env, business, field: "accountId", from: otherId.uuid, to: id.uuid, actor: principal.userId)
             try await session.auditMoves(env, children: children.map(\.id.uuid), entity: "account", field: "parentAccountId",
                                          from: otherId.uuid, to: id.uuid, actor: principal.userId)
             try await session.auditMoves(env, children: contacts.map(\.id.uuid), entity: "contact", field: "accountId",

@@ -122,6 +122,8 @@ public struct ContactService: Sendable {
             let before = survivor.auditValues
             let connections = try await session.connections(of: otherId.uuid)
             try await session.moveContactReferences(from: otherId, to: id)
+            let business = try await session.moveBusinessReferences(of: .contact, from: otherId.uuid, to: id.uuid)
+            try await session.auditBusinessMoves(env, business, field: "contactId", from: otherId.uuid, to: id.uuid, actor: principal.userId)
             try await session.auditMovedConnections(env, connections, from: otherId.uuid, to: id.uuid, actor: principal.userId)
             survivor.fields.firstName = survivor.fields.firstName ?? other.fields.firstName
             survivor.fields.email = survivor.fields.email ?? other.fields.email

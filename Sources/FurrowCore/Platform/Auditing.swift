@@ -21,6 +21,15 @@ extension StoreSession {
         }
     }
 
+    /// One `update` entry per business record a merge re-pointed.
+    func auditBusinessMoves(_ env: CoreEnvironment, _ moved: [(entity: String, id: UUID)], field: String, from: UUID, to: UUID,
+                            actor: User.ID) async throws {
+        for (entity, id) in moved {
+            try await audit(env, entity: entity, id: id, action: "update", actor: actor,
+                            changes: [FieldChange(field: field, old: from.uuidString.lowercased(), new: to.uuidString.lowercased())])
+        }
+    }
+
     /// Connections a merge moved: re-pointed ones are updates; ones that would join the survivor to itself are deleted.
     func auditMovedConnections(_ env: CoreEnvironment, _ connections: [Connection], from: UUID, to: UUID, actor: User.ID) async throws {
         let old = from.uuidString.lowercased(), new = to.uuidString.lowercased()

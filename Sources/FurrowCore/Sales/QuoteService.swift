@@ -20,6 +20,7 @@ public struct QuoteService: Sendable {
             if let opportunityId = input.opportunityId {
                 opportunity = try await session.visibleOpportunity(opportunityId, principal)
                 try opportunity.checkOpen()
+                if let leadId { _ = try await session.visibleLead(leadId, principal) }
                 accountId = accountId ?? opportunity.fields.accountId
                 contactId = contactId ?? opportunity.fields.contactId
             } else {

@@ -47,6 +47,9 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func moveAccountReferences(from: Account.ID, to: Account.ID) async throws
     /// The kinds of business records (opportunities, quotes, orders, leads) that point at a party, with their counts.
     func businessReferences(to party: PartyType, id: UUID) async throws -> [String: Int]
+    /// Re-points every business record (opportunities, quotes, orders, invoices, payments, qualified
+    /// leads) from one party to another; returns what moved, for the audit.
+    func moveBusinessReferences(of party: PartyType, from: UUID, to: UUID) async throws -> [(entity: String, id: UUID)]
 
     // contacts
     func insertContact(_ contact: Contact) async throws

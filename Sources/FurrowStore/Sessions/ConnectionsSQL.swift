@@ -44,18 +44,41 @@ extension SQLSession {
         try await run("UPDATE connections SET to_id = \(bind: new) WHERE to_id = \(bind: old)")
     }
 
+    /// The business records that name a party: (what the user calls them, audit entity, table, column).
+    static func businessTables(_ party: PartyType) -> [(name: String, entity: String, table: String, column: String)] {
+        switch party {
+        case .account:
+            return [("opportunities", "opportunity", "opportunities", "account_id"), ("quotes", "quote", "quotes", "account_id"),
+                    ("sales orders", "order", "sales_orders", "account_id"), ("invoices", "invoice", "invoices", "account_id"),
+                    ("payments", "payment", "payments", "account_id"), ("qualified leads", "lead", "leads", "qualified_account_id")]
+        case .contact:
+            return [("opportunities", "opportunity", "opportunities", "contact_id"), ("quotes", "quote", "quotes", "contact_id"),
+                    ("sales orders", "order", "sales_orders", "contact_id"), ("invoices", "invoice", "invoices", "contact_id"),
+                    ("qualified leads", "lead", "leads", "qualified_contact_id")]
+        }
+    }
+
     func businessReferences(to party: PartyType, id: UUID) async throws -> [String: Int] {
         let key = id.uuidString.lowercased()
-        let tables: [(String, String)] = party == .account
-            ? [("opportunities", "account_id"), ("quotes", "account_id"), ("sales orders", "account_id"), ("qualified leads", "qualified_account_id")]
-            : [("opportunities", "contact_id"), ("quotes", "contact_id"), ("sales orders", "contact_id"), ("qualified leads", "qualified_contact_id")]
         var found: [String: Int] = [:]
-        for (name, column) in tables {
-            let table = name == "sales orders" ? "sales_orders" : name == "qualified leads" ? "leads" : name
+        for (name, _, table, column) in Self.businessTables(party) {
             let n = try await count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: key)")
             if n > 0 { found[name] = n }
         }
         return found
+    }
+
+    func moveBusinessReferences(of party: PartyType, from: UUID, to: UUID) async throws -> [(entity: String, id: UUID)] {
+        let old = from.uuidString.lowercased(), new = to.uuidString.lowercased()
+        var moved: [(entity: String, id: UUID)] = []
+        for (_, entity, table, column) in Self.businessTables(party) {
+            let rows = try await rows("""
+                UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(bind: new), version = version + 1
+                WHERE \(unsafeRaw: column) = \(bind: old) RETURNING id
+                """)
+            moved += try rows.compactMap { row in UUID(uuidString: try row.string("id")).map { (entity, $0) } }
+        }
+        return moved
     }
 
     private func connectionRecord(_ row: any SQLRow) throws -> Connection {
