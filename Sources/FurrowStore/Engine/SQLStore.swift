@@ -18,6 +18,7 @@ public final class SQLStore: Store, @unchecked Sendable {
     public let engine: Engine
     let logger: Logger
     private let sqlite: SQLitePool?
+    private let groupCommit: GroupCommit?
     private let postgres: PostgresClient?
     private let postgresTask: Task<Void, Never>?
     /// Time from asking for a connection to the end of the read or transaction, waiting included.
@@ -36,7 +37,9 @@ public final class SQLStore: Store, @unchecked Sendable {
         self.engine = .sqlite
         self.logger = logger
         (readTimer, writeTimer) = Self.timers(.sqlite)
-        self.sqlite = try await SQLitePool.open(path: sqlitePath, readers: 4, logger: logger)
+        let pool = try await SQLitePool.open(path: sqlitePath, readers: 4, logger: logger)
+        self.sqlite = pool
+        self.groupCommit = GroupCommit(pool: pool)
         self.postgres = nil
         self.postgresTask = nil
     }
@@ -63,6 +66,7 @@ public final class SQLStore: Store, @unchecked Sendable {
         self.logger = logger
         (readTimer, writeTimer) = Self.timers(.postgres)
         self.sqlite = nil
+        self.groupCommit = nil
         self.postgres = client
         self.postgresTask = Task { await client.run() }
     }
@@ -109,11 +113,7 @@ public final class SQLStore: Store, @unchecked Sendable {
     }
 
     private func rawTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if let sqlite {
-            return try await sqlite.withWriter { connection in
-                try await Self.inTransaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
-            }
-        }
+        if let groupCommit { return try await groupCommit.run(body) }
         return try await postgres!.withConnection { connection in
             try await Self.inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
         }

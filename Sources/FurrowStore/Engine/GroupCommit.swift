@@ -1,0 +1,132 @@
+import Foundation
+import SQLiteNIO
+import SQLKit
+
+/// Group commit for SQLite: transactions that queue up behind the single writer run together
+/// in one SQLite transaction, each inside its own savepoint, and share its one fsync at COMMIT.
+/// Each is acknowledged only after that COMMIT; one that throws is rolled back to its savepoint
+/// alone. If SQLite rolls the whole transaction back itself (a full disk, an I/O error), the
+/// ones already run share the error and the ones not yet run wait for the next group.
+final class GroupCommit: @unchecked Sendable {
+    /// One queued transaction: its body (dropped once run) and the caller waiting for the outcome.
+    final class Job: @unchecked Sendable {
+        var body: ((SQLiteConnection) async throws -> Void)?
+        let counter: StatementCounter?
+        let continuation: CheckedContinuation<Void, any Error>
+        var outcome: Result<Void, any Error> = .success(())
+
+        init(body: @escaping (SQLiteConnection) async throws -> Void, continuation: CheckedContinuation<Void, any Error>) {
+            self.body = body
+            self.counter = StatementCounter.current
+            self.continuation = continuation
+        }
+    }
+
+    static let largestGroup = 64
+
+    private let pool: SQLitePool
+    private let lock = NSLock()
+    private var queue: [Job] = []
+    private var draining = false
+
+    init(pool: SQLitePool) { self.pool = pool }
+
+    /// Runs `body` in a transaction (shared with others that are waiting) and returns once it is durable.
+    func run<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in
+            let box = Box<T>()
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let job = Job(body: { connection in box.value = try await body(connection.sql()) }, continuation: continuation)
+                let start = lock.withLock { () -> Bool in
+                    queue.append(job)
+                    if draining { return false }
+                    draining = true
+                    return true
+                }
+                if start { Task { await self.drain() } }
+            }
+            guard let value = box.value else { throw StoreError.notSupported("a grouped transaction finished without a result") }
+            return value
+        }
+    }
+
+    private func drain() async {
+        while let group = nextGroup() {
+            let retry: [Job]
+            do {
+                retry = try await pool.withWriter { connection in try await self.commit(group, on: connection) }
+            } catch {
+                for job in group { finish(job, .failure(error)) }
+                continue
+            }
+            if !retry.isEmpty { lock.withLock { queue.insert(contentsOf: retry, at: 0) } }
+        }
+    }
+
+    private func nextGroup() -> [Job]? {
+        lock.withLock {
+            guard !queue.isEmpty else {
+                draining = false
+                return nil
+            }
+            let group = Array(queue.prefix(Self.largestGroup))
+            queue.removeFirst(group.count)
+            return group
+        }
+    }
+
+    /// BEGIN, each job in a savepoint, COMMIT; resumes the jobs that ran, returns the ones that did not.
+    private func commit(_ group: [Job], on connection: SQLiteConnection) async throws -> [Job] {
+        try await execute("BEGIN IMMEDIATE", on: connection)
+        var ran: [Job] = []
+        for (index, job) in group.enumerated() {
+            try await execute("SAVEPOINT job", on: connection)
+            do {
+                try await StatementCounter.$current.withValue(job.counter) { try await job.body?(connection) }
+                job.body = nil
+                try await execute("RELEASE job", on: connection)
+                ran.append(job)
+            } catch {
+                job.body = nil
+                job.outcome = .failure(error)
+                do {
+                    try await execute("ROLLBACK TO job", on: connection)
+                    try await execute("RELEASE job", on: connection)
+                    ran.append(job)
+                } catch {
+                    // SQLite ended the whole transaction: nothing of this group was kept.
+                    for earlier in ran where earlier.outcome.isSuccess { earlier.outcome = job.outcome }
+                    for done in ran + [job] { finish(done, done.outcome) }
+                    return Array(group[(index + 1)...])
+                }
+            }
+        }
+        do {
+            try await execute("COMMIT", on: connection)
+        } catch {
+            try? await execute("ROLLBACK", on: connection)
+            for job in ran { finish(job, job.outcome.isSuccess ? .failure(error) : job.outcome) }
+            return []
+        }
+        for job in ran { finish(job, job.outcome) }
+        return []
+    }
+
+    private func execute(_ sql: String, on connection: SQLiteConnection) async throws {
+        try await connection.query(sql, []) { _ in }
+    }
+
+    private func finish(_ job: Job, _ outcome: Result<Void, any Error>) {
+        job.body = nil
+        job.continuation.resume(with: outcome)
+    }
+
+    final class Box<T>: @unchecked Sendable { var value: T? }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}

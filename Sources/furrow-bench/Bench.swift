@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import FurrowCore
+import FurrowServer
+import FurrowStore
+import Logging
+import SQLKit
+
+@main
+struct FurrowBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "furrow-bench",
+        abstract: "Generates a deterministic data set, drives the real server over HTTP and prints latency per hot path.",
+        subcommands: [Run.self, Serve.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case failed(String)
+    case http(String)
+    case closed
+    case unexpected(Int, String)
+
+    var description: String {
+        switch self {
+        case .failed(let text), .http(let text): text
+        case .closed: "the connection was closed"
+        case .unexpected(let status, let text): "HTTP \(status) from \(text)"
+        }
+    }
+}
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Generate (or reuse) the data set and measure the hot paths.")
+
+    @Option(help: "Data set size: 10k, 100k, 1m or a number of contacts (default 100k; 5k with --smoke).") var scale: String?
+    @Option(help: "An SQLite path or a postgres:// URL. SQLite default: .build/bench/furrow-bench-SCALE.sqlite, kept and reused.")
+    var database: String?
+    @Option(help: "Concurrent HTTP clients.") var clients = 16
+    @Option(help: "Seconds per hot path.") var seconds = 10.0
+    @Flag(help: "A quick run that asserts every hot path answers correctly; exits non-zero otherwise.") var smoke = false
+    @Flag(help: "Run the duplicate check on every generated account and contact (slow).") var duplicateCheck = false
+
+    func run() async throws {
+        setvbuf(stdout, nil, _IOLBF, 0)
+        let text = (scale ?? (smoke ? "5k" : "100k")).lowercased()
+        guard let size = Self.parseScale(text), size >= 1000 else { throw ValidationError("--scale must be 10k, 100k, 1m or a number ≥ 1000") }
+        let set = DataSet(scale: size)
+        let work = try Workspace(database: database, scale: text, smoke: smoke)
+        defer { work.cleanUp() }
+        print("furrow-bench: scale \(text) (\(set.contacts) contacts, \(set.accounts) accounts, \(set.leads) leads, \(set.opportunities) opportunities, \(set.quotes) quotes) on \(work.engineName)")
+
+        var report = Report()
+        let prepared = try await work.prepare(set, duplicateCheck: duplicateCheck, quiet: smoke)
+        report.facts += prepared.facts
+        let server = try ChildServer(database: work.runDatabase, logDirectory: work.directory)
+        try server.start()
+        report.facts.append(("cold start to healthy /healthz", String(format: "%.0f ms", server.coldStart * 1000)))
+        print("server on 127.0.0.1:\(server.port), healthy after \(Int(server.coldStart * 1000)) ms (log: \(server.logPath))")
+        do {
+            let fixtures = try Fixtures.load(port: server.port, smoke: smoke, kindCounts: prepared.kindCounts)
+            let driver = Driver(port: server.port, tokens: fixtures.tokens, seconds: seconds, smoke: smoke)
+            report.results = try await onThread { try HotPaths(driver: driver, fixtures: fixtures, clients: clients, smoke: smoke).run() }
+            report.facts.append(("server peak RSS (VmHWM)", server.peakRSS.map { String(format: "%.0f MiB", $0) } ?? "unknown"))
+            server.stop()
+        } catch {
+            server.stop()
+            throw error
+        }
+        let importResult = await ImportPath.run(work: work, set: set, smoke: smoke)
+        report.results.append(importResult.result)
+        report.facts += importResult.facts
+        let references = await References(work: work, csv: importResult.referenceCSV, rows: importResult.rows).measure()
+        report.references = references.lines
+        report.computeRatios(reportSQL: references.reportMedian, boardSQL: references.boardMedian)
+        if let rate = importResult.rate, let sqlRate = references.importRate {
+            report.ratios.append(("import rate / \(work.isPostgres ? "psql \\copy" : "sqlite3 .import") rate",
+                                  String(format: "%.3f — goal ≥ 0.25 (target 0.5): %@", rate / sqlRate, rate / sqlRate >= 0.25 ? "met" : "MISSED")))
+        }
+        print("\n" + report.text)
+        if smoke { try Self.verify(report) }
+    }
+
+    static func parseScale(_ text: String) -> Int? {
+        if text.hasSuffix("k") { return Int(text.dropLast()).map { $0 * 1000 } }
+        if text.hasSuffix("m") { return Int(text.dropLast()).map { $0 * 1_000_000 } }
+        return Int(text)
+    }
+
+    /// A smoke run fails on any error or failed check, and on a path that measured nothing.
+    static func verify(_ report: Report) throws {
+        var problems: [String] = []
+        for result in report.results where !result.skipped {
+            if result.errors > 0 { problems.append("\(result.name): \(result.errors) errors — \(result.note ?? "")") }
+            if result.latencies.isEmpty && result.rows == nil { problems.append("\(result.name): no successful request") }
+        }
+        guard problems.isEmpty else {
+            print("SMOKE FAILED:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+            throw ExitCode(1)
+        }
+        print("smoke: every hot path answered correctly (\(report.results.filter(\.skipped).count) skipped)")
+    }
+}
+
+/// The hidden command the bench starts as its child: the real server on loopback.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the server for the bench (internal).", shouldDisplay: false)
+    @Option var database: String
+    @Option var port: Int
+
+    func run() async throws {
+        var logger = Logger(label: "furrow-bench.server")
+        logger.logLevel = Logger.Level(rawValue: ProcessInfo.processInfo.environment["FURROW_LOG_LEVEL"] ?? "warning") ?? .warning
+        try await FurrowServer.run(ServerConfiguration(host: "127.0.0.1", port: port, database: database), logger: logger)
+    }
+}
