@@ -27,6 +27,7 @@ public enum WebRoutes {
         SignInPages(web: web).add(to: pages)
         AccountPages(web: web).add(to: pages)
         AccountForms(web: web).add(to: pages)
+        ContactImportPage(web: web).add(to: pages)
         ContactPages(web: web).add(to: pages)
         ContactForms(web: web).add(to: pages)
         ConnectionForms(web: web).add(to: pages)

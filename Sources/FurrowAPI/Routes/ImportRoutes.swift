@@ -10,10 +10,11 @@ struct ImportReportDTO: Encodable, Sendable {
 
 /// `POST /imports/contacts` with a `text/csv` body: the file streams to a temporary file and is
 /// imported in one transaction; one bad row and nothing is stored (`422 import-rejected` lists
-/// every bad row with its line). `dryRun=true` checks and stores nothing.
-struct ImportRoutes {
+/// every bad row with its line). `dryRun=true` checks and stores nothing. The web UI's import page
+/// saves its uploads through `save` too.
+public struct ImportRoutes {
     let env: CoreEnvironment
-    static let maxFileSize = 64 * 1024 * 1024
+    public static let maxFileSize = 64 * 1024 * 1024
 
     func add(to group: RouterGroup<AppContext>) {
         group.post("imports/contacts", use: contacts)
@@ -54,7 +55,7 @@ struct ImportRoutes {
     }
 
     /// Writes the body to `file` as it arrives: over the cap is a 413, a body cut short a 400.
-    static func save(_ body: RequestBody, to file: URL) async throws {
+    public static func save(_ body: RequestBody, to file: URL) async throws {
         guard FileManager.default.createFile(atPath: file.path, contents: nil),
               let handle = FileHandle(forWritingAtPath: file.path) else {
             throw CoreError.storageUnavailable

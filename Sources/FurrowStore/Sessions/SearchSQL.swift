@@ -7,24 +7,33 @@ import SQLKit
 /// PostgreSQL. Words shorter than three characters cannot use a trigram index; a query made only
 /// of such words falls back to a title prefix.
 enum SearchSQL {
+    /// How many matches a global search reads at most before ordering them by name.
+    static let candidateLimit = 500
+
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.count >= 3 }.prefix(8).map { $0 }
     }
 
     /// A sub-select of matching search-entry ids of one kind (or all kinds when nil).
     static func matchingIDs(_ text: String, kind: SearchEntry.Kind?, engine: Engine) -> SQLQueryString {
-        let kindCondition: SQLQueryString = kind.map { "e.kind = \(bind: $0.rawValue)" } ?? "1 = 1"
+        matchingIDs(text, where: kind.map { "e.kind = \(bind: $0.rawValue)" } ?? "1 = 1", limit: nil, engine: engine)
+    }
+
+    /// Matching ids that also meet `condition` (on `e`), at most `limit` of them when given: the
+    /// index lookup stops once it has found that many.
+    static func matchingIDs(_ text: String, where condition: SQLQueryString, limit: Int?, engine: Engine) -> SQLQueryString {
+        let cap: SQLQueryString = limit.map { " LIMIT \(literal: $0)" } ?? ""
         let words = words(text)
         if words.isEmpty {
-            return "SELECT e.id FROM search_entries e WHERE \(kindCondition) AND LOWER(e.title) LIKE \(bind: escapeLike(text.lowercased()) + "%") ESCAPE '\\'"
+            return "SELECT e.id FROM search_entries e WHERE \(condition) AND LOWER(e.title) LIKE \(bind: escapeLike(text.lowercased()) + "%") ESCAPE '\\'" + cap
         }
         switch engine {
         case .sqlite:
             let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
-            return "SELECT e.id FROM search_fts f JOIN search_entries e ON e.rowid = f.rowid WHERE search_fts MATCH \(bind: match) AND \(kindCondition)"
+            return "SELECT e.id FROM search_fts f JOIN search_entries e ON e.rowid = f.rowid WHERE search_fts MATCH \(bind: match) AND \(condition)" + cap
         case .postgres:
             let likes = words.map { word -> SQLQueryString in "e.body ILIKE \(bind: "%" + escapeLike(word) + "%") ESCAPE '\\'" }
-            return "SELECT e.id FROM search_entries e WHERE " + likes.joined(separator: " AND ") + " AND \(kindCondition)"
+            return "SELECT e.id FROM search_entries e WHERE " + likes.joined(separator: " AND ") + " AND \(condition)" + cap
         }
     }
 
@@ -57,11 +66,11 @@ extension SQLSession {
     func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry] {
         let kinds = types.map(\.rawValue).sorted()
         guard !kinds.isEmpty else { return [] }
-        let query: SQLQueryString = """
-            SELECT * FROM search_entries WHERE id IN (\(SearchSQL.matchingIDs(text, kind: nil, engine: engine)))
-            AND kind IN (\(binds: kinds)) AND \(visibility(principal))
-            ORDER BY title, id LIMIT \(literal: limit)
-            """
+        // The first few hundred visible matches, in name order: a fragment that matches thousands
+        // of records shows a sample of them (typing more narrows it) instead of sorting them all.
+        let candidates = SearchSQL.matchingIDs(text, where: "e.kind IN (\(binds: kinds)) AND \(visibility(principal, prefix: "e."))",
+                                               limit: SearchSQL.candidateLimit, engine: engine)
+        let query: SQLQueryString = "SELECT * FROM search_entries WHERE id IN (\(candidates)) ORDER BY title, id LIMIT \(literal: limit)"
         return try await rows(query).map { row in
             SearchEntry(kind: SearchEntry.Kind(rawValue: try row.string("kind")) ?? .account,
                         id: UUID(uuidString: try row.string("id")) ?? UUID(),

@@ -22,6 +22,8 @@ struct Field {
     var checked = false
     var options: [Option] = []
     var list: String?
+    /// The file types a file input offers first (`.csv,text/csv`).
+    var accept: String?
     /// The legend of a group of checkboxes sharing one name, on its first box; `groupEnd` on its last.
     var groupStart: String?
     var groupHint: String?

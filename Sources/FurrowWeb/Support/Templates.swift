@@ -16,7 +16,8 @@ struct Templates: Sendable {
     }
 
     static let contentTypes = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
-                               "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "txt": "text/plain; charset=utf-8"]
+                               "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "txt": "text/plain; charset=utf-8",
+                               "csv": "text/csv; charset=utf-8"]
 
     static func load(logger: Logger = Logger(label: "furrow.web")) -> Templates {
         // The copied `Resources` folder sits in the bundle, or is the bundle's resource folder itself (Linux).

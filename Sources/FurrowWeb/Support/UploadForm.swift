@@ -28,23 +28,46 @@ struct UploadForm: Sendable {
     }
 
     init(body: Data, boundary: String) {
+        for part in Self.parts(of: body, boundary: boundary) {
+            let content = Data(body[part.content])
+            if let filename = part.filename {
+                guard !filename.isEmpty || !content.isEmpty else { continue }
+                files[part.name] = File(filename: filename, contentType: part.contentType, data: content)
+            } else {
+                fields[part.name] = String(decoding: content, as: UTF8.self)
+            }
+        }
+    }
+
+    /// One named part of a multipart body: where its content lies, not a copy of it (so a large
+    /// upload saved to disk and mapped is never read whole into memory).
+    struct Part: Sendable {
+        let name: String
+        let filename: String?
+        let contentType: String?
+        let content: Range<Data.Index>
+    }
+
+    /// The named parts of a `multipart/form-data` body, in order.
+    static func parts(of body: Data, boundary: String) -> [Part] {
         let delimiter = Data(("--" + boundary).utf8)
         let crlf = Data("\r\n".utf8), headerEnd = Data("\r\n\r\n".utf8)
-        guard var start = body.range(of: delimiter)?.upperBound else { return }
-        while let next = body.range(of: Data("\r\n".utf8) + delimiter, in: start..<body.endIndex) {
-            var part = body[start..<next.lowerBound]
-            if part.starts(with: crlf) { part = part.dropFirst(2) }
-            if let split = part.range(of: headerEnd) {
-                let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
-                let content = Data(part[split.upperBound...])
-                add(headers: headers, content: content)
+        guard var start = body.range(of: delimiter)?.upperBound else { return [] }
+        var parts: [Part] = []
+        while let next = body.range(of: crlf + delimiter, in: start..<body.endIndex) {
+            var from = start
+            if body[from..<next.lowerBound].starts(with: crlf) { from += 2 }
+            if let split = body.range(of: headerEnd, in: from..<next.lowerBound) {
+                let headers = String(decoding: body[from..<split.lowerBound], as: UTF8.self)
+                if let part = part(headers: headers, content: split.upperBound..<next.lowerBound) { parts.append(part) }
             }
             start = next.upperBound
             if body[start...].starts(with: Data("--".utf8)) { break }
         }
+        return parts
     }
 
-    private mutating func add(headers: String, content: Data) {
+    private static func part(headers: String, content: Range<Data.Index>) -> Part? {
         var disposition = "", contentType: String?
         for line in headers.components(separatedBy: "\r\n") {
             let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -55,13 +78,8 @@ struct UploadForm: Sendable {
             default: break
             }
         }
-        guard let name = Self.parameter("name", in: disposition) else { return }
-        if let filename = Self.parameter("filename", in: disposition) {
-            guard !filename.isEmpty || !content.isEmpty else { return }
-            files[name] = File(filename: filename, contentType: contentType, data: content)
-        } else {
-            fields[name] = String(decoding: content, as: UTF8.self)
-        }
+        guard let name = parameter("name", in: disposition) else { return nil }
+        return Part(name: name, filename: parameter("filename", in: disposition), contentType: contentType, content: content)
     }
 
     /// `name="file"` in `form-data; name="file"; filename="a.csv"`, quoted or not.
@@ -86,9 +104,7 @@ struct UploadForm: Sendable {
 
     /// Compares in constant time, for the CSRF token.
     func matches(_ name: String, _ expected: String) -> Bool {
-        let sent = Array((fields[name] ?? "").utf8), wanted = Array(expected.utf8)
-        guard sent.count == wanted.count else { return false }
-        return zip(sent, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        (fields[name] ?? "").matchesSecret(expected)
     }
 }
 

@@ -102,4 +102,12 @@ enum URLText {
 extension String {
     /// The text, or nil when empty: templates show `{{#x}}…{{/x}}` for any non-nil value.
     var nonEmpty: String? { isEmpty ? nil : self }
+
+    /// Whether the text equals `expected`, looking at every byte whatever differs: for secrets
+    /// such as the CSRF token.
+    func matchesSecret(_ expected: String) -> Bool {
+        let sent = Array(utf8), wanted = Array(expected.utf8)
+        guard sent.count == wanted.count else { return false }
+        return zip(sent, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
 }

@@ -53,8 +53,6 @@ struct WebForm: Sendable {
 
     /// Compares in constant time, for secrets such as the CSRF token.
     func matches(_ name: String, _ expected: String) -> Bool {
-        let sent = Array(self[name].utf8), wanted = Array(expected.utf8)
-        guard sent.count == wanted.count else { return false }
-        return zip(sent, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        self[name].matchesSecret(expected)
     }
 }
