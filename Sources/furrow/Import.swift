@@ -48,10 +48,10 @@ struct Import: AsyncParsableCommand {
                 print("… and \(outcome.errorCount - outcome.errors.count) more errors")
             }
             if outcome.errorCount > 0 {
-                print("Nothing imported: \(outcome.errorCount) errors in \(outcome.rows) rows.")
+                print("Nothing imported: \(counted(outcome.errorCount, "error")) in \(counted(outcome.rows, "row")).")
                 throw ExitCode(65)
             }
-            print(dryRun ? "Dry run: all \(outcome.rows) rows are good; nothing stored." : "Imported \(outcome.imported) contacts.")
+            print(dryRun ? "Dry run: all \(counted(outcome.rows, "row")) \(outcome.rows == 1 ? "is" : "are") good; nothing stored." : "Imported \(counted(outcome.imported, "contact")).")
         }
     }
 }
@@ -91,3 +91,6 @@ final class ProgressBar: @unchecked Sendable {
         if enabled && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
+
+/// "1 row", "2 rows".
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -13,10 +13,14 @@ struct Report: AsyncParsableCommand {
         @Option(help: "Act as this user (default: the first administrator).") var user: String?
         @OptionGroup var db: DatabaseOption
 
-        func run() async throws {
-            guard let grouping = OpportunityGrouping(rawValue: groupBy) else {
+        func validate() throws {
+            guard OpportunityGrouping(rawValue: groupBy) != nil else {
                 throw ArgumentParser.ValidationError("--group-by must be stage, status or owner")
             }
+        }
+
+        func run() async throws {
+            let grouping = OpportunityGrouping(rawValue: groupBy) ?? .stage
             let rows = try await withEnvironment(db.database) { env in
                 try await ReportService(env).pipeline(groupBy: grouping, by: try await actingPrincipal(env, email: user))
             }
