@@ -42,6 +42,10 @@ struct ListStatement {
                 alternatives.append("(" + parts.joined(separator: " AND ") + ")")
             }
             conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
+            // Implied by the alternatives, but a plain bound the index can seek to: a page deep in
+            // the list starts at its place instead of walking every row before it.
+            let first = keys[0]
+            conditions.append("\(unsafeRaw: first.0) \(unsafeRaw: first.1 ? "<=" : ">=") \(bind: value(first.2, after[0]))")
         }
         let order = keys.map { "\($0.0) \($0.1 ? "DESC" : "ASC")" }.joined(separator: ", ")
         let limit = max(1, min(query.limit, 1000))
