@@ -21,6 +21,8 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
     public var rows: Int?
     public var errorCount: Int?
     var retryAfter: Int?
+    /// `method-not-allowed`: the methods the resource takes, for the `Allow` header.
+    var allow: String?
 
     public struct RowError: Sendable, Encodable, Equatable {
         public let line: Int, field: String, message: String
@@ -61,6 +63,7 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
         let data = (try? encoder.encode(self)) ?? Data("{\"type\":\"internal\",\"status\":500}".utf8)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow }
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }

@@ -13,6 +13,12 @@ public struct ProblemMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let error = error as? HTTPError, error.status == .notFound, let allowed = APIMethods.allowed(request.uri.path) {
+                var problem = Problem("method-not-allowed", 405, "Method not allowed",
+                                      "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method.rawValue).")
+                problem.allow = allowed.joined(separator: ", ")
+                return problem.response()
+            }
             if let problem = Problem.from(error) { return problem.response() }
             let incident = UUID().uuidString.lowercased()
             context.logger.error("unhandled error", metadata: ["incident": .string(incident), "error": .string(String(reflecting: error))])
@@ -49,4 +55,33 @@ public struct RequestLogMiddleware: RouterMiddleware {
 
 extension HTTPField.Name {
     static let requestId = HTTPField.Name("X-Request-Id")!
+}
+
+/// The methods each API path takes, read once from the OpenAPI document (kept true by a test):
+/// a path the router knows under other methods answers 405 with `Allow`, not 404.
+enum APIMethods {
+    static let templates: [(segments: [String?], methods: [String])] = {
+        guard let document = try? JSONSerialization.jsonObject(with: APIRoutes.openAPIDocument) as? [String: Any],
+              let paths = document["paths"] as? [String: Any] else { return [] }
+        return paths.compactMap { path, item in
+            guard let operations = item as? [String: Any] else { return nil }
+            let verbs = ["get", "put", "post", "patch", "delete"].filter { operations[$0] != nil }.map { $0.uppercased() }
+            let segments = path.split(separator: "/").map { $0.hasPrefix("{") ? nil : String($0) }
+            return (segments, verbs)
+        }
+    }()
+
+    /// The documented methods of an `/api/v1/…` path, or nil when no documented path matches it.
+    static func allowed(_ path: String) -> [String]? {
+        guard path.hasPrefix("/api/v1/") else { return nil }
+        let parts = path.dropFirst("/api/v1".count).split(separator: "/").map(String.init)
+        let matches = templates.filter { template in
+            template.segments.count == parts.count
+                && zip(template.segments, parts).allSatisfy { wanted, part in wanted == nil || wanted == part }
+        }
+        // A literal segment beats a parameter: /accounts/merge is not /accounts/{id}.
+        let best = matches.max { a, b in a.segments.compactMap { $0 }.count < b.segments.compactMap { $0 }.count }
+        guard let best, !best.methods.isEmpty else { return nil }
+        return best.methods
+    }
 }

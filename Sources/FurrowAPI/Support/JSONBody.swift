@@ -30,6 +30,9 @@ public struct JSONBody {
             throw Problem.malformed("The request body is not valid JSON.")
         }
         guard case .object(let object) = parsed else { throw Problem.malformed("The request body must be a JSON object.") }
+        // U+0000 ends strings in C and PostgreSQL's text cannot hold it: refused, never stored.
+        let withNUL = object.filter { $0.value.containsNUL }.keys.sorted()
+        if !withNUL.isEmpty { throw Problem.validation(withNUL.map { FieldError($0, "may not contain the NUL character (U+0000)") }) }
         self.object = object
         let unknown = Set(object.keys).subtracting(allowed).subtracting(ignoring)
         for field in unknown.sorted() { errors.append(FieldError(field, "is not a known field")) }
@@ -191,6 +194,16 @@ public struct JSONBody {
 enum JSONValue: Decodable, Equatable {
     case null, bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
 
+    /// Whether a string anywhere inside (keys included) holds U+0000.
+    var containsNUL: Bool {
+        switch self {
+        case .string(let text): return text.contains("\u{0}")
+        case .array(let items): return items.contains { $0.containsNUL }
+        case .object(let fields): return fields.contains { $0.key.contains("\u{0}") || $0.value.containsNUL }
+        default: return false
+        }
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
@@ -207,7 +220,7 @@ extension Request {
     /// The whole body: over `limit` bytes is a 413; a body that breaks off (the client went away
     /// halfway) is a 400, not mistaken for one too large.
     mutating func collectBody(upTo limit: Int, tooLarge detail: String) async throws -> ByteBuffer {
-        do { return try await collectBody(upTo: limit) } catch let error as HTTPError where error.status == .contentTooLarge {
+        do { return try await collectBody(upTo: limit) } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw Problem("payload-too-large", 413, "Payload too large", detail)
         } catch {
             throw Problem.malformed("The request body could not be read to its end.")

@@ -115,11 +115,12 @@ public struct AccountService: Sendable {
             survivor.fields.phone = survivor.fields.phone ?? other.fields.phone
             survivor.fields.website = survivor.fields.website ?? other.fields.website
             survivor.fields.industry = survivor.fields.industry ?? other.fields.industry
-            try await session.deleteAccount(id: otherId)
+            // The survivor first: it may have named the other as its parent.
             let currentVersion = survivor.version
             survivor.version += 1
             survivor.updatedAt = env.clock.now()
             _ = try await session.updateAccount(survivor, expectedVersion: currentVersion)
+            try await session.deleteAccount(id: otherId)
             if try await session.ancestors(of: id).contains(id) { throw PartyError.hierarchyCycle }
             try await session.unindex(id: otherId.uuid)
             try await session.index(survivor.searchEntry)
