@@ -343,3 +343,53 @@ def test_invariants_catch_half_done_operations(tmp_path, server_for):
         with pytest.raises(AssertionError, match=message):
             check_invariants(client, acknowledged)
         server.kill()
+
+
+IMPORT_ROWS = int(os.environ.get("FURROW_IMPORT_ROWS", "20000"))
+
+
+def test_a_large_import_is_all_or_nothing_under_kill_9(database, server_for, engine):
+    """`POST /imports/contacts` of 20,000 rows, killed at a random moment: afterwards either every
+    row is there with its search and audit entries, or none is; an acknowledged import is whole."""
+    rng = random.Random(f"{support.SEED}-import-{engine}")
+    server = server_for(database, support.UNLIMITED)
+    server.start()
+    client = server.login()
+    outcomes = []
+    # a small import that usually finishes before the kill, and large ones it usually interrupts
+    for cycle, rows in enumerate([IMPORT_ROWS, IMPORT_ROWS // 20, IMPORT_ROWS]):
+        tag = f"Imp{cycle}x{rng.randrange(10**6)}"
+        body = "lastName,email\n" + "".join(f"{tag}-{n},{tag.lower()}-{n}@example.com\n" for n in range(rows))
+        answer = {}
+
+        def send():
+            try:
+                answer["response"] = client.call("POST", "/api/v1/imports/contacts", raw=body.encode(),
+                                                 headers={"Content-Type": "text/csv"}, timeout=300)
+            except (OSError, http.client.HTTPException) as error:
+                answer["error"] = error
+
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        time.sleep(rng.uniform(0.3, 4.0))
+        server.kill()
+        sender.join(timeout=60)
+        assert not sender.is_alive(), "the import request hung after the kill"
+        acknowledged = "response" in answer and answer["response"].status == 201
+        if "response" in answer and not acknowledged:
+            raise AssertionError(f"the import answered {answer['response']!r}")
+        stored = int(database.query(f"SELECT COUNT(*) FROM contacts WHERE last_name LIKE '{tag}-%'")[0][0])
+        indexed = int(database.query(f"SELECT COUNT(*) FROM search_entries WHERE kind = 'contact' AND title LIKE '%{tag}-%'")[0][0])
+        audited = int(database.query(f"SELECT COUNT(*) FROM audit_entries a JOIN contacts c ON c.id = a.entity_id "
+                                     f"WHERE a.action = 'contact.create' AND c.last_name LIKE '{tag}-%'")[0][0])
+        assert stored in (0, rows), f"cycle {cycle}: {stored} of {rows} rows survived the kill"
+        assert indexed == stored and audited == stored, f"cycle {cycle}: {stored} rows, {indexed} search entries, {audited} audit entries"
+        if acknowledged:
+            assert stored == rows, f"cycle {cycle}: an acknowledged import lost rows ({stored})"
+        if engine == "sqlite":
+            assert not database.integrity_problems()
+        outcomes.append(f"{rows:,} rows {'whole' if stored else 'none'}{' (acknowledged)' if acknowledged else ''}")
+        server.start()
+    server.stop()
+    assert not server.server_errors(), server.server_errors()[:10]
+    support.summary(f"import-kill[{engine}]: 3 kills during an import: " + ", ".join(outcomes))
