@@ -393,3 +393,94 @@ def test_a_large_import_is_all_or_nothing_under_kill_9(database, server_for, eng
     server.stop()
     assert not server.server_errors(), server.server_errors()[:10]
     support.summary(f"import-kill[{engine}]: 3 kills during an import: " + ", ".join(outcomes))
+
+
+class Seller(threading.Thread):
+    """Sells serialised items: product, price list, quote, send, accept — until the server dies."""
+
+    def __init__(self, name, client, killed, created, accepted):
+        super().__init__(daemon=True)
+        self.tag, self.client, self.killed = name, client, killed
+        self.created, self.accepted = created, accepted  # quote id -> product id; accepted quote ids
+        self.problems, self.serial = [], 0
+
+    def expect(self, response, status, what):
+        if response.status != status:
+            raise AssertionError(f"{what}: expected {status}, got {response!r}")
+        return response.json
+
+    def sell_one(self):
+        self.serial += 1
+        tag = f"{self.tag}-{self.serial}"
+        if not hasattr(self, "account"):
+            self.account = self.expect(self.client.call("POST", "/api/v1/accounts?allowDuplicate=true", {"name": f"Farm {tag}"}),
+                                       201, "create account")
+        product = self.expect(self.client.call("POST", "/api/v1/products", {
+            "sku": f"TR-{tag}", "name": f"Tractor {tag}", "serialized": True, "serialNumber": f"SN-{tag}",
+            "unitPrice": "25000.00", "currency": "EUR"}), 201, "create product")
+        prices = self.expect(self.client.call("POST", "/api/v1/price-lists", {
+            "name": f"Prices {tag}", "currency": "EUR", "validFrom": "2000-01-01",
+            "items": [{"productId": product["id"], "unitPrice": "25000.00"}]}), 201, "create price list")
+        quote = self.expect(self.client.call("POST", "/api/v1/quotes", {
+            "accountId": self.account["id"], "priceListId": prices["id"], "currency": "EUR",
+            "lines": [{"productId": product["id"], "quantity": "1"}]}), 201, "create quote")
+        self.created[quote["id"]] = product["id"]
+        self.expect(self.client.call("POST", f"/api/v1/quotes/{quote['id']}/send", {}), 200, "send quote")
+        self.expect(self.client.call("POST", f"/api/v1/quotes/{quote['id']}/accept", {}), 200, "accept quote")
+        self.accepted.add(quote["id"])
+
+    def run(self):
+        while not self.killed.is_set():
+            try:
+                self.sell_one()
+            except (OSError, http.client.HTTPException) as error:
+                if not self.killed.is_set():
+                    self.problems.append(f"connection lost before the kill: {error!r}")
+                return
+            except Exception as error:
+                self.problems.append(repr(error))
+                return
+
+
+def test_quote_acceptance_is_all_or_nothing_under_kill_9(database, server_for, engine):
+    """Accepting a quote wins its opportunity and sells its serialised item in one transaction:
+    after kill -9 the three agree for every quote, and every acknowledged acceptance is whole."""
+    rng = random.Random(f"{support.SEED}-accept-{engine}")
+    server = server_for(database, support.UNLIMITED)
+    server.start()
+    client = server.login()
+    created, accepted = {}, set()
+    for cycle in range(3):
+        killed = threading.Event()
+        sellers = [Seller(f"a{cycle}s{i}", client.with_token(client.token), killed, created, accepted) for i in range(WORKERS)]
+        for seller in sellers:
+            seller.start()
+        time.sleep(rng.uniform(0.5, 2.0))
+        killed.set()
+        server.kill()
+        for seller in sellers:
+            seller.join(timeout=30)
+            assert not seller.is_alive(), "a seller hung after the kill"
+            assert not seller.problems, f"cycle {cycle}: failures before the kill: {seller.problems[:5]}\n{server.log_tail()}"
+        server.start()
+    broken, won = [], 0
+    for quote_id, product_id in created.items():
+        quote = client.call("GET", f"/api/v1/quotes/{quote_id}")
+        if quote.status == 404:
+            continue  # created in the instant of the kill, never acknowledged
+        quote = quote.json
+        opportunity = client.call("GET", f"/api/v1/opportunities/{quote['opportunityId']}").json
+        product = client.call("GET", f"/api/v1/products/{product_id}").json
+        is_accepted = quote["status"] == "accepted"
+        states = (is_accepted, opportunity["status"] == "won", product["status"] == "sold")
+        if len(set(states)) != 1:
+            broken.append(f"quote {quote['number']}: accepted {states[0]}, opportunity won {states[1]}, item sold {states[2]}")
+        if quote_id in accepted and not is_accepted:
+            broken.append(f"quote {quote['number']}: acceptance acknowledged but not stored")
+        won += is_accepted
+    server.stop()
+    assert not broken, "\n".join(broken[:20])
+    assert won > 0, "no quote was accepted: the test did no work"
+    assert not server.server_errors(), server.server_errors()[:10]
+    support.summary(f"accept-kill[{engine}]: 3 kills, {len(created)} quotes, {won} accepted; acceptance, the won opportunity "
+                    f"and the sold item agree for each")
