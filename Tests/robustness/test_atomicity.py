@@ -463,6 +463,29 @@ def test_quote_acceptance_is_all_or_nothing_under_kill_9(database, server_for, e
             assert not seller.is_alive(), "a seller hung after the kill"
             assert not seller.problems, f"cycle {cycle}: failures before the kill: {seller.problems[:5]}\n{server.log_tail()}"
         server.start()
+    broken, won = acceptance_disagreements(client, created, accepted)
+    server.stop()
+    assert not broken, "\n".join(broken[:20])
+    assert won > 0, "no quote was accepted: the test did no work"
+    assert not server.server_errors(), server.server_errors()[:10]
+    # The check itself: an accepted quote whose item is no longer sold, set behind the server's back, must be caught.
+    quote_id = next(q for q in accepted)
+    if engine == "sqlite":
+        with sqlite3.connect(database.path) as connection:
+            connection.execute("UPDATE products SET inventory_status = 'available' WHERE id = ?", (created[quote_id],))
+    else:
+        support.psql(database.url, f"UPDATE products SET inventory_status = 'available' WHERE id = '{created[quote_id]}'")
+    server.start()
+    caught, _ = acceptance_disagreements(client, {quote_id: created[quote_id]}, accepted)
+    server.stop()
+    assert caught, "the agreement check missed an accepted quote whose item is not sold"
+    support.summary(f"accept-kill[{engine}]: 3 kills, {len(created)} quotes, {won} accepted; acceptance, the won opportunity "
+                    f"and the sold item agree for each")
+
+
+def acceptance_disagreements(client, created, accepted):
+    """For each quote: accepted, its opportunity won and its item sold must all agree; an
+    acknowledged acceptance must be stored. Returns the disagreements and the accepted count."""
     broken, won = [], 0
     for quote_id, product_id in created.items():
         quote = client.call("GET", f"/api/v1/quotes/{quote_id}")
@@ -478,9 +501,4 @@ def test_quote_acceptance_is_all_or_nothing_under_kill_9(database, server_for, e
         if quote_id in accepted and not is_accepted:
             broken.append(f"quote {quote['number']}: acceptance acknowledged but not stored")
         won += is_accepted
-    server.stop()
-    assert not broken, "\n".join(broken[:20])
-    assert won > 0, "no quote was accepted: the test did no work"
-    assert not server.server_errors(), server.server_errors()[:10]
-    support.summary(f"accept-kill[{engine}]: 3 kills, {len(created)} quotes, {won} accepted; acceptance, the won opportunity "
-                    f"and the sold item agree for each")
+    return broken, won
