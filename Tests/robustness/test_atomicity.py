@@ -106,10 +106,13 @@ class Worker(threading.Thread):
             for allocation in allocations:
                 self.open_invoices[allocation["invoiceId"]] += Decimal(allocation["amount"])
 
+    def step(self):
+        self.qualify() if self.rng.random() < 0.4 else self.sell()
+
     def run(self):
         while not self.killed.is_set():
             try:
-                self.qualify() if self.rng.random() < 0.4 else self.sell()
+                self.step()
             except (OSError, http.client.HTTPException) as error:
                 if not self.killed.is_set():
                     self.problems.append(f"connection lost before the kill: {error!r}")
@@ -395,23 +398,15 @@ def test_a_large_import_is_all_or_nothing_under_kill_9(database, server_for, eng
     support.summary(f"import-kill[{engine}]: 3 kills during an import: " + ", ".join(outcomes))
 
 
-class Seller(threading.Thread):
+class Seller(Worker):
     """Sells serialised items: product, price list, quote, send, accept — until the server dies."""
 
     def __init__(self, name, client, killed, created, accepted):
-        super().__init__(daemon=True)
-        self.tag, self.client, self.killed = name, client, killed
+        super().__init__(name, client, killed, rng=None, acknowledged=None)
         self.created, self.accepted = created, accepted  # quote id -> product id; accepted quote ids
-        self.problems, self.serial = [], 0
 
-    def expect(self, response, status, what):
-        if response.status != status:
-            raise AssertionError(f"{what}: expected {status}, got {response!r}")
-        return response.json
-
-    def sell_one(self):
-        self.serial += 1
-        tag = f"{self.tag}-{self.serial}"
+    def step(self):
+        tag = self.next_tag()
         if not hasattr(self, "account"):
             self.account = self.expect(self.client.call("POST", "/api/v1/accounts?allowDuplicate=true", {"name": f"Farm {tag}"}),
                                        201, "create account")
@@ -428,18 +423,6 @@ class Seller(threading.Thread):
         self.expect(self.client.call("POST", f"/api/v1/quotes/{quote['id']}/send", {}), 200, "send quote")
         self.expect(self.client.call("POST", f"/api/v1/quotes/{quote['id']}/accept", {}), 200, "accept quote")
         self.accepted.add(quote["id"])
-
-    def run(self):
-        while not self.killed.is_set():
-            try:
-                self.sell_one()
-            except (OSError, http.client.HTTPException) as error:
-                if not self.killed.is_set():
-                    self.problems.append(f"connection lost before the kill: {error!r}")
-                return
-            except Exception as error:
-                self.problems.append(repr(error))
-                return
 
 
 def test_quote_acceptance_is_all_or_nothing_under_kill_9(database, server_for, engine):
