@@ -48,7 +48,7 @@ public enum QuoteDocument {
             func header() {
                 pdf.text(settings.companyName, x: left, y: y, size: 16)
                 for (index, line) in settings.companyAddress.split(separator: ",").enumerated() where index < 4 {
-                    pdf.text(line.trimmingCharacters(in: .whitespaces), x: left, y: y + 16 + Double(index) * 12, size: 9)
+                    pdf.text(line.trimmedSpaces(), x: left, y: y + 16 + Double(index) * 12, size: 9)
                 }
                 pdf.text(title, x: right, y: y, size: 16, alignRight: true)
                 pdf.text(subtitle, x: right, y: y + 16, size: 9, alignRight: true)

@@ -83,7 +83,7 @@ public final class TestWorld: @unchecked Sendable {
         var logger = Logger(label: "furrow.test.second")
         logger.logLevel = .warning
         let other = try await SQLStore.open(location, logger: logger)
-        return (CoreEnvironment(store: other, clock: clock, ids: RandomIDs(), passwords: PasswordHasher(cost: 4), documentRenderer: PDFRenderer()), other)
+        return (CoreEnvironment(store: other, clock: clock, ids: TimeOrderedIDs(), passwords: PasswordHasher(cost: 4), documentRenderer: PDFRenderer()), other)
     }
 
     public func close() async {

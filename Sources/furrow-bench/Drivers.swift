@@ -36,6 +36,10 @@ struct Driver {
     let tokens: [Role: String]
     let seconds: Double
     let smoke: Bool
+    /// Path-name prefixes to measure (`--only`); empty measures every path.
+    var only: [String] = []
+
+    func wanted(_ name: String) -> Bool { only.isEmpty || only.contains { name.hasPrefix($0) } }
 
     /// How long or how many: a duration, a number of operations per client, or a paced rate.
     enum Amount { case duration(Double), count(Int), paced(perSecond: Double, seconds: Double) }
@@ -51,6 +55,7 @@ struct Driver {
                  setup: ((Client) throws -> Void)? = nil,
                  operation: @escaping (Client, Int) throws -> HTTPConnection.Response,
                  check: ((Client, HTTPConnection.Response) -> String?)? = nil) throws -> PathResult {
+        guard wanted(name) else { return .skipped(name, "not in --only") }
         let workers = try roles(clients, only: only).enumerated().map { index, role in
             try Client(index: index, role: role, token: tokens[role]!, port: port)
         }

@@ -13,9 +13,15 @@ struct References {
     struct Figures {
         var lines: [(String, String)] = []
         var importRate: Double?
+        /// `.import` into the measured database itself (same rows, same indexes already filled).
+        var importRateSameDatabase: Double?
         var reportMedian: Double?
         var boardMedian: Double?
+        /// Single-row INSERTs, each its own transaction: the one-commit-per-fsync rate.
+        var commitRate: Double?
     }
+
+    static let commits = 300
 
     /// The pipeline-by-stage aggregation for an admin (no visibility predicate): open deals.
     static let reportSQL = """
@@ -70,6 +76,30 @@ struct References {
             } else {
                 figures.lines.append(("sqlite3 .import", "failed (\(count) rows): \(load.output.prefix(300))"))
             }
+            // The same rows into the database the import wrote to (a throw-away copy per run): the
+            // engine's rate with the same indexes already holding the data set.
+            let before = Int(Self.shell("sqlite3 '\(db)' 'SELECT COUNT(*) FROM contacts'").output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            let startedSame = Date()
+            let same = Self.shell("sqlite3 '\(db)' 'PRAGMA synchronous=FULL' '.import --csv --skip 1 \(csv) contacts'")
+            let elapsedSame = Date().timeIntervalSince(startedSame)
+            let after = Int(Self.shell("sqlite3 '\(db)' 'SELECT COUNT(*) FROM contacts'").output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            if same.status == 0 && after - before == rows {
+                figures.importRateSameDatabase = Double(rows) / elapsedSame
+                figures.lines.append(("sqlite3 .import of the same \(rows) contacts into the measured database itself (\(before) contacts already there)",
+                                      String(format: "%.0f rows/s (%.2f s)", Double(rows) / elapsedSame, elapsedSame)))
+            }
+        }
+        let scratch = work.directory + "/commits.sqlite"
+        try ("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\nCREATE TABLE t (x INTEGER);\n" + ".timer on\n"
+             + "BEGIN; SELECT 1; COMMIT;\n" + String(repeating: "INSERT INTO t VALUES (1);\n", count: Self.commits))
+            .write(toFile: work.directory + "/commits.sql", atomically: false, encoding: .utf8)
+        let timed = Self.shell("sqlite3 '\(scratch)' < '\(work.directory)/commits.sql'").output
+        let commitTimes = timed.split(separator: "\n").filter { $0.hasPrefix("Run Time: real") }
+            .compactMap { $0.split(separator: " ").dropFirst(3).first.flatMap { Double($0) } }.suffix(Self.commits)
+        if commitTimes.count == Self.commits, case let total = commitTimes.reduce(0, +), total > 0 {
+            figures.commitRate = Double(Self.commits) / total
+            figures.lines.append(("one INSERT per transaction in sqlite3 (WAL, synchronous=FULL: one fsync each), \(Self.commits) in a row",
+                                  String(format: "%.0f commits/s", Double(Self.commits) / total)))
         }
         figures.reportMedian = try timeSQLite(db, Self.reportSQL, statements: 1)
         figures.lines.append(("pipeline by stage, raw SQL in sqlite3 (median of \(Self.runs))", Report.ms(figures.reportMedian ?? .nan) + " ms"))
@@ -130,6 +160,15 @@ struct References {
             } else {
                 figures.lines.append(("psql \\copy", "failed: \(result.output.prefix(300))"))
             }
+        }
+        let commitScript = work.directory + "/commits.sql"
+        try ("CREATE TEMP TABLE bench_commits (x integer);\n\\timing on\n" + String(repeating: "INSERT INTO bench_commits VALUES (1);\n", count: Self.commits))
+            .write(toFile: commitScript, atomically: false, encoding: .utf8)
+        let commitTimes = Self.psqlTimes(Self.shell("\(psql) -f '\(commitScript)'").output)
+        if commitTimes.count == Self.commits, case let total = commitTimes.reduce(0, +), total > 0 {
+            figures.commitRate = Double(Self.commits) / (total / 1000)
+            figures.lines.append(("one INSERT per transaction in psql (synchronous_commit on: one WAL flush each), \(Self.commits) in a row",
+                                  String(format: "%.0f commits/s", Double(Self.commits) / (total / 1000))))
         }
         figures.reportMedian = try timePostgres(psql, Self.reportSQL, statements: 1)
         figures.lines.append(("pipeline by stage, raw SQL in psql (median of \(Self.runs))", Report.ms(figures.reportMedian ?? .nan) + " ms"))

@@ -77,7 +77,7 @@ struct Report {
     }
 
     /// The goals as ratios of figures measured in this run.
-    mutating func computeRatios(reportSQL: Double?, boardSQL: Double?) {
+    mutating func computeRatios(reportSQL: Double?, boardSQL: Double?, commitRate: Double? = nil) {
         func add(_ name: String, _ value: Double?, goal: String, met: (Double) -> Bool) {
             guard let value, !value.isNaN else { ratios.append((name, "not measured (\(goal))")); return }
             ratios.append((name, String(format: "%.2f", value) + " — goal \(goal): " + (met(value) ? "met" : "MISSED")))
@@ -94,5 +94,7 @@ struct Report {
         add("board p50 (admin, 1 client) / raw SQL median",
             result("board (admin, 1 client)").flatMap { r in boardSQL.map { r.p50 / $0 } }, goal: "≤ 3") { $0 <= 3 }
         add("single create p99 ms at 50/s", result("create account @50/s")?.percentile(99), goal: "≤ 100 ms") { $0 <= 100 }
+        add("creates/s at 16 clients / one-commit-per-fsync rate",
+            result("create account").flatMap { r in commitRate.map { r.throughput / $0 } }, goal: "> 1 (writes grouped)") { $0 > 1 }
     }
 }

@@ -27,7 +27,7 @@ struct AuthRoutes {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Problem.malformed("Only a bearer token can be revoked here; sign out of the web UI with its Sign out button.")
         }
-        try await AuthService(env).revoke(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        try await AuthService(env).revoke(String(header.dropFirst(7)).trimmedSpaces())
         return .noContent
     }
 

@@ -25,14 +25,14 @@ struct CalendarFeedRoute {
         var items = found.activities.map { Self.item($0, zone: found.timeZone, base: base, organizer: organizer) }
         items += found.opportunities.compactMap { entry in
             guard let day = entry.day.flatMap(Day.init) else { return nil }
-            return CalendarFeedItem(kind: .event, uid: "\(entry.id.uuidString.lowercased())-close@furrow", stamp: entry.start,
+            return CalendarFeedItem(kind: .event, uid: "\(UUIDText.lowercase(entry.id))-close@furrow", stamp: entry.start,
                                     summary: "Expected close: \(entry.title)", url: base + entry.path, categories: ["Opportunity"],
                                     allDayStart: day, allDayEnd: day.adding(days: 1), status: "TENTATIVE")
         }
         let text = ICalendar.feed(name: "Furrow — \(found.user.name)", timeZone: found.timeZone, items: items)
         let tag = "\"" + SecretToken.hash(text).prefix(32) + "\""
         var headers: HTTPFields = [.contentType: "text/calendar; charset=utf-8", .eTag: tag, .cacheControl: "private, max-age=300"]
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag }) {
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmedSpaces() == tag }) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentDisposition] = "inline; filename=\"furrow.ics\""

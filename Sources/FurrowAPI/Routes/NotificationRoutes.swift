@@ -6,7 +6,7 @@ import Hummingbird
 struct NotificationDTO: Encodable, Sendable {
     let id: String, message: String, link: String, createdAt: String, readAt: String?
     init(_ n: NotificationRecord) {
-        id = n.id.uuidString.lowercased(); message = n.message; link = n.link; createdAt = Timestamp.string(n.createdAt)
+        id = UUIDText.lowercase(n.id); message = n.message; link = n.link; createdAt = Timestamp.string(n.createdAt)
         readAt = n.readAt.map(Timestamp.string)
     }
 }

@@ -63,7 +63,7 @@ struct OpportunityRoutes {
             input.demandLines = items.compactMap { item in
                 var item = item
                 item.require("description")
-                let description = item.string("description")?.trimmingCharacters(in: .whitespacesAndNewlines), product = item.uuid("productId")
+                let description = item.string("description")?.trimmed(), product = item.uuid("productId")
                 if let description, description.isEmpty || description.count > 500 {
                     item.errors.append(FieldError("description", "must be 1 to 500 characters"))
                 }

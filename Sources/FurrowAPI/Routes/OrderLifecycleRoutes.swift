@@ -6,7 +6,7 @@ import Hummingbird
 struct TrackingDTO: Encodable, Sendable {
     let id: String, status: String, note: String?, at: String, actorId: String?
     init(_ e: TrackingEvent) {
-        id = e.id.uuidString.lowercased(); status = e.status.rawValue; note = e.note; at = Timestamp.string(e.at); actorId = e.actorId?.string
+        id = UUIDText.lowercase(e.id); status = e.status.rawValue; note = e.note; at = Timestamp.string(e.at); actorId = e.actorId?.string
     }
 }
 

@@ -24,7 +24,7 @@ public struct AuthMiddleware: RouterMiddleware {
         }
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
-                  let (principal, _) = try await auth.authenticate(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), kind: .token)
+                  let (principal, _) = try await auth.authenticate(String(header.dropFirst(7)).trimmedSpaces(), kind: .token)
             else { throw Problem.unauthorized }
             context.principal = principal
         } else if let secret = request.cookies[Self.sessionCookie]?.value,

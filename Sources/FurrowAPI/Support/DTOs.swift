@@ -52,15 +52,15 @@ struct TeamDTO: Encodable, Sendable {
 struct ConnectionDTO: Encodable, Sendable {
     let id: String, fromType: String, fromId: String, toType: String, toId: String, role: String, createdAt: String
     init(_ c: Connection) {
-        id = c.id.string; fromType = c.fromType.rawValue; fromId = c.fromId.uuidString.lowercased()
-        toType = c.toType.rawValue; toId = c.toId.uuidString.lowercased(); role = c.role; createdAt = Timestamp.string(c.createdAt)
+        id = c.id.string; fromType = c.fromType.rawValue; fromId = UUIDText.lowercase(c.fromId)
+        toType = c.toType.rawValue; toId = UUIDText.lowercase(c.toId); role = c.role; createdAt = Timestamp.string(c.createdAt)
     }
 }
 
 struct AuditEntryDTO: Encodable, Sendable {
     let id: String, entity: String, entityId: String, action: String, actorId: String?, at: String, changes: [FieldChange]
     init(_ e: AuditEntry) {
-        id = e.id.uuidString.lowercased(); entity = e.entity; entityId = e.entityId.uuidString.lowercased(); action = e.action
+        id = UUIDText.lowercase(e.id); entity = e.entity; entityId = UUIDText.lowercase(e.entityId); action = e.action
         actorId = e.actorId?.string; at = Timestamp.string(e.at); changes = e.changes
     }
 }
@@ -68,7 +68,7 @@ struct AuditEntryDTO: Encodable, Sendable {
 struct SearchResultDTO: Encodable, Sendable {
     let type: String, id: String, title: String, subtitle: String
     init(_ e: SearchEntry) {
-        type = e.kind.rawValue; id = e.id.uuidString.lowercased(); title = e.title; subtitle = e.subtitle
+        type = e.kind.rawValue; id = UUIDText.lowercase(e.id); title = e.title; subtitle = e.subtitle
     }
 }
 

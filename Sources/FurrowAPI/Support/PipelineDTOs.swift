@@ -27,7 +27,7 @@ struct LeadDTO: Encodable, Sendable {
 
 struct PartyDTO: Encodable, Sendable {
     let role: String, partyType: String, partyId: String
-    init(_ p: OpportunityParty) { role = p.role.rawValue; partyType = p.partyType.rawValue; partyId = p.partyId.uuidString.lowercased() }
+    init(_ p: OpportunityParty) { role = p.role.rawValue; partyType = p.partyType.rawValue; partyId = UUIDText.lowercase(p.partyId) }
 }
 
 struct DemandLineDTO: Encodable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import FurrowCore
 import FurrowDomain
 import Hummingbird
 import NIOCore
@@ -6,12 +7,10 @@ import NIOCore
 extension Response {
     /// A JSON response of any encodable value.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+        let bytes = try StreamingJSONEncoder().encode(value)
         var headers: HTTPFields = [.contentType: "application/json"]
         if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static var noContent: Response { Response(status: .noContent) }

@@ -67,7 +67,7 @@ struct EmailDTO: Encodable, Sendable {
     let id: String, to: String, subject: String, attachmentName: String?, status: String, attempts: Int, lastError: String?
     let nextAttemptAt: String, createdAt: String, sentAt: String?, relatedEntity: String?, relatedId: String?
     init(_ e: OutboxEmail) {
-        id = e.id.uuidString.lowercased(); to = e.to; subject = e.subject; attachmentName = e.attachmentName; status = e.status.rawValue
+        id = UUIDText.lowercase(e.id); to = e.to; subject = e.subject; attachmentName = e.attachmentName; status = e.status.rawValue
         attempts = e.attempts; lastError = e.lastError; nextAttemptAt = Timestamp.string(e.nextAttemptAt); createdAt = Timestamp.string(e.createdAt)
         sentAt = e.sentAt.map(Timestamp.string); relatedEntity = e.relatedEntity; relatedId = e.relatedId?.uuidString.lowercased()
     }

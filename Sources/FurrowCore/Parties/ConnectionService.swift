@@ -68,8 +68,8 @@ public struct ConnectionService: Sendable {
 
 extension Connection {
     var auditValues: [String: String] {
-        ["fromType": fromType.rawValue, "fromId": fromId.uuidString.lowercased(),
-         "toType": toType.rawValue, "toId": toId.uuidString.lowercased(), "role": role]
+        ["fromType": fromType.rawValue, "fromId": UUIDText.lowercase(fromId),
+         "toType": toType.rawValue, "toId": UUIDText.lowercase(toId), "role": role]
     }
 }
 

@@ -18,7 +18,7 @@ public struct ContactImport: Sendable {
     /// Errors kept for the report; the count goes on past it.
     public static let reportedErrorLimit = 1_000
     /// Rows stored together: one statement each for the rows, their search and audit entries.
-    static let chunk = 500
+    static let chunk = 1000
 
     public struct Options: Sendable {
         public var dryRun: Bool
@@ -65,7 +65,7 @@ public struct ContactImport: Sendable {
         let total = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         let env = env, principal = principal
         do {
-            return try await env.store.write { session in
+            return try await BulkWrite.$active.withValue(true) { try await env.store.write { session in
                 var state = State()
                 let ownership = try await session.ownership(requested: options.ownerId, by: principal)
                 var reader = CSVReader()
@@ -91,7 +91,7 @@ public struct ContactImport: Sendable {
                 // A dry run or a bad row undoes the whole transaction.
                 if state.errorCount > 0 || options.dryRun { throw Rejected(outcome: outcome) }
                 return outcome
-            }
+            } }
         } catch let rejected as Rejected {
             return rejected.outcome
         }
@@ -114,11 +114,11 @@ public struct ContactImport: Sendable {
         mutating func take(_ record: [String], line: Int, ownership: Ownership, options: Options, env: CoreEnvironment,
                            session: any StoreSession, by principal: Principal) async throws {
             guard let header else { return readHeader(record) }
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+            if record.allSatisfy({ $0.trimmedSpaces().isEmpty }) { return }
             rows += 1
             func value(_ name: String) -> String? {
                 guard let index = header[name], index < record.count else { return nil }
-                let text = record[index].trimmingCharacters(in: .whitespaces)
+                let text = record[index].trimmedSpaces()
                 return text.isEmpty ? nil : text
             }
             if record.count != width {
@@ -164,7 +164,7 @@ public struct ContactImport: Sendable {
             var header: [String: Int] = [:]
             width = record.count
             for (index, name) in record.enumerated() {
-                let column = name.trimmingCharacters(in: .whitespaces)
+                let column = name.trimmedSpaces()
                 guard let known = ContactImport.columns.first(where: { $0.lowercased() == column.lowercased() }) else {
                     fail(1, column, "is not a contact column; use \(ContactImport.columns.joined(separator: ", "))")
                     continue

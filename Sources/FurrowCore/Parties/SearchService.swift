@@ -9,7 +9,7 @@ public struct SearchService: Sendable {
 
     public func search(_ text: String, types: Set<SearchEntry.Kind> = Set(SearchEntry.Kind.allCases), limit: Int = 20,
                        by principal: Principal) async throws -> [SearchEntry] {
-        let query = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = text.trimmed()
         guard query.count >= 2 else { return [] }
         return try await env.store.read { session in
             try await session.search(String(query.prefix(100)), types: types, visibleTo: principal, limit: min(max(limit, 1), 100))

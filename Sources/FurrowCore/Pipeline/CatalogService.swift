@@ -109,7 +109,7 @@ public struct CatalogService: Sendable {
         for field in stage.requirements.requiredFields where !StageRequirements.requirableFields.contains(field) {
             check.add("requiredFields", "\(field) cannot be required; use one of \(StageRequirements.requirableFields.sorted().joined(separator: ", "))")
         }
-        for template in stage.taskTemplates where template.subject.trimmingCharacters(in: .whitespaces).isEmpty {
+        for template in stage.taskTemplates where template.subject.trimmedSpaces().isEmpty {
             check.add("taskTemplates", "each task needs a subject")
         }
         try check.check()

@@ -17,7 +17,7 @@ extension StoreSession {
                     actor: User.ID) async throws {
         for child in children {
             try await audit(env, entity: entity, id: child, action: "update", actor: actor,
-                            changes: [FieldChange(field: field, old: from.uuidString.lowercased(), new: to.uuidString.lowercased())])
+                            changes: [FieldChange(field: field, old: UUIDText.lowercase(from), new: UUIDText.lowercase(to))])
         }
     }
 
@@ -26,13 +26,13 @@ extension StoreSession {
                             actor: User.ID) async throws {
         for (entity, id) in moved {
             try await audit(env, entity: entity, id: id, action: "update", actor: actor,
-                            changes: [FieldChange(field: field, old: from.uuidString.lowercased(), new: to.uuidString.lowercased())])
+                            changes: [FieldChange(field: field, old: UUIDText.lowercase(from), new: UUIDText.lowercase(to))])
         }
     }
 
     /// Connections a merge moved: re-pointed ones are updates; ones that would join the survivor to itself are deleted.
     func auditMovedConnections(_ env: CoreEnvironment, _ connections: [Connection], from: UUID, to: UUID, actor: User.ID) async throws {
-        let old = from.uuidString.lowercased(), new = to.uuidString.lowercased()
+        let old = UUIDText.lowercase(from), new = UUIDText.lowercase(to)
         for connection in connections {
             let joinsSurvivor = connection.fromId == to || connection.toId == to
             let field = connection.fromId == from ? "fromId" : "toId"

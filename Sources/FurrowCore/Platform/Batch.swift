@@ -16,9 +16,9 @@ public struct Batch: Sendable {
     public func run<T: Sendable>(_ body: @Sendable @escaping (BatchWriter) async throws -> T) async throws -> T {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         let env = env, principal = principal
-        return try await env.store.write { session in
+        return try await BulkWrite.$active.withValue(true) { try await env.store.write { session in
             try await body(BatchWriter(env: env, principal: principal, session: session))
-        }
+        } }
     }
 }
 

@@ -129,7 +129,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         if !(1...65535).contains(smtpPort) { check.add("smtpPort", "must be from 1 to 65535") }
         if !["none", "starttls", "tls"].contains(smtpSecurity) { check.add("smtpSecurity", "must be none, starttls or tls") }
         if !(0...365).contains(followUpDays) { check.add("followUpDays", "must be from 0 (off) to 365") }
-        let states = calendarStates.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let states = calendarStates.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
             check.add("calendarStates", "takes inProgress, won, lost or stage ids")
         }
@@ -139,8 +139,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         var result = Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,
                         baseCurrency: baseCurrency.uppercased(), quoteWord: word ?? "", autoCreateOpportunity: autoCreateOpportunity,
                         opportunityNameFromQuote: opportunityNameFromQuote, useProductShortNames: useProductShortNames,
-                        smtpHost: host, smtpPort: smtpPort, mailFrom: from.trimmingCharacters(in: .whitespaces),
-                        smtpUsername: smtpUsername.trimmingCharacters(in: .whitespaces), smtpPassword: smtpPassword)
+                        smtpHost: host, smtpPort: smtpPort, mailFrom: from.trimmedSpaces(),
+                        smtpUsername: smtpUsername.trimmedSpaces(), smtpPassword: smtpPassword)
         result.smtpSecurity = smtpSecurity
         result.smtpVerifyCertificates = smtpVerifyCertificates
         result.followUpDays = followUpDays

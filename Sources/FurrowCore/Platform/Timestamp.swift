@@ -11,8 +11,28 @@ public enum Timestamp {
         let days = Int(floorDiv(seconds, 86400))
         let secondOfDay = Int(seconds - Int64(days) * 86400)
         let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day,
-                      secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60, millis)
+        guard (0...9999).contains(year) else {
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day,
+                          secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60, millis)
+        }
+        // Written digit by digit: every row of every list carries two or three of these.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            func put(_ value: Int, _ width: Int, at end: Int) {
+                var value = value
+                for offset in stride(from: end - 1, through: end - width, by: -1) {
+                    buffer[offset] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 4); buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 7); buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 10); buffer[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, 2, at: 13); buffer[13] = UInt8(ascii: ":")
+            put(secondOfDay % 3600 / 60, 2, at: 16); buffer[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, 2, at: 19); buffer[19] = UInt8(ascii: ".")
+            put(millis, 3, at: 23); buffer[23] = UInt8(ascii: "Z")
+            return 24
+        }
     }
 
     /// Parses the form above; also accepts no fraction or an offset of `Z` only.

@@ -105,7 +105,7 @@ public struct QuoteService: Sendable {
     }
 
     static func trimmed(_ text: String?) -> String? {
-        let value = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let value = text?.trimmed() ?? ""
         return value.isEmpty ? nil : value
     }
 

@@ -8,6 +8,13 @@ public protocol Store: Sendable {
     func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
 }
 
+/// Marks the writes of a task as bulk (imports, batches): the store runs such a transaction on
+/// its own instead of grouping it with others, since grouping costs a savepoint whose journal
+/// grows with every page the transaction touches.
+public enum BulkWrite {
+    @TaskLocal public static var active = false
+}
+
 /// What a use case may ask of the database inside one read or one transaction.
 public protocol StoreSession: PipelineSession, NotificationSession, SalesSession, OutboxSession, LedgerSession, ActivitySession {
     // users, teams, credentials

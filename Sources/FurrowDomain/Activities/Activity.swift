@@ -125,7 +125,7 @@ public struct Regarding: Sendable, Equatable, Hashable {
         case .opportunity: "opportunities"
         default: kind.rawValue + "s"
         }
-        return "/\(plural)/\(id.uuidString.lowercased())"
+        return "/\(plural)/\(UUIDText.lowercase(id))"
     }
 }
 

@@ -24,7 +24,7 @@ public struct Recurrence: Sendable, Equatable, Hashable {
 
     /// Parses `FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10` (an optional `RRULE:` prefix is allowed).
     public init(rule text: String) throws(ValidationError) {
-        var body = text.trimmingCharacters(in: .whitespaces)
+        var body = text.trimmedSpaces()
         if body.uppercased().hasPrefix("RRULE:") { body = String(body.dropFirst(6)) }
         var parts: [String: String] = [:]
         for part in body.split(separator: ";") {

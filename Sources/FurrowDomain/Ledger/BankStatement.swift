@@ -96,7 +96,7 @@ public struct StatementProfile: Sendable, Equatable {
     public static let standard = StatementProfile(name: "Standard")
 
     public func day(_ text: String) -> Day? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedSpaces()
         let parts = t.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
         guard parts.count == 3 else { return nil }
         let (y, m, d): (String, String, String) = switch dateFormat {
@@ -110,7 +110,7 @@ public struct StatementProfile: Sendable, Equatable {
 
     /// A statement amount as Money: a sign, digits, optional thousands separators and the decimal mark.
     public func amount(_ text: String, currency: Currency) -> Money? {
-        var t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
+        var t = text.trimmedSpaces().replacingOccurrences(of: " ", with: "")
         t = decimalComma ? t.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
             : t.replacingOccurrences(of: ",", with: "")
         return Money(t, currency: currency)

@@ -23,7 +23,7 @@ public struct StatementEntry: Sendable, Equatable {
 public enum StatementParser {
     public static func csv(_ text: String, profile: StatementProfile, currency: Currency) throws(LedgerError) -> [StatementEntry] {
         let rows = CSVReader.records(text, delimiter: profile.delimiter)
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        guard let header = rows.first?.map({ $0.trimmedSpaces().lowercased() }) else {
             throw .badStatement([FieldError("file", "is empty")])
         }
         func column(_ name: String?, _ field: String, required: Bool, _ errors: inout [FieldError]) -> Int? {
@@ -40,9 +40,9 @@ public enum StatementParser {
         let currencyAt = column(profile.currencyColumn, "currencyColumn", required: profile.currencyColumn != nil, &errors)
         guard errors.isEmpty, let dateAt, let amountAt, let referenceAt else { throw .badStatement(errors) }
         var entries: [StatementEntry] = []
-        for (index, row) in rows.enumerated().dropFirst() where !(row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty) {
+        for (index, row) in rows.enumerated().dropFirst() where !(row.count == 1 && row[0].trimmedSpaces().isEmpty) {
             let field = "lines[\(index + 1)]"
-            func cell(_ at: Int?) -> String? { at.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil } }
+            func cell(_ at: Int?) -> String? { at.flatMap { $0 < row.count ? row[$0].trimmedSpaces() : nil } }
             let lineCurrency = cell(currencyAt).map { Currency($0) } ?? currency
             guard let lineCurrency else { errors.append(FieldError(field, "has no valid currency")); continue }
             guard let day = cell(dateAt).flatMap(profile.day) else {
@@ -101,7 +101,7 @@ final class CAMTReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         let local = path.last ?? name
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmed()
         if inEntry {
             let parent = path.dropLast().last ?? ""
             switch (parent, local) {

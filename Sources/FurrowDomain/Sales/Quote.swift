@@ -66,7 +66,7 @@ public struct QuoteLine: Sendable, Equatable {
     public static func validate(_ lines: [QuoteLine]) throws(ValidationError) {
         var check = Validator()
         for (index, line) in lines.enumerated() {
-            if line.description.trimmingCharacters(in: .whitespaces).isEmpty { check.add("lines[\(index)].description", "is required") }
+            if line.description.trimmedSpaces().isEmpty { check.add("lines[\(index)].description", "is required") }
             if line.quantity.value <= 0 { check.add("lines[\(index)].quantity", "must be more than 0") }
             if line.unitPrice.value < 0 { check.add("lines[\(index)].unitPrice", "cannot be negative") }
             if !(0...100_000_000).contains(line.discountPercent.value) { check.add("lines[\(index)].discountPercent", "must be from 0 to 100") }

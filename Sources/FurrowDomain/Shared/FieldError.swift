@@ -27,7 +27,7 @@ public struct Validator: Sendable {
 
     /// Trims the text; reports it when required and empty or longer than `maxLength`.
     public mutating func text(_ field: String, _ value: String?, required: Bool = false, maxLength: Int = 200) -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value?.trimmed() ?? ""
         if trimmed.isEmpty {
             if required { add(field, "is required") }
             return nil

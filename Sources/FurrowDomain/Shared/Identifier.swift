@@ -8,17 +8,17 @@ public struct Identifier<Entity>: Hashable, Sendable, Codable, CustomStringConve
     public init(_ uuid: UUID) { self.uuid = uuid }
 
     public init?(_ string: String) {
-        guard let uuid = UUID(uuidString: string) else { return nil }
+        guard let uuid = UUIDText.parse(string) else { return nil }
         self.uuid = uuid
     }
 
-    public var string: String { uuid.uuidString.lowercased() }
+    public var string: String { UUIDText.lowercase(uuid) }
     public var description: String { string }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let uuid = UUID(uuidString: text) else {
+        guard let uuid = UUIDText.parse(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a UUID")
         }
         self.uuid = uuid
@@ -29,5 +29,10 @@ public struct Identifier<Entity>: Hashable, Sendable, Codable, CustomStringConve
         try container.encode(string)
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.string < rhs.string }
+    /// The order of the lowercase text form, which is the order of the bytes.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        withUnsafeBytes(of: lhs.uuid.uuid) { left in
+            withUnsafeBytes(of: rhs.uuid.uuid) { right in left.lexicographicallyPrecedes(right) }
+        }
+    }
 }

@@ -92,7 +92,7 @@ public struct Micros: Hashable, Sendable, Comparable {
     public init(value: Int64) { self.value = value }
 
     public init?(_ text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text.trimmedSpaces())
         let negative = body.hasPrefix("-")
         if negative || body.hasPrefix("+") { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

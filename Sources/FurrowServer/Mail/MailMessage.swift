@@ -1,13 +1,14 @@
 import Foundation
 import FurrowCore
+import FurrowDomain
 
 /// An RFC 5322 message with a UTF-8 text body and an optional attachment (MIME multipart/mixed).
 enum MailMessage {
     static func render(_ email: OutboxEmail, from: String, date: Date) -> String {
-        let boundary = "furrow-" + email.id.uuidString.lowercased()
+        let boundary = "furrow-" + UUIDText.lowercase(email.id)
         var lines = [
             "From: \(from)", "To: \(email.to)", "Subject: \(encodedWord(email.subject))", "Date: \(rfc5322(date))",
-            "Message-ID: <\(email.id.uuidString.lowercased())@furrow>", "MIME-Version: 1.0",
+            "Message-ID: <\(UUIDText.lowercase(email.id))@furrow>", "MIME-Version: 1.0",
         ]
         let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", wrapped(Data(email.body.utf8))]
         if let attachment = email.attachment, let name = email.attachmentName {

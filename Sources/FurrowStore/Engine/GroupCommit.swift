@@ -1,4 +1,5 @@
 import Foundation
+import FurrowCore
 import SQLiteNIO
 import SQLKit
 
@@ -7,17 +8,22 @@ import SQLKit
 /// Each is acknowledged only after that COMMIT; one that throws is rolled back to its savepoint
 /// alone. If SQLite rolls the whole transaction back itself (a full disk, an I/O error), the
 /// ones already run share the error and the ones not yet run wait for the next group.
+/// A bulk transaction (`BulkWrite.active`) and a group of one run as a plain transaction: a
+/// savepoint journals every page its transaction touches, and SQLite trims that in-memory
+/// journal by walking it from the start after each statement — quadratic for a large import.
 final class GroupCommit: @unchecked Sendable {
     /// One queued transaction: its body (dropped once run) and the caller waiting for the outcome.
     final class Job: @unchecked Sendable {
         var body: ((SQLiteConnection) async throws -> Void)?
         let counter: StatementCounter?
+        let alone: Bool
         let continuation: CheckedContinuation<Void, any Error>
         var outcome: Result<Void, any Error> = .success(())
 
         init(body: @escaping (SQLiteConnection) async throws -> Void, continuation: CheckedContinuation<Void, any Error>) {
             self.body = body
             self.counter = StatementCounter.current
+            self.alone = BulkWrite.active
             self.continuation = continuation
         }
     }
@@ -69,7 +75,15 @@ final class GroupCommit: @unchecked Sendable {
                 draining = false
                 return nil
             }
-            let group = Array(queue.prefix(Self.largestGroup))
+            var size = 0
+            for job in queue.prefix(Self.largestGroup) {
+                if job.alone {
+                    if size == 0 { size = 1 }
+                    break
+                }
+                size += 1
+            }
+            let group = Array(queue.prefix(size))
             queue.removeFirst(group.count)
             return group
         }
@@ -77,6 +91,7 @@ final class GroupCommit: @unchecked Sendable {
 
     /// BEGIN, each job in a savepoint, COMMIT; resumes the jobs that ran, returns the ones that did not.
     private func commit(_ group: [Job], on connection: SQLiteConnection) async throws -> [Job] {
+        if group.count == 1 { return try await commitAlone(group[0], on: connection) }
         try await execute("BEGIN IMMEDIATE", on: connection)
         var ran: [Job] = []
         for (index, job) in group.enumerated() {
@@ -109,6 +124,20 @@ final class GroupCommit: @unchecked Sendable {
             return []
         }
         for job in ran { finish(job, job.outcome) }
+        return []
+    }
+
+    /// BEGIN, the job, COMMIT (ROLLBACK when it throws).
+    private func commitAlone(_ job: Job, on connection: SQLiteConnection) async throws -> [Job] {
+        try await execute("BEGIN IMMEDIATE", on: connection)
+        do {
+            try await StatementCounter.$current.withValue(job.counter) { try await job.body?(connection) }
+            try await execute("COMMIT", on: connection)
+            finish(job, .success(()))
+        } catch {
+            try? await execute("ROLLBACK", on: connection)
+            finish(job, .failure(error))
+        }
         return []
     }
 

@@ -24,7 +24,11 @@ final class SQLitePool: @unchecked Sendable {
     static func open(path: String, readers count: Int, logger: Logger) async throws -> SQLitePool {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-                       "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY"] {
+                       "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY",
+                       // 64 MiB of page cache for the writer (default 2,000 pages, ~8 MiB): a large
+                       // import otherwise spills dirty pages to the WAL mid-transaction and re-reads
+                       // index pages it just evicted.
+                       "PRAGMA cache_size=-65536"] {
             try await writer.query(pragma, []) { _ in }
         }
         var readers: [SQLiteConnection] = []

@@ -39,7 +39,7 @@ extension SQLSession {
         try await run("DELETE FROM activity_attendees WHERE activity_id = \(bind: a.id.string)")
         for attendee in a.attendees {
             try await run("""
-                INSERT INTO activity_attendees VALUES (\(bind: a.id.string), \(bind: attendee.kind.rawValue), \(bind: attendee.id.uuidString.lowercased()))
+                INSERT INTO activity_attendees VALUES (\(bind: a.id.string), \(bind: attendee.kind.rawValue), \(bind: UUIDText.lowercase(attendee.id)))
                 """)
         }
     }
@@ -50,7 +50,7 @@ extension SQLSession {
 
     func activities(regarding id: UUID) async throws -> [Activity] {
         try await activityRecords(try await rows("""
-            SELECT * FROM activities WHERE regarding_id = \(bind: id.uuidString.lowercased()) ORDER BY created_at, id
+            SELECT * FROM activities WHERE regarding_id = \(bind: UUIDText.lowercase(id)) ORDER BY created_at, id
             """))
     }
 
@@ -64,7 +64,7 @@ extension SQLSession {
 
     func activities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Activity] {
         var extra: [SQLQueryString] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(subject) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
         return try await activityRecords(try await rows(Self.activityList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
@@ -116,14 +116,14 @@ extension SQLSession {
             SELECT id, number, name, owner_id, team_id FROM quotes q WHERE q.status = 'sent' AND q.updated_at < \(bind: cutoff) AND \(untouched("q"))
             ORDER BY q.updated_at LIMIT \(bind: limit)
             """).map { row in
-            IdleRecord(regarding: Regarding(.quote, UUID(uuidString: try row.string("id")) ?? UUID()),
+            IdleRecord(regarding: Regarding(.quote, UUIDText.parse(try row.string("id")) ?? UUID()),
                        title: "\(try row.string("number")) \(try row.string("name"))", ownership: try row.ownership())
         }
         let deals = try await rows("""
             SELECT id, name, owner_id, team_id FROM opportunities o WHERE o.status = 'inProgress' AND o.updated_at < \(bind: cutoff)
               AND \(untouched("o")) ORDER BY o.updated_at LIMIT \(bind: limit)
             """).map { row in
-            IdleRecord(regarding: Regarding(.opportunity, UUID(uuidString: try row.string("id")) ?? UUID()), title: try row.string("name"),
+            IdleRecord(regarding: Regarding(.opportunity, UUIDText.parse(try row.string("id")) ?? UUID()), title: try row.string("name"),
                        ownership: try row.ownership())
         }
         return quotes + deals
@@ -173,13 +173,13 @@ extension SQLSession {
         let ids = try rows.map { try $0.string("id") }
         var attendees: [String: [Attendee]] = [:]
         for row in try await self.rows("SELECT * FROM activity_attendees WHERE activity_id IN (\(binds: ids)) ORDER BY kind, attendee_id") {
-            guard let kind = Attendee.Kind(rawValue: try row.string("kind")), let id = UUID(uuidString: try row.string("attendee_id")) else { continue }
+            guard let kind = Attendee.Kind(rawValue: try row.string("kind")), let id = UUIDText.parse(try row.string("attendee_id")) else { continue }
             attendees[try row.string("activity_id"), default: []].append(Attendee(kind, id))
         }
         return try rows.map { row in
             let id = try row.string("id")
             let regardingKind = Regarding.Kind(rawValue: try row.string("regarding_type"))
-            let regardingId = UUID(uuidString: try row.string("regarding_id"))
+            let regardingId = UUIDText.parse(try row.string("regarding_id"))
             let created = try row.date("created_at")
             return Activity(
                 id: try row.id("id"), kind: Activity.Kind(rawValue: try row.string("type")) ?? .task, subject: try row.string("subject"),

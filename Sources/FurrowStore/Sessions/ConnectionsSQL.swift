@@ -7,8 +7,8 @@ extension SQLSession {
     func insertConnection(_ connection: Connection) async throws {
         try await run("""
             INSERT INTO connections (id, from_type, from_id, to_type, to_id, role, created_at)
-            VALUES (\(bind: connection.id.string), \(bind: connection.fromType.rawValue), \(bind: connection.fromId.uuidString.lowercased()),
-                    \(bind: connection.toType.rawValue), \(bind: connection.toId.uuidString.lowercased()), \(bind: connection.role),
+            VALUES (\(bind: connection.id.string), \(bind: connection.fromType.rawValue), \(bind: UUIDText.lowercase(connection.fromId)),
+                    \(bind: connection.toType.rawValue), \(bind: UUIDText.lowercase(connection.toId)), \(bind: connection.role),
                     \(bind: Timestamp.string(connection.createdAt)))
             """)
     }
@@ -18,7 +18,7 @@ extension SQLSession {
     }
 
     func connections(of partyId: UUID) async throws -> [Connection] {
-        let id = partyId.uuidString.lowercased()
+        let id = UUIDText.lowercase(partyId)
         return try await rows("""
             SELECT * FROM connections WHERE from_id = \(bind: id) OR to_id = \(bind: id) ORDER BY created_at, id
             """).map(connectionRecord)
@@ -29,14 +29,14 @@ extension SQLSession {
     }
 
     func deleteConnections(of partyId: UUID) async throws {
-        let id = partyId.uuidString.lowercased()
+        let id = UUIDText.lowercase(partyId)
         try await run("DELETE FROM connections WHERE from_id = \(bind: id) OR to_id = \(bind: id)")
     }
 
     /// Re-points connections of a merged record; a connection that would join the survivor to
     /// itself is dropped.
     func moveConnections(from: UUID, to: UUID) async throws {
-        let old = from.uuidString.lowercased(), new = to.uuidString.lowercased()
+        let old = UUIDText.lowercase(from), new = UUIDText.lowercase(to)
         try await run("""
             DELETE FROM connections WHERE (from_id = \(bind: old) AND to_id = \(bind: new)) OR (from_id = \(bind: new) AND to_id = \(bind: old))
             """)
@@ -59,7 +59,7 @@ extension SQLSession {
     }
 
     func businessReferences(to party: PartyType, id: UUID) async throws -> [String: Int] {
-        let key = id.uuidString.lowercased()
+        let key = UUIDText.lowercase(id)
         var found: [String: Int] = [:]
         for (name, _, table, column) in Self.businessTables(party) {
             let n = try await count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: key)")
@@ -69,14 +69,14 @@ extension SQLSession {
     }
 
     func moveBusinessReferences(of party: PartyType, from: UUID, to: UUID) async throws -> [(entity: String, id: UUID)] {
-        let old = from.uuidString.lowercased(), new = to.uuidString.lowercased()
+        let old = UUIDText.lowercase(from), new = UUIDText.lowercase(to)
         var moved: [(entity: String, id: UUID)] = []
         for (_, entity, table, column) in Self.businessTables(party) {
             let rows = try await rows("""
                 UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = \(bind: new), version = version + 1
                 WHERE \(unsafeRaw: column) = \(bind: old) RETURNING id
                 """)
-            moved += try rows.compactMap { row in UUID(uuidString: try row.string("id")).map { (entity, $0) } }
+            moved += try rows.compactMap { row in UUIDText.parse(try row.string("id")).map { (entity, $0) } }
         }
         return moved
     }
@@ -84,9 +84,9 @@ extension SQLSession {
     private func connectionRecord(_ row: any SQLRow) throws -> Connection {
         Connection(id: try row.id("id"),
                    fromType: PartyType(rawValue: try row.string("from_type")) ?? .account,
-                   fromId: UUID(uuidString: try row.string("from_id")) ?? UUID(),
+                   fromId: UUIDText.parse(try row.string("from_id")) ?? UUID(),
                    toType: PartyType(rawValue: try row.string("to_type")) ?? .account,
-                   toId: UUID(uuidString: try row.string("to_id")) ?? UUID(),
+                   toId: UUIDText.parse(try row.string("to_id")) ?? UUID(),
                    role: try row.string("role"), createdAt: try row.date("created_at"))
     }
 }

@@ -79,7 +79,7 @@ extension SQLSession {
 
     func invoices(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Invoice] {
         var extra: [SQLQueryString] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(COALESCE(number, '')) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
         return try await invoiceRecords(try await rows(Self.invoiceList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))

@@ -50,7 +50,7 @@ extension SQLSession {
                                 companyName: try row.optional("company_name"), email: try row.optional("email"), phone: try row.optional("phone"),
                                 requirements: try row.optional("requirements"),
                                 estimatedValue: try row.money("estimated_value_minor", currency: "currency"),
-                                source: try row.source(), campaignId: try row.optional("campaign_id").flatMap(UUID.init(uuidString:)))
+                                source: try row.source(), campaignId: try row.optional("campaign_id").flatMap(UUIDText.parse))
         let opportunityId: Opportunity.ID? = try row.optionalID("qualified_opportunity_id")
         return Lead(id: try row.id("id"), fields: fields, status: LeadStatus(rawValue: try row.string("status")) ?? .new,
                     disqualifyReasonId: try row.optionalID("disqualify_reason_id"),
@@ -63,13 +63,13 @@ extension SQLSession {
 
 extension SQLRow {
     func money(_ column: String, currency currencyColumn: String) throws -> Money? {
-        guard let minor = try decode(column: column, as: Int64?.self),
+        guard try !decodeNil(column: column), case let minor = try decode(column: column, as: Int64.self),
               let code = try optional(currencyColumn), let currency = Currency(code) else { return nil }
         return Money(minorUnits: minor, currency: currency)
     }
 
     func source() throws -> LeadSource {
         LeadSource(channelId: try optionalID("channel_id"), refType: try optional("source_ref_type").flatMap(ImpactType.init(rawValue:)),
-                   refId: try optional("source_ref_id").flatMap(UUID.init(uuidString:)), text: try optional("source_text"))
+                   refId: try optional("source_ref_id").flatMap(UUIDText.parse), text: try optional("source_text"))
     }
 }

@@ -19,19 +19,21 @@ struct ListStatement {
 
     func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine, extra: [SQLQueryString] = []) -> SQLQueryString {
         var conditions: [SQLQueryString] = [visibility] + extra
+        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending, key.field) } } + [("id", false, "id")]
+        let cursor = query.after.flatMap { $0.count == keys.count ? $0 : nil }
         for filter in query.filters {
             guard let column = columns[filter.field], !filter.values.isEmpty else { continue }
+            if let cursor, Self.implied(filter, byCursorBound: cursor[0], of: keys[0], numeric: numeric) { continue }
             if filter.op == .eq {
                 conditions.append("\(unsafeRaw: column) IN (\(binds: filter.values.map { value(filter.field, $0) }))")
             } else {
                 conditions.append("\(unsafeRaw: column) \(unsafeRaw: Self.symbol(filter.op)) \(bind: value(filter.field, filter.values[0]))")
             }
         }
-        if extra.isEmpty, let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if extra.isEmpty, let text = query.text?.trimmedSpaces(), !text.isEmpty {
             conditions.append("id IN (\(SearchSQL.matchingIDs(text, kind: textKind, engine: engine)))")
         }
-        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending, key.field) } } + [("id", false, "id")]
-        if let after = query.after, after.count == keys.count {
+        if let after = cursor {
             var alternatives: [SQLQueryString] = []
             for index in keys.indices {
                 var parts: [SQLQueryString] = []
@@ -51,6 +53,22 @@ struct ListStatement {
         let limit = max(1, min(query.limit, 1000))
         return "SELECT * FROM \(unsafeRaw: table) WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY \(unsafeRaw: order) LIMIT \(literal: limit)"
+    }
+
+    /// A numeric range filter on the first sort key that the cursor's bound on that key already
+    /// implies (`amount <= 5000000` when the page starts at `amount <= 172000`). Dropped, so the
+    /// index range starts at the cursor: with two upper bounds of unknown values SQLite seeks to
+    /// one of them, and picking the filter's walks every row before the cursor.
+    static func implied(_ filter: Filter, byCursorBound bound: String, of key: (String, Bool, String), numeric: Set<String>) -> Bool {
+        guard filter.field == key.2, numeric.contains(filter.field),
+              let cursor = Int64(bound), let limit = Int64(filter.values[0]) else { return false }
+        switch (key.1, filter.op) {
+        case (true, .lte): return cursor <= limit
+        case (true, .lt): return cursor < limit
+        case (false, .gte): return cursor >= limit
+        case (false, .gt): return cursor > limit
+        default: return false
+        }
     }
 
     static func symbol(_ op: Filter.Operator) -> String {

@@ -7,7 +7,7 @@ extension SQLSession {
     func insertNotification(_ n: NotificationRecord) async throws {
         try await run("""
             INSERT INTO notifications (id, user_id, message, link, created_at, read_at)
-            VALUES (\(bind: n.id.uuidString.lowercased()), \(bind: n.userId.string), \(bind: n.message), \(bind: n.link),
+            VALUES (\(bind: UUIDText.lowercase(n.id)), \(bind: n.userId.string), \(bind: n.message), \(bind: n.link),
                     \(bind: Timestamp.string(n.createdAt)), \(bind: n.readAt.map(Timestamp.string)))
             """)
     }
@@ -17,7 +17,7 @@ extension SQLSession {
         return try await rows("""
             SELECT * FROM notifications WHERE user_id = \(bind: user.string) \(unread) ORDER BY created_at DESC, id DESC LIMIT \(literal: limit)
             """).map { row in
-            NotificationRecord(id: UUID(uuidString: try row.string("id")) ?? UUID(), userId: user, message: try row.string("message"),
+            NotificationRecord(id: UUIDText.parse(try row.string("id")) ?? UUID(), userId: user, message: try row.string("message"),
                                link: try row.string("link"), createdAt: try row.date("created_at"),
                                readAt: try row.optional("read_at").flatMap(Timestamp.date))
         }

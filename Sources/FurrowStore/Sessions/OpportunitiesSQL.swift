@@ -60,7 +60,7 @@ extension SQLSession {
             try await run("""
                 INSERT INTO opportunity_parties (opportunity_id, position, role, party_type, party_id)
                 VALUES (\(bind: id.string), \(bind: position), \(bind: party.role.rawValue), \(bind: party.partyType.rawValue),
-                        \(bind: party.partyId.uuidString.lowercased()))
+                        \(bind: UUIDText.lowercase(party.partyId)))
                 """)
         }
     }
@@ -69,7 +69,7 @@ extension SQLSession {
         try await rows("SELECT * FROM opportunity_parties WHERE opportunity_id = \(bind: id.string) ORDER BY position").compactMap { row in
             guard let role = OpportunityParty.Role(rawValue: try row.string("role")),
                   let type = OpportunityParty.PartyKind(rawValue: try row.string("party_type")),
-                  let partyId = UUID(uuidString: try row.string("party_id")) else { return nil }
+                  let partyId = UUIDText.parse(try row.string("party_id")) else { return nil }
             return OpportunityParty(role: role, partyType: type, partyId: partyId)
         }
     }
@@ -87,7 +87,7 @@ extension SQLSession {
 
     func demandLines(of id: Opportunity.ID) async throws -> [DemandLine] {
         try await rows("SELECT * FROM demand_lines WHERE opportunity_id = \(bind: id.string) ORDER BY position").map { row in
-            DemandLine(description: try row.string("description"), productId: try row.optional("product_id").flatMap(UUID.init(uuidString:)),
+            DemandLine(description: try row.string("description"), productId: try row.optional("product_id").flatMap(UUIDText.parse),
                        quantity: Micros(value: try row.decode(column: "quantity_micros", as: Int64.self)),
                        amount: try row.money("amount_minor", currency: "currency"), comment: try row.optional("comment"))
         }
@@ -96,14 +96,14 @@ extension SQLSession {
     func appendStageMove(_ move: StageMove) async throws {
         try await run("""
             INSERT INTO stage_moves (id, opportunity_id, from_stage_id, to_stage_id, actor_id, at, seconds_in_previous)
-            VALUES (\(bind: move.id.uuidString.lowercased()), \(bind: move.opportunityId.string), \(bind: move.fromStageId?.string),
+            VALUES (\(bind: UUIDText.lowercase(move.id)), \(bind: move.opportunityId.string), \(bind: move.fromStageId?.string),
                     \(bind: move.toStageId?.string), \(bind: move.actorId?.string), \(bind: Timestamp.string(move.at)), \(bind: move.secondsInPrevious))
             """)
     }
 
     func stageHistory(of id: Opportunity.ID) async throws -> [StageMove] {
         try await rows("SELECT * FROM stage_moves WHERE opportunity_id = \(bind: id.string) ORDER BY at, id").map { row in
-            StageMove(id: UUID(uuidString: try row.string("id")) ?? UUID(), opportunityId: id, fromStageId: try row.optionalID("from_stage_id"),
+            StageMove(id: UUIDText.parse(try row.string("id")) ?? UUID(), opportunityId: id, fromStageId: try row.optionalID("from_stage_id"),
                       toStageId: try row.optionalID("to_stage_id"), actorId: try row.optionalID("actor_id"), at: try row.date("at"),
                       secondsInPrevious: try row.int("seconds_in_previous"))
         }
@@ -117,7 +117,7 @@ extension SQLSession {
             termsOfSale: try row.optional("terms_of_sale"), estimatedRevenue: try row.money("estimated_revenue_minor", currency: "currency"),
             currency: currency, revenueMode: RevenueMode(rawValue: try row.string("revenue_mode")) ?? .user,
             expectedCloseDate: try row.optional("expected_close_date"), source: try row.source(),
-            campaignId: try row.optional("campaign_id").flatMap(UUID.init(uuidString:)), comment: try row.optional("comment"))
+            campaignId: try row.optional("campaign_id").flatMap(UUIDText.parse), comment: try row.optional("comment"))
         return Opportunity(
             id: try row.id("id"), fields: fields, kindId: try row.id("kind_id"), stageId: try row.optionalID("stage_id"),
             status: OpportunityStatus(rawValue: try row.string("status")) ?? .inProgress, probability: try row.int("probability"),

@@ -47,7 +47,7 @@ extension SQLSession {
 
     func orders(_ query: ListQuery, visibleTo principal: Principal) async throws -> [SalesOrder] {
         var extra: [SQLQueryString] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(number) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
         var result: [SalesOrder] = []
@@ -60,14 +60,14 @@ extension SQLSession {
     func insertTracking(_ event: TrackingEvent) async throws {
         try await run("""
             INSERT INTO order_tracking (id, order_id, status, note, at, actor_id)
-            VALUES (\(bind: event.id.uuidString.lowercased()), \(bind: event.orderId.string), \(bind: event.status.rawValue),
+            VALUES (\(bind: UUIDText.lowercase(event.id)), \(bind: event.orderId.string), \(bind: event.status.rawValue),
                     \(bind: event.note), \(bind: Timestamp.string(event.at)), \(bind: event.actorId?.string))
             """)
     }
 
     func tracking(of id: SalesOrder.ID) async throws -> [TrackingEvent] {
         try await rows("SELECT * FROM order_tracking WHERE order_id = \(bind: id.string) ORDER BY seq").map { row in
-            TrackingEvent(id: UUID(uuidString: try row.string("id")) ?? UUID(), orderId: id,
+            TrackingEvent(id: UUIDText.parse(try row.string("id")) ?? UUID(), orderId: id,
                           status: OrderStatus(rawValue: try row.string("status")) ?? .draft, note: try row.optional("note"),
                           at: try row.date("at"), actorId: try row.optionalID("actor_id"))
         }
@@ -88,7 +88,7 @@ extension SQLSession {
     /// Lines of orders, opportunities and invoices, keyed by their document's id; `sources`
     /// holds, per line, the order line an invoice line bills.
     func writeLines(_ lines: [QuoteLine], of document: UUID, sources: [Int?] = []) async throws {
-        let id = document.uuidString.lowercased()
+        let id = UUIDText.lowercase(document)
         try await run("DELETE FROM document_lines WHERE document_id = \(bind: id)")
         for (position, line) in lines.enumerated() {
             let source = position < sources.count ? sources[position] : nil
@@ -107,7 +107,7 @@ extension SQLSession {
     }
 
     func readSourcedLines(of document: UUID) async throws -> [InvoiceLine] {
-        try await rows("SELECT * FROM document_lines WHERE document_id = \(bind: document.uuidString.lowercased()) ORDER BY position").map { line in
+        try await rows("SELECT * FROM document_lines WHERE document_id = \(bind: UUIDText.lowercase(document)) ORDER BY position").map { line in
             InvoiceLine(QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
                                   quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
                                   unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),

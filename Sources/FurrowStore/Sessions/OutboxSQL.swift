@@ -8,7 +8,7 @@ extension SQLSession {
         try await run("""
             INSERT INTO outbox_emails (id, to_address, subject, body, attachment_name, attachment_base64, status, attempts, last_error,
                                        next_attempt_at, created_at, sent_at, related_entity, related_id)
-            VALUES (\(bind: email.id.uuidString.lowercased()), \(bind: email.to), \(bind: email.subject), \(bind: email.body),
+            VALUES (\(bind: UUIDText.lowercase(email.id)), \(bind: email.to), \(bind: email.subject), \(bind: email.body),
                     \(bind: email.attachmentName), \(bind: email.attachment?.base64EncodedString()), \(bind: email.status.rawValue),
                     \(bind: email.attempts), \(bind: email.lastError), \(bind: Timestamp.string(email.nextAttemptAt)),
                     \(bind: Timestamp.string(email.createdAt)), \(bind: email.sentAt.map(Timestamp.string)), \(bind: email.relatedEntity),
@@ -30,7 +30,7 @@ extension SQLSession {
         try await run("""
             UPDATE outbox_emails SET status = \(bind: status.rawValue), attempts = \(bind: attempts), last_error = \(bind: lastError),
                 next_attempt_at = \(bind: Timestamp.string(nextAttemptAt)), sent_at = \(bind: sentAt.map(Timestamp.string))
-            WHERE id = \(bind: id.uuidString.lowercased())
+            WHERE id = \(bind: UUIDText.lowercase(id))
             """)
     }
 
@@ -40,12 +40,12 @@ extension SQLSession {
     }
 
     private func emailRecord(_ row: any SQLRow) throws -> OutboxEmail {
-        OutboxEmail(id: UUID(uuidString: try row.string("id")) ?? UUID(), to: try row.string("to_address"), subject: try row.string("subject"),
+        OutboxEmail(id: UUIDText.parse(try row.string("id")) ?? UUID(), to: try row.string("to_address"), subject: try row.string("subject"),
                     body: try row.string("body"), attachmentName: try row.optional("attachment_name"),
                     attachment: try row.optional("attachment_base64").flatMap { Data(base64Encoded: $0) },
                     status: OutboxEmail.Status(rawValue: try row.string("status")) ?? .queued, attempts: try row.int("attempts"),
                     lastError: try row.optional("last_error"), nextAttemptAt: try row.date("next_attempt_at"), createdAt: try row.date("created_at"),
                     sentAt: try row.optional("sent_at").flatMap(Timestamp.date), relatedEntity: try row.optional("related_entity"),
-                    relatedId: try row.optional("related_id").flatMap(UUID.init(uuidString:)))
+                    relatedId: try row.optional("related_id").flatMap(UUIDText.parse))
     }
 }

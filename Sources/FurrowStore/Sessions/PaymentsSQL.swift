@@ -54,7 +54,7 @@ extension SQLSession {
 
     func payments(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Payment] {
         var extra: [SQLQueryString] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             let like = "%" + SearchSQL.escapeLike(text) + "%"
             extra.append("(LOWER(number) LIKE \(bind: like) ESCAPE '\\' OR LOWER(COALESCE(reference, '')) LIKE \(bind: like) ESCAPE '\\')")
         }

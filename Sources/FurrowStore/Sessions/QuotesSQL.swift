@@ -58,7 +58,7 @@ extension SQLSession {
     func quotes(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Quote] {
         var result: [Quote] = []
         var extra: [SQLQueryString] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             let pattern = "%" + SearchSQL.escapeLike(text) + "%"
             extra.append("(LOWER(number) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(name) LIKE \(bind: pattern) ESCAPE '\\')")
         }

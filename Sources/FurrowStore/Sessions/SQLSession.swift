@@ -46,7 +46,11 @@ struct SQLSession: StoreSession {
 
 extension SQLRow {
     func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
-    func optional(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    /// Nil check, then a plain `String` decode: decoding `String?` goes through the drivers'
+    /// generic unwrapping decoder, a measurable cost on every list row.
+    func optional(_ column: String) throws -> String? {
+        try decodeNil(column: column) ? nil : decode(column: column, as: String.self)
+    }
     func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
     func date(_ column: String) throws -> Date {
         let text = try string(column)

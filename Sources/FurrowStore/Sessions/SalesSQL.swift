@@ -42,7 +42,7 @@ extension SQLSession {
         let statement = ListStatement(table: "products", columns: ["name": "name", "sku": "sku", "type": "type", "inventoryStatus": "inventory_status"],
                                       textKind: .account)
         var extra: [SQLQueryString] = []
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+        if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             let pattern = "%" + SearchSQL.escapeLike(text) + "%"
             extra.append("(LOWER(name) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(sku) LIKE \(bind: pattern) ESCAPE '\\')")
         }

@@ -44,7 +44,7 @@ enum SearchSQL {
 
 extension SQLSession {
     func index(_ entry: SearchEntry) async throws {
-        try await run("DELETE FROM search_entries WHERE id = \(bind: entry.id.uuidString.lowercased())")
+        try await run("DELETE FROM search_entries WHERE id = \(bind: UUIDText.lowercase(entry.id))")
         try await indexNew([entry])
     }
 
@@ -52,7 +52,7 @@ extension SQLSession {
         guard !entries.isEmpty else { return }
         let values = entries.map { entry -> SQLQueryString in
             """
-            (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.kind.rawValue), \(bind: entry.title), \(bind: entry.subtitle),
+            (\(bind: UUIDText.lowercase(entry.id)), \(bind: entry.kind.rawValue), \(bind: entry.title), \(bind: entry.subtitle),
              \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string), \(bind: entry.ownership.teamId?.string))
             """
         }
@@ -60,7 +60,7 @@ extension SQLSession {
     }
 
     func unindex(id: UUID) async throws {
-        try await run("DELETE FROM search_entries WHERE id = \(bind: id.uuidString.lowercased())")
+        try await run("DELETE FROM search_entries WHERE id = \(bind: UUIDText.lowercase(id))")
     }
 
     func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry] {
@@ -73,7 +73,7 @@ extension SQLSession {
         let query: SQLQueryString = "SELECT * FROM search_entries WHERE id IN (\(candidates)) ORDER BY title, id LIMIT \(literal: limit)"
         return try await rows(query).map { row in
             SearchEntry(kind: SearchEntry.Kind(rawValue: try row.string("kind")) ?? .account,
-                        id: UUID(uuidString: try row.string("id")) ?? UUID(),
+                        id: UUIDText.parse(try row.string("id")) ?? UUID(),
                         title: try row.string("title"), subtitle: try row.string("subtitle"), text: try row.string("body"),
                         ownership: try row.ownership())
         }
@@ -85,11 +85,11 @@ extension SQLSession {
 
     func appendAudits(_ entries: [AuditEntry]) async throws {
         guard !entries.isEmpty else { return }
-        let encoder = JSONEncoder()
+        let encoder = StreamingJSONEncoder()
         let values = try entries.map { entry -> SQLQueryString in
             let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
             return """
-                (\(bind: entry.id.uuidString.lowercased()), \(bind: entry.entity), \(bind: entry.entityId.uuidString.lowercased()),
+                (\(bind: UUIDText.lowercase(entry.id)), \(bind: entry.entity), \(bind: UUIDText.lowercase(entry.entityId)),
                  \(bind: entry.action), \(bind: entry.actorId?.string), \(bind: Timestamp.string(entry.at)), \(bind: changes))
                 """
         }
@@ -98,9 +98,9 @@ extension SQLSession {
 
     func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry] {
         try await rows("""
-            SELECT * FROM audit_entries WHERE entity = \(bind: entity) AND entity_id = \(bind: id.uuidString.lowercased()) ORDER BY seq
+            SELECT * FROM audit_entries WHERE entity = \(bind: entity) AND entity_id = \(bind: UUIDText.lowercase(id)) ORDER BY seq
             """).map { row in
-            AuditEntry(id: UUID(uuidString: try row.string("id")) ?? UUID(), entity: try row.string("entity"),
+            AuditEntry(id: UUIDText.parse(try row.string("id")) ?? UUID(), entity: try row.string("entity"),
                        entityId: id, action: try row.string("action"), actorId: try row.optionalID("actor_id"),
                        at: try row.date("at"),
                        changes: try JSONDecoder().decode([FieldChange].self, from: Data(try row.string("changes").utf8)))

@@ -163,7 +163,7 @@ struct AccountForms {
     func mergePage(_ request: Request, _ context: AppContext, _ principal: Principal, _ account: Account, text: String,
                    message: String?) async throws -> Response {
         var candidates: [MergePage.Candidate] = []
-        let search = text.trimmingCharacters(in: .whitespaces)
+        let search = text.trimmedSpaces()
         if !search.isEmpty {
             let found = try await AccountService(web.env).list(ListQuery(limit: 20, sort: ListFields.accounts.defaultSort, text: search),
                                                                by: principal)

@@ -35,7 +35,7 @@ struct ActivityActions {
         switch form["quick"] {
         case "call":
             return try await web.act(back: back, done: "Call logged.", failed: "Call not logged:") {
-                _ = try await service.create(ActivityService.Input(kind: .phoneCall, subject: form["subject"].trimmingCharacters(in: .whitespaces),
+                _ = try await service.create(ActivityService.Input(kind: .phoneCall, subject: form["subject"].trimmedSpaces(),
                                                                    regarding: Regarding(kind, id), dueAt: web.env.clock.now()),
                                              completedWith: form.optional("outcome") ?? "", by: principal)
             }

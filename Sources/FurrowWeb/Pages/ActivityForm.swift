@@ -18,7 +18,7 @@ struct ActivityForm {
         var errors: [FieldError] = []
         let kind = Activity.Kind(rawValue: form["type"])
         if kind == nil { errors.append(FieldError("type", "choose a type")) }
-        var input = ActivityService.Input(kind: kind ?? .task, subject: form["subject"].trimmingCharacters(in: .whitespaces),
+        var input = ActivityService.Input(kind: kind ?? .task, subject: form["subject"].trimmedSpaces(),
                                           description: form.optional("description"), location: form.optional("location"))
         if let type = form.optional("regardingType") {
             if let kind = Regarding.Kind(rawValue: type), let id = form.optional("regardingId").flatMap(UUID.init(uuidString:)) {
@@ -102,7 +102,7 @@ struct ActivityForm {
     func reminder(_ form: WebForm, when: Date?, errors: inout [FieldError]) -> Date? {
         switch form["reminder"] {
         case "before":
-            guard let minutes = Int(form["reminderMinutes"].trimmingCharacters(in: .whitespaces)), (0...(60 * 24 * 60)).contains(minutes) else {
+            guard let minutes = Int(form["reminderMinutes"].trimmedSpaces()), (0...(60 * 24 * 60)).contains(minutes) else {
                 errors.append(FieldError("reminderMinutes", "must be a number of minutes from 0 to 86400"))
                 return nil
             }

@@ -45,9 +45,9 @@ struct ActivitySection {
         let next = (clock.calendar.date(from: hour) ?? now).addingTimeInterval(3600)
         return ActivitySection(
             rows: rows, hasRows: !rows.isEmpty, canAdd: principal.canWriteRecords, regardingType: regarding.kind.rawValue,
-            regardingId: regarding.id.uuidString.lowercased(), back: regarding.path + "#activities",
+            regardingId: UUIDText.lowercase(regarding.id), back: regarding.path + "#activities",
             newURL: URLText.link("/activities/new", [("regardingType", regarding.kind.rawValue),
-                                                     ("regardingId", regarding.id.uuidString.lowercased())]),
+                                                     ("regardingId", UUIDText.lowercase(regarding.id))]),
             today: clock.day(now), meetingDay: clock.day(next), nextHour: clock.time(next),
             durations: durationChoices.map { Option(value: String($0.0), label: $0.1, selected: $0.0 == 60) })
     }

@@ -93,9 +93,9 @@ struct LocalClock {
 
     /// The instant of a day (`YYYY-MM-DD`) and an optional time (`HH:MM`; none is midnight), or nil when either does not parse.
     func date(_ dayText: String, _ timeText: String? = nil) -> Date? {
-        guard let day = Day(dayText.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let day = Day(dayText.trimmedSpaces()) else { return nil }
         var hour = 0, minute = 0
-        if let timeText = timeText?.trimmingCharacters(in: .whitespaces), !timeText.isEmpty {
+        if let timeText = timeText?.trimmedSpaces(), !timeText.isEmpty {
             let parts = timeText.split(separator: ":")
             guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
             hour = h
@@ -107,7 +107,7 @@ struct LocalClock {
 
     /// `YYYY-MM-DDTHH:MM` (a `datetime-local` input's value) as an instant.
     func dateTime(_ text: String) -> Date? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "T", maxSplits: 1).map(String.init)
+        let parts = text.trimmedSpaces().split(separator: "T", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
         return date(parts[0], String(parts[1].prefix(5)))
     }

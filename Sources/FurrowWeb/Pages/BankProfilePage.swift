@@ -63,10 +63,10 @@ struct BankProfilePage {
         let principal = try web.principal(request, context)
         let form = try await web.form(request, context)
         let delimiter = Self.delimiters.first { $0.key == form["delimiter"] }?.character ?? "?"
-        let profile = StatementProfile(name: form["name"], delimiter: delimiter, dateColumn: form["dateColumn"].trimmingCharacters(in: .whitespaces),
+        let profile = StatementProfile(name: form["name"], delimiter: delimiter, dateColumn: form["dateColumn"].trimmedSpaces(),
                                        dateFormat: StatementProfile.DateFormat(rawValue: form["dateFormat"]) ?? .iso,
-                                       amountColumn: form["amountColumn"].trimmingCharacters(in: .whitespaces), decimalComma: form.flag("decimalComma"),
-                                       referenceColumn: form["referenceColumn"].trimmingCharacters(in: .whitespaces),
+                                       amountColumn: form["amountColumn"].trimmedSpaces(), decimalComma: form.flag("decimalComma"),
+                                       referenceColumn: form["referenceColumn"].trimmedSpaces(),
                                        counterpartyColumn: form.optional("counterpartyColumn"), currencyColumn: form.optional("currencyColumn"))
         do {
             let saved = try await ReconciliationService(web.env).createProfile(profile, by: principal)

@@ -18,7 +18,7 @@ struct ConnectionForms {
         let principal = try web.principal(request, context)
         let form = try await web.form(request, context)
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Problem.notFound() }
-        let back = "/\(type.rawValue)s/\(id.uuidString.lowercased())"
+        let back = "/\(type.rawValue)s/\(UUIDText.lowercase(id))"
         let target = form["target"].split(separator: ":", maxSplits: 1).map(String.init)
         guard target.count == 2, let toType = PartyType(rawValue: target[0]), let toId = UUID(uuidString: target[1]) else {
             return .redirect(back + "#connections", flash: "Choose the account or contact to connect to.", isError: true)

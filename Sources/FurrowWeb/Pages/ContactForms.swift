@@ -160,7 +160,7 @@ struct ContactForms {
     func mergePage(_ request: Request, _ context: AppContext, _ principal: Principal, _ contact: Contact, text: String,
                    message: String?) async throws -> Response {
         var candidates: [MergePage.Candidate] = []
-        let search = text.trimmingCharacters(in: .whitespaces)
+        let search = text.trimmedSpaces()
         if !search.isEmpty {
             let found = try await ContactService(web.env).list(ListQuery(limit: 20, sort: ListFields.contacts.defaultSort, text: search),
                                                                by: principal)

@@ -109,7 +109,7 @@ struct InvoiceRow {
 /// A day typed into a form (`2026-11-18`): nil when blank, a field error when unreadable.
 enum DayField {
     static func parse(_ text: String?, field: String, errors: inout [FieldError]) -> Day? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = text?.trimmedSpaces(), !text.isEmpty else { return nil }
         guard let day = Day(text) else {
             errors.append(FieldError(field, "must be a date such as 2026-11-18"))
             return nil

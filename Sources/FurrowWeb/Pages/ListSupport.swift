@@ -1,4 +1,5 @@
 import Foundation
+import FurrowDomain
 import FurrowCore
 import Hummingbird
 
@@ -29,7 +30,7 @@ struct ListParameters {
             sortText = requested
         }
         self.sortText = sortText
-        text = request.query("q").trimmingCharacters(in: .whitespaces)
+        text = request.query("q").trimmedSpaces()
         var after: [String]? = nil
         let cursorText = request.query("cursor")
         if let data = Base64URL.decode(cursorText), let values = try? JSONDecoder().decode([String].self, from: data),
@@ -40,7 +41,7 @@ struct ListParameters {
         var filters: [Filter] = []
         var kept: [(String, String)] = []
         for name in names {
-            let value = request.query(name).trimmingCharacters(in: .whitespaces)
+            let value = request.query(name).trimmedSpaces()
             guard !value.isEmpty, let kind = fields.filterable[name], kind != .id || UUID(uuidString: value) != nil else { continue }
             filters.append(Filter(name, .eq, [value]))
             kept.append((name, value))

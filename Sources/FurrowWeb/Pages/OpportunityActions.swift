@@ -127,7 +127,7 @@ struct OpportunityLists {
     /// Adds a competitor to the catalog on the fly (rule 85) and records it on the opportunity.
     @Sendable func addCompetitor(_ request: Request, context: AppContext) async throws -> Response {
         try await change(request, context, anchor: "parties", done: "Competitor added.", failed: "Competitor not added:") { form, principal, input in
-            let name = form["name"].trimmingCharacters(in: .whitespaces)
+            let name = form["name"].trimmedSpaces()
             let existing = try await CatalogService(web.env).reasons(.competitor).first { $0.name.lowercased() == name.lowercased() }
             var competitor = existing
             if competitor == nil { competitor = try await CatalogService(web.env).createReason(.competitor, name: name, by: principal) }

@@ -146,8 +146,8 @@ struct OpportunityView {
                       .init(label: "Last changed", value: shell.format(o.updatedAt) + " (version \(o.version))", href: nil)]
             let parties = detail.parties.enumerated().map { index, party in
                 let (name, url): (String, String?) = switch party.partyType {
-                case .account: (accountName(Account.ID(party.partyId)), "/accounts/\(party.partyId.uuidString.lowercased())")
-                case .contact: (contactName(Contact.ID(party.partyId)), "/contacts/\(party.partyId.uuidString.lowercased())")
+                case .account: (accountName(Account.ID(party.partyId)), "/accounts/\(UUIDText.lowercase(party.partyId))")
+                case .contact: (contactName(Contact.ID(party.partyId)), "/contacts/\(UUIDText.lowercase(party.partyId))")
                 case .user: (data.users[User.ID(party.partyId)] ?? "(user)", nil)
                 case .competitor: (data.competitors.first { $0.id.uuid == party.partyId }?.name ?? "(competitor)", nil)
                 }

@@ -57,10 +57,10 @@ struct OutboxPage {
     static func rows(_ emails: [OutboxEmail], shell: Shell, word: QuoteWord) -> [Row] {
         emails.map { email in
             let path = email.relatedId.flatMap { id in
-                ["quote": "/quotes/", "invoice": "/invoices/"][email.relatedEntity ?? ""].map { $0 + id.uuidString.lowercased() }
+                ["quote": "/quotes/", "invoice": "/invoices/"][email.relatedEntity ?? ""].map { $0 + UUIDText.lowercase(id) }
             }
             let retry = email.status == .queued && email.attempts > 0 ? "next try " + shell.format(email.nextAttemptAt) : nil
-            return Row(id: email.id.uuidString.lowercased(), to: email.to, subject: email.subject, attachment: email.attachmentName,
+            return Row(id: UUIDText.lowercase(email.id), to: email.to, subject: email.subject, attachment: email.attachmentName,
                        statusLabel: label(email.status), statusKey: email.status.rawValue, attempts: email.attempts, retry: retry,
                        lastError: email.lastError?.nonEmpty, created: shell.format(email.createdAt),
                        createdISO: Timestamp.string(email.createdAt), sent: email.sentAt.map(shell.format),

@@ -41,7 +41,7 @@ struct PipelineParts {
     func describe(_ source: LeadSource, channels: [Channel], by principal: Principal) async -> (channel: String, source: String, href: String?) {
         let channel = source.channelId.flatMap { id in channels.first { $0.id == id } }?.name ?? "—"
         guard let type = source.refType, let id = source.refId else { return (channel, source.text ?? "—", nil) }
-        let text = id.uuidString.lowercased()
+        let text = UUIDText.lowercase(id)
         switch type {
         case .account:
             let name = (try? await parts.accountNames([Account.ID(id)]))?[Account.ID(id)]

@@ -72,11 +72,11 @@ struct PriceListPages {
     /// The list the form describes; a row with neither product nor price is skipped.
     static func priceList(_ form: WebForm, id: PriceList.ID) throws -> PriceList {
         var errors: [FieldError] = []
-        let currency = Currency(form["currency"].trimmingCharacters(in: .whitespaces))
+        let currency = Currency(form["currency"].trimmedSpaces())
         if currency == nil { errors.append(FieldError("currency", "is not an ISO 4217 currency code such as EUR")) }
         var items: [Product.ID: Micros] = [:]
         for index in 0..<rowCount(form) {
-            let productText = form["items[\(index)].productId"], priceText = form["items[\(index)].unitPrice"].trimmingCharacters(in: .whitespaces)
+            let productText = form["items[\(index)].productId"], priceText = form["items[\(index)].unitPrice"].trimmedSpaces()
             if productText.isEmpty && priceText.isEmpty { continue }
             guard let productId = Product.ID(productText) else {
                 errors.append(FieldError("items[\(index)].productId", "choose a product for this price"))
@@ -89,7 +89,7 @@ struct PriceListPages {
             }
             items[productId] = price
         }
-        let list = PriceList(id: id, name: form["name"], currency: currency ?? Currency("EUR")!, validFrom: form["validFrom"].trimmingCharacters(in: .whitespaces),
+        let list = PriceList(id: id, name: form["name"], currency: currency ?? Currency("EUR")!, validFrom: form["validFrom"].trimmedSpaces(),
                              validTo: form.optional("validTo"), items: items)
         try FormCheck.check(errors) { _ = try list.validated() }
         return list

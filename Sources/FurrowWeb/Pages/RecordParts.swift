@@ -82,7 +82,7 @@ struct RecordParts {
             case .contact: name = (try? await ContactService(env).get(Contact.ID(otherId), by: principal).fields.fullName) ?? "(contact)"
             }
             rows.append(ConnectionRow(id: connection.id.string, role: connection.role, name: name,
-                                      url: "/\(kind.rawValue)s/\(otherId.uuidString.lowercased())", kind: kind.rawValue, outgoing: outgoing))
+                                      url: "/\(kind.rawValue)s/\(UUIDText.lowercase(otherId))", kind: kind.rawValue, outgoing: outgoing))
         }
         return rows
     }

@@ -9,7 +9,7 @@ struct QuoteWord {
     let singular: String
 
     init(_ settings: Settings) {
-        let word = settings.quoteWord.trimmingCharacters(in: .whitespaces)
+        let word = settings.quoteWord.trimmedSpaces()
         singular = word.isEmpty ? "Quote" : word
     }
 

@@ -24,7 +24,7 @@ struct SearchPage {
 
     @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
-        let text = request.query("q").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = request.query("q").trimmed()
         let entries = text.count >= 2 ? try await SearchService(web.env).search(text, limit: 50, by: principal) : []
         let groups = Self.kinds.compactMap { kind, title, path -> Group? in
             let results = entries.filter { $0.kind == kind }.map {

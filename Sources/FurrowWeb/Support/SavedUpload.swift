@@ -1,4 +1,5 @@
 import Foundation
+import FurrowDomain
 import FurrowAPI
 import FurrowCore
 import Hummingbird
@@ -20,7 +21,7 @@ struct SavedUpload: Sendable {
 
     /// The field's trimmed value, or nil when absent or blank.
     func optional(_ name: String) -> String? {
-        let value = (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = (fields[name] ?? "").trimmed()
         return value.isEmpty ? nil : value
     }
 

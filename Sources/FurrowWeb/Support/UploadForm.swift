@@ -1,4 +1,5 @@
 import Foundation
+import FurrowDomain
 import FurrowAPI
 import Hummingbird
 import NIOCore
@@ -70,7 +71,7 @@ struct UploadForm: Sendable {
     private static func part(headers: String, content: Range<Data.Index>) -> Part? {
         var disposition = "", contentType: String?
         for line in headers.components(separatedBy: "\r\n") {
-            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmedSpaces() }
             guard pair.count == 2 else { continue }
             switch pair[0].lowercased() {
             case "content-disposition": disposition = pair[1]
@@ -85,7 +86,7 @@ struct UploadForm: Sendable {
     /// `name="file"` in `form-data; name="file"; filename="a.csv"`, quoted or not.
     static func parameter(_ name: String, in header: String) -> String? {
         for piece in header.split(separator: ";").dropFirst() {
-            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmedSpaces() }
             guard pair.count == 2, pair[0].lowercased() == name else { continue }
             var value = pair[1]
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
@@ -98,7 +99,7 @@ struct UploadForm: Sendable {
 
     /// The field's trimmed value, or nil when absent or blank.
     func optional(_ name: String) -> String? {
-        let value = (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = (fields[name] ?? "").trimmed()
         return value.isEmpty ? nil : value
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FurrowDomain
 import FurrowAPI
 import Hummingbird
 import NIOCore
@@ -45,7 +46,7 @@ struct WebForm: Sendable {
 
     /// The field's trimmed value, or nil when absent or blank.
     func optional(_ name: String) -> String? {
-        let value = self[name].trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = self[name].trimmed()
         return value.isEmpty ? nil : value
     }
 
