@@ -43,12 +43,17 @@ enum SearchSQL {
 }
 
 extension SQLSession {
+    /// Adds or replaces one record's entry: one statement (an upsert; on SQLite the update
+    /// trigger moves the full-text row).
     func index(_ entry: SearchEntry) async throws {
-        try await run("DELETE FROM search_entries WHERE id = \(bind: UUIDText.lowercase(entry.id))")
-        try await indexNew([entry])
+        try await insertEntries([entry], replacing: true)
     }
 
     func indexNew(_ entries: [SearchEntry]) async throws {
+        try await insertEntries(entries, replacing: false)
+    }
+
+    private func insertEntries(_ entries: [SearchEntry], replacing: Bool) async throws {
         guard !entries.isEmpty else { return }
         let values = entries.map { entry -> SQLQueryString in
             """
@@ -56,8 +61,12 @@ extension SQLSession {
              \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string), \(bind: entry.ownership.teamId?.string))
             """
         }
-        try await run("INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id) VALUES \(values.joined(separator: ", "))")
+        let upsert: SQLQueryString = replacing ? SQLQueryString(Self.upsertSearchEntry) : ""
+        try await run("INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id) VALUES \(values.joined(separator: ", "))\(upsert)")
     }
+
+    static let upsertSearchEntry = " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, "
+        + "subtitle = excluded.subtitle, body = excluded.body, owner_id = excluded.owner_id, team_id = excluded.team_id"
 
     func unindex(id: UUID) async throws {
         try await run("DELETE FROM search_entries WHERE id = \(bind: UUIDText.lowercase(id))")
