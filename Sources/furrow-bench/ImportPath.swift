@@ -16,8 +16,8 @@ enum ImportPath {
         var rows = 0
     }
 
-    static func run(work: Workspace, set: DataSet, smoke: Bool) async -> Outcome {
-        let rows = smoke ? 1000 : set.scale / 10
+    static func run(work: Workspace, set: DataSet, smoke: Bool, rows requested: Int? = nil) async -> Outcome {
+        let rows = requested ?? (smoke ? 1000 : set.scale / 10)
         var outcome = Outcome(result: PathResult(name: "import contacts (Core)", clients: 1))
         outcome.rows = rows
         do {
@@ -79,7 +79,9 @@ enum ImportPath {
         var ids = SeededRandom(seed: DataSet.seed ^ 0x1A90)
         for index in 0..<rows {
             var random = DataSet.record(7, index)
-            let first = random.pick(Names.firstNames), last = Names.surname(&random)
+            // The surname carries the run and row, so no imported name repeats a stored one (at 1M
+            // the generated names alone do: 68 first names × 11,040 surnames).
+            let first = random.pick(Names.firstNames), last = Names.surname(&random) + "-" + run + String(index, radix: 36)
             let email = "\(Names.slug(first)).\(Names.slug(last)).\(run)x\(index)@import.example"
             let phone = "+1 555 \(run) \(String(format: "%07d", index))"
             let title = random.pick(Names.titles)

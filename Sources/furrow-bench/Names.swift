@@ -79,9 +79,13 @@ enum Names {
         "+44 \(random.int(1000..<2000)) \(random.int(100_000..<1_000_000))"
     }
 
-    /// A fragment of 3–8 characters from `name`, the way someone types part of a name.
+    /// A fragment of 3–8 letters from one word of `name`, the way someone types part of a name (a
+    /// fragment across a space or a digit would match nothing).
     static func fragment(of name: String, _ random: inout SeededRandom) -> String {
-        let letters = Array(name.lowercased().filter { $0.isLetter })
+        let lower = name.lowercased()
+        let words = lower.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 3 }
+        let word = words.isEmpty ? lower : words[random.int(0..<words.count)]
+        let letters = Array(word.filter { $0.isLetter })
         guard letters.count >= 3 else { return String(letters) }
         let length = random.int(3..<(min(8, letters.count) + 1))
         let start = random.int(0..<(letters.count - length + 1))

@@ -134,9 +134,16 @@ struct HotPaths {
                     operation: { c, _ in try c.get(path) }, check: { _, r in Checks.report(r, stageRows: true) }))
             }
         }
-        step(try driver.measure("create account", clients: clients, amount: amount, note: "POST /accounts, duplicate check and audit",
-                                operation: { c, i in try create(c, i) },
-                                check: { _, r in r.status == 201 && r.json?["id"] != nil ? nil : "create answered \(r.status)" }))
+        let before = commitCounts()
+        var creates = try driver.measure("create account", clients: clients, amount: amount, note: "POST /accounts, duplicate check and audit",
+                                         operation: { c, i in try create(c, i) },
+                                         check: { _, r in r.status == 201 && r.json?["id"] != nil ? nil : "create answered \(r.status)" })
+        if let before, let after = commitCounts(), after.commits > before.commits {
+            let committed = after.transactions - before.transactions, commits = after.commits - before.commits
+            creates.perCommit = committed / commits
+            creates.note = (creates.note ?? "") + String(format: "; %.0f transactions in %.0f COMMITs", committed, commits)
+        }
+        step(creates)
         step(try driver.measure("create account @50/s", clients: 1, amount: .paced(perSecond: 50, seconds: smoke ? 0.2 : driver.seconds),
                                 role: .sales, note: "one client, paced", operation: { c, i in try create(c, 1_000_000 + i) },
                                 check: { _, r in r.status == 201 ? nil : "create answered \(r.status)" }))
@@ -150,6 +157,17 @@ struct HotPaths {
                                 }, operation: { c, i in try patch(c, i) },
                                 check: { _, r in r.status == 200 && r.json?["version"] != nil ? nil : "PATCH answered \(r.status)" }))
         return results
+    }
+
+    /// The SQLite group-commit counters from `/metrics` (nil on PostgreSQL, which has none).
+    func commitCounts() -> (commits: Double, transactions: Double)? {
+        guard let text = try? HTTPConnection(port: driver.port).get("/metrics", token: nil).text else { return nil }
+        func value(_ name: String) -> Double? {
+            text.split(separator: "\n").first { $0.hasPrefix(name + " ") || $0.hasPrefix(name + "{") }
+                .flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }
+        }
+        guard let commits = value("furrow_sqlite_commits_total"), let transactions = value("furrow_sqlite_committed_transactions_total") else { return nil }
+        return (commits, transactions)
     }
 
     /// A skipped result when `path` answers 404 because its route is not built yet.

@@ -1,5 +1,6 @@
 import Foundation
 import FurrowCore
+import Metrics
 import SQLiteNIO
 import SQLKit
 
@@ -29,6 +30,11 @@ final class GroupCommit: @unchecked Sendable {
     }
 
     static let largestGroup = 64
+
+    /// COMMITs run (one fsync each) and the transactions they made durable: their ratio is how
+    /// many writers shared each fsync (`/metrics`).
+    private let commits = Counter(label: "furrow_sqlite_commits_total")
+    private let committedTransactions = Counter(label: "furrow_sqlite_committed_transactions_total")
 
     private let pool: SQLitePool
     private let lock = NSLock()
@@ -123,6 +129,8 @@ final class GroupCommit: @unchecked Sendable {
             for job in ran { finish(job, job.outcome.isSuccess ? .failure(error) : job.outcome) }
             return []
         }
+        commits.increment()
+        committedTransactions.increment(by: Int64(ran.filter(\.outcome.isSuccess).count))
         for job in ran { finish(job, job.outcome) }
         return []
     }
@@ -133,6 +141,8 @@ final class GroupCommit: @unchecked Sendable {
         do {
             try await StatementCounter.$current.withValue(job.counter) { try await job.body?(connection) }
             try await execute("COMMIT", on: connection)
+            commits.increment()
+            committedTransactions.increment()
             finish(job, .success(()))
         } catch {
             try? await execute("ROLLBACK", on: connection)

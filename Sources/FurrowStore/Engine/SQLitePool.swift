@@ -25,10 +25,10 @@ final class SQLitePool: @unchecked Sendable {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
                        "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY",
-                       // 64 MiB of page cache for the writer (default 2,000 pages, ~8 MiB): a large
+                       // 32 MiB of page cache for the writer (default 2,000 pages, ~8 MiB): a large
                        // import otherwise spills dirty pages to the WAL mid-transaction and re-reads
                        // index pages it just evicted.
-                       "PRAGMA cache_size=-65536"] {
+                       "PRAGMA cache_size=-32768"] {
             try await writer.query(pragma, []) { _ in }
         }
         var readers: [SQLiteConnection] = []
