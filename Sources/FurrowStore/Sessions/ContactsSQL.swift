@@ -72,16 +72,18 @@ extension SQLSession {
     private func duplicates(among keys: [DuplicateKeys], excluding: Contact.ID?, visibleTo principal: Principal) async throws -> [[DuplicateMatch]] {
         let emails = Set(keys.compactMap(\.email)), phones = Set(keys.compactMap(\.phone))
         let named = keys.filter { $0.domain != nil }
-        var alternatives: [SQLQueryString] = []
-        if !emails.isEmpty { alternatives.append("email_key IN (\(binds: emails.sorted()))") }
-        if !phones.isEmpty { alternatives.append("phone_key IN (\(binds: phones.sorted()))") }
+        // One index lookup per key kind, joined with UNION ALL: for a 1,000-row import batch
+        // PostgreSQL planned the OR of three long IN lists as a parallel scan of every contact.
+        var lookups: [SQLQueryString] = []
+        if !emails.isEmpty { lookups.append("SELECT id FROM contacts WHERE email_key IN (\(binds: emails.sorted()))") }
+        if !phones.isEmpty { lookups.append("SELECT id FROM contacts WHERE phone_key IN (\(binds: phones.sorted()))") }
         if !named.isEmpty {
-            alternatives.append("(name_key IN (\(binds: Set(named.map(\.name)).sorted())) AND account_id IN (\(binds: Set(named.compactMap(\.domain)).sorted())))")
+            lookups.append("SELECT id FROM contacts WHERE name_key IN (\(binds: Set(named.map(\.name)).sorted())) AND account_id IN (\(binds: Set(named.compactMap(\.domain)).sorted()))")
         }
-        guard !alternatives.isEmpty else { return keys.map { _ in [] } }
+        guard !lookups.isEmpty else { return keys.map { _ in [] } }
         struct Candidate { let id: String, name: String, nameKey: String, email: String?, phone: String?, account: String?, lastName: String }
-        let candidates = try await rows("SELECT id, first_name, last_name, name_key, email_key, phone_key, account_id FROM contacts WHERE ("
-            + alternatives.joined(separator: " OR ") + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal))"
+        let candidates = try await rows("SELECT id, first_name, last_name, name_key, email_key, phone_key, account_id FROM contacts WHERE id IN ("
+            + lookups.joined(separator: " UNION ALL ") + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal))"
             + " ORDER BY last_name, id").map { row in
             Candidate(id: try row.string("id"),
                       name: [try row.optional("first_name"), try row.string("last_name")].compactMap { $0 }.joined(separator: " "),

@@ -7,10 +7,34 @@ import SQLKit
 struct SQLSession: StoreSession {
     let db: any SQLDatabase
     let engine: Engine
+    /// Whether the session is a write transaction (reads run on a connection of their own).
+    let inTransaction: Bool
 
-    init(_ db: any SQLDatabase, engine: Engine) {
+    init(_ db: any SQLDatabase, engine: Engine, inTransaction: Bool = false) {
         self.db = db
         self.engine = engine
+        self.inTransaction = inTransaction
+    }
+
+    /// `body` with PostgreSQL's sequential scans off: for queries that must go through an index
+    /// whatever the planner guesses of their row count (a read gets a short transaction of its
+    /// own for the setting; in a write it lasts to that transaction's end). SQLite: just `body`.
+    func indexOnly<T>(_ body: () async throws -> T) async throws -> T {
+        guard engine == .postgres else { return try await body() }
+        if inTransaction {
+            try await run("SET LOCAL enable_seqscan = off")
+            return try await body()
+        }
+        try await run("BEGIN READ ONLY")
+        do {
+            try await run("SET LOCAL enable_seqscan = off")
+            let result = try await body()
+            try await run("COMMIT")
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
     }
 
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
