@@ -33,6 +33,10 @@ struct LedgerRuleTests {
         }
         #expect(error == .badStatement([FieldError("lines[2]", "has no valid date (YYYY-MM-DD)"), FieldError("lines[3]", "has no valid amount")]))
         #expect(throws: LedgerError.self) { try StatementParser.csv("when,value\n", profile: .standard, currency: eur) }
+        let nul = #expect(throws: LedgerError.self) {
+            try StatementParser.csv("date,amount,reference\n2026-11-20,1.00,ok\n2026-11-21,2.00,ref\u{0}x\n", profile: .standard, currency: eur)
+        }
+        #expect(nul == .badStatement([FieldError("lines[3]", "may not contain the NUL character (U+0000)")]))
     }
 
     @Test("a saved profile reads semicolons, day-first dates and decimal commas")

@@ -61,6 +61,18 @@ struct ImportAndPlanTests {
         #expect(strays.isEmpty)
     }
 
+    @Test("a row holding U+0000 is a row error, not a database failure, and nothing is stored", arguments: TestWorld.engines)
+    func importRefusesNUL(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let file = try Self.write("lastName,email\nClean,clean@example.com\nNul\u{0}Name,nul@example.com\n")
+        let outcome = try await ContactImport(world.env, by: world.admin).run(file: file)
+        #expect(outcome.imported == 0)
+        #expect(outcome.errors.map { "\($0.line) \($0.field) \($0.message)" } == ["3 row may not contain the NUL character (U+0000)"])
+        let stored = try await ContactService(world.env).list(ListQuery(limit: 10), by: world.admin)
+        #expect(stored.isEmpty)
+    }
+
     @Test("search uses the trigram index: no full scan of the search entries in its plan", arguments: TestWorld.engines)
     func searchPlan(engine: Engine) async throws {
         let world = try await TestWorld.make(engine)

@@ -2,8 +2,11 @@
 that showed the fault, against a server seeded with the demo company, on both engines. Each answer
 must be what the document promises: never a 5xx, and an error a problem whose `type` the document
 names for that operation and status. See RELIABILITY.md (API fuzzing) for the list."""
+import http.cookiejar
 import os
+import re
 import subprocess
+import urllib.request
 import urllib.parse
 import uuid
 
@@ -211,3 +214,51 @@ def test_a_nul_character_in_text_is_a_client_error_or_accepted_never_500(demo, m
     on it. Either way the answer must be a documented one: refused as invalid input (or ignored), never a 500."""
     response = demo.call(method, path, body)
     demo.documented(response, method, template)
+
+
+# ---------------------------------------------------------------- F8: U+0000 in CSV files and web forms
+
+def test_a_nul_character_in_an_uploaded_csv_is_a_row_error_never_500(demo):
+    """The CSV bodies of the contact import and of bank statements are not JSON, so the JSON check
+    (F7) never saw them: a NUL byte in a field reached PostgreSQL and answered 500."""
+    csv_headers = {"Content-Type": "text/csv"}
+    contacts = demo.admin.call("POST", "/api/v1/imports/contacts", raw=b"lastName,email\nNul\x00Name,nul@example.com\n", headers=csv_headers)
+    demo.documented(contacts, "POST", "/imports/contacts", {422})
+    assert "NUL" in contacts.text, contacts
+    statement = demo.admin.call("POST", "/api/v1/bank-statements?currency=EUR",
+                          raw=b"date,amount,reference,counterparty\n2026-11-20,10.00,ref\x00x,Someone\n", headers=csv_headers)
+    demo.documented(statement, "POST", "/bank-statements", {422})
+    assert "NUL" in statement.text, statement
+
+
+def test_a_nul_character_in_a_web_form_is_refused_never_500(demo):
+    """Web forms reach the same use cases as the API: a NUL in a field is a 422 page, nothing stored."""
+    jar = http.cookiejar.CookieJar()
+
+    class Keep(urllib.request.HTTPErrorProcessor):
+        def http_response(self, request, response):
+            return response
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), Keep)
+
+    def send(path, fields=None):
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        request = urllib.request.Request(demo.server.base + path, data=data,
+                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with opener.open(request, timeout=30) as answer:
+            return answer.status, answer.read().decode("utf-8", errors="replace")
+
+    def token(html):
+        return re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+
+    _, page = send("/login")
+    status, _ = send("/login", {"_csrf": token(page), "email": "admin@demo.furrow.test", "password": "demo-admin-2026",
+                                "next": "/accounts"})
+    assert status in (200, 303), status
+    _, page = send("/accounts/new")
+    name = f"Nul {uuid.uuid4().hex[:8]}"
+    status, page = send("/accounts", {"_csrf": token(page), "name": name + "\x00Corp"})
+    assert status == 422, (status, page[:500])
+    assert "NUL character" in page
+    found = demo.call("GET", "/accounts?" + urllib.parse.urlencode({"q": name}))
+    assert found.status == 200 and found.json["items"] == [], found
