@@ -6,8 +6,8 @@ import http.cookiejar
 import os
 import re
 import subprocess
-import urllib.request
 import urllib.parse
+import urllib.request
 import uuid
 
 import pytest

@@ -19,7 +19,7 @@ public struct AuthMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        if request.uri.queryParameters.contains(where: { $0.key.contains("\u{0}") || $0.value.contains("\u{0}") }) {
+        if request.uri.queryParameters.contains(where: { $0.key.containsNUL || $0.value.containsNUL }) {
             throw Problem.invalidQuery("Query parameters may not contain the NUL character (%00).")
         }
         if let header = request.headers[.authorization] {

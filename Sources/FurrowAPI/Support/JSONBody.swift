@@ -30,9 +30,8 @@ public struct JSONBody {
             throw Problem.malformed("The request body is not valid JSON.")
         }
         guard case .object(let object) = parsed else { throw Problem.malformed("The request body must be a JSON object.") }
-        // U+0000 ends strings in C and PostgreSQL's text cannot hold it: refused, never stored.
         let withNUL = object.filter { $0.value.containsNUL }.keys.sorted()
-        if !withNUL.isEmpty { throw Problem.validation(withNUL.map { FieldError($0, "may not contain the NUL character (U+0000)") }) }
+        if !withNUL.isEmpty { throw Problem.validation(withNUL.map(FieldError.nul)) }
         self.object = object
         let unknown = Set(object.keys).subtracting(allowed).subtracting(ignoring)
         for field in unknown.sorted() { errors.append(FieldError(field, "is not a known field")) }
@@ -197,9 +196,9 @@ enum JSONValue: Decodable, Equatable {
     /// Whether a string anywhere inside (keys included) holds U+0000.
     var containsNUL: Bool {
         switch self {
-        case .string(let text): return text.contains("\u{0}")
+        case .string(let text): return text.containsNUL
         case .array(let items): return items.contains { $0.containsNUL }
-        case .object(let fields): return fields.contains { $0.key.contains("\u{0}") || $0.value.containsNUL }
+        case .object(let fields): return fields.contains { $0.key.containsNUL || $0.value.containsNUL }
         default: return false
         }
     }

@@ -124,9 +124,9 @@ public struct ContactImport: Sendable {
             if record.count != width {
                 return fail(line, "row", "has \(record.count) fields; the header has \(width)")
             }
-            // U+0000 ends strings in C and PostgreSQL's text cannot hold it: refused, never stored.
-            if record.contains(where: { $0.contains("\u{0}") }) {
-                return fail(line, "row", "may not contain the NUL character (U+0000)")
+            if record.contains(where: \.containsNUL) {
+                let error = FieldError.nul("row")
+                return fail(line, error.field, error.message)
             }
             var accountId: Account.ID? = nil
             if let text = value("accountId") {

@@ -43,10 +43,7 @@ public enum StatementParser {
         for (index, row) in rows.enumerated().dropFirst() where !(row.count == 1 && row[0].trimmedSpaces().isEmpty) {
             let field = "lines[\(index + 1)]"
             func cell(_ at: Int?) -> String? { at.flatMap { $0 < row.count ? row[$0].trimmedSpaces() : nil } }
-            // U+0000 ends strings in C and PostgreSQL's text cannot hold it: refused, never stored.
-            if row.contains(where: { $0.contains("\u{0}") }) {
-                errors.append(FieldError(field, "may not contain the NUL character (U+0000)")); continue
-            }
+            if row.contains(where: \.containsNUL) { errors.append(.nul(field)); continue }
             let lineCurrency = cell(currencyAt).map { Currency($0) } ?? currency
             guard let lineCurrency else { errors.append(FieldError(field, "has no valid currency")); continue }
             guard let day = cell(dateAt).flatMap(profile.day) else {

@@ -7,6 +7,17 @@ public struct FieldError: Error, Hashable, Sendable, Codable {
         self.field = field
         self.message = message
     }
+
+    /// U+0000 ends strings in C and PostgreSQL's text cannot hold it: wherever text comes in (JSON,
+    /// CSV files, web forms) a field holding it is refused with this error, never stored.
+    public static func nul(_ field: String) -> FieldError {
+        FieldError(field, "may not contain the NUL character (U+0000)")
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text holds U+0000 (see `FieldError.nul`).
+    public var containsNUL: Bool { contains("\u{0}") }
 }
 
 /// A set of field errors found while validating one input. Thrown as a whole, never one at a time,

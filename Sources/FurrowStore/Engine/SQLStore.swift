@@ -123,7 +123,7 @@ public final class SQLStore: Store, @unchecked Sendable {
     }
 
     /// BEGIN, the body, COMMIT; ROLLBACK and the body's own error when it throws.
-    private static func inTransaction<T>(_ db: any SQLDatabase, begin: String, then setup: [String] = [],
+    static func inTransaction<T>(_ db: any SQLDatabase, begin: String, then setup: [String] = [],
                                          _ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
         do {

@@ -21,20 +21,12 @@ struct SQLSession: StoreSession {
     /// own for the setting; in a write it lasts to that transaction's end). SQLite: just `body`.
     func indexOnly<T>(_ body: () async throws -> T) async throws -> T {
         guard engine == .postgres else { return try await body() }
-        if inTransaction {
+        func withSetting() async throws -> T {
             try await run("SET LOCAL enable_seqscan = off")
             return try await body()
         }
-        try await run("BEGIN READ ONLY")
-        do {
-            try await run("SET LOCAL enable_seqscan = off")
-            let result = try await body()
-            try await run("COMMIT")
-            return result
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            throw error
-        }
+        if inTransaction { return try await withSetting() }
+        return try await SQLStore.inTransaction(db, begin: "BEGIN READ ONLY") { _ in try await withSetting() }
     }
 
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {

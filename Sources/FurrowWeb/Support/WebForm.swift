@@ -15,12 +15,11 @@ struct WebForm: Sendable {
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         self.init(String(buffer: buffer))
-        // U+0000 ends strings in C and PostgreSQL's text cannot hold it: refused, never stored,
-        // as the API refuses it in JSON bodies.
-        let withNUL = values.filter { name, list in name.contains("\u{0}") || list.contains { $0.contains("\u{0}") } }
+        // Refused as the API refuses it in JSON bodies (`FieldError.nul`).
+        let withNUL = values.filter { name, list in name.containsNUL || list.contains(where: \.containsNUL) }
         if !withNUL.isEmpty {
             let names = withNUL.keys.sorted().map { $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-            var problem = Problem.validation(names.map { FieldError($0, "may not contain the NUL character (U+0000)") })
+            var problem = Problem.validation(names.map(FieldError.nul))
             problem.detail = "The form's \(names.joined(separator: ", ")) may not contain the NUL character (U+0000). Nothing was saved."
             throw problem
         }
