@@ -22,7 +22,7 @@ SLUGS = [  # ProblemCatalog.slugs
     "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
     "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
     "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
-    "order-cancelled", "order-illegal-move",
+    "order-cancelled", "order-illegal-move", "order-empty",
     "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
     "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
     "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests", "import-rejected",
@@ -2759,7 +2759,7 @@ def order_lifecycle_operations():
         add(f"/orders/{{id}}/{verb}", "post", op(
             "confirmOrder", "Orders", summary, parameters=[ID_PARAM],
             responses={200: ok("Order"), 401: U401, 403: write_403(CHANGE_403), 404: problem(404),
-                       409: problem(409, ["order-illegal-move", "order-cancelled"])}))
+                       409: problem(409, ["order-illegal-move", "order-cancelled", "order-empty"])}))
     add("/orders/{id}/cancel", "post", op(
         "cancelOrder", "Orders", "Cancel an order", parameters=[ID_PARAM],
         request={"required": False, "content": {"application/json": {"schema": ref("OrderCancel")}}},

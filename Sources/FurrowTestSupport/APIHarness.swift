@@ -44,6 +44,10 @@ public struct API: Sendable {
         }
         public var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
         public var type: String? { json["type"] as? String }
+        /// The `{field, message}` pairs of a validation problem.
+        public var fieldErrors: [(field: String, message: String)] {
+            (json["errors"] as? [[String: Any]] ?? []).map { ($0["field"] as? String ?? "", $0["message"] as? String ?? "") }
+        }
         public var contentType: String? { headers[.contentType] }
         public func string(_ key: String) -> String? { json[key] as? String }
     }

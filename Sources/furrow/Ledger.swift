@@ -82,7 +82,7 @@ struct Receivables: AsyncParsableCommand {
             print("Receivables as of \(report.asOf)")
             let head = ["Account", "Cur", "Current", "1-30", "31-60", "61-90", "90+", "Balance", "Credit"]
             var rows = [head]
-            func money(_ minor: Int64, _ currency: Currency) -> String { Money(minorUnits: minor, currency: currency).decimalString }
+            func money(_ minor: Int128, _ currency: Currency) -> String { Money.decimalString(minor, currency: currency) }
             func cells(_ b: ReceivablesService.Buckets, _ c: Currency) -> [String] {
                 [b.current, b.days1to30, b.days31to60, b.days61to90, b.over90, b.total].map { money($0, c) }
             }

@@ -57,6 +57,6 @@ struct WeightedTests {
         (Int64(12345 * 50), "61.72"), (Int64(12355 * 50), "61.78"), (Int64(101 * 50), "0.50"), (Int64(103 * 50), "0.52"), (Int64(0), "0.00"),
     ])
     func weighted(value: Int64, expected: String) {
-        #expect(Money.weighted(percentTimesMinorUnits: value, currency: Currency("EUR")!).decimalString == expected)
+        #expect(MoneyTotal.weighted(percentTimesMinorUnits: Int128(value), currency: Currency("EUR")!).decimalString == expected)
     }
 }

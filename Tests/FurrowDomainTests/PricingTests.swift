@@ -66,3 +66,50 @@ struct PricingTests {
 }
 
 import Foundation
+
+@Suite("Amount bounds")
+struct AmountBoundsTests {
+    static let extremes: [Int64] = [Int64.min, -1, 0, 1, 999_999_999_999_990_000, Int64.max]
+
+    @Test("pricing any 64-bit inputs never traps; out-of-range results are held at the ends", arguments: extremes, extremes)
+    func noTrap(quantity: Int64, price: Int64) {
+        for discount in [Int64.min, 0, 50_000_000, Int64.max] {
+            for code in ["EUR", "JPY", "KWD"] {
+                let line = LinePrice.of(quantity: Micros(value: quantity), unitPrice: Micros(value: price),
+                                        discountPercent: Micros(value: discount), taxPercent: Micros(value: price), currency: Currency(code)!)
+                _ = DocumentTotals([line, line, line], currency: Currency(code)!).total
+            }
+        }
+    }
+
+    @Test("the largest amount has twelve whole digits in every currency")
+    func largest() {
+        #expect(Bounds.maxAmountText(Currency("EUR")!) == "999999999999.99")
+        #expect(Bounds.maxAmountText(Currency("JPY")!) == "999999999999")
+        #expect(Bounds.maxAmountText(Currency("KWD")!) == "999999999999.999")
+    }
+
+    @Test("lines are held to the bounds, every problem at once")
+    func validate() {
+        let eur = Currency("EUR")!
+        let huge = QuoteLine(productId: nil, description: "x", quantity: Micros("100000")!, unitPrice: Micros("999999999999")!)
+        let tooMany = QuoteLine(productId: nil, description: "y", quantity: Micros("1000000001")!, unitPrice: Micros("1")!)
+        #expect(throws: ValidationError([FieldError("lines[0].unitPrice", "quantity × unit price comes to more than 999999999999.99 EUR"),
+                                         FieldError("lines[1].quantity", "must be more than 0 and at most 1000000000")])) {
+            try QuoteLine.validate([huge, tooMany], currency: eur)
+        }
+        let near = QuoteLine(productId: nil, description: "z", quantity: Micros("1")!, unitPrice: Micros("600000000000")!)
+        #expect(throws: ValidationError([FieldError("lines", "the lines add up to more than 999999999999.99 EUR")])) {
+            try QuoteLine.validate([near, near], currency: eur)
+        }
+        #expect((try? QuoteLine.validate([near], currency: eur)) != nil)
+    }
+
+    @Test("wide sums print exactly beyond 64 bits")
+    func wide() {
+        let total = MoneyTotal(minorUnits: Int128(Int64.max) * 3, currency: Currency("EUR")!)
+        #expect(total.decimalString == "276701161105643274.21")
+        #expect(total.money == nil)
+        #expect(MoneyTotal.weighted(percentTimesMinorUnits: 250, currency: Currency("EUR")!).minorUnits == 2)
+    }
+}

@@ -16,6 +16,7 @@ extension Problem {
         case let error as OrderError:
             switch error {
             case .cancelled: return Problem("order-cancelled", 409, "Order cancelled", "The order is cancelled.")
+            case .noLines: return Problem("order-empty", 409, "Order has no lines", "An order without lines cannot be confirmed; add its lines first.")
             case .illegalMove(let from, let verb):
                 return Problem("order-illegal-move", 409, "Not possible now", "An order that is \(from.rawValue) cannot \(verb.rawValue).")
             }

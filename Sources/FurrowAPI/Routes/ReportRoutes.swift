@@ -31,7 +31,7 @@ struct FunnelDTO: Encodable, Sendable {
         won = funnel.won; wonTotals = funnel.wonTotals.map(Self.amount); lost = funnel.lost
     }
 
-    static func amount(_ money: Money) -> Amount { Amount(currency: money.currency.code, total: money.decimalString) }
+    static func amount(_ money: MoneyTotal) -> Amount { Amount(currency: money.currency.code, total: money.decimalString) }
 }
 
 /// `GET /reports/pipeline?groupBy=stage|status|owner` and `GET /reports/funnel?kindId=`, as JSON

@@ -64,7 +64,7 @@ struct PaymentTermDTO: Encodable, Sendable {
 struct BucketsDTO: Encodable, Sendable {
     let current: String, days1to30: String, days31to60: String, days61to90: String, over90: String, total: String
     init(_ b: ReceivablesService.Buckets, _ currency: Currency) {
-        func m(_ v: Int64) -> String { Money(minorUnits: v, currency: currency).decimalString }
+        func m(_ v: Int128) -> String { Money.decimalString(v, currency: currency) }
         current = m(b.current); days1to30 = m(b.days1to30); days31to60 = m(b.days31to60); days61to90 = m(b.days61to90)
         over90 = m(b.over90); total = m(b.total)
     }
@@ -86,7 +86,7 @@ struct ReceivablesDTO: Encodable, Sendable {
     init(_ r: ReceivablesService.Report) {
         asOf = r.asOf.description
         accounts = r.accounts.map { a in
-            func m(_ v: Int64) -> String { Money(minorUnits: v, currency: a.currency).decimalString }
+            func m<T: BinaryInteger>(_ v: T) -> String { Money.decimalString(Int128(v), currency: a.currency) }
             return AccountRow(accountId: a.accountId.string, accountName: a.accountName, currency: a.currency.code, balance: m(a.buckets.total),
                               credit: a.credit.decimalString, buckets: BucketsDTO(a.buckets, a.currency),
                               invoices: a.items.map { Item(invoiceId: $0.row.invoiceId.string, number: $0.row.number, issueDate: $0.row.issueDate.description,
@@ -96,8 +96,8 @@ struct ReceivablesDTO: Encodable, Sendable {
         let currencies = Set(r.totals.keys).union(r.credits.keys).sorted { $0.code < $1.code }
         totals = currencies.map { c in
             let b = r.totals[c] ?? ReceivablesService.Buckets()
-            return Total(currency: c.code, balance: Money(minorUnits: b.total, currency: c).decimalString,
-                         credit: Money(minorUnits: r.credits[c] ?? 0, currency: c).decimalString, buckets: BucketsDTO(b, c))
+            return Total(currency: c.code, balance: Money.decimalString(b.total, currency: c),
+                         credit: Money.decimalString(r.credits[c] ?? 0, currency: c), buckets: BucketsDTO(b, c))
         }
     }
 }

@@ -62,7 +62,7 @@ public struct InvoiceService: Sendable {
             guard !wanted.isEmpty else { throw InvoiceError.fullyInvoiced }
             var lines: [InvoiceLine] = []
             for (index, part) in wanted.enumerated() {
-                guard (1...order.lines.count).contains(part.orderLine) else {
+                guard part.orderLine >= 1, part.orderLine <= order.lines.count else {
                     throw ValidationError([FieldError("lines[\(index)].orderLineId", "is not a line of this order")])
                 }
                 guard part.quantity.value > 0 else { throw ValidationError([FieldError("lines[\(index)].quantity", "must be more than 0")]) }

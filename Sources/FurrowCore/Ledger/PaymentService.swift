@@ -126,7 +126,7 @@ public struct PaymentService: Sendable {
         var order: [Invoice.ID] = [], sums: [Invoice.ID: Money] = [:]
         for allocation in allocations {
             if let sum = sums[allocation.invoiceId] {
-                sums[allocation.invoiceId] = Money(minorUnits: sum.minorUnits + allocation.amount.minorUnits, currency: sum.currency)
+                sums[allocation.invoiceId] = Money.sum([sum, allocation.amount], currency: sum.currency)
             } else {
                 order.append(allocation.invoiceId)
                 sums[allocation.invoiceId] = allocation.amount

@@ -2,17 +2,18 @@ import Foundation
 import FurrowDomain
 
 /// Open balances per account with ageing by days past due (SPEC §5): current, 1–30, 31–60,
-/// 61–90 and over 90, as they stood on a day; totals per currency, never summed across.
+/// 61–90 and over 90, as they stood on a day; totals per currency, never summed across. Sums
+/// are 128 bits wide, so no number of stored invoices overflows them (SPEC §0).
 public struct ReceivablesService: Sendable {
     let env: CoreEnvironment
     public init(_ env: CoreEnvironment) { self.env = env }
 
     public struct Buckets: Sendable, Equatable {
-        public var current: Int64 = 0, days1to30: Int64 = 0, days31to60: Int64 = 0, days61to90: Int64 = 0, over90: Int64 = 0
+        public var current: Int128 = 0, days1to30: Int128 = 0, days31to60: Int128 = 0, days61to90: Int128 = 0, over90: Int128 = 0
         public init() {}
-        public var total: Int64 { current + days1to30 + days31to60 + days61to90 + over90 }
+        public var total: Int128 { current + days1to30 + days31to60 + days61to90 + over90 }
 
-        public mutating func add(_ amount: Int64, daysPastDue days: Int) {
+        public mutating func add(_ amount: Int128, daysPastDue days: Int) {
             switch days {
             case ...0: current += amount
             case 1...30: days1to30 += amount
@@ -30,7 +31,7 @@ public struct ReceivablesService: Sendable {
 
     public struct Item: Sendable, Equatable {
         public var row: ReceivableRow
-        public var balance: Int64 { row.total - row.paid }
+        public var balance: Int128 { Int128(row.total) - Int128(row.paid) }
         public var daysPastDue: Int
     }
 
@@ -40,14 +41,14 @@ public struct ReceivablesService: Sendable {
         public var currency: Currency
         public var items: [Item]
         public var buckets: Buckets
-        public var credit: Money
+        public var credit: MoneyTotal
     }
 
     public struct Report: Sendable, Equatable {
         public var asOf: Day
         public var accounts: [AccountAgeing]
         public var totals: [Currency: Buckets]
-        public var credits: [Currency: Int64]
+        public var credits: [Currency: Int128]
     }
 
     public func report(asOf day: Day?, accountId: Account.ID? = nil, by principal: Principal) async throws -> Report {
@@ -71,13 +72,13 @@ public struct ReceivablesService: Sendable {
             if index[key] == nil {
                 index[key] = accounts.count
                 accounts.append(AccountAgeing(accountId: row.accountId, accountName: row.accountName, currency: row.currency, items: [],
-                                              buckets: Buckets(), credit: Money(minorUnits: 0, currency: row.currency)))
+                                              buckets: Buckets(), credit: MoneyTotal(currency: row.currency)))
             }
             accounts[index[key]!].items.append(item)
             accounts[index[key]!].buckets.add(item.balance, daysPastDue: item.daysPastDue)
             totals[row.currency, default: Buckets()].add(item.balance, daysPastDue: item.daysPastDue)
         }
-        var creditTotals: [Currency: Int64] = [:]
+        var creditTotals: [Currency: Int128] = [:]
         for credit in credits {
             creditTotals[credit.credit.currency, default: 0] += credit.credit.minorUnits
             let key = credit.accountId.string + credit.credit.currency.code

@@ -17,14 +17,14 @@ public struct BoardService: Sendable {
     public struct Total: Sendable, Equatable {
         public let currency: Currency
         public let count: Int
-        public let total: Money
-        public let weighted: Money
+        public let total: MoneyTotal
+        public let weighted: MoneyTotal
 
         public init(_ sum: GroupTotal) {
             currency = sum.currency
             count = sum.count
-            total = Money(minorUnits: sum.totalMinor, currency: sum.currency)
-            weighted = Money.weighted(percentTimesMinorUnits: sum.weightedHundredths, currency: sum.currency)
+            total = MoneyTotal(minorUnits: sum.totalMinor, currency: sum.currency)
+            weighted = MoneyTotal.weighted(percentTimesMinorUnits: sum.weightedHundredths, currency: sum.currency)
         }
     }
 

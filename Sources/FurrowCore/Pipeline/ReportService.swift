@@ -12,8 +12,8 @@ public struct ReportService: Sendable {
         public let key: String
         public let label: String
         public let count: Int
-        public let total: Money
-        public let weightedTotal: Money
+        public let total: MoneyTotal
+        public let weightedTotal: MoneyTotal
     }
 
     /// Open opportunities by stage or owner unless `statuses` says otherwise; every status by status.
@@ -28,8 +28,8 @@ public struct ReportService: Sendable {
             let rows = totals.map { sum -> PipelineRow in
                 let key = (sum.keys.first ?? nil) ?? "none"
                 return PipelineRow(key: key, label: order[key]?.label ?? key, count: sum.count,
-                                   total: Money(minorUnits: sum.totalMinor, currency: sum.currency),
-                                   weightedTotal: Money.weighted(percentTimesMinorUnits: sum.weightedHundredths, currency: sum.currency))
+                                   total: MoneyTotal(minorUnits: sum.totalMinor, currency: sum.currency),
+                                   weightedTotal: MoneyTotal.weighted(percentTimesMinorUnits: sum.weightedHundredths, currency: sum.currency))
             }
             return rows.sorted { a, b in
                 let (x, y) = (order[a.key]?.position ?? Int.max, order[b.key]?.position ?? Int.max)
@@ -75,7 +75,7 @@ public struct ReportService: Sendable {
         /// Won from this stage.
         public let won: Int
         /// Value of those that reached it, per currency.
-        public let reachedTotals: [Money]
+        public let reachedTotals: [MoneyTotal]
         /// reached ÷ reached of the step before, in percent with one decimal (nil for the first step or an empty one).
         public let conversionPercent: Decimal?
     }
@@ -84,7 +84,7 @@ public struct ReportService: Sendable {
         public let kind: OpportunityKind
         public let steps: [FunnelStep]
         public let won: Int
-        public let wonTotals: [Money]
+        public let wonTotals: [MoneyTotal]
         public let lost: Int
     }
 
@@ -124,9 +124,9 @@ public struct ReportService: Sendable {
         }
     }
 
-    static func perCurrency(_ sums: [GroupTotal]) -> [Money] {
+    static func perCurrency(_ sums: [GroupTotal]) -> [MoneyTotal] {
         Dictionary(grouping: sums, by: \.currency).map { currency, sums in
-            Money(minorUnits: sums.reduce(0) { $0 + $1.totalMinor }, currency: currency)
+            MoneyTotal(minorUnits: sums.reduce(0) { $0 + $1.totalMinor }, currency: currency)
         }.sorted { $0.currency.code < $1.currency.code }
     }
 

@@ -42,6 +42,7 @@ extension QuoteService {
                                                     unitPrice: $0.productId == nil ? $0.unitPrice : nil, discountPercent: $0.discountPercent,
                                                     taxRateId: $0.taxRateId) }
             quote.lines += try await session.resolveLines(input, priceListId: priceList, currency: quote.currency, date: quote.date)
+            try QuoteLine.validate(quote.lines, currency: quote.currency)
             quote.priceListId = priceList
         }
     }

@@ -99,7 +99,7 @@ public struct OrderService: Sendable {
             var order = try await session.visibleOrder(id, principal)
             guard principal.canChange(order.ownership) else { throw CoreError.forbidden("your role cannot change records") }
             let before = order.status, version = order.version
-            order.status = try order.status.applying(verb)
+            order.status = try order.applying(verb)
             if verb == .cancel { try await cancelDraftInvoices(of: order, session, principal) }
             order.version = version + 1
             order.updatedAt = env.clock.now()

@@ -87,7 +87,7 @@ extension StoreSession {
                                           taxPercent: tax?.percent ?? Micros(value: 0), taxRateId: tax?.id))
             }
         }
-        try QuoteLine.validate(resolved)
+        try QuoteLine.validate(resolved, currency: currency)
         return resolved
     }
 }

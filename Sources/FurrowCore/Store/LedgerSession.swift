@@ -74,8 +74,8 @@ public struct ReceivableRow: Sendable, Equatable {
 public struct CreditRow: Sendable, Equatable {
     public var accountId: Account.ID
     public var accountName: String
-    public var credit: Money
-    public init(accountId: Account.ID, accountName: String, credit: Money) {
+    public var credit: MoneyTotal
+    public init(accountId: Account.ID, accountName: String, credit: MoneyTotal) {
         self.accountId = accountId
         self.accountName = accountName
         self.credit = credit

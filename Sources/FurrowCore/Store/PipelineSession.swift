@@ -114,11 +114,12 @@ public struct GroupTotal: Sendable, Equatable {
     public var keys: [String?]
     public var currency: Currency
     public var count: Int
-    public var totalMinor: Int64
+    /// Σ revenue, wide (`MoneyTotal`).
+    public var totalMinor: Int128
     /// Σ revenue × probability, in minor units × 100 (divided and rounded once, by the use case).
-    public var weightedHundredths: Int64
+    public var weightedHundredths: Int128
 
-    public init(keys: [String?], currency: Currency, count: Int, totalMinor: Int64, weightedHundredths: Int64) {
+    public init(keys: [String?], currency: Currency, count: Int, totalMinor: Int128, weightedHundredths: Int128) {
         self.keys = keys
         self.currency = currency
         self.count = count

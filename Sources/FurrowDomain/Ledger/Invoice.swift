@@ -65,7 +65,7 @@ public struct Invoice: Sendable, Equatable {
     /// notes and cancelled invoices.
     public var balance: Money {
         guard kind == .invoice, status.isOpen || status == .paid else { return Money(minorUnits: 0, currency: currency) }
-        return Money(minorUnits: totals.total.minorUnits - amountPaid.minorUnits, currency: currency)
+        return Money(minorUnits: Int64(clamping: Int128(totals.total.minorUnits) - Int128(amountPaid.minorUnits)), currency: currency)
     }
 
     public func checkDraft() throws(InvoiceError) {

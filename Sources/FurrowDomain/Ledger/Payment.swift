@@ -40,13 +40,13 @@ public struct Payment: Sendable, Equatable {
     }
 
     public var allocated: Money {
-        Money(minorUnits: allocations.reduce(Int64(0)) { $0 + $1.amount.minorUnits }, currency: amount.currency)
+        Money.sum(allocations.map(\.amount), currency: amount.currency)
     }
 
     /// The customer credit this payment still holds.
     public var unallocated: Money {
         status == .reversed ? Money(minorUnits: 0, currency: amount.currency)
-            : Money(minorUnits: amount.minorUnits - allocated.minorUnits, currency: amount.currency)
+            : Money(minorUnits: Int64(clamping: Int128(amount.minorUnits) - Int128(allocated.minorUnits)), currency: amount.currency)
     }
 
     /// Checks new allocations against the payment and the invoices' balances (rule 47): each
@@ -54,19 +54,19 @@ public struct Payment: Sendable, Equatable {
     /// what the payment has left.
     public func check(_ new: [Allocation], against invoices: [Invoice.ID: Invoice]) throws(LedgerError) {
         guard status == .posted else { throw .paymentReversed }
-        var perInvoice: [Invoice.ID: Int64] = [:]
-        var sum: Int64 = 0
+        var perInvoice: [Invoice.ID: Int128] = [:]
+        var sum: Int128 = 0
         for allocation in new {
             guard allocation.amount.minorUnits > 0 else { throw .notPositive }
             guard let invoice = invoices[allocation.invoiceId] else { throw .invoiceNotOpen }
             guard invoice.currency == amount.currency, allocation.amount.currency == amount.currency else { throw .currencyMismatch }
             guard invoice.accountId == accountId else { throw .otherAccount }
             guard invoice.kind == .invoice, invoice.status.isOpen else { throw .invoiceNotOpen }
-            perInvoice[allocation.invoiceId, default: 0] += allocation.amount.minorUnits
-            guard perInvoice[allocation.invoiceId]! <= invoice.balance.minorUnits else { throw .overAllocation }
-            sum += allocation.amount.minorUnits
+            perInvoice[allocation.invoiceId, default: 0] += Int128(allocation.amount.minorUnits)
+            guard perInvoice[allocation.invoiceId]! <= Int128(invoice.balance.minorUnits) else { throw .overAllocation }
+            sum += Int128(allocation.amount.minorUnits)
         }
-        guard sum <= unallocated.minorUnits else { throw .overAllocation }
+        guard sum <= Int128(unallocated.minorUnits) else { throw .overAllocation }
     }
 }
 

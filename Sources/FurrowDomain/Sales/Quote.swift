@@ -63,13 +63,42 @@ public struct QuoteLine: Sendable, Equatable {
         LinePrice.of(quantity: quantity, unitPrice: unitPrice, discountPercent: discountPercent, taxPercent: taxPercent, currency: currency)
     }
 
-    public static func validate(_ lines: [QuoteLine]) throws(ValidationError) {
+    /// Checks entered lines against the rules and `Bounds`: a quantity above 0 and at most
+    /// 1,000,000,000, a price from 0, a discount from 0 to 100, each line's amounts and the
+    /// document's totals inside the amount range, and at most 1,000 lines.
+    public static func validate(_ lines: [QuoteLine], currency: Currency) throws(ValidationError) {
         var check = Validator()
+        if lines.count > Bounds.maxLines { check.add("lines", "may have at most \(Bounds.maxLines) lines") }
+        var prices: [LinePrice] = []
         for (index, line) in lines.enumerated() {
-            if line.description.trimmedSpaces().isEmpty { check.add("lines[\(index)].description", "is required") }
-            if line.quantity.value <= 0 { check.add("lines[\(index)].quantity", "must be more than 0") }
-            if line.unitPrice.value < 0 { check.add("lines[\(index)].unitPrice", "cannot be negative") }
-            if !(0...100_000_000).contains(line.discountPercent.value) { check.add("lines[\(index)].discountPercent", "must be from 0 to 100") }
+            let field = "lines[\(index)]"
+            var numbersValid = true
+            if line.description.trimmedSpaces().isEmpty { check.add(field + ".description", "is required") }
+            if line.quantity.value <= 0 || line.quantity > Bounds.maxQuantity {
+                check.add(field + ".quantity", "must be more than 0 and at most \(Bounds.maxQuantity.decimalString)")
+                numbersValid = false
+            }
+            if line.unitPrice.value < 0 || line.unitPrice.value >= Micros.scale * Money.power(Bounds.amountDigits) {
+                check.add(field + ".unitPrice", "must be from 0 to \(Bounds.maxAmountText(currency))")
+                numbersValid = false
+            }
+            if !(0...Bounds.maxPercent.value).contains(line.discountPercent.value) {
+                check.add(field + ".discountPercent", "must be from 0 to 100")
+                numbersValid = false
+            }
+            if !(0...Bounds.maxPercent.value).contains(line.taxPercent.value) {
+                check.add(field + ".taxRateId", "must be a rate from 0 to 100 percent")
+                numbersValid = false
+            }
+            guard numbersValid else { continue }
+            let price = line.price(in: currency)
+            if !price.isInBounds {
+                check.add(field + ".unitPrice", "quantity × unit price comes to more than \(Bounds.maxAmountText(currency)) \(currency.code)")
+            }
+            prices.append(price)
+        }
+        if check.errors.isEmpty && !DocumentTotals(prices, currency: currency).isInBounds {
+            check.add("lines", "the lines add up to more than \(Bounds.maxAmountText(currency)) \(currency.code)")
         }
         try check.check()
     }

@@ -37,6 +37,14 @@ public struct SalesOrder: Sendable, Equatable {
     }
 
     public var totals: DocumentTotals { DocumentTotals(lines.map { $0.price(in: currency) }, currency: currency) }
+
+    /// The status after `verb`: the order's own moves, and an order without lines is never
+    /// confirmed (there would be nothing to deliver or invoice).
+    public func applying(_ verb: OrderStatus.Verb) throws(OrderError) -> OrderStatus {
+        let next = try status.applying(verb)
+        if verb == .confirm && lines.isEmpty { throw .noLines }
+        return next
+    }
 }
 
 /// An order's progress (SPEC §5; rules 38–39): confirmed once the customer approves, then
@@ -70,6 +78,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
 
 public enum OrderError: Error, Sendable, Equatable {
     case cancelled
+    case noLines
     case illegalMove(from: OrderStatus, verb: OrderStatus.Verb)
 }
 

@@ -21,28 +21,43 @@ public struct Money: Hashable, Sendable {
         Money(minorUnits: halfEven(amount.value, dividedBy: Micros.scale / power(currency.minorDigits)), currency: currency)
     }
 
-    /// A probability-weighted amount: Σ(minor units × percent) / 100, rounded half-even once.
-    public static func weighted(percentTimesMinorUnits value: Int64, currency: Currency) -> Money {
-        Money(minorUnits: halfEven(value, dividedBy: 100), currency: currency)
+    /// The sum of amounts in one currency, held at `Int64`'s ends rather than trapping: amounts
+    /// are inside `Bounds`, so a sum that reaches an end is refused by the check it feeds.
+    public static func sum(_ amounts: [Money], currency: Currency) -> Money {
+        Money(minorUnits: Int64(clamping: amounts.reduce(Int128(0)) { $0 + Int128($1.minorUnits) }), currency: currency)
     }
 
-    /// Integer division rounding half to even: the project's one rounding rule (SPEC §0).
+    /// Integer division rounding half to even: the project's one rounding rule (SPEC §0). A
+    /// result outside `Int64` is held at its nearest end: callers check `Bounds` first, so it
+    /// cannot happen for a stored amount, and it never traps.
     static func halfEven<T: BinaryInteger>(_ value: T, dividedBy divisor: T) -> Int64 {
+        Int64(clamping: halfEvenWide(Int128(clamping: value), dividedBy: Int128(clamping: divisor)))
+    }
+
+    static func halfEvenWide(_ value: Int128, dividedBy divisor: Int128) -> Int128 {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        return rounded(quotient, remainder: remainder, divisor: divisor, negative: value < 0)
+    }
+
+    /// The half-even step of a division already made.
+    static func rounded(_ quotient: Int128, remainder: Int128, divisor: Int128, negative: Bool) -> Int128 {
         let twice = remainder.magnitude * 2
         if twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0) {
-            return Int64(quotient + (value < 0 ? -1 : 1))
+            return quotient + (negative ? -1 : 1)
         }
-        return Int64(quotient)
+        return quotient
     }
 
     /// `"1234.50"` with exactly the currency's minor digits.
-    public var decimalString: String {
+    public var decimalString: String { Self.decimalString(Int128(minorUnits), currency: currency) }
+
+    /// Any number of minor units (a wide sum too) as a decimal string in the currency.
+    public static func decimalString(_ minorUnits: Int128, currency: Currency) -> String {
         let digits = currency.minorDigits
         guard digits > 0 else { return String(minorUnits) }
-        let factor = Self.power(digits)
-        let whole = abs(minorUnits) / factor
-        let fraction = String(abs(minorUnits) % factor)
+        let factor = UInt128(power(digits))
+        let whole = minorUnits.magnitude / factor
+        let fraction = String(minorUnits.magnitude % factor)
         let padded = String(repeating: "0", count: digits - fraction.count) + fraction
         return (minorUnits < 0 ? "-" : "") + "\(whole).\(padded)"
     }

@@ -141,7 +141,7 @@ extension SQLSession {
 
     func customerCredit(asOf day: Day, visibleTo principal: Principal) async throws -> [CreditRow] {
         try await rows("""
-            SELECT p.account_id, acc.name AS account_name, p.currency, CAST(SUM(p.amount_minor - p.allocated_minor) AS BIGINT) AS credit
+            SELECT p.account_id, acc.name AS account_name, p.currency, \(unsafeRaw: WideSum.select("p.amount_minor - p.allocated_minor", as: "credit"))
             FROM payments p JOIN accounts acc ON acc.id = p.account_id
             WHERE p.status = 'posted' AND p.date <= \(bind: day.description) AND p.amount_minor > p.allocated_minor
               AND \(visibility(principal, prefix: "p."))
@@ -149,7 +149,7 @@ extension SQLSession {
             """).compactMap { row in
             guard let currency = Currency(try row.string("currency")) else { return nil }
             return CreditRow(accountId: try row.id("account_id"), accountName: try row.string("account_name"),
-                             credit: Money(minorUnits: try row.decode(column: "credit", as: Int64.self), currency: currency))
+                             credit: MoneyTotal(minorUnits: try row.wideSum("credit"), currency: currency))
         }
     }
 

@@ -151,16 +151,16 @@ extension SQLSession {
         if let owner = filter.ownerId { conditions.append("owner_id = \(bind: owner.string)") }
         let keys = columns.enumerated().map { "\($0.element) AS key\($0.offset)" }.joined(separator: ", ")
         let query: SQLQueryString = """
-            SELECT \(unsafeRaw: keys), currency, COUNT(*) AS n, CAST(COALESCE(SUM(estimated_revenue_minor), 0) AS BIGINT) AS total,
-                   CAST(COALESCE(SUM(estimated_revenue_minor * probability), 0) AS BIGINT) AS weighted
+            SELECT \(unsafeRaw: keys), currency, COUNT(*) AS n, \(unsafeRaw: WideSum.select("estimated_revenue_minor", as: "total")),
+                   \(unsafeRaw: WideSum.select("estimated_revenue_minor", times: "probability", as: "weighted"))
             FROM opportunities WHERE \(conditions.joined(separator: " AND "))
             GROUP BY \(unsafeRaw: (columns + ["currency"]).joined(separator: ", "))
             """
         return try await rows(query).compactMap { row in
             guard let currency = Currency(try row.string("currency")) else { return nil }
             return GroupTotal(keys: try columns.indices.map { try row.optional("key\($0)") }, currency: currency,
-                              count: try row.int("n"), totalMinor: try row.decode(column: "total", as: Int64.self),
-                              weightedHundredths: try row.decode(column: "weighted", as: Int64.self))
+                              count: try row.int("n"), totalMinor: try row.wideSum("total"),
+                              weightedHundredths: try row.wideSum("weighted"))
         }
     }
 

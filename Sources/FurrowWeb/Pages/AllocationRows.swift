@@ -48,7 +48,7 @@ struct AllocationRow {
     static func suggested(_ amount: Money?, over invoices: [Invoice]) -> [Invoice.ID: String] {
         guard let amount, let first = invoices.first else { return [:] }
         var allocations = PaymentService.oldestFirst(amount, over: [first])
-        let left = amount.minorUnits - allocations.reduce(0) { $0 + $1.amount.minorUnits }
+        let left = Int64(clamping: Int128(amount.minorUnits) - Int128(Money.sum(allocations.map(\.amount), currency: amount.currency).minorUnits))
         if left > 0 { allocations += PaymentService.oldestFirst(Money(minorUnits: left, currency: amount.currency), over: Array(invoices.dropFirst())) }
         return Dictionary(allocations.map { ($0.invoiceId, LedgerText.input($0.amount)) }, uniquingKeysWith: { a, _ in a })
     }

@@ -63,8 +63,8 @@ enum LedgerText {
         }
     }
 
-    static func money(_ minorUnits: Int64, _ currency: Currency) -> String {
-        MoneyText.format(Money(minorUnits: minorUnits, currency: currency))
+    static func money<T: BinaryInteger>(_ minorUnits: T, _ currency: Currency) -> String {
+        MoneyText.format(MoneyTotal(minorUnits: Int128(minorUnits), currency: currency))
     }
 
     /// An amount as typed back into a form: `1250.00`.

@@ -37,7 +37,7 @@ struct PipelineChart {
     init(currency: Currency, rows: [ReportService.PipelineRow], grouping: OpportunityGrouping, kindName: String?) {
         let labelWidth = 170, barArea = 380, rowHeight = 36, barHeight = 24, weightedHeight = 12, top = 8
         let largest = max(rows.map { max($0.total.minorUnits, $0.weightedTotal.minorUnits) }.max() ?? 0, 1)
-        func scaled(_ value: Int64) -> Int {
+        func scaled(_ value: Int128) -> Int {
             value <= 0 ? 0 : max(2, Int((Double(value) / Double(largest) * Double(barArea)).rounded()))
         }
         bars = rows.enumerated().map { index, row in

@@ -96,13 +96,19 @@ enum SourceForm {
 
 /// Amounts as people read them: `1,383.33 EUR`; per-currency totals side by side, never summed.
 enum MoneyText {
-    static func format(_ money: Money) -> String {
-        amount(money) + " " + money.currency.code
+    static func format(_ money: Money) -> String { format(MoneyTotal(money)) }
+
+    /// A wide sum (reports, boards, receivables) with its currency.
+    static func format(_ total: MoneyTotal) -> String {
+        amount(total) + " " + total.currency.code
     }
 
     /// The amount alone, grouped, for tables with a currency column of their own: `1,383.33`.
-    static func amount(_ money: Money) -> String {
-        let text = money.decimalString
+    static func amount(_ money: Money) -> String { grouped(money.decimalString) }
+    static func amount(_ total: MoneyTotal) -> String { grouped(total.decimalString) }
+
+    /// A decimal string with its whole part grouped by thousands.
+    static func grouped(_ text: String) -> String {
         let negative = text.hasPrefix("-")
         let parts = text.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
         var whole = String(parts.first ?? "0")

@@ -44,7 +44,7 @@ struct ReceivablesPage {
             let accounts = report.accounts.filter { $0.currency == currency }.sorted { $0.accountName.lowercased() < $1.accountName.lowercased() }
             let rows = accounts.map { Self.row($0, asOf: report.asOf) }
             let totals = Self.amounts(name: "Total", url: "", report.totals[currency] ?? .init(),
-                                      credit: Money(minorUnits: report.credits[currency] ?? 0, currency: currency), items: [])
+                                      credit: MoneyTotal(minorUnits: report.credits[currency] ?? 0, currency: currency), items: [])
             return CurrencyTable(currency: currency.code, accounts: rows, totals: totals)
         }
         let charts = currencies.compactMap { currency in
@@ -65,9 +65,9 @@ struct ReceivablesPage {
         return amounts(name: account.accountName, url: "/accounts/\(account.accountId)", account.buckets, credit: account.credit, items: items)
     }
 
-    static func amounts(name: String, url: String, _ buckets: ReceivablesService.Buckets, credit: Money, items: [ItemRow]) -> AccountRow {
+    static func amounts(name: String, url: String, _ buckets: ReceivablesService.Buckets, credit: MoneyTotal, items: [ItemRow]) -> AccountRow {
         let currency = credit.currency
-        func text(_ value: Int64) -> String { value == 0 ? "" : LedgerText.money(value, currency) }
+        func text(_ value: Int128) -> String { value == 0 ? "" : LedgerText.money(value, currency) }
         return AccountRow(name: name, url: url, current: text(buckets.current), days1to30: text(buckets.days1to30),
                           days31to60: text(buckets.days31to60), days61to90: text(buckets.days61to90), over90: text(buckets.over90),
                           balance: LedgerText.money(buckets.total, currency), credit: credit.minorUnits == 0 ? "" : MoneyText.format(credit),

@@ -85,8 +85,8 @@ struct ReportsPage {
         let totals = currencies.map { currency in
             let part = rows.filter { $0.total.currency == currency }
             return PipelineRow(label: "Total", currency: currency.code, count: part.reduce(0) { $0 + $1.count },
-                               total: MoneyText.amount(Money(minorUnits: part.reduce(0) { $0 + $1.total.minorUnits }, currency: currency)),
-                               weighted: MoneyText.amount(Money(minorUnits: part.reduce(0) { $0 + $1.weightedTotal.minorUnits }, currency: currency)))
+                               total: MoneyText.amount(MoneyTotal(minorUnits: part.reduce(0) { $0 + $1.total.minorUnits }, currency: currency)),
+                               weighted: MoneyText.amount(MoneyTotal(minorUnits: part.reduce(0) { $0 + $1.weightedTotal.minorUnits }, currency: currency)))
         }
         let csv = URLText.link("/api/v1/reports/pipeline", [("groupBy", grouping.rawValue), ("kindId", kind?.id.string ?? ""), ("format", "csv")])
         return Pipeline(groupings: groupings.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == grouping) },
@@ -101,7 +101,7 @@ struct ReportsPage {
     }
 
     static func funnel(_ funnel: ReportService.Funnel) -> Funnel {
-        func value(_ totals: [Money]) -> String { totals.isEmpty ? "—" : totals.map { MoneyText.format($0) }.joined(separator: " · ") }
+        func value(_ totals: [MoneyTotal]) -> String { totals.isEmpty ? "—" : totals.map { MoneyText.format($0) }.joined(separator: " · ") }
         let rows = funnel.steps.map { step in
             FunnelRow(name: step.stage.name, reached: step.reached,
                       conversion: step.conversionPercent.map { ReportService.percentText($0) + " %" } ?? "—",
