@@ -120,7 +120,7 @@ struct InvoiceRoutes {
         var date: Day? = nil
         if let text = body.string("issueDate") {
             date = Day(text)
-            if date == nil { body.errors.append(FieldError("issueDate", "must be a date YYYY-MM-DD")) }
+            if date == nil { body.errors.append(FieldError("issueDate", Bounds.dateMessage)) }
         }
         let email = body.bool("email") ?? false
         try body.check()

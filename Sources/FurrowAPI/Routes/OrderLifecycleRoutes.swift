@@ -75,6 +75,7 @@ struct OrderLifecycleRoutes {
         if let text = body.string("at") {
             at = Timestamp.date(text)
             if at == nil { body.errors.append(FieldError("at", "must be an RFC 3339 UTC timestamp")) }
+            else if let at, !Bounds.contains(at) { body.errors.append(FieldError("at", Bounds.timeMessage)) }
         }
         try body.check()
         guard let status else { throw Problem.validation([FieldError("status", "is required")]) }

@@ -46,7 +46,7 @@ struct PaymentRoutes {
         var date: Day? = nil
         if let text = body.string("date") {
             date = Day(text)
-            if date == nil { body.errors.append(FieldError("date", "must be a date YYYY-MM-DD")) }
+            if date == nil { body.errors.append(FieldError("date", Bounds.dateMessage)) }
         }
         let allocations = currency.map { Self.allocations(&body, currency: $0) } ?? []
         try body.check()

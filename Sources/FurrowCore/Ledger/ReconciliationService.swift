@@ -56,11 +56,12 @@ public struct ReconciliationService: Sendable {
     /// Reads and stores a statement in one transaction; lines seen before are flagged and skipped.
     public func importStatement(_ source: Source, name: String?, by principal: Principal) async throws -> Imported {
         try guardRole(principal)
-        return try await env.store.write { session in
-            let entries: [StatementEntry]
-            let format: BankStatement.Format
-            switch source {
-            case .csv(let text, let profileId, let currency):
+        // Parsed before the write transaction: a large file never holds up other users' writes.
+        let entries: [StatementEntry]
+        let format: BankStatement.Format
+        switch source {
+        case .csv(let text, let profileId, let currency):
+            let (profile, base) = try await env.store.read { session in
                 var profile = StatementProfile.standard
                 if let profileId {
                     guard let stored = try await session.statementProfile(id: profileId) else {
@@ -68,13 +69,15 @@ public struct ReconciliationService: Sendable {
                     }
                     profile = stored
                 }
-                let base = Currency(Settings(try await session.settings()).baseCurrency) ?? Currency("EUR")!
-                entries = try StatementParser.csv(text, profile: profile, currency: currency ?? base)
-                format = .csv
-            case .camt053(let data):
-                entries = try StatementParser.camt053(data)
-                format = .camt053
+                return (profile, Currency(Settings(try await session.settings()).baseCurrency) ?? Currency("EUR")!)
             }
+            entries = try StatementParser.csv(text, profile: profile, currency: currency ?? base)
+            format = .csv
+        case .camt053(let data):
+            entries = try StatementParser.camt053(data)
+            format = .camt053
+        }
+        return try await env.store.write { session in
             var statement = BankStatement(id: env.newID(), format: format, name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) },
                                           importedAt: env.clock.now(), importedBy: principal.userId, lines: [])
             try await session.insertStatement(statement)

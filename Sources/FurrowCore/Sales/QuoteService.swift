@@ -96,9 +96,9 @@ public struct QuoteService: Sendable {
 
     static func checkDates(_ date: String, _ validUntil: String?) throws {
         var check = Validator()
-        if !OpportunityFields.isDay(date) { check.add("date", "must be a date YYYY-MM-DD") }
+        if !OpportunityFields.isDay(date) { check.add("date", Bounds.dateMessage) }
         if let validUntil {
-            if !OpportunityFields.isDay(validUntil) { check.add("validUntil", "must be a date YYYY-MM-DD") }
+            if !OpportunityFields.isDay(validUntil) { check.add("validUntil", Bounds.dateMessage) }
             else if validUntil < date { check.add("validUntil", "must not be before the quote's date") }
         }
         try check.check()

@@ -81,6 +81,9 @@ public struct Activity: Sendable, Equatable {
             if endAt == nil { check.add("endAt", "is required for \(kind == .appointment ? "an appointment" : "a service visit")") }
         }
         if let start = startAt, let end = endAt, end < start { check.add("endAt", "must not be before startAt") }
+        for (field, time) in [("dueAt", dueAt), ("startAt", startAt), ("endAt", endAt), ("reminderAt", reminderAt), ("recurrence", recurrence?.until)] {
+            if let time, !Bounds.contains(time) { check.add(field, Bounds.timeMessage) }
+        }
         if endAt != nil && startAt == nil && !kind.isScheduled { check.add("startAt", "is required with endAt") }
         if recurrence != nil && when == nil { check.add("recurrence", "needs a start or due time") }
         if let recurrence, let start = when, let until = recurrence.until, until < start { check.add("recurrence", "ends before it starts") }

@@ -10,6 +10,15 @@ public struct StatementEntry: Sendable, Equatable {
     public var reference: String
     public var counterparty: String?
 
+    /// A reference of at most 500 characters and a counterparty of at most 200, each also at
+    /// most four bytes a character (a "character" of many combining marks is not one).
+    public func textProblem(_ field: String) -> FieldError? {
+        func fits(_ text: String, _ limit: Int) -> Bool { text.count <= limit && text.utf8.count <= 4 * limit }
+        if !fits(reference, 500) { return FieldError(field, "has a reference over 500 characters") }
+        if let counterparty, !fits(counterparty, 200) { return FieldError(field, "has a counterparty over 200 characters") }
+        return nil
+    }
+
     public init(date: Day, amount: Money, reference: String, counterparty: String?) {
         self.date = date
         self.amount = amount
@@ -52,9 +61,10 @@ public enum StatementParser {
             guard let amount = cell(amountAt).flatMap({ profile.amount($0, currency: lineCurrency) }), amount.minorUnits != 0 else {
                 errors.append(FieldError(field, "has no valid amount")); continue
             }
-            let reference = cell(referenceAt) ?? ""
-            guard reference.count <= 500 else { errors.append(FieldError(field, "has a reference over 500 characters")); continue }
-            entries.append(StatementEntry(date: day, amount: amount, reference: reference, counterparty: cell(counterpartyAt).flatMap { $0.isEmpty ? nil : $0 }))
+            let entry = StatementEntry(date: day, amount: amount, reference: cell(referenceAt) ?? "",
+                                       counterparty: cell(counterpartyAt).flatMap { $0.isEmpty ? nil : $0 })
+            if let problem = entry.textProblem(field) { errors.append(problem); continue }
+            entries.append(entry)
             if errors.count > 50 { break }
         }
         guard errors.isEmpty else { throw .badStatement(errors) }
@@ -65,7 +75,15 @@ public enum StatementParser {
     /// The booked entries of a CAMT.053 statement: amount with `Ccy`, `CdtDbtInd` for the sign,
     /// booking (or value) date, unstructured remittance text or end-to-end id as the reference,
     /// and the debtor's (or creditor's) name.
+    /// A document type declaration (and with it any entity) is refused before parsing: a bank
+    /// statement has no use for one, and entities expand a small file into a huge one.
     public static func camt053(_ data: Data) throws(LedgerError) -> [StatementEntry] {
+        let forms = ["<!DOCTYPE", "<!ENTITY"].flatMap { word in
+            [Data(word.utf8), word.data(using: .utf16LittleEndian) ?? Data(), word.data(using: .utf16BigEndian) ?? Data()]
+        }
+        if forms.contains(where: { data.range(of: $0) != nil }) {
+            throw .badStatement([FieldError("file", "may not contain a document type declaration (<!DOCTYPE>) or entities")])
+        }
         let reader = CAMTReader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
@@ -135,7 +153,9 @@ final class CAMTReader: NSObject, XMLParserDelegate {
         }
         let debit = entry["sign"] == "DBIT"
         let reference = entry["remittance"] ?? entry["endToEnd"] ?? entry["entryRef"] ?? entry["bankRef"] ?? ""
-        entries.append(StatementEntry(date: date, amount: Money(minorUnits: debit ? -magnitude.minorUnits : magnitude.minorUnits, currency: currency),
-                                      reference: String(reference.prefix(500)), counterparty: debit ? entry["creditor"] : entry["debtor"]))
+        let line = StatementEntry(date: date, amount: Money(minorUnits: debit ? -magnitude.minorUnits : magnitude.minorUnits, currency: currency),
+                                  reference: reference, counterparty: debit ? entry["creditor"] : entry["debtor"])
+        if let problem = line.textProblem(field) { errors.append(problem); return }
+        entries.append(line)
     }
 }

@@ -121,7 +121,7 @@ public struct OpportunityFields: Sendable, Equatable {
         result.termsOfSale = check.text("termsOfSale", termsOfSale, maxLength: 1000)
         result.comment = check.text("comment", comment, maxLength: 4000)
         result.source.text = check.text("sourceText", source.text, maxLength: 200)
-        if let date = expectedCloseDate, !Self.isDay(date) { check.add("expectedCloseDate", "must be a date YYYY-MM-DD") }
+        if let date = expectedCloseDate, !Self.isDay(date) { check.add("expectedCloseDate", Bounds.dateMessage) }
         if let revenue = estimatedRevenue {
             if revenue.currency != currency { check.add("estimatedRevenue", "must be in the opportunity's currency \(currency)") }
             if revenue.minorUnits < 0 { check.add("estimatedRevenue", "cannot be negative") }
@@ -143,11 +143,8 @@ public struct OpportunityFields: Sendable, Equatable {
         return filled
     }
 
-    public static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard text.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        return year >= 1900 && (1...12).contains(month) && (1...31).contains(day)
-    }
+    /// A real `YYYY-MM-DD` date inside `Bounds.years`.
+    public static func isDay(_ text: String) -> Bool { Day(text) != nil }
 }
 
 /// A party of an opportunity with its role (rule 96; rule 85 for stakeholders and competitors).

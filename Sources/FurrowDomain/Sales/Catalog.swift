@@ -107,8 +107,8 @@ public struct PriceList: Sendable, Equatable {
         var check = Validator()
         var result = self
         result.name = check.text("name", name, required: true) ?? ""
-        if !OpportunityFields.isDay(validFrom) { check.add("validFrom", "must be a date YYYY-MM-DD") }
-        if let validTo, !OpportunityFields.isDay(validTo) { check.add("validTo", "must be a date YYYY-MM-DD") }
+        if !OpportunityFields.isDay(validFrom) { check.add("validFrom", Bounds.dateMessage) }
+        if let validTo, !OpportunityFields.isDay(validTo) { check.add("validTo", Bounds.dateMessage) }
         if let validTo, validTo < validFrom { check.add("validTo", "must not be before validFrom") }
         if items.values.contains(where: { $0.value < 0 }) { check.add("items", "prices cannot be negative") }
         try check.check()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The documented ranges of the numbers Furrow stores (SPEC §0). Every entry path (API, web
 /// forms, imports, bank statements) checks them, so the arithmetic on one record is proven to
 /// stay inside `Int64`; sums over many records are taken wide (`MoneyTotal`) instead.
@@ -7,8 +9,21 @@
 ///   `999999999999` in JPY, `999999999999.999` in KWD;
 /// - a quantity is more than 0 and at most 1,000,000,000;
 /// - a percentage (discount, tax, probability) is from 0 to 100;
-/// - a document has at most 1,000 lines.
+/// - a document has at most 1,000 lines;
+/// - a business date or time (a due date, a payment date, a meeting) falls in the years 1900
+///   to 2999.
 public enum Bounds {
+    public static let years = 1900...2999
+    /// 1900-01-01T00:00:00Z and 3000-01-01T00:00:00Z, in seconds since 1970.
+    static let firstInstant: TimeInterval = -2_208_988_800, endInstant: TimeInterval = 32_503_680_000
+
+    public static func contains(_ time: Date) -> Bool {
+        time.timeIntervalSince1970 >= firstInstant && time.timeIntervalSince1970 < endInstant
+    }
+
+    public static let dateMessage = "must be a date from 1900-01-01 to 2999-12-31"
+    public static let timeMessage = "must be a time in the years 1900 to 2999"
+
     /// Whole digits an amount may have.
     public static let amountDigits = 12
     public static let maxQuantity = Micros(value: 1_000_000_000 * Micros.scale)

@@ -6,10 +6,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// A `YYYY-MM-DD` date in the years of `Bounds.years`; any other text is nil.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), Bounds.years.contains(year),
               (1...12).contains(month), day >= 1, day <= Self.length(month: month, year: year) else { return nil }
         ordinal = Self.ordinal(year: year, month: month, day: day)
     }
