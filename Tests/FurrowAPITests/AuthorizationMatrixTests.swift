@@ -18,7 +18,8 @@ struct AuthorizationMatrixTests {
         (.manager, [.own: (.allowed, .allowed), .sameTeam: (.allowed, .allowed), .otherTeam: (.hidden, .hidden)]),
         (.sales, [.own: (.allowed, .allowed), .sameTeam: (.allowed, .allowed), .otherTeam: (.hidden, .hidden)]),
         (.service, [.own: (.allowed, .allowed), .sameTeam: (.allowed, .allowed), .otherTeam: (.hidden, .hidden)]),
-        (.finance, [.own: (.allowed, .allowed), .sameTeam: (.allowed, .allowed), .otherTeam: (.hidden, .hidden)]),
+        // finance reads every customer's billing records (accounts among them) but changes only its team's
+        (.finance, [.own: (.allowed, .allowed), .sameTeam: (.allowed, .allowed), .otherTeam: (.allowed, .forbidden)]),
         (.readonly, [.own: (.allowed, .forbidden), .sameTeam: (.allowed, .forbidden), .otherTeam: (.hidden, .hidden)]),
     ]
 

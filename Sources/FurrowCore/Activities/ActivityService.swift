@@ -123,10 +123,11 @@ public struct ActivityService: Sendable {
     /// A record's activities: open ones first (soonest first), then the rest, newest first.
     public func timeline(_ regarding: Regarding, by principal: Principal) async throws -> [Activity] {
         try await env.store.read { session in
-            guard let owner = try await session.ownership(of: regarding), principal.canSee(owner) || principal.ledger.canSee(owner) else {
+            let view = principal.reading(regarding.kind)
+            guard let owner = try await session.ownership(of: regarding), view.canSee(owner) else {
                 throw CoreError.notFound(regarding.kind.rawValue)
             }
-            return Self.timelineOrder(try await session.activities(regarding: regarding.id).filter { principal.canSee($0.ownership) || $0.ownership == owner })
+            return Self.timelineOrder(try await session.activities(regarding: regarding.id).filter { view.canSee($0.ownership) || $0.ownership == owner })
         }
     }
 
@@ -192,7 +193,7 @@ public struct ActivityService: Sendable {
 
     private func checkLinks(_ activity: inout Activity, ownerId: User.ID?, _ session: any StoreSession, _ principal: Principal) async throws {
         if let regarding = activity.regarding {
-            guard let owner = try await session.ownership(of: regarding), principal.canSee(owner) || principal.ledger.canSee(owner) else {
+            guard let owner = try await session.ownership(of: regarding), principal.reading(regarding.kind).canSee(owner) else {
                 throw ValidationError([FieldError("regarding", "is not a record you can see")])
             }
         }

@@ -292,7 +292,7 @@ public struct InvoiceService: Sendable {
 
     private func checkContact(_ id: Contact.ID?, _ session: any StoreSession, _ principal: Principal) async throws {
         guard let id else { return }
-        if try await session.contact(id: id).map({ principal.ledger.canSee($0.ownership) || principal.canSee($0.ownership) }) != true {
+        if try await session.contact(id: id).map({ principal.canSee($0.ownership) }) != true {
             throw ValidationError([FieldError("contactId", "is not a contact you can see")])
         }
     }

@@ -178,6 +178,8 @@ public struct ReconciliationService: Sendable {
             let statement = try await session.visibleStatement(id)
             guard let line = statement.lines.first(where: { $0.id == lineId }) else { throw CoreError.notFound("statement line") }
             guard let payment = line.paymentId else { return statement }
+            // Only someone who may read the matched payment may undo the match.
+            _ = try await session.visiblePayment(payment, principal)
             try await session.matchLine(lineId, to: nil)
             try await session.audit(env, entity: "bank-statement", id: id.uuid, action: "unmatch", actor: principal.userId,
                                     changes: [FieldChange(field: "line:\(lineId)", old: payment.string, new: nil)])

@@ -39,7 +39,7 @@ public struct AccountService: Sendable {
     }
 
     public func list(_ query: ListQuery, by principal: Principal) async throws -> [Account] {
-        try await env.store.read { session in try await session.accounts(query, visibleTo: principal) }
+        try await env.store.read { session in try await session.accounts(query, visibleTo: principal.ledger) }
     }
 
     /// Replaces the editable fields (and optionally the owner) when `expectedVersion` is current.
@@ -188,8 +188,10 @@ extension Account {
 }
 
 extension StoreSession {
+    /// An account the principal may read: accounts are billing records, so finance reads all
+    /// (`Principal.ledger`); changing one still needs `canChange` on the principal itself.
     func visibleAccount(_ id: Account.ID, _ principal: Principal) async throws -> Account {
-        guard let account = try await account(id: id), principal.canSee(account.ownership) else {
+        guard let account = try await account(id: id), principal.ledger.canSee(account.ownership) else {
             throw CoreError.notFound("account")
         }
         return account

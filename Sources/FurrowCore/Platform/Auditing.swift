@@ -57,13 +57,13 @@ public struct AuditService: Sendable {
         try await env.store.read { session in
             let ownership: Ownership?
             switch entity {
-            case "account": ownership = try await session.account(id: Account.ID(id))?.ownership
+            case "account": ownership = try await session.account(id: Account.ID(id)).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
             case "contact": ownership = try await session.contact(id: Contact.ID(id))?.ownership
             case "lead": ownership = try await session.lead(id: Lead.ID(id))?.ownership
             case "opportunity": ownership = try await session.opportunity(id: Opportunity.ID(id))?.ownership
             case "activity": ownership = try await session.activity(id: Activity.ID(id))?.ownership
             case "quote": ownership = try await session.quote(id: Quote.ID(id))?.ownership
-            case "order": ownership = try await session.order(id: SalesOrder.ID(id))?.ownership
+            case "order": ownership = try await session.order(id: SalesOrder.ID(id)).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
             case "invoice": ownership = try await session.invoice(id: Invoice.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
             case "payment": ownership = try await session.payment(id: Payment.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
             case "bank-statement", "statement-profile": ownership = principal.canReconcile ? principal.selfOwned : nil

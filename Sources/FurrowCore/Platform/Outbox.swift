@@ -70,10 +70,30 @@ public struct OutboxService: Sendable {
     let env: CoreEnvironment
     public init(_ env: CoreEnvironment) { self.env = env }
 
+    /// Admins see every email; managers the emails about records they can see (quotes and
+    /// invoices of their teams, reminders of their teams' activities); a record's own emails are
+    /// listed by its routes once they have checked that the caller sees it.
     public func list(relatedTo id: UUID? = nil, by principal: Principal) async throws -> [OutboxEmail] {
         guard id != nil || principal.isAdmin || principal.role == .manager else {
-            throw CoreError.forbidden("only managers and administrators see the whole outbox")
+            throw CoreError.forbidden("only managers and administrators see the outbox")
         }
-        return try await env.store.read { try await $0.emails(relatedTo: id, limit: 200) }
+        return try await env.store.read { session in
+            let emails = try await session.emails(relatedTo: id, limit: 200)
+            guard id == nil, !principal.seesEverything else { return emails }
+            var shown: [OutboxEmail] = []
+            for email in emails where try await Self.related(email, in: session).map(principal.ledger.canSee) == true { shown.append(email) }
+            return shown
+        }
+    }
+
+    /// The owner of the record an email is about.
+    static func related(_ email: OutboxEmail, in session: any StoreSession) async throws -> Ownership? {
+        guard let id = email.relatedId else { return nil }
+        switch email.relatedEntity {
+        case "quote": return try await session.quote(id: Quote.ID(id))?.ownership
+        case "invoice": return try await session.invoice(id: Invoice.ID(id), locked: false)?.ownership
+        case "activity": return try await session.activity(id: Activity.ID(id))?.ownership
+        default: return nil
+        }
     }
 }

@@ -60,16 +60,16 @@ public struct OrderService: Sendable {
     }
 
     public func get(_ id: SalesOrder.ID, by principal: Principal) async throws -> SalesOrder {
-        try await env.store.read { session in try await session.visibleOrder(id, principal) }
+        try await env.store.read { session in try await session.visibleOrder(id, principal.ledger) }
     }
 
     public func list(_ query: ListQuery, by principal: Principal) async throws -> [SalesOrder] {
-        try await env.store.read { session in try await session.orders(query, visibleTo: principal) }
+        try await env.store.read { session in try await session.orders(query, visibleTo: principal.ledger) }
     }
 
     public func tracking(_ id: SalesOrder.ID, by principal: Principal) async throws -> [TrackingEvent] {
         try await env.store.read { session in
-            _ = try await session.visibleOrder(id, principal)
+            _ = try await session.visibleOrder(id, principal.ledger)
             return try await session.tracking(of: id)
         }
     }
@@ -141,7 +141,8 @@ extension SalesOrder {
 
 extension StoreSession {
     func visibleOrder(_ id: SalesOrder.ID, _ principal: Principal) async throws -> SalesOrder {
-        guard let order = try await order(id: id), principal.canSee(order.ownership) else { throw CoreError.notFound("order") }
+        // Orders are billing records: finance reads every customer's (`Principal.ledger`).
+        guard let order = try await order(id: id), principal.ledger.canSee(order.ownership) else { throw CoreError.notFound("order") }
         return order
     }
 }

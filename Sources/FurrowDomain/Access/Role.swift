@@ -26,7 +26,12 @@ public struct Ownership: Sendable, Equatable {
 /// The signed-in user as authorization sees them (SPEC §0 roles and visibility):
 /// - admin: every record;
 /// - manager: own records and those of their own team and every team they manage;
-/// - sales, service, finance: own records and their team's;
+/// - sales, service: own records and their team's;
+/// - finance: reads what it bills: every customer's billing records (accounts, sales orders,
+///   invoices, payments, bank statements, receivables) and the activities regarding them;
+///   creates invoices and payments for any account, invoices any order; everything else
+///   (leads, contacts, opportunities, quotes, their activities) and every other change as a
+///   sales user: own records and their team's;
 /// - readonly: reads what a sales user of the same team reads, writes nothing.
 /// A record the principal may not see is reported as not found, never as forbidden.
 public struct Principal: Sendable, Equatable {
@@ -46,12 +51,21 @@ public struct Principal: Sendable, Equatable {
 
     public var seesEverything: Bool { role == .admin || wholeCompany }
 
-    /// How this principal sees invoices, payments and statements: finance works every
-    /// customer's receivables, everyone else as for any record.
+    /// How this principal sees billing records (accounts, orders, invoices, payments and
+    /// statements): finance every customer's, everyone else as for any record.
     public var ledger: Principal {
         var copy = self
         copy.wholeCompany = role == .finance
         return copy
+    }
+
+    /// The view a record regarded by an activity is read with: billing records (accounts,
+    /// orders, invoices) through `ledger`, the rest as any record.
+    public func reading(_ kind: Regarding.Kind) -> Principal {
+        switch kind {
+        case .account, .order, .invoice: ledger
+        case .lead, .contact, .opportunity, .quote: self
+        }
     }
 
     /// Importing and reconciling bank statements is for admins, managers and finance.

@@ -16,6 +16,11 @@ public enum Engine: String, Sendable { case sqlite, postgres }
 /// which is how SQLite works anyway, so no write ever waits on `SQLITE_BUSY`.
 public final class SQLStore: Store, @unchecked Sendable {
     public let engine: Engine
+
+    /// Every table whose rows carry `owner_id` and `team_id`: when a user moves to another team,
+    /// each of their records follows (a store test holds this list to the schema).
+    public static let ownedTables = ["accounts", "contacts", "leads", "opportunities", "activities", "quotes", "sales_orders",
+                                     "invoices", "payments", "search_entries"]
     let logger: Logger
     private let sqlite: SQLitePool?
     private let groupCommit: GroupCommit?

@@ -62,7 +62,7 @@ extension SQLSession {
     }
 
     func reassignTeam(ofRecordsOwnedBy user: User.ID, to team: Team.ID?) async throws {
-        for table in ["accounts", "contacts", "leads", "opportunities", "activities", "quotes", "sales_orders", "search_entries"] {
+        for table in SQLStore.ownedTables {
             try await run("UPDATE \(unsafeRaw: table) SET team_id = \(bind: team?.string) WHERE owner_id = \(bind: user.string)")
         }
     }

@@ -96,13 +96,14 @@ struct RecordParts {
     }
 
     /// Accounts for a picker, by name (the first 500 visible), always including the selected one
-    /// so that saving a form never drops a value the picker did not list.
+    /// when the user may see it, so that saving a form never drops a value the picker did not list
+    /// and a pre-filled id never shows the name of an account the user may not see.
     func accountOptions(by principal: Principal, excluding: Account.ID? = nil, selected: String? = nil) async throws -> [(String, String)] {
         let accounts = try await AccountService(env).list(ListQuery(limit: 500, sort: ListFields.accounts.defaultSort), by: principal)
         var options = accounts.filter { $0.id != excluding }.map { ($0.id.string, $0.fields.name) }
         if let id = selected.flatMap(Account.ID.init), !options.contains(where: { $0.0 == id.string }),
-           let name = try await accountNames([id])[id] {
-            options.append((id.string, name))
+           let account = try? await AccountService(env).get(id, by: principal) {
+            options.append((id.string, account.fields.name))
         }
         return options
     }
