@@ -93,6 +93,7 @@ let package = Package(
             dependencies: [
                 "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -77,6 +77,7 @@ public enum FurrowServer {
         let (store, env) = try await prepare(configuration, logger: logger)
         var app = Application(
             router: router(env: env),
+            server: ConnectionLimits.fromEnvironment().server(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Furrow"),
             logger: logger
         )

@@ -1,5 +1,6 @@
 """Resource limits: the body cap, the list `limit` cap, the per-user rate limit (here 20 requests per
-60 s), 1,000 idle (and some half-sent) connections that must not starve anyone, and error bodies
+60 s), 1,000 idle (and some half-sent) connections from one client that must not starve anyone
+(at most 256 held open per client address, each closed after 3 s idle here), and error bodies
 that are always problem+json without stack traces or SQL text."""
 import json
 import resource
@@ -18,7 +19,7 @@ MiB = 1 << 20
 def limited(tmp_path_factory):
     directory = tmp_path_factory.mktemp("limits")
     database = support.Database("sqlite", directory)
-    server = support.Server(database, directory, {"FURROW_RATE_LIMIT": "20/60"})
+    server = support.Server(database, directory, {"FURROW_RATE_LIMIT": "20/60", "FURROW_IDLE_TIMEOUT": "3"})
     server.start()
     admin = server.login()
     users = {}
@@ -75,6 +76,26 @@ def test_rate_limit_answers_429_with_retry_after_per_user(limited):
     assert client.call("GET", "/api/v1/accounts?limit=1").status == 200
 
 
+def from_other_client(port):
+    """A connection from another loopback address (127.0.0.2), as a second client machine."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.settimeout(5)
+    s.bind(("127.0.0.2", 0))
+    s.connect(("127.0.0.1", port))
+    return s
+
+
+def closed_by_server(s, wait):
+    """Whether the server has closed the connection (reading sees the end) within `wait` seconds."""
+    s.settimeout(wait)
+    try:
+        return s.recv(1) == b""
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+    except socket.timeout:
+        return False
+
+
 def test_idle_connections_do_not_starve_a_client(limited):
     server, users = limited
     client = users["idle"]
@@ -84,10 +105,13 @@ def test_idle_connections_do_not_starve_a_client(limited):
     idle, half_sent = [], []
     try:
         for _ in range(1000):
-            idle.append(socket.create_connection(("127.0.0.1", server.port), timeout=5))
+            idle.append(from_other_client(server.port))
         for _ in range(100):  # a request line and headers, never finished
-            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
-            s.sendall(b"GET /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer x\r\n")
+            s = from_other_client(server.port)
+            try:
+                s.sendall(b"GET /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer x\r\n")
+            except OSError:
+                pass
             half_sent.append(s)
         time.sleep(0.5)
         for attempt in range(3):
@@ -99,10 +123,18 @@ def test_idle_connections_do_not_starve_a_client(limited):
         with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
             s.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             assert s.recv(64).startswith(b"HTTP/1.1 200")
+        # the one client holds at most 256 connections at once: the rest were closed
+        held = [s for s in idle + half_sent if not closed_by_server(s, 0.01)]
+        assert 0 < len(held) <= 256, f"{len(held)} connections of one client held open"
+        # and the ones it holds are closed once idle (3 s here), half-sent headers too
+        time.sleep(3.5)
+        lingering = [s for s in held if not closed_by_server(s, 0.5)]
+        assert not lingering, f"{len(lingering)} idle connections still open after the idle timeout"
     finally:
         for s in idle + half_sent:
             s.close()
-    support.summary(f"limits[sqlite]: a request answered in {elapsed:.3f}s with 1,000 idle and 100 half-sent connections open")
+    support.summary(f"limits[sqlite]: a request answered in {elapsed:.3f}s with 1,000 idle and 100 half-sent connections "
+                    "from one client (256 held, the rest closed; all closed after 3 s idle)")
 
 
 def test_error_answers_are_problems_without_internals(limited):
