@@ -44,6 +44,14 @@ ID_FIELDS = {
     "lostReasonId": "lost-reasons", "reasonId": "disqualify-reasons", "fromId": "parties", "toId": "parties",
     "orderLineId": "order-lines", "regardingId": "parties",
 }
+# numeric text fields and the boundary and overflow values mixed into them: the edges of the
+# documented ranges, one past them, and values whose products and sums leave 64 bits
+NUMERIC_FIELDS = {"quantity", "unitPrice", "discountPercent", "amount", "estimatedRevenue", "actualRevenue",
+                  "estimatedValue", "value", "percent", "probability", "defaultProbability", "days", "interval"}
+BOUNDARY_TEXTS = ["0", "-0", "0.000001", "1", "-1", "100", "100.000001", "999999999999", "999999999999.99",
+                  "999999999999.999", "999999999999.999999", "1000000000", "1000000001", "100000", "-999999999999.99",
+                  "9223372036854775807", "-9223372036854775808", "18446744073709551616", "1e308", "NaN"]
+BOUNDARY_NUMBERS = [0, -1, 100, 101, 2147483647, 9223372036854775807, -9223372036854775808, 18446744073709551616]
 # the path segment before `{id}` names the kind of record; a few differ from the list they come from
 PATH_KINDS = {"boards": "opportunity-kinds", "notifications": "notifications", "lines": "bank-lines"}
 
@@ -56,6 +64,7 @@ class Settings:
         parts = urllib.parse.urlsplit(self.base)
         self.host, self.port = parts.hostname, parts.port
         self.source = data.get("helper_source", "127.0.0.2")
+        self.server_pid = data.get("server_pid")
         self.credentials = data["roles"]  # role -> [email, password]
         self.protected = set(data["protected_user_ids"])
         self.pools = {kind: ids for kind, ids in data["pools"].items() if ids}
@@ -236,6 +245,9 @@ def _with_real_ids(value, pools, depth=0):
             pool = pools.get(ID_FIELDS.get(key, ""))
             if pool and isinstance(item, str):
                 parts[key] = st.one_of(st.just(item), st.sampled_from(pool))
+            elif key in NUMERIC_FIELDS and isinstance(item, (str, int)) and not isinstance(item, bool):
+                edges = BOUNDARY_TEXTS if isinstance(item, str) else BOUNDARY_NUMBERS
+                parts[key] = st.one_of(st.just(item), st.sampled_from(edges))
             else:
                 parts[key] = _with_real_ids(item, pools, depth + 1)
         return st.fixed_dictionaries(parts)
@@ -311,8 +323,24 @@ def problem_failure(slugs_by_answer, method, path, response):
     return None
 
 
+def server_alive(pid):
+    """Whether the server process the run started with still runs (a trap ends it)."""
+    if not pid:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().split(")")[-1].split()[0] != "Z"
+
+
 @schemathesis.check
 def problem_details(ctx, response, case):
+    if not server_alive(settings().server_pid):
+        raise AssertionError(f"the server process {settings().server_pid} has died")
     method, path = operation_key(case)
     failure = problem_failure(settings().slugs, method, path, response)
     if failure:

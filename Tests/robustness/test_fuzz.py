@@ -121,7 +121,7 @@ class Run:
         assert "Unable to load Schemathesis extension hooks" not in output, output[-3000:]
 
 
-def run_schemathesis(directory, base, document, tokens, protected, pools, cases, extra=()):
+def run_schemathesis(directory, base, document, tokens, protected, pools, cases, extra=(), server_pid=None):
     """Runs schemathesis on `document` against the server at `base`, with fuzz_hooks loaded."""
     document_path = directory / "openapi.json"
     document_path.write_text(json.dumps(document))
@@ -129,7 +129,7 @@ def run_schemathesis(directory, base, document, tokens, protected, pools, cases,
     config_path = directory / "fuzz.json"
     config_path.write_text(json.dumps({
         "base": base, "roles": LOGINS, "tokens": tokens, "protected_user_ids": protected,
-        "pools": pools, "log": str(log_path), "document": document,
+        "pools": pools, "log": str(log_path), "document": document, "server_pid": server_pid,
     }))
     # Ids captured from earlier answers would narrow a path id to a handful of values, and Hypothesis
     # stops an operation once it has tried them all; fuzz_hooks mixes real ids in instead. Methods
@@ -170,8 +170,11 @@ def test_fuzz_every_operation_as_every_role(database, server_for, tmp_path, engi
     operations = {f"{method.upper()} {path}": op for path, item in document["paths"].items()
                   for method, op in item.items() if method in ("get", "post", "put", "patch", "delete")}
 
+    pid = server.process.pid
     run = run_schemathesis(tmp_path, server.base, document, tokens, protected, collect_pools(server.base, tokens["admin"]), CASES,
-                           os.environ.get("FURROW_FUZZ_ARGS", "").split())  # e.g. --continue-on-failure, --include-path-regex …
+                           os.environ.get("FURROW_FUZZ_ARGS", "").split(), server_pid=pid)  # e.g. --continue-on-failure, …
+    # every phase (examples, coverage, fuzzing, stateful) ran against the one process: none trapped
+    assert server.process.poll() is None and server.process.pid == pid, f"the server died during fuzzing:\n{server.log_tail()}"
     per_operation = collections.Counter(c["op"] for c in run.calls)
     per_role = collections.Counter(c["role"] for c in run.calls)
     statuses = collections.Counter(c["status"] // 100 * 100 for c in run.calls)

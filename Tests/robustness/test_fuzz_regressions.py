@@ -5,6 +5,7 @@ names for that operation and status. See RELIABILITY.md (API fuzzing) for the li
 import http.cookiejar
 import os
 import re
+import sqlite3
 import subprocess
 import urllib.parse
 import urllib.request
@@ -262,3 +263,71 @@ def test_a_nul_character_in_a_web_form_is_refused_never_500(demo):
     assert "NUL character" in page
     found = demo.call("GET", "/accounts?" + urllib.parse.urlencode({"q": name}))
     assert found.status == 200 and found.json["items"] == [], found
+
+
+# ---------------------------------------------------------------- the outside probe: amounts that crashed the process
+
+HUGE_LINE = {"description": "x", "quantity": "100000", "unitPrice": "999999999999"}
+
+
+def assert_alive(demo):
+    assert demo.server.process.poll() is None, f"the server died:\n{demo.server.log_tail()}"
+    assert demo.call("GET", "/me").status == 200
+
+
+@pytest.mark.parametrize("currency", ["EUR", "JPY", "KWD"])
+def test_pricing_beyond_the_amount_range_is_a_422_and_the_server_lives(demo, currency):
+    account = demo.account("Overflow")
+    opportunity = demo.create("/opportunities", {"name": "Overflow deal", "accountId": account, "currency": currency})
+    cases = [
+        ("POST", "/orders", "/orders", {"accountId": account, "currency": currency, "lines": [HUGE_LINE]}),
+        ("POST", "/quotes", "/quotes", {"opportunityId": opportunity["id"], "lines": [HUGE_LINE]}),
+        ("POST", "/invoices", "/invoices", {"accountId": account, "currency": currency, "lines": [HUGE_LINE]}),
+        ("PUT", f"/opportunities/{opportunity['id']}/lines", "/opportunities/{id}/lines", {"lines": [HUGE_LINE]}),
+        ("POST", "/orders", "/orders", {"accountId": account, "currency": currency,
+                                         "lines": [{"description": "x", "quantity": "90000", "unitPrice": "999999999999.99"}]}),
+    ]
+    for method, path, template, body in cases:
+        response = demo.documented(demo.call(method, path, body), method, template, {422})
+        assert any(e["field"].startswith("lines") for e in response.json["errors"]), response
+        assert_alive(demo)
+
+
+def test_an_empty_order_is_neither_confirmed_nor_invoiced(demo):
+    order = demo.create("/orders", {"accountId": demo.account("Empty"), "currency": "EUR", "lines": []})
+    demo.documented(demo.call("POST", f"/orders/{order['id']}/confirm"), "POST", "/orders/{id}/confirm", {409})
+    response = demo.call("POST", f"/orders/{order['id']}/invoice", {"lines": [{"orderLineId": "1", "quantity": "1"}]})
+    demo.documented(response, "POST", "/orders/{id}/invoice", {409, 422})
+    assert_alive(demo)
+
+
+def write_sql(database, sql):
+    if database.engine == "sqlite":
+        connection = sqlite3.connect(database.path, timeout=30)
+        try:
+            connection.execute(sql)
+            connection.commit()
+        finally:
+            connection.close()
+    else:
+        support.psql(database.url, sql)
+
+
+def test_stored_amounts_near_64_bits_keep_every_read_working(demo):
+    """Stored before the bounds existed: issued invoices of ~9·10^16 each and deals at the largest
+    amount at 100 % summed past 2^63 in receivables and the pipeline reports (every read trapped)."""
+    database = demo.server.database
+    write_sql(database, "UPDATE invoices SET total_minor = 8999999999999910000, subtotal_minor = 8999999999999910000 "
+                        "WHERE status IN ('issued', 'partiallyPaid')")
+    write_sql(database, "UPDATE opportunities SET estimated_revenue_minor = 8999999999999910000, probability = 100")
+    kind = demo.call("GET", "/opportunity-kinds").json["items"][0]["id"]
+    for path, template in [("/receivables", "/receivables"), ("/reports/pipeline?groupBy=stage", "/reports/pipeline"),
+                           ("/reports/pipeline?groupBy=status", "/reports/pipeline"), (f"/reports/funnel?kindId={kind}", "/reports/funnel"),
+                           (f"/boards/{kind}", "/boards/{id}")]:
+        response = demo.documented(demo.call("GET", path), "GET", template, {200})
+        assert response.status == 200
+        assert_alive(demo)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
+    cli = subprocess.run([support.BIN, "receivables", "--database", database.url], env=env, capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0, cli.stdout[-2000:] + cli.stderr[-2000:]
+    assert_alive(demo)
