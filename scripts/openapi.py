@@ -1293,7 +1293,7 @@ def quote_fields():
                    type=["string", "null"]),
         "lines": s("The quote's lines in order. On create absent or null: none; on update absent keeps the lines (their "
                    "catalog products repriced from the price list) and a list replaces them all.",
-                   type=["array", "null"], items=ref("QuoteLineInput")),
+                   type=["array", "null"], items=ref("QuoteLineInput"), maxItems=1000),
     }
 
 
@@ -1481,7 +1481,10 @@ def sales_schemas():
             "type": "object",
             "description": "A line of a quote or an opportunity: a catalog product (priced from the document's price "
                            "list, which is then required) or a write-in with its own description and unit price. Unknown "
-                           "fields are refused (422).",
+                           "fields are refused (422). Bounds (422 naming the field): quantity more than 0 and at most "
+                           "1000000000; unit price from 0 to 999999999999.99 (12 whole digits, the currency's decimals); "
+                           "quantity × unit price, each line's total and the document's total at most 999999999999.99 "
+                           "in the document's currency (999999999999 JPY, 999999999999.999 KWD); at most 1000 lines.",
             "additionalProperties": False,
             "required": ["quantity"],
             "properties": {
@@ -1489,10 +1492,10 @@ def sales_schemas():
                                   "line.", True),
                 "description": s("Required for write-ins; for products it defaults to the product's name.",
                                  type=["string", "null"]),
-                "quantity": in_decimal("More than 0, as a decimal string with at most 6 decimals.", nullable=False,
-                                       examples=["1", "2.5"]),
-                "unitPrice": in_decimal("Required for write-ins; ignored for products (the price list's price applies).",
-                                        examples=["1250.50"]),
+                "quantity": in_decimal("More than 0 and at most 1000000000, as a decimal string with at most 6 decimals.",
+                                       nullable=False, examples=["1", "2.5"]),
+                "unitPrice": in_decimal("Required for write-ins; ignored for products (the price list's price applies). "
+                                        "At most 999999999999.99.", examples=["1250.50"]),
                 "discountPercent": in_decimal("From 0 to 100; default 0.", examples=["10"]),
                 "taxRateId": uuid("An existing tax rate; default the product's tax rate (none for write-ins).", True),
             },
@@ -1642,7 +1645,7 @@ def sales_schemas():
                 "priceListId": uuid("The price list catalog products are priced from (in the opportunity's currency, "
                                     "valid today); absent or null: none.", True),
                 "lines": s("The lines in order; an empty list removes them all.", type="array",
-                           items=ref("QuoteLineInput")),
+                           items=ref("QuoteLineInput"), maxItems=1000),
             },
         },
         "TaxRatePage": page("TaxRate", "All tax rates, by name (one page)."),
@@ -2716,7 +2719,7 @@ def order_schemas():
                 "accountId": uuid(), "contactId": uuid(nullable=True), "opportunityId": uuid(nullable=True),
                 "priceListId": uuid("Needed for catalog products; write-ins need none.", True),
                 "currency": s("ISO 4217; defaults to the price list's, the opportunity's or the base currency.", type=["string", "null"]),
-                "lines": s(type=["array", "null"], items=ref("QuoteLineInput")),
+                "lines": s(type=["array", "null"], items=ref("QuoteLineInput"), maxItems=1000),
                 "id": s(type=["string", "null"]), "version": s(type=["integer", "null"]), "createdAt": s(type=["string", "null"]),
                 "updatedAt": s(type=["string", "null"]), "teamId": s(type=["string", "null"]), "number": s(type=["string", "null"]),
                 "status": s(type=["string", "null"]),
@@ -2896,7 +2899,7 @@ def ledger_schemas():
                                         "company's base currency. Cannot be null.", nullable=False),
                 **invoice_fields(),
                 "lines": s("The invoice's lines in order, priced like quote lines; may be empty, but an invoice needs a "
-                           "line to be issued.", type="array", items=ref("QuoteLineInput")),
+                           "line to be issued.", type="array", items=ref("QuoteLineInput"), maxItems=1000),
                 **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM, **IGNORED_NUMBER_STATUS,
                 "kind": s("Credit notes are made only by `POST /invoices/{id}/credit-note`; accepted and ignored.",
                           type=["string", "null"]),
@@ -2912,7 +2915,7 @@ def ledger_schemas():
                 **invoice_fields(),
                 "lines": s("Replaces all lines (null or `[]` removes them), priced as of today. Not allowed on invoices "
                            "made from an order, whose lines come from the order (422).", type=["array", "null"],
-                           items=ref("QuoteLineInput")),
+                           items=ref("QuoteLineInput"), maxItems=1000),
                 "priceListId": uuid("The price list the new `lines`' catalog products are priced from (in the invoice's "
                                     "currency, valid today); it is not stored.", True),
                 **PATCH_VERSION,

@@ -19,7 +19,7 @@ enum ListParameters {
                     throw Problem.invalidQuery("limit must be a whole number from 1 to \(maxLimit).")
                 }
                 query.limit = limit
-            case "cursor": query.after = try Cursor.decode(text)
+            case "cursor": query.after = text.isEmpty ? nil : try Cursor.decode(text)  // `cursor=` is the first page
             case "q": query.text = text
             case "sort": query.sort = try sortKeys(text, fields: fields)
             case _ where extra.contains(key): continue
@@ -49,7 +49,7 @@ enum ListParameters {
     }
 
     static func sortKeys(_ text: String, fields: ListFields) throws -> [SortKey] {
-        try text.split(separator: ",").map { part in
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
             let descending = part.hasPrefix("-")
             let name = String(descending ? part.dropFirst() : part)
             guard fields.sortable[name] != nil else {
