@@ -42,6 +42,8 @@ struct OutboxPage {
         /// The table's "Record" column, which a quote's own emails do not need.
         let showRelated = true
         let mailOff: Bool
+        /// What the list holds: everything for admins, their teams' emails for managers.
+        let scope: String
     }
 
     static func label(_ status: OutboxEmail.Status) -> String {
@@ -76,7 +78,8 @@ struct OutboxPage {
         let settings = try await SettingsService(web.env).current()
         return try await web.page("outbox", "Outbox", request, context) { shell in
             let rows = Self.rows(emails, shell: shell, word: QuoteWord(settings))
-            return Model(emails: rows, hasEmails: !rows.isEmpty, mailOff: settings.smtpHost.isEmpty)
+            return Model(emails: rows, hasEmails: !rows.isEmpty, mailOff: settings.smtpHost.isEmpty,
+                         scope: principal.isAdmin ? "Every email the server sends" : "The emails about your teams' quotes, invoices and activities")
         }
     }
 }
