@@ -56,7 +56,7 @@ public struct UserService: Sendable {
         let name = check.text("name", input.name, maxLength: 100)
         let password = input.password ?? ""
         if password.count < 8 { check.add("password", "must be at least 8 characters") }
-        if password.count > 72 { check.add("password", "must be at most 72 characters") }
+        if password.exceeds(maxLength: 72) { check.add("password", "must be at most 72 characters") }
         try check.check()
         let hash = await env.passwords.hash(password)
         return try await env.store.write { session in
@@ -81,7 +81,7 @@ public struct UserService: Sendable {
         var check = Validator()
         let email = input.email == nil ? nil : check.email("email", input.email).map(Normalise.email)
         let name = input.name == nil ? nil : check.text("name", input.name, required: true, maxLength: 100)
-        if let password = input.password, password.count < 8 || password.count > 72 {
+        if let password = input.password, password.count < 8 || password.exceeds(maxLength: 72) {
             check.add("password", "must be 8 to 72 characters")
         }
         try check.check()

@@ -53,7 +53,7 @@ public enum StatementParser {
                 errors.append(FieldError(field, "has no valid amount")); continue
             }
             let reference = cell(referenceAt) ?? ""
-            guard reference.count <= 500 else { errors.append(FieldError(field, "has a reference over 500 characters")); continue }
+            guard !reference.exceeds(maxLength: 500) else { errors.append(FieldError(field, "has a reference over 500 characters")); continue }
             entries.append(StatementEntry(date: day, amount: amount, reference: reference, counterparty: cell(counterpartyAt).flatMap { $0.isEmpty ? nil : $0 }))
             if errors.count > 50 { break }
         }
