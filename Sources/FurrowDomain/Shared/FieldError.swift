@@ -55,10 +55,12 @@ public struct Validator: Sendable {
         return trimmed
     }
 
+    /// Trims the text; reports it when it is not an address by `EmailAddress`'s rule.
     public mutating func email(_ field: String, _ value: String?) -> String? {
-        guard let text = text(field, value, maxLength: 254) else { return nil }
-        if !Normalise.isPlausibleEmail(text) { add(field, "is not a valid email address") }
-        return text
+        let trimmed = value?.trimmed() ?? ""
+        if trimmed.isEmpty { return nil }
+        if let problem = EmailAddress.problem(trimmed) { add(field, problem) }
+        return trimmed
     }
 
     public mutating func phone(_ field: String, _ value: String?) -> String? {
