@@ -50,6 +50,7 @@ public enum FurrowServer {
             _ = try await UserService(env).setUpFirstAdmin(email: email, password: password, name: "Administrator")
             logger.info("created the first administrator", metadata: ["email": .string(email)])
         }
+        _ = await env.passwords.unknownUserHash()
         return (store, env)
     }
 
