@@ -75,4 +75,8 @@ public struct AuthService: Sendable {
         try await env.store.write { session in try await session.deleteCredential(hash: SecretToken.hash(secret)) }
     }
 
+    /// Ends every web session and API token of the signed-in user, the current one included.
+    public func signOutEverywhere(_ principal: Principal) async throws {
+        try await env.store.write { session in try await session.deleteCredentials(of: principal.userId, keeping: nil) }
+    }
 }
