@@ -63,7 +63,7 @@ struct Migrate: AsyncParsableCommand {
         let applied = try await Migrator(store).migrate()
         let version = try await Migrator(store).currentVersion()
         await store.close()
-        print(applied.isEmpty ? "Up to date at version \(version)." : "Applied: \(applied.joined(separator: ", ")). Now at version \(version).")
+        output(applied.isEmpty ? "Up to date at version \(version)." : "Applied: \(applied.joined(separator: ", ")). Now at version \(version).")
     }
 }
 
@@ -77,7 +77,7 @@ struct Backup: AsyncParsableCommand {
         do {
             try await store.backup(to: to)
             await store.close()
-            print("Backup written to \(to) and verified (integrity_check: ok).")
+            output("Backup written to \(to) and verified (integrity_check: ok).")
         } catch {
             await store.close()
             throw ArgumentParser.ValidationError("\(error)")
