@@ -1967,7 +1967,8 @@ def backbone_operations():
     # Auth
     add("/auth/tokens", "post", op(
         "createToken", "Auth", "Sign in and get an API token", security=[],
-        description="Checks the email and password and issues a bearer token valid for 30 days. Failed sign-ins are "
+        description="Checks the email and password and issues a bearer token valid for 30 days (answered with "
+                    "`Cache-Control: no-store`). Failed sign-ins are "
                     "throttled per account (5 in 15 minutes) and per client address (20 in 15 minutes).",
         request=body("TokenCreate"),
         responses={201: ok("Token", "Created"), **BODY_ERRORS,

@@ -43,13 +43,16 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the web UI and the JSON API.")
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Serve /metrics to anyone (env FURROW_METRICS_PUBLIC=1); by default it needs an administrator's bearer token.")
+    var metricsPublic = false
     @OptionGroup var db: DatabaseOption
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration = ServerConfiguration(host: host, port: port, database: db.database,
                                                 adminEmail: environment["FURROW_ADMIN_EMAIL"],
-                                                adminPassword: environment["FURROW_ADMIN_PASSWORD"])
+                                                adminPassword: environment["FURROW_ADMIN_PASSWORD"],
+                                                metricsPublic: metricsPublic || environment["FURROW_METRICS_PUBLIC"] == "1")
         try await FurrowServer.run(configuration, logger: makeLogger())
     }
 }

@@ -19,7 +19,7 @@ struct AuthRoutes {
         let email = body.string("email"), password = body.string("password")
         try body.check()
         let issued = try await AuthService(env).signIn(email: email ?? "", password: password ?? "", clientAddress: context.remoteAddress)
-        return try .json(TokenDTO(token: issued.secret, expiresAt: Timestamp.string(issued.expiresAt), userId: issued.user.id.string),
+        return try .secret(TokenDTO(token: issued.secret, expiresAt: Timestamp.string(issued.expiresAt), userId: issued.user.id.string),
                          status: .created)
     }
 
