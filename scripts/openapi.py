@@ -1970,7 +1970,8 @@ def backbone_operations():
     # Auth
     add("/auth/tokens", "post", op(
         "createToken", "Auth", "Sign in and get an API token", security=[],
-        description="Checks the email and password and issues a bearer token valid for 30 days. Failed sign-ins are "
+        description="Checks the email and password and issues a bearer token valid for 30 days (answered with "
+                    "`Cache-Control: no-store`). Failed sign-ins are "
                     "throttled per account (5 in 15 minutes) and per client address (20 in 15 minutes).",
         request=body("TokenCreate"),
         responses={201: ok("Token", "Created"), **BODY_ERRORS,
@@ -1982,6 +1983,12 @@ def backbone_operations():
         responses={204: NO_CONTENT,
                    400: problem(400, detail="The request was not authenticated with a bearer token"),
                    401: U401, 403: problem(403, detail=CSRF)}))
+    add("/auth/sign-out-everywhere", "post", op(
+        "signOutEverywhere", "Auth", "End every token and web session of the signed-in user",
+        description="Revokes all of the caller's bearer tokens and web sessions, the one of this request included. "
+                    "A password change or a deactivation does the same (a user changing their own password keeps the "
+                    "credential that made the change).",
+        responses={204: NO_CONTENT, 401: U401, 403: problem(403, detail=CSRF)}))
     add("/me", "get", op("getMe", "Auth", "The signed-in user", responses={200: ok("Me"), 401: U401}))
 
     # Users and teams

@@ -2,6 +2,7 @@ import Foundation
 import FurrowAPI
 import FurrowCore
 import FurrowDocuments
+import FurrowDomain
 import FurrowStore
 import FurrowWeb
 import Hummingbird
@@ -17,9 +18,12 @@ public struct ServerConfiguration: Sendable {
     public var database: String
     public var adminEmail: String?
     public var adminPassword: String?
+    /// Whether `/metrics` answers anyone; by default only an administrator's bearer token.
+    public var metricsPublic: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "furrow.sqlite",
-                adminEmail: String? = nil, adminPassword: String? = nil) {
+                adminEmail: String? = nil, adminPassword: String? = nil, metricsPublic: Bool = false) {
+        self.metricsPublic = metricsPublic
         self.host = host
         self.port = port
         self.database = database
@@ -50,11 +54,13 @@ public enum FurrowServer {
             _ = try await UserService(env).setUpFirstAdmin(email: email, password: password, name: "Administrator")
             logger.info("created the first administrator", metadata: ["email": .string(email)])
         }
+        _ = await env.passwords.unknownUserHash()
         return (store, env)
     }
 
-    /// The router of the whole product: health, metrics, API and web UI.
-    public static func router(env: CoreEnvironment) -> Router<AppContext> {
+    /// The router of the whole product: health, metrics, API and web UI. `/metrics` asks for an
+    /// administrator's bearer token unless `metricsPublic`.
+    public static func router(env: CoreEnvironment, metricsPublic: Bool = false) -> Router<AppContext> {
         _ = registry
         let router = Router(context: AppContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -63,8 +69,9 @@ public enum FurrowServer {
         router.get("healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
         }
-        router.get("metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+        router.get("metrics") { request, _ in
+            if !metricsPublic { try await requireAdminToken(request, env: env) }
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
         APIRoutes.add(to: router, env: env)
@@ -76,7 +83,7 @@ public enum FurrowServer {
     public static func run(_ configuration: ServerConfiguration, logger: Logger) async throws {
         let (store, env) = try await prepare(configuration, logger: logger)
         var app = Application(
-            router: router(env: env),
+            router: router(env: env, metricsPublic: configuration.metricsPublic),
             server: ConnectionLimits.fromEnvironment().server(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Furrow"),
             logger: logger
@@ -89,5 +96,13 @@ public enum FurrowServer {
             throw error
         }
         await store.close()
+    }
+
+    /// A 401 problem without a bearer token, 403 when it is not an administrator's.
+    static func requireAdminToken(_ request: Request, env: CoreEnvironment) async throws {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
+              let (principal, _) = try await AuthService(env).authenticate(String(header.dropFirst(7)).trimmedSpaces(), kind: .token)
+        else { throw Problem.unauthorized }
+        guard principal.isAdmin else { throw Problem("forbidden", 403, "Forbidden", "Only administrators read the metrics.") }
     }
 }

@@ -21,6 +21,17 @@ extension TestWorld {
         return secret
     }
 
+    /// A web session cookie (`Cookie` header value) and its CSRF token for the principal.
+    public func session(for principal: Principal) async throws -> (cookie: String, csrf: String) {
+        let secret = SecretToken.generate(), csrf = SecretToken.generate()
+        let now = clock.now()
+        try await store.write { session in
+            try await session.insertCredential(CredentialRecord(hash: SecretToken.hash(secret), kind: .session, userId: principal.userId,
+                                                                csrf: csrf, createdAt: now, expiresAt: now.addingTimeInterval(12 * 3600)))
+        }
+        return ("furrow_session=" + secret, csrf)
+    }
+
     /// Runs `body` against the whole application in process (no sockets).
     public func withAPI<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
         var logger = Logger(label: "furrow.test")

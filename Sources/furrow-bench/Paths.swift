@@ -161,7 +161,8 @@ struct HotPaths {
 
     /// The SQLite group-commit counters from `/metrics` (nil on PostgreSQL, which has none).
     func commitCounts() -> (commits: Double, transactions: Double)? {
-        guard let text = try? HTTPConnection(port: driver.port).get("/metrics", token: nil).text else { return nil }
+        // `/metrics` needs an administrator unless the server was started with `--metrics-public`.
+        guard let text = try? HTTPConnection(port: driver.port).get("/metrics", token: driver.tokens[.admin]).text else { return nil }
         func value(_ name: String) -> Double? {
             text.split(separator: "\n").first { $0.hasPrefix(name + " ") || $0.hasPrefix(name + "{") }
                 .flatMap { $0.split(separator: " ").last }.flatMap { Double($0) }

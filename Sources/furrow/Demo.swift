@@ -8,9 +8,9 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let logins = try await withEnvironment(db.database) { env in try await DemoCompany.load(env) }
-        print("Demo company loaded. Sign in with any of these (shown once):")
+        output("Demo company loaded. Sign in with any of these (shown once):")
         for login in logins {
-            print("  \(login.email)\t\(login.password)\t\(login.role.rawValue)\(login.team.map { " (\($0))" } ?? "")")
+            output("  \(login.email)\t\(login.password)\t\(login.role.rawValue)\(login.team.map { " (\($0))" } ?? "")")
         }
     }
 }

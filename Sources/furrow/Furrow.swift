@@ -43,13 +43,16 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the web UI and the JSON API.")
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Serve /metrics to anyone (env FURROW_METRICS_PUBLIC=1); by default it needs an administrator's bearer token.")
+    var metricsPublic = false
     @OptionGroup var db: DatabaseOption
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration = ServerConfiguration(host: host, port: port, database: db.database,
                                                 adminEmail: environment["FURROW_ADMIN_EMAIL"],
-                                                adminPassword: environment["FURROW_ADMIN_PASSWORD"])
+                                                adminPassword: environment["FURROW_ADMIN_PASSWORD"],
+                                                metricsPublic: metricsPublic || environment["FURROW_METRICS_PUBLIC"] == "1")
         try await FurrowServer.run(configuration, logger: makeLogger())
     }
 }
@@ -63,7 +66,7 @@ struct Migrate: AsyncParsableCommand {
         let applied = try await Migrator(store).migrate()
         let version = try await Migrator(store).currentVersion()
         await store.close()
-        print(applied.isEmpty ? "Up to date at version \(version)." : "Applied: \(applied.joined(separator: ", ")). Now at version \(version).")
+        output(applied.isEmpty ? "Up to date at version \(version)." : "Applied: \(applied.joined(separator: ", ")). Now at version \(version).")
     }
 }
 
@@ -77,7 +80,7 @@ struct Backup: AsyncParsableCommand {
         do {
             try await store.backup(to: to)
             await store.close()
-            print("Backup written to \(to) and verified (integrity_check: ok).")
+            output("Backup written to \(to) and verified (integrity_check: ok).")
         } catch {
             await store.close()
             throw ArgumentParser.ValidationError("\(error)")

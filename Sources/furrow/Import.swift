@@ -43,15 +43,15 @@ struct Import: AsyncParsableCommand {
                 bar.finish()
                 return outcome
             }
-            for error in outcome.errors { print("line \(error.line): \(error.field) \(error.message)") }
+            for error in outcome.errors { output("line \(error.line): \(error.field) \(error.message)") }
             if outcome.errorCount > outcome.errors.count {
-                print("… and \(outcome.errorCount - outcome.errors.count) more errors")
+                output("… and \(outcome.errorCount - outcome.errors.count) more errors")
             }
             if outcome.errorCount > 0 {
-                print("Nothing imported: \(counted(outcome.errorCount, "error")) in \(counted(outcome.rows, "row")).")
+                output("Nothing imported: \(counted(outcome.errorCount, "error")) in \(counted(outcome.rows, "row")).")
                 throw ExitCode(65)
             }
-            print(dryRun ? "Dry run: all \(counted(outcome.rows, "row")) \(outcome.rows == 1 ? "is" : "are") good; nothing stored." : "Imported \(counted(outcome.imported, "contact")).")
+            output(dryRun ? "Dry run: all \(counted(outcome.rows, "row")) \(outcome.rows == 1 ? "is" : "are") good; nothing stored." : "Imported \(counted(outcome.imported, "contact")).")
         }
     }
 }

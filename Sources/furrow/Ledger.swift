@@ -51,16 +51,16 @@ struct Bank: AsyncParsableCommand {
                     imported = try await service.importStatement(source, name: name ?? URL(fileURLWithPath: file).lastPathComponent, by: principal)
                 } catch let error as LedgerError {
                     if case .badStatement(let errors) = error {
-                        for problem in errors { print("\(problem.field): \(problem.message)") }
+                        for problem in errors { output("\(problem.field): \(problem.message)") }
                     }
                     throw ExitCode(65)
                 }
                 let duplicates = imported.lines.filter(\.duplicate).count
-                print("Imported \(imported.statement.lines.count) lines (\(duplicates) seen before, skipped) as statement \(imported.statement.id).")
+                output("Imported \(imported.statement.lines.count) lines (\(duplicates) seen before, skipped) as statement \(imported.statement.id).")
                 guard reconcile else { return }
                 let outcome = try await service.reconcile(imported.statement.id, by: principal)
                 let open = outcome.statement.lines.filter { $0.paymentId == nil }.count
-                print("Matched \(outcome.matched) to recorded payments, recorded \(outcome.created) new payments; \(open) lines unmatched.")
+                output("Matched \(outcome.matched) to recorded payments, recorded \(outcome.created) new payments; \(open) lines unmatched.")
             }
         }
     }
@@ -79,7 +79,7 @@ struct Receivables: AsyncParsableCommand {
         }
         try await withEnvironment(db.database) { env in
             let report = try await ReceivablesService(env).report(asOf: day, by: try await ledgerPrincipal(env, email: user))
-            print("Receivables as of \(report.asOf)")
+            output("Receivables as of \(report.asOf)")
             let head = ["Account", "Cur", "Current", "1-30", "31-60", "61-90", "90+", "Balance", "Credit"]
             var rows = [head]
             func money(_ minor: Int128, _ currency: Currency) -> String { Money.decimalString(minor, currency: currency) }
@@ -92,12 +92,14 @@ struct Receivables: AsyncParsableCommand {
             for (currency, buckets) in report.totals.sorted(by: { $0.key.code < $1.key.code }) {
                 rows.append(["Total", currency.code] + cells(buckets, currency) + [money(report.credits[currency] ?? 0, currency)])
             }
+            rows = rows.map { $0.map(Terminal.safe) }
             let widths = head.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
-                print(row.enumerated().map { index, cell in
+                let line = row.enumerated().map { index, cell in
                     index < 2 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
                         : String(repeating: " ", count: widths[index] - cell.count) + cell
-                }.joined(separator: "  "))
+                }.joined(separator: "  ")
+                output("\(line)")
             }
         }
     }

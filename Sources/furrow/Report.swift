@@ -44,23 +44,25 @@ struct Report: AsyncParsableCommand {
                 guard let chosen else { throw ArgumentParser.ValidationError("no opportunity kind with stages is named \(kind ?? "")") }
                 return try await ReportService(env).funnel(kind: chosen.id, by: try await actingPrincipal(env, email: user))
             }
-            print(funnel.kind.name)
+            output("\(funnel.kind.name)")
             let table = [["Stage", "Reached", "Conversion", "Open", "Lost", "Won"]] + funnel.steps.map { step in
                 [step.stage.name, "\(step.reached)", step.conversionPercent.map { ReportService.percentText($0) + "%" } ?? "", "\(step.open)", "\(step.lost)", "\(step.won)"]
             }
             printTable(table, rightAligned: [1, 2, 3, 4, 5])
-            print("Won \(funnel.won), lost \(funnel.lost).")
+            output("Won \(funnel.won), lost \(funnel.lost).")
         }
     }
 }
 
 /// Columns padded to their widest cell.
 func printTable(_ rows: [[String]], rightAligned: Set<Int>) {
+    let rows = rows.map { $0.map(Terminal.safe) }
     let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
     for row in rows {
-        print(row.enumerated().map { column, cell in
+        let line = row.enumerated().map { column, cell in
             let pad = String(repeating: " ", count: widths[column] - cell.count)
             return rightAligned.contains(column) ? pad + cell : cell + pad
-        }.joined(separator: "  "))
+        }.joined(separator: "  ")
+        output("\(line)")
     }
 }

@@ -22,7 +22,7 @@ struct Users: AsyncParsableCommand {
             let user = try await withEnvironment(db.database) { env in
                 try await UserService(env).createAsSystem(UserInput(email: email, name: name, password: password, role: role))
             }
-            print("Created \(user.role.rawValue) \(user.email) (\(user.id)).")
+            output("Created \(user.role.rawValue) \(user.email) (\(user.id)).")
         }
     }
 
@@ -33,7 +33,7 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             let users = try await withEnvironment(db.database) { env in try await UserService(env).listAsSystem() }
             for user in users {
-                print([user.email, user.role.rawValue, user.active ? "active" : "inactive", user.name].joined(separator: "\t"))
+                output("\(user.email)\t\(user.role.rawValue)\t\(user.active ? "active" : "inactive")\t\(user.name)")
             }
         }
     }

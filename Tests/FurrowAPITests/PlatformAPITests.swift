@@ -14,13 +14,14 @@ struct PlatformAPITests {
     func operations() async throws {
         let world = try await TestWorld.make()
         defer { Task { await world.close() } }
+        let token = try await world.token(for: world.admin)
         try await world.withAPI { api in
             let health = try await api.call(.get, "/healthz")
             #expect(health.status == 200)
             #expect(health.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
             let echoed = try await api.call(.get, "/healthz", headers: ["X-Request-Id": "trace-123"])
             #expect(echoed.headers[HTTPField.Name("X-Request-Id")!] == "trace-123")
-            let metrics = try await api.call(.get, "/metrics")
+            let metrics = try await api.call(.get, "/metrics", token: token)
             #expect(metrics.status == 200)
             #expect(metrics.text.contains("hb_requests"))
         }

@@ -140,3 +140,14 @@ def test_receivables_prints_the_demo_ageing(tmp_path):
     total = [line for line in out.splitlines() if line.startswith("Total")]
     assert len(total) == 1 and " GBP " in total[0]
     assert furrow("receivables", "--as-of", "soon", "--database", db, check=False).returncode != 0
+
+
+def test_printed_names_carry_no_terminal_escapes_or_bidi_overrides(tmp_path):
+    db = str(tmp_path / "t.sqlite")
+    name = "Red\u001b[31mAlert\u001b]0;title\u0007\u202eevil\u2066x\u009b2J\u007fend"
+    furrow("users", "create", "--admin", "--email", "boss@example.com", "--password", "long-password", "--name", name, "--database", db)
+    for args in (["users", "list"], ["report", "pipeline", "--group-by", "owner"]):
+        out = furrow(*args, "--database", db).stdout
+        for forbidden in ["\u001b", "\u0007", "\u202e", "\u2066", "\u009b", "\u007f"]:
+            assert forbidden not in out, (args, out)
+    assert "boss@example.com\tadmin\tactive\tRed[31mAlert]0;titleevilx2Jend" in furrow("users", "list", "--database", db).stdout

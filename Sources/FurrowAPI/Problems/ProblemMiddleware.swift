@@ -46,7 +46,7 @@ public struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         context.logger.info("request", metadata: [
-            "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+            "method": .string(request.method.rawValue), "path": .string(LoggedPath.text(path: request.uri.path, query: request.uri.query)),
             "status": .stringConvertible(response.status.code), "ms": .string(String(format: "%.1f", millis)),
         ])
         return response

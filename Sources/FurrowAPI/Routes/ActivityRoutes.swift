@@ -200,7 +200,7 @@ struct CalendarRoutes {
     func reply(_ token: String, _ request: Request) throws -> Response {
         let path = "/calendar/\(token).ics"
         let host = request.head.authority ?? "localhost"
-        return try .json(CalendarFeedDTO(url: "http://\(host)\(path)", path: path))
+        return try .secret(CalendarFeedDTO(url: "http://\(host)\(path)", path: path))
     }
 
     @Sendable func feed(_ request: Request, context: AppContext) async throws -> Response {

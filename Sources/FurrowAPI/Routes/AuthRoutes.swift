@@ -8,6 +8,7 @@ struct AuthRoutes {
     func add(to group: RouterGroup<AppContext>) {
         group.post("auth/tokens", use: signIn)
         group.delete("auth/tokens/current", use: revoke)
+        group.post("auth/sign-out-everywhere", use: signOutEverywhere)
         group.get("me", use: me)
     }
 
@@ -18,7 +19,7 @@ struct AuthRoutes {
         let email = body.string("email"), password = body.string("password")
         try body.check()
         let issued = try await AuthService(env).signIn(email: email ?? "", password: password ?? "", clientAddress: context.remoteAddress)
-        return try .json(TokenDTO(token: issued.secret, expiresAt: Timestamp.string(issued.expiresAt), userId: issued.user.id.string),
+        return try .secret(TokenDTO(token: issued.secret, expiresAt: Timestamp.string(issued.expiresAt), userId: issued.user.id.string),
                          status: .created)
     }
 
@@ -28,6 +29,13 @@ struct AuthRoutes {
             throw Problem.malformed("Only a bearer token can be revoked here; sign out of the web UI with its Sign out button.")
         }
         try await AuthService(env).revoke(String(header.dropFirst(7)).trimmedSpaces())
+        return .noContent
+    }
+
+    /// Ends every token and web session of the caller, this token included.
+    @Sendable func signOutEverywhere(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try await AuthService(env).signOutEverywhere(principal)
         return .noContent
     }
 

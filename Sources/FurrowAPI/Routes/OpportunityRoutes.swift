@@ -64,7 +64,7 @@ struct OpportunityRoutes {
                 var item = item
                 item.require("description")
                 let description = item.string("description")?.trimmed(), product = item.uuid("productId")
-                if let description, description.isEmpty || description.count > 500 {
+                if let description, description.isEmpty || description.exceeds(maxLength: 500) {
                     item.errors.append(FieldError("description", "must be 1 to 500 characters"))
                 }
                 let quantity = item.decimal("quantity") ?? Micros(value: Micros.scale)

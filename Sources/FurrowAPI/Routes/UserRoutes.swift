@@ -52,7 +52,8 @@ struct UserRoutes {
         let input = input(&body)
         try body.check()
         guard principal.isAdmin else { throw Problem.notFound("user") }
-        return try .json(UserDTO(try await UserService(env).update(id, input, expectedVersion: version, by: principal)))
+        return try .json(UserDTO(try await UserService(env).update(id, input, expectedVersion: version, by: principal,
+                                                                           keeping: context.credentialHash)))
     }
 
     @Sendable func createTeam(_ request: Request, context: AppContext) async throws -> Response {

@@ -9,6 +9,8 @@ public struct AppContext: RequestContext {
     /// The web session's CSRF secret, when signed in through the browser.
     public var csrf: String?
     public var sessionSecret: String?
+    /// The hash of the bearer token or session cookie that signed this request in.
+    public var credentialHash: String?
     public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {

@@ -24,14 +24,16 @@ public struct AuthMiddleware: RouterMiddleware {
         }
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
-                  let (principal, _) = try await auth.authenticate(String(header.dropFirst(7)).trimmedSpaces(), kind: .token)
+                  let (principal, credential) = try await auth.authenticate(String(header.dropFirst(7)).trimmedSpaces(), kind: .token)
             else { throw Problem.unauthorized }
             context.principal = principal
+            context.credentialHash = credential.hash
         } else if let secret = request.cookies[Self.sessionCookie]?.value,
                   let (principal, credential) = try await auth.authenticate(secret, kind: .session) {
             context.principal = principal
             context.csrf = credential.csrf
             context.sessionSecret = secret
+            context.credentialHash = credential.hash
             let unsafe = ![.get, .head, .options].contains(request.method)
             if checkCSRF && unsafe && request.headers[.csrfToken] != credential.csrf {
                 throw Problem("forbidden", 403, "Forbidden", "The CSRF token is missing or wrong; reload the page.")

@@ -2,9 +2,9 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// CSV exports (SPEC §10, §11): RFC 4180 quoting, and cells a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) prefixed with `'` so they stay text.
-/// Numbers written by Furrow itself (amounts, counts) are passed as `number` and left as they are.
+/// CSV exports (SPEC §10, §11), every text cell through `cell`: RFC 4180 quoting, and cells a
+/// spreadsheet would run as a formula prefixed with `'` so they stay text. Numbers written by
+/// Furrow itself (amounts, counts) are passed as `number` and left as they are.
 enum CSV {
     enum Cell {
         case text(String)
@@ -12,24 +12,34 @@ enum CSV {
     }
 
     static func document(header: [String], rows: [[Cell]]) -> String {
-        ([header.map { quoted(safe($0)) }] + rows.map { row in row.map(render) })
+        ([header.map(cell)] + rows.map { row in row.map(render) })
             .map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func render(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text): return quoted(safe(text))
+        case .text(let text): return Self.cell(text)
         case .number(let text): return text
         }
     }
 
+    /// One text cell, safe to open in a spreadsheet.
+    static func cell(_ text: String) -> String { quoted(safe(text)) }
+
+    /// First characters that make Excel, LibreOffice or Google Sheets read a formula (or run a
+    /// DDE command, `|`), with their full-width forms, which some of them fold to ASCII.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "|",
+                                                     "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FF5C}"]
+
     static func safe(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
         return "'" + text
     }
 
+    /// Quoted when the cell holds a separator (`,`, or `;` for spreadsheets set to read it so),
+    /// a quote or a line break.
     static func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.unicodeScalars.contains(where: { ",;\"\n\r".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -13,6 +13,14 @@ extension Response {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// A JSON answer that carries a secret (a bearer token, a calendar feed address): no cache
+    /// or proxy may keep it (`Cache-Control: no-store`).
+    static func secret<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try json(value, status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
     static var noContent: Response { Response(status: .noContent) }
 }
 

@@ -35,7 +35,10 @@ public struct AuthService: Sendable {
             }
             return try await session.user(email: email)
         }
-        let valid = await env.passwords.verify(password, hash: user?.passwordHash ?? Self.dummyHash)
+        // An unknown email is checked against a hash of the same cost, so both answers take as long.
+        let hash: String
+        if let user { hash = user.passwordHash } else { hash = await env.passwords.unknownUserHash() }
+        let valid = await env.passwords.verify(password, hash: hash)
         guard let user, valid, user.active else {
             try await env.store.write { session in
                 for key in keys { try await session.recordLoginFailure(key: key, at: now) }
@@ -72,6 +75,8 @@ public struct AuthService: Sendable {
         try await env.store.write { session in try await session.deleteCredential(hash: SecretToken.hash(secret)) }
     }
 
-    /// Verifying against a fixed hash when the email is unknown keeps the timing alike.
-    static let dummyHash = "$2b$04$C6UzMDM.H6dfI/f/IKxGhuGhJ3hW6Ah0QZ4f3Pf6WjOWzd7q3bRle"
+    /// Ends every web session and API token of the signed-in user, the current one included.
+    public func signOutEverywhere(_ principal: Principal) async throws {
+        try await env.store.write { session in try await session.deleteCredentials(of: principal.userId, keeping: nil) }
+    }
 }

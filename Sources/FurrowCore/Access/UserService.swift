@@ -56,7 +56,7 @@ public struct UserService: Sendable {
         let name = check.text("name", input.name, maxLength: 100)
         let password = input.password ?? ""
         if password.count < 8 { check.add("password", "must be at least 8 characters") }
-        if password.count > 72 { check.add("password", "must be at most 72 characters") }
+        if password.exceeds(maxLength: 72) { check.add("password", "must be at most 72 characters") }
         try check.check()
         let hash = await env.passwords.hash(password)
         return try await env.store.write { session in
@@ -76,12 +76,15 @@ public struct UserService: Sendable {
         }
     }
 
-    public func update(_ id: User.ID, _ input: UserInput, expectedVersion: Int?, by principal: Principal) async throws -> UserRecord {
+    /// A new password or a deactivation ends every session and token of the user (SPEC §0), except,
+    /// when users change their own password, the credential that made the change (`keeping`, its hash).
+    public func update(_ id: User.ID, _ input: UserInput, expectedVersion: Int?, by principal: Principal,
+                       keeping credentialHash: String? = nil) async throws -> UserRecord {
         guard principal.isAdmin else { throw CoreError.forbidden("only administrators manage users") }
         var check = Validator()
         let email = input.email == nil ? nil : check.email("email", input.email).map(Normalise.email)
         let name = input.name == nil ? nil : check.text("name", input.name, required: true, maxLength: 100)
-        if let password = input.password, password.count < 8 || password.count > 72 {
+        if let password = input.password, password.count < 8 || password.exceeds(maxLength: 72) {
             check.add("password", "must be 8 to 72 characters")
         }
         try check.check()
@@ -114,6 +117,9 @@ public struct UserService: Sendable {
             user.updatedAt = env.clock.now()
             try await session.updateUser(user)
             if user.teamId != teamBefore { try await session.reassignTeam(ofRecordsOwnedBy: id, to: user.teamId) }
+            if hash != nil || (before["active"] == "true" && !user.active) {
+                try await session.deleteCredentials(of: id, keeping: id == principal.userId && user.active ? credentialHash : nil)
+            }
             try await session.audit(env, entity: "user", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
             return user
         }

@@ -133,7 +133,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
             check.add("calendarStates", "takes inProgress, won, lost or stage ids")
         }
-        let from = check.email("mailFrom", mailFrom.contains("@localhost") ? "furrow@localhost.localdomain" : mailFrom) != nil ? mailFrom : ""
+        // `user@localhost` (a local test server) is allowed: it is checked as `user@localhost.localdomain`.
+        let localhost = mailFrom.hasSuffix("@localhost")
+        let from = check.email("mailFrom", localhost ? mailFrom + ".localdomain" : mailFrom) != nil ? mailFrom.trimmed() : ""
         if from.isEmpty { check.add("mailFrom", "is required") }
         try check.check()
         var result = Settings(companyName: name ?? "", companyAddress: address, timeZone: timeZone,

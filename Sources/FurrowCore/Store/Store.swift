@@ -34,6 +34,8 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func insertCredential(_ credential: CredentialRecord) async throws
     func credential(hash: String) async throws -> CredentialRecord?
     func deleteCredential(hash: String) async throws
+    /// Ends every session and token of the user, except the one whose hash is `keeping`.
+    func deleteCredentials(of user: User.ID, keeping: String?) async throws
     func deleteExpiredCredentials(before: Date) async throws
     func recordLoginFailure(key: String, at: Date) async throws
     func loginFailures(key: String, since: Date) async throws -> Int

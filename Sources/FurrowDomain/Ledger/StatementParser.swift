@@ -10,10 +10,10 @@ public struct StatementEntry: Sendable, Equatable {
     public var reference: String
     public var counterparty: String?
 
-    /// A reference of at most 500 characters and a counterparty of at most 200, each also at
-    /// most four bytes a character (a "character" of many combining marks is not one).
+    /// A reference of at most 500 characters and a counterparty of at most 200 (`exceeds` counts
+    /// bytes too: a "character" of many combining marks is not one).
     public func textProblem(_ field: String) -> FieldError? {
-        func fits(_ text: String, _ limit: Int) -> Bool { text.count <= limit && text.utf8.count <= 4 * limit }
+        func fits(_ text: String, _ limit: Int) -> Bool { !text.exceeds(maxLength: limit) }
         if !fits(reference, 500) { return FieldError(field, "has a reference over 500 characters") }
         if let counterparty, !fits(counterparty, 200) { return FieldError(field, "has a counterparty over 200 characters") }
         return nil

@@ -18,6 +18,14 @@ public struct FieldError: Error, Hashable, Sendable, Codable {
 extension StringProtocol {
     /// Whether the text holds U+0000 (see `FieldError.nul`).
     public var containsNUL: Bool { contains("\u{0}") }
+
+    /// The one length rule of every text limit: more than `maxLength` characters as a reader counts
+    /// them (grapheme clusters), or more than 4 bytes of UTF-8 for each of them. A character may
+    /// carry any number of combining marks, so "a" followed by 340,000 U+0301 is one character of
+    /// 680 KB: the byte bound keeps it out (4 bytes cover any one scalar, and ordinary accents).
+    public func exceeds(maxLength: Int) -> Bool {
+        utf8.count > maxLength * 4 || count > maxLength
+    }
 }
 
 /// A set of field errors found while validating one input. Thrown as a whole, never one at a time,
@@ -43,14 +51,16 @@ public struct Validator: Sendable {
             if required { add(field, "is required") }
             return nil
         }
-        if trimmed.count > maxLength { add(field, "must be at most \(maxLength) characters") }
+        if trimmed.exceeds(maxLength: maxLength) { add(field, "must be at most \(maxLength) characters") }
         return trimmed
     }
 
+    /// Trims the text; reports it when it is not an address by `EmailAddress`'s rule.
     public mutating func email(_ field: String, _ value: String?) -> String? {
-        guard let text = text(field, value, maxLength: 254) else { return nil }
-        if !Normalise.isPlausibleEmail(text) { add(field, "is not a valid email address") }
-        return text
+        let trimmed = value?.trimmed() ?? ""
+        if trimmed.isEmpty { return nil }
+        if let problem = EmailAddress.problem(trimmed) { add(field, problem) }
+        return trimmed
     }
 
     public mutating func phone(_ field: String, _ value: String?) -> String? {

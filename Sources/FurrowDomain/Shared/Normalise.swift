@@ -52,10 +52,4 @@ public enum Normalise {
         guard let at = value.lastIndex(of: "@") else { return nil }
         return domain(ofWebsite: String(value[value.index(after: at)...]))
     }
-
-    public static func isPlausibleEmail(_ value: String) -> Bool {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !value.contains(" ") else { return false }
-        return domain(ofWebsite: String(parts[1])) != nil
-    }
 }

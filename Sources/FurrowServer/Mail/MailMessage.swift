@@ -4,8 +4,13 @@ import FurrowDomain
 
 /// An RFC 5322 message with a UTF-8 text body and an optional attachment (MIME multipart/mixed).
 enum MailMessage {
-    static func render(_ email: OutboxEmail, from: String, date: Date) -> String {
+    /// Refuses (throws) a header value holding CR or LF, which would end the header and start
+    /// another (`Bcc:`) of the sender's choosing.
+    static func render(_ email: OutboxEmail, from: String, date: Date) throws -> String {
         let boundary = "furrow-" + UUIDText.lowercase(email.id)
+        for value in [from, email.to, email.attachmentName ?? ""] where value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            throw SMTPClient.Failure(description: "refused to write a mail header holding a line break")
+        }
         var lines = [
             "From: \(from)", "To: \(email.to)", "Subject: \(encodedWord(email.subject))", "Date: \(rfc5322(date))",
             "Message-ID: <\(UUIDText.lowercase(email.id))@furrow>", "MIME-Version: 1.0",

@@ -38,12 +38,12 @@ public struct OutboxWorker: Service {
         guard let email = try await env.store.write({ try await $0.claimDueEmail(now: now, leaseUntil: now.addingTimeInterval(300)) }) else {
             return false
         }
-        let message = MailMessage.render(email, from: settings.mailFrom, date: now)
         let client = SMTPClient(host: settings.smtpHost, port: settings.smtpPort, username: settings.smtpUsername, password: settings.smtpPassword,
                                 security: SMTPClient.Security(rawValue: settings.smtpSecurity) ?? .starttls,
                                 verifyCertificates: settings.smtpVerifyCertificates)
         let attempts = email.attempts + 1
         do {
+            let message = try MailMessage.render(email, from: settings.mailFrom, date: now)
             try await client.send(from: settings.mailFrom, to: email.to, message: message)
             try await env.store.write { session in
                 try await session.finishEmail(id: email.id, status: .sent, attempts: attempts, lastError: nil, nextAttemptAt: now, sentAt: env.clock.now())

@@ -21,7 +21,18 @@ struct SMTPClient: Sendable {
         let description: String
     }
 
+    /// One command line. A CR or LF inside (an address holding `\r\nRCPT TO:…`) would end the
+    /// command and start another of the sender's choosing: such a command is refused, never written.
+    static func commandLine(_ text: String) throws -> String {
+        guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            throw Failure(description: "refused to write an SMTP command holding a line break")
+        }
+        return text + "\r\n"
+    }
+
     func send(from: String, to: String, message: String) async throws {
+        // Checked before connecting: nothing of a refused message reaches the server.
+        let mailFrom = try Self.commandLine("MAIL FROM:<\(from)>"), rcptTo = try Self.commandLine("RCPT TO:<\(to)>")
         var configuration = TLSConfiguration.makeClientConfiguration()
         if !verifyCertificates { configuration.certificateVerification = .none }
         let tls = try NIOSSLContext(configuration: configuration)
@@ -50,7 +61,11 @@ struct SMTPClient: Sendable {
                 }
             }
             func command(_ text: String, _ code: Int) async throws {
-                try await channel.writeAndFlush(ByteBuffer(string: text + "\r\n")).get()
+                try await channel.writeAndFlush(ByteBuffer(string: try Self.commandLine(text))).get()
+                try await reply(code)
+            }
+            func raw(_ text: String, _ code: Int) async throws {
+                try await channel.writeAndFlush(ByteBuffer(string: text)).get()
                 try await reply(code)
             }
             try await reply(220)
@@ -63,12 +78,13 @@ struct SMTPClient: Sendable {
             if !username.isEmpty {
                 try await command("AUTH PLAIN " + Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString(), 235)
             }
-            try await command("MAIL FROM:<\(from)>", 250)
-            try await command("RCPT TO:<\(to)>", 250)
+            try await raw(mailFrom, 250)
+            try await raw(rcptTo, 250)
             try await command("DATA", 354)
             let body = message.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\n")
-            try await command(body + (body.hasSuffix("\r\n") ? "" : "\r\n") + ".", 250)
+            // The message itself is many lines; its headers were checked when it was rendered.
+            try await raw(body + (body.hasSuffix("\r\n") ? "" : "\r\n") + ".\r\n", 250)
             try? await command("QUIT", 221)
         } catch {
             try? await channel.close().get()

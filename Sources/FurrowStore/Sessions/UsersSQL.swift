@@ -86,6 +86,10 @@ extension SQLSession {
         try await run("DELETE FROM credentials WHERE hash = \(bind: hash)")
     }
 
+    func deleteCredentials(of user: User.ID, keeping: String?) async throws {
+        try await run("DELETE FROM credentials WHERE user_id = \(bind: user.string) AND hash <> \(bind: keeping ?? "")")
+    }
+
     func deleteExpiredCredentials(before: Date) async throws {
         try await run("DELETE FROM credentials WHERE expires_at < \(bind: Timestamp.string(before))")
         try await run("DELETE FROM login_failures WHERE at < \(bind: Timestamp.string(before.addingTimeInterval(-86400)))")

@@ -18,6 +18,7 @@ struct ProfilePage {
         group.get("me/calendar-feed/rotate", use: confirmRotate)
         group.post("me/calendar-feed/rotate", use: rotate)
         group.post("me/calendar-feed/revoke", use: revoke)
+        group.post("me/sign-out-everywhere", use: signOutEverywhere)
     }
 
     struct Model {
@@ -77,5 +78,16 @@ struct ProfilePage {
         _ = try await web.form(request, context)
         try await CalendarService(web.env).revokeFeed(by: principal)
         return .redirect(Self.path + "#calendar-feed", flash: "Calendar feed turned off.")
+    }
+
+    /// Ends every session and API token of the user, this browser's included.
+    @Sendable func signOutEverywhere(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        _ = try await web.form(request, context)
+        try await AuthService(web.env).signOutEverywhere(principal)
+        var response = Response.redirect("/login", flash: "You are signed out everywhere.")
+        response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                                  secure: request.overTLS, httpOnly: true, sameSite: .lax))
+        return response
     }
 }

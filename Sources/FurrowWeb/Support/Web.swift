@@ -91,9 +91,15 @@ enum URLText {
         return query.isEmpty ? path : path + "?" + query
     }
 
-    /// A local path to return to after signing in; anything else (other hosts, schemes) becomes `fallback`.
-    static func localPath(_ text: String, fallback: String = "/accounts") -> String {
-        guard text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), !text.contains("\n"), !text.contains("\r")
+    /// A same-origin path to return to (`next`, `back`, notification links); anything else becomes
+    /// `fallback`. Exactly one leading `/`, and no backslash, control character or white space
+    /// anywhere: browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil.example/` or
+    /// `/\\evil.example` would lead to another host.
+    static func localPath(_ text: String, fallback: String = "/") -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.first == "/", scalars.dropFirst().first != "/",
+              !scalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                  || $0.properties.generalCategory == .format })
         else { return fallback }
         return text
     }
