@@ -80,7 +80,7 @@ public enum ProblemCatalog {
         "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
         "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
         "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
-        "order-cancelled", "order-illegal-move",
+        "order-cancelled", "order-illegal-move", "order-empty",
         "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
         "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
         "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests", "import-rejected",
