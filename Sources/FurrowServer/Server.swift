@@ -55,6 +55,9 @@ public enum FurrowServer {
             logger.info("created the first administrator", metadata: ["email": .string(email)])
         }
         _ = await env.passwords.unknownUserHash()
+        // An import whose process died (it touches its record every batch) is discarded.
+        let discarded = try await ContactImport.discard(env, touchedBefore: env.clock.now().addingTimeInterval(-ContactImport.staleAfter))
+        if discarded > 0 { logger.info("discarded unfinished imports", metadata: ["count": .stringConvertible(discarded)]) }
         return (store, env)
     }
 

@@ -29,39 +29,57 @@ public struct ContactService: Sendable {
     /// on its own: a duplicate (`PartyError.duplicateSuspected`) or an account the caller cannot see.
     func insertMany(_ items: [ContactFields], ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
                     by principal: Principal) async throws -> [Result<Contact, any Error>] {
+        var seen = BatchDuplicates()
+        let prepared = try await prepareMany(items, ownership: ownership, allowDuplicate: allowDuplicate, seen: &seen, in: session, by: principal)
+        try await session.insertContacts(prepared.created)
+        try await session.indexNew(prepared.entries)
+        try await session.appendAudits(prepared.created.map { audit($0, by: principal) })
+        return prepared.results
+    }
+
+    /// New contacts checked as one create each (account link, duplicates among the stored ones and
+    /// those `seen` before), not stored yet: each result, and the contacts with their search entries.
+    struct Prepared: Sendable {
+        var results: [Result<Contact, any Error>] = []
+        var created: [Contact] = []
+        var entries: [SearchEntry] = []
+    }
+
+    func prepareMany(_ items: [ContactFields], ownership: Ownership, allowDuplicate: Bool, seen batch: inout BatchDuplicates,
+                     in session: any StoreSession, by principal: Principal) async throws -> Prepared {
         let accountIds = Set(items.compactMap(\.accountId))
         let accounts = Dictionary(uniqueKeysWithValues: try await session.accounts(ids: Array(accountIds)).map { ($0.id, $0) })
         let keys = items.map(\.duplicateKeys)
         let stored = allowDuplicate ? keys.map { _ in [] } : try await session.contactDuplicates(among: keys, visibleTo: principal)
-        var batch = BatchDuplicates()
-        var results: [Result<Contact, any Error>] = [], created: [Contact] = [], entries: [SearchEntry] = [], audits: [AuditEntry] = []
+        var prepared = Prepared()
         let now = env.clock.now()
         for (index, fields) in items.enumerated() {
             var accountName: String? = nil
             if let accountId = fields.accountId {
                 guard let account = accounts[accountId], principal.canSee(account.ownership) else {
-                    results.append(.failure(ValidationError([FieldError("accountId", "is not an account you can see")])))
+                    prepared.results.append(.failure(ValidationError([FieldError("accountId", "is not an account you can see")])))
                     continue
                 }
                 accountName = account.fields.name
             }
             let matches = allowDuplicate ? [] : stored[index] + batch.matches(keys[index])
             if !matches.isEmpty {
-                results.append(.failure(PartyError.duplicateSuspected(Array(matches.prefix(10)))))
+                prepared.results.append(.failure(PartyError.duplicateSuspected(Array(matches.prefix(10)))))
                 continue
             }
             let contact = Contact(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
             batch.add(keys[index], id: contact.id.string, name: fields.fullName)
-            created.append(contact)
-            entries.append(contact.searchEntry(accountName: accountName))
-            audits.append(AuditEntry(id: env.ids.next(), entity: "contact", entityId: contact.id.uuid, action: "contact.create",
-                                     actorId: principal.userId, at: now, changes: AuditDiff.changes(from: [:], to: contact.auditValues)))
-            results.append(.success(contact))
+            prepared.created.append(contact)
+            prepared.entries.append(contact.searchEntry(accountName: accountName))
+            prepared.results.append(.success(contact))
         }
-        try await session.insertContacts(created)
-        try await session.indexNew(entries)
-        try await session.appendAudits(audits)
-        return results
+        return prepared
+    }
+
+    /// The `contact.create` entry of a new contact.
+    func audit(_ contact: Contact, by principal: Principal) -> AuditEntry {
+        AuditEntry(id: env.ids.next(), entity: "contact", entityId: contact.id.uuid, action: "contact.create",
+                   actorId: principal.userId, at: contact.createdAt, changes: AuditDiff.changes(from: [:], to: contact.auditValues))
     }
 
     public func get(_ id: Contact.ID, by principal: Principal) async throws -> Contact {
@@ -205,7 +223,7 @@ extension StoreSession {
 
 /// The duplicate keys of the contacts created so far in one batch, by the same rule as the
 /// stored ones: email, phone, or name within the same account.
-struct BatchDuplicates {
+struct BatchDuplicates: Sendable {
     private var byEmail: [String: [DuplicateMatch]] = [:], byPhone: [String: [DuplicateMatch]] = [:]
     private var byName: [String: [DuplicateMatch]] = [:]
     private var keysById: [String: DuplicateKeys] = [:]

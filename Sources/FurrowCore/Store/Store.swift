@@ -73,6 +73,15 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func contactDuplicates(among keys: [DuplicateKeys], visibleTo principal: Principal) async throws -> [[DuplicateMatch]]
     func moveContactReferences(from: Contact.ID, to: Contact.ID) async throws
 
+    // staged imports: rows written in short batches, seen by no one until the import settles
+    func beginStagedImport(_ id: UUID, kind: String, at time: Date) async throws
+    func touchStagedImport(_ id: UUID, at time: Date) async throws
+    func insertStagedContacts(_ contacts: [Contact], entries: [SearchEntry], importId: UUID) async throws
+    /// Makes every row of the import visible at once (one row deleted); false when it was discarded.
+    func settleStagedImport(_ id: UUID) async throws -> Bool
+    /// Removes the rows of imports not touched since `touchedBefore` (or of import `id`).
+    func discardStagedImports(touchedBefore time: Date?, id: UUID?) async throws -> [(id: UUID, rows: Int)]
+
     // connections
     func insertConnection(_ connection: Connection) async throws
     func connection(id: Connection.ID) async throws -> Connection?

@@ -16,19 +16,28 @@ extension SQLSession {
     }
 
     func insertContacts(_ contacts: [Contact]) async throws {
+        try await insertContacts(contacts, importId: nil)
+    }
+
+    /// Whether a contact row is settled: not written by an import still in progress.
+    static let settled = "(import_id IS NULL OR import_id NOT IN (SELECT id FROM staged_imports))"
+
+    func insertContacts(_ contacts: [Contact], importId: UUID?) async throws {
         guard !contacts.isEmpty else { return }
+        let importText = importId.map(UUIDText.lowercase)
         let values = contacts.map { contact -> SQLQueryString in
             let f = contact.fields, keys = f.duplicateKeys
             return """
                 (\(bind: contact.id.string), \(bind: f.firstName), \(bind: f.lastName), \(bind: keys.name), \(bind: f.email),
                  \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.mobile), \(bind: f.title),
                  \(bind: f.accountId?.string), \(bind: contact.ownership.ownerId.string), \(bind: contact.ownership.teamId?.string),
-                 \(bind: contact.version), \(bind: Timestamp.string(contact.createdAt)), \(bind: Timestamp.string(contact.updatedAt)))
+                 \(bind: contact.version), \(bind: Timestamp.string(contact.createdAt)), \(bind: Timestamp.string(contact.updatedAt)),
+                 \(bind: importText))
                 """
         }
         try await run("""
             INSERT INTO contacts (id, first_name, last_name, name_key, email, email_key, phone, phone_key, mobile, title, account_id,
-                                  owner_id, team_id, version, created_at, updated_at)
+                                  owner_id, team_id, version, created_at, updated_at, import_id)
             VALUES \(values.joined(separator: ", "))
             """)
     }
@@ -48,11 +57,12 @@ extension SQLSession {
     }
 
     func contact(id: Contact.ID) async throws -> Contact? {
-        try await rows("SELECT * FROM contacts WHERE id = \(bind: id.string)").first.map(contactRecord)
+        try await rows("SELECT * FROM contacts WHERE id = \(bind: id.string) AND \(unsafeRaw: Self.settled)").first.map(contactRecord)
     }
 
     func contacts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Contact] {
-        try await rows(Self.contactList.build(query, visibility: visibility(principal), engine: engine)).map(contactRecord)
+        try await rows(Self.contactList.build(query, visibility: "\(visibility(principal)) AND \(unsafeRaw: Self.settled)", engine: engine))
+            .map(contactRecord)
     }
 
     func deleteContact(id: Contact.ID) async throws {
@@ -84,6 +94,7 @@ extension SQLSession {
         struct Candidate { let id: String, name: String, nameKey: String, email: String?, phone: String?, account: String?, lastName: String }
         let candidates = try await rows("SELECT id, first_name, last_name, name_key, email_key, phone_key, account_id FROM contacts WHERE id IN ("
             + lookups.joined(separator: " UNION ALL ") + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal))"
+            + " AND \(unsafeRaw: Self.settled)"
             + " ORDER BY last_name, id").map { row in
             Candidate(id: try row.string("id"),
                       name: [try row.optional("first_name"), try row.string("last_name")].compactMap { $0 }.joined(separator: " "),

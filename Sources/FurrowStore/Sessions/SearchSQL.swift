@@ -55,16 +55,17 @@ extension SQLSession {
         try await insertEntries(entries, replacing: false)
     }
 
-    private func insertEntries(_ entries: [SearchEntry], replacing: Bool) async throws {
+    func insertEntries(_ entries: [SearchEntry], replacing: Bool, importId: UUID? = nil) async throws {
         guard !entries.isEmpty else { return }
+        let importText = importId.map(UUIDText.lowercase)
         let values = entries.map { entry -> SQLQueryString in
             """
             (\(bind: UUIDText.lowercase(entry.id)), \(bind: entry.kind.rawValue), \(bind: entry.title), \(bind: entry.subtitle),
-             \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string), \(bind: entry.ownership.teamId?.string))
+             \(bind: entry.text.lowercased()), \(bind: entry.ownership.ownerId.string), \(bind: entry.ownership.teamId?.string), \(bind: importText))
             """
         }
         let upsert: SQLQueryString = replacing ? SQLQueryString(Self.upsertSearchEntry) : ""
-        try await run("INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id) VALUES \(values.joined(separator: ", "))\(upsert)")
+        try await run("INSERT INTO search_entries (id, kind, title, subtitle, body, owner_id, team_id, import_id) VALUES \(values.joined(separator: ", "))\(upsert)")
     }
 
     static let upsertSearchEntry = " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title, "
@@ -84,7 +85,8 @@ extension SQLSession {
         // Accounts are billing records: finance finds every customer's (`Principal.ledger`).
         let visible: SQLQueryString = principal.ledger.seesEverything && !principal.seesEverything
             ? "(e.kind = 'account' OR \(visibility(principal, prefix: "e.")))" : visibility(principal, prefix: "e.")
-        let candidates = SearchSQL.matchingIDs(text, where: "e.kind IN (\(binds: kinds)) AND \(visible)",
+        let settled: SQLQueryString = "(e.import_id IS NULL OR e.import_id NOT IN (SELECT id FROM staged_imports))"
+        let candidates = SearchSQL.matchingIDs(text, where: "e.kind IN (\(binds: kinds)) AND \(visible) AND \(settled)",
                                                limit: SearchSQL.candidateLimit, engine: engine,
                                                columns: "e.id, e.kind, e.title, e.subtitle, e.body, e.owner_id, e.team_id")
         let query: SQLQueryString = "SELECT * FROM (\(candidates)) candidates ORDER BY title, id LIMIT \(literal: limit)"
