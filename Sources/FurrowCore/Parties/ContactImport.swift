@@ -82,7 +82,8 @@ public struct ContactImport: Sendable {
             for (record, line) in records where state.take(record, line: line) {
                 try await check(&state, ownership: ownership, options: options)
             }
-            progress(Progress(rows: state.rows, bytesRead: bytesRead / 2, totalBytes: total))
+            // reading and checking is the first half of the work, writing the second (all of a dry run)
+            progress(Progress(rows: state.rows, bytesRead: options.dryRun ? bytesRead : bytesRead / 2, totalBytes: total))
         }
         var last: [([String], Int)] = []
         reader.finish { last.append(($0, $1)) }
@@ -142,8 +143,8 @@ public struct ContactImport: Sendable {
                     try await session.touchStagedImport(importId, at: env.clock.now())
                 } }
                 written += batch.contacts.count
-                progress(Progress(rows: written, bytesRead: total / 2 + total / 2 * written / max(1, batches.reduce(0) { $0 + $1.contacts.count }),
-                                  totalBytes: total))
+                let all = max(1, batches.reduce(0) { $0 + $1.contacts.count })
+                progress(Progress(rows: written, bytesRead: total - (total - total / 2) * (all - written) / all, totalBytes: total))
             }
             guard try await env.store.write({ session in try await session.settleStagedImport(importId) }) else {
                 throw CoreError.storageUnavailable
