@@ -81,6 +81,7 @@ struct Run: AsyncParsableCommand {
         }
         let importResult = await ImportPath.run(work: work, set: set, smoke: smoke, rows: importRows)
         report.results.append(importResult.result)
+        report.results.append(importResult.writer)
         report.facts += importResult.facts
         let references = await References(work: work, csv: importResult.referenceCSV, rows: importResult.rows).measure()
         report.references = references.lines

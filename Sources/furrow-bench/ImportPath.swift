@@ -14,6 +14,8 @@ enum ImportPath {
         var rate: Double?
         var referenceCSV: String?
         var rows = 0
+        /// Another user's account creates while the import runs: how long its writes wait.
+        var writer = PathResult(name: "create account during the import", clients: 1)
     }
 
     static func run(work: Workspace, set: DataSet, smoke: Bool, rows requested: Int? = nil) async -> Outcome {
@@ -53,8 +55,16 @@ enum ImportPath {
         let before = memory("VmRSS") ?? 0
         let peak = PeakMemory(before)
         let started = Date()
+        let writer = Task { try await Self.write(env, by: principal) }
         let result = try await ContactImport(env, by: principal).run(file: URL(fileURLWithPath: csv)) { _ in peak.sample() }
         let elapsed = Date().timeIntervalSince(started)
+        writer.cancel()
+        outcome.writer.latencies = try await writer.value
+        outcome.writer.seconds = elapsed
+        if let worst = outcome.writer.latencies.max() {
+            outcome.writer.note = String(format: "%d creates while %d rows were imported; the longest waited %.0f ms",
+                                         outcome.writer.latencies.count, rows, worst * 1000)
+        }
         peak.sample()
         outcome.result.rows = result.imported
         outcome.result.rowsPerSecond = Double(result.imported) / elapsed
@@ -66,6 +76,19 @@ enum ImportPath {
             outcome.result.note = "imported \(result.imported) of \(rows), \(result.errorCount) row errors; first: \(first)"
         }
         outcome.facts.append(("import memory growth (bench process RSS)", String(format: "%.0f MiB for %d rows", peak.growth, rows)))
+    }
+
+    /// One account create every 20 ms until cancelled; the latency of each, in seconds.
+    static func write(_ env: CoreEnvironment, by principal: Principal) async throws -> [Double] {
+        var latencies: [Double] = []
+        let service = AccountService(env)
+        while !Task.isCancelled {
+            let began = Date()
+            _ = try await service.create(AccountFields(name: "Bench writer \(latencies.count)"), allowDuplicate: true, by: principal)
+            latencies.append(Date().timeIntervalSince(began))
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return latencies
     }
 
     /// The import CSV (header-named columns) and the same contacts as full `contacts` rows.
