@@ -112,10 +112,12 @@ class Settings:
         if status == 401:
             fresh = self.sign_in(role)
             with self.lock:
-                if self.tokens[role] == token:
+                replaced = self.tokens[role] == token
+                if replaced:
                     self.tokens[role] = fresh
                     self.reissued += 1
-                    self.write({"event": "reissued", "role": role})
+            if replaced:  # written outside the lock, which `write` takes itself (it is not re-entrant)
+                self.write({"event": "reissued", "role": role})
 
     def write(self, record):
         with self.lock:
