@@ -5,7 +5,8 @@ SCHEMATHESIS_HOOKS=fuzz_hooks and reads its settings from the JSON file named by
   service, finance, readonly).
 - The tokens the run relies on stay alive: sign-out (`DELETE /auth/tokens/current`) gets a
   throw-away token of the same role, the fuzzer may not change the users behind the tokens, and a
-  token that stops working anyway is issued again (and counted). The helper's own sign-ins come
+  token that stops working anyway (after `POST /auth/sign-out-everywhere`, say) is issued again
+  (and counted). The helper's own sign-ins come
   from another loopback address, so the fuzzer's failed sign-ins cannot throttle them.
 - Path ids and id fields of bodies are often swapped for ids of real records of the seeded
   company, so that the cases reach past "not found" into the business rules.
@@ -32,6 +33,7 @@ import support  # noqa: E402  (the harness's leak patterns)
 
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 SIGN_OUT = ("DELETE", "/auth/tokens/current")
+SIGN_OUT_EVERYWHERE = ("POST", "/auth/sign-out-everywhere")
 SIGN_IN = ("POST", "/auth/tokens")
 # body fields holding the id of another record, and where real ids of that kind are found
 ID_FIELDS = {
@@ -119,10 +121,12 @@ class Settings:
         if status == 401:
             fresh = self.sign_in(role)
             with self.lock:
-                if self.tokens[role] == token:
+                replaced = self.tokens[role] == token
+                if replaced:
                     self.tokens[role] = fresh
                     self.reissued += 1
-                    self.write({"event": "reissued", "role": role})
+            if replaced:  # written outside the lock, which `write` takes itself (it is not re-entrant)
+                self.write({"event": "reissued", "role": role})
 
     def write(self, record):
         with self.lock:
@@ -205,6 +209,8 @@ def after_call(context, case, response):
     s.write({"op": f"{case.operation.method.upper()} {case.operation.path}", "role": role, "status": response.status_code})
     if response.status_code == 401 and role is not None and operation_key(case) not in (SIGN_OUT, SIGN_IN):
         s.ensure_alive(role, token)
+    elif response.status_code == 204 and role is not None and operation_key(case) == SIGN_OUT_EVERYWHERE:
+        s.ensure_alive(role, token)  # every token of the role's user just ended
 
 
 # ================================================================ real ids in generated cases
