@@ -137,8 +137,12 @@ def run_schemathesis(directory, base, document, tokens, protected, pools, cases,
     # stops an operation once it has tried them all; fuzz_hooks mixes real ids in instead. Methods
     # the document does not list answer 404 not-found; the coverage phase need not send them.
     settings_path = directory / "schemathesis.toml"
+    # Schema-valid input may still break a business rule the document lists (422 naming the
+    # field, a stale version 412/428): the data-acceptance check takes those as answers too.
     settings_path.write_text("[phases.fuzzing.extra-data-sources]\nresponses = false\n\n"
-                             "[phases.coverage]\nunexpected-methods = []\n")
+                             "[phases.coverage]\nunexpected-methods = []\n\n"
+                             "[checks.positive_data_acceptance]\n"
+                             "expected-statuses = [\"2XX\", \"401\", \"403\", \"404\", \"409\", \"412\", \"422\", \"428\", \"429\"]\n")
     command = [sys.executable, "-m", "schemathesis.cli", "--config-file", str(settings_path), "run", str(document_path),
                "--url", base + "/api/v1", "--max-examples", str(math.ceil(cases * 1.2)), "--seed", str(support.SEED), "--workers", WORKERS,
                "--exclude-checks", ",".join(EXCLUDED_CHECKS), "--generation-database", "none", "--request-timeout", "30",

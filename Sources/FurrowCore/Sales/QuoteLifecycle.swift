@@ -151,7 +151,8 @@ extension QuoteService {
     private func closeOpportunity(_ quote: Quote, won: Bool, reason: Reason.ID?, in session: any StoreSession, by principal: Principal) async throws {
         var opportunity = try await session.visibleOpportunity(quote.opportunityId, principal)
         let before = opportunity.auditValues
-        let revenue = won && quote.currency == opportunity.fields.currency ? quote.totals.total : nil
+        // revenue is net of tax: the quote's subtotal after its discounts
+        let revenue = won && quote.currency == opportunity.fields.currency ? quote.totals.subtotal : nil
         try opportunity.close(won: won, actualRevenue: revenue, lostReason: reason, hasOpenQuotes: false, at: env.clock.now())
         try await OpportunityService(env).save(&opportunity, expectedVersion: opportunity.version, in: session)
         try await session.audit(env, entity: "opportunity", id: opportunity.id.uuid, action: "close", actor: principal.userId,

@@ -59,6 +59,10 @@ public struct Opportunity: Sendable, Equatable {
 
     /// Closes as won or lost (rules 93–94, 110–111): lost needs a reason; open quotes must be
     /// closed first. A won deal's actual revenue defaults to the estimate.
+    /// What the deal counts for in reports, the board and the funnel: its actual revenue once
+    /// won (net of tax), its estimate otherwise.
+    public var value: Money? { status == .won ? (actualRevenue ?? fields.estimatedRevenue) : fields.estimatedRevenue }
+
     public mutating func close(won: Bool, actualRevenue: Money?, lostReason: Reason.ID?, hasOpenQuotes: Bool, at date: Date) throws(PipelineError) {
         let next = try status.applying(won ? .win : .lose)
         if hasOpenQuotes { throw .openQuotes }

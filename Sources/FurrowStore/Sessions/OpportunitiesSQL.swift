@@ -33,6 +33,7 @@ extension SQLSession {
                 kind_id = \(bind: o.kindId.string), stage_id = \(bind: o.stageId?.string), status = \(bind: o.status.rawValue),
                 probability = \(bind: o.probability), probability_set_by_hand = \(bind: o.probabilitySetByHand),
                 terms_of_sale = \(bind: f.termsOfSale), estimated_revenue_minor = \(bind: f.estimatedRevenue?.minorUnits),
+                value_minor = \(bind: o.value?.minorUnits),
                 currency = \(bind: f.currency.code), revenue_mode = \(bind: f.revenueMode.rawValue), expected_close_date = \(bind: f.expectedCloseDate),
                 channel_id = \(bind: f.source.channelId?.string), source_ref_type = \(bind: f.source.refType?.rawValue),
                 source_ref_id = \(bind: f.source.refId?.uuidString.lowercased()), source_text = \(bind: f.source.text),
@@ -151,8 +152,8 @@ extension SQLSession {
         if let owner = filter.ownerId { conditions.append("owner_id = \(bind: owner.string)") }
         let keys = columns.enumerated().map { "\($0.element) AS key\($0.offset)" }.joined(separator: ", ")
         let query: SQLQueryString = """
-            SELECT \(unsafeRaw: keys), currency, COUNT(*) AS n, \(unsafeRaw: WideSum.select("estimated_revenue_minor", as: "total")),
-                   \(unsafeRaw: WideSum.select("estimated_revenue_minor", times: "probability", as: "weighted"))
+            SELECT \(unsafeRaw: keys), currency, COUNT(*) AS n, \(unsafeRaw: WideSum.select("value_minor", as: "total")),
+                   \(unsafeRaw: WideSum.select("value_minor", times: "probability", as: "weighted"))
             FROM opportunities WHERE \(conditions.joined(separator: " AND "))
             GROUP BY \(unsafeRaw: (columns + ["currency"]).joined(separator: ", "))
             """

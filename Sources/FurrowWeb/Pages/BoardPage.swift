@@ -62,7 +62,7 @@ struct BoardPage {
                 let owner = users[o.ownership.ownerId] ?? ""
                 return Card(cardId: o.id.string, name: o.fields.name, url: "/opportunities/\(o.id)",
                             account: o.fields.accountId.flatMap { accounts[$0] },
-                            amount: MoneyText.format(o.fields.estimatedRevenue), probability: "\(o.probability) %",
+                            amount: MoneyText.format(o.value), probability: "\(o.probability) %",
                             owner: PipelineText.initials(owner), ownerName: owner, stageId: o.stageId?.string ?? "",
                             statusKey: o.status.rawValue, status: PipelineText.status(o.status), closed: o.status.isClosed,
                             movable: movable, nextStageId: next?.string, nextName: next.flatMap { stageNames[$0] } ?? "")

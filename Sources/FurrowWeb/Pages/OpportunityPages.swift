@@ -44,7 +44,7 @@ struct OpportunityPages {
                     Row(name: o.fields.name, url: "/opportunities/\(o.id)", account: o.fields.accountId.flatMap { accounts[$0] } ?? "",
                         accountURL: o.fields.accountId.map { "/accounts/\($0)" }, kind: kinds.first { $0.id == o.kindId }?.name ?? "",
                         stage: o.stageId.flatMap { stages[$0] } ?? "", status: PipelineText.status(o.status), statusKey: o.status.rawValue,
-                        amount: o.fields.estimatedRevenue.map { MoneyText.format($0) } ?? "", probability: "\(o.probability) %",
+                        amount: o.value.map { MoneyText.format($0) } ?? "", probability: "\(o.probability) %",
                         closeDate: o.fields.expectedCloseDate ?? "", owner: users[o.ownership.ownerId] ?? "",
                         created: shell.format(o.createdAt))
                 },
