@@ -105,12 +105,12 @@ def in_str(desc, max_length, nullable=True, **kw):
 PHONE_PATTERN = "^[0-9+()./ eExXtT-]+$"
 
 IGNORED = {
-    "id": s("Server-owned; accepted and ignored.", type="string"),
-    "createdAt": s("Server-owned; accepted and ignored.", type="string"),
-    "updatedAt": s("Server-owned; accepted and ignored.", type="string"),
+    "id": s("Server-owned; accepted and ignored."),
+    "createdAt": s("Server-owned; accepted and ignored."),
+    "updatedAt": s("Server-owned; accepted and ignored."),
 }
-IGNORED_VERSION = {"version": s("Server-owned; accepted and ignored on create.", type=["integer", "null"])}
-IGNORED_TEAM = {"teamId": s("Derived from the owner; accepted and ignored.", type=["string", "null"])}
+IGNORED_VERSION = {"version": s("Server-owned; accepted and ignored on create.")}
+IGNORED_TEAM = {"teamId": s("Derived from the owner; accepted and ignored.")}
 PATCH_VERSION = {"version": s("The expected current version, when not sent as `If-Match: \"N\"` (the header wins). "
                               "A stale version answers 412 `version-conflict`.", type=["integer", "null"], minimum=1)}
 
@@ -544,7 +544,7 @@ def backbone_schemas():
                 "mailFrom": s("The sender address of outgoing email.", type=["string", "null"]),
                 "smtpUsername": s("The SMTP user for AUTH PLAIN; empty for none.", type=["string", "null"]),
                 "smtpPassword": s("Write-only: the SMTP password.", type=["string", "null"], writeOnly=True),
-                "smtpPasswordSet": s("Accepted and ignored (read-only).", type=["boolean", "null"]),
+                "smtpPasswordSet": s("Accepted and ignored (read-only)."),
                 "smtpSecurity": s("`starttls`, `tls` (implicit) or `none`.", type=["string", "null"], enum=["none", "starttls", "tls", None]),
                 "smtpVerifyCertificates": s("Check the SMTP server's certificate.", type=["boolean", "null"]),
                 "followUpDays": s(FOLLOW_UP_DAYS, type=["integer", "null"], minimum=0, maximum=365),
@@ -892,12 +892,12 @@ def lead_schemas():
 # ================================================================ schemas: opportunities
 
 VERB_OWNED = {
-    "stageId": s("Changed only by `POST /opportunities/{id}/advance`; accepted and ignored.", type=["string", "null"]),
-    "status": s("Changed only by close and reopen; accepted and ignored.", type=["string", "null"]),
-    "actualRevenue": s("Set only by close; accepted and ignored.", type=["string", "null"]),
-    "lostReasonId": s("Set only by close; accepted and ignored.", type=["string", "null"]),
-    "closedAt": s("Set only by close; accepted and ignored.", type=["string", "null"]),
-    "leadId": s("Set only by lead qualification; accepted and ignored.", type=["string", "null"]),
+    "stageId": s("Changed only by `POST /opportunities/{id}/advance`; accepted and ignored."),
+    "status": s("Changed only by close and reopen; accepted and ignored."),
+    "actualRevenue": s("Set only by close; accepted and ignored."),
+    "lostReasonId": s("Set only by close; accepted and ignored."),
+    "closedAt": s("Set only by close; accepted and ignored."),
+    "leadId": s("Set only by lead qualification; accepted and ignored."),
 }
 
 
@@ -1259,8 +1259,8 @@ def product_fields():
 
 PRODUCT_IGNORED = {
     "id": IGNORED["id"],
-    "status": s("Set only when a serialised item is sold; accepted and ignored.", type=["string", "null"]),
-    "deactivationDate": s("Set only when a serialised item is sold; accepted and ignored.", type=["string", "null"]),
+    "status": s("Set only when a serialised item is sold; accepted and ignored."),
+    "deactivationDate": s("Set only when a serialised item is sold; accepted and ignored."),
 }
 
 
@@ -1299,13 +1299,13 @@ def quote_fields():
 
 QUOTE_IGNORED = {
     **IGNORED, **IGNORED_TEAM,
-    "number": s("Server-owned; accepted and ignored.", type=["string", "null"]),
-    "revision": s("Server-owned; accepted and ignored.", type=["integer", "null"]),
-    "status": s("Changed only by the quote's verbs; accepted and ignored.", type=["string", "null"]),
-    "subtotal": s("Computed; accepted and ignored.", type=["string", "null"]),
-    "discountTotal": s("Computed; accepted and ignored.", type=["string", "null"]),
-    "taxTotal": s("Computed; accepted and ignored.", type=["string", "null"]),
-    "total": s("Computed; accepted and ignored.", type=["string", "null"]),
+    "number": s("Server-owned; accepted and ignored."),
+    "revision": s("Server-owned; accepted and ignored."),
+    "status": s("Changed only by the quote's verbs; accepted and ignored."),
+    "subtotal": s("Computed; accepted and ignored."),
+    "discountTotal": s("Computed; accepted and ignored."),
+    "taxTotal": s("Computed; accepted and ignored."),
+    "total": s("Computed; accepted and ignored."),
 }
 
 
@@ -1568,11 +1568,10 @@ def sales_schemas():
             "properties": {
                 **quote_fields(),
                 **PATCH_VERSION,
-                "opportunityId": s("Cannot change; accepted and ignored (but must be a UUID).", type=["string", "null"]),
-                "leadId": s("Cannot change; accepted and ignored (but must be a UUID).", type=["string", "null"]),
-                "accountId": s("Cannot change; accepted and ignored (but must be a UUID).", type=["string", "null"]),
-                "currency": s("Cannot change; accepted and ignored (but must be a currency code).",
-                              type=["string", "null"]),
+                "opportunityId": s("Cannot change; accepted and ignored (but must be a UUID)."),
+                "leadId": s("Cannot change; accepted and ignored (but must be a UUID)."),
+                "accountId": s("Cannot change; accepted and ignored (but must be a UUID)."),
+                "currency": s("Cannot change; accepted and ignored (but must be a currency code)."),
                 **QUOTE_IGNORED,
             },
         },
@@ -1777,7 +1776,7 @@ IF_MATCH = {
     "name": "If-Match", "in": "header", "required": False,
     "description": "The expected current version as `\"N\"` (or `W/\"N\"`). Required unless `version` is sent in the "
                    "body; a stale one answers 412 `version-conflict`.",
-    "schema": {"type": "string", "pattern": "^(W/)?\"[0-9]+\"$"}, "example": "\"3\"",
+    "schema": {"type": "string", "pattern": "^(W/)?\"[1-9][0-9]{0,17}\"$"}, "example": "\"3\"",
 }
 IF_MATCH_USER = dict(IF_MATCH, description="The expected current version as `\"N\"` (or `W/\"N\"`), or send `version` "
                                             "in the body; optional for users. A stale one answers 412 `version-conflict`.")
@@ -1794,6 +1793,7 @@ ALLOW_DUPLICATE_QUALIFY = dict(ALLOW_DUPLICATE, description="`true` (or `1`) cre
 # -------------------------------- list parameters (ListParameters.parse over a ListFields)
 
 DATE_VALUE = {"type": "string", "description": "A date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.",
+              "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?Z)?$",
               "examples": ["2026-01-31", "2026-01-31T12:00:00Z"]}
 NUMBER_VALUE = {"type": "integer"}
 RANGE_WORDS = {  # kind → what a value is, and the words of gt, gte, lt, lte
@@ -1801,6 +1801,10 @@ RANGE_WORDS = {  # kind → what a value is, and the words of gt, gte, lt, lte
     "number": ("number", ["greater than", "at least", "less than", "at most"]),
     "money": ("amount", ["greater than", "at least", "less than", "at most"]),
 }
+
+
+BUSINESS_DAY_PATTERN = "^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"  # Day: years 1900–2999
+NO_NUL = "^[^\\x00]*$"  # query values holding U+0000 are refused (400 invalid-query)
 
 
 def query_param(name, description, schema, repeated=False):
@@ -1824,7 +1828,7 @@ def filter_params(name, kind, option=None):
                             {"type": "array", "items": uuid()}, repeated=True)]
     if kind == "text":
         return [query_param(name, f"Only records whose {name} equals one of these values (repeat the parameter for several).",
-                            {"type": "array", "items": option or {"type": "string"}}, repeated=True)]
+                            {"type": "array", "items": option or {"type": "string", "pattern": NO_NUL}}, repeated=True)]
     value = {"date": DATE_VALUE, "number": NUMBER_VALUE}.get(kind) or money_value(option)
     what, words = RANGE_WORDS[kind]
     params = [query_param(name, f"Only records whose {name} equals this {what}.", value)]
@@ -1839,12 +1843,13 @@ def list_params(sortable, filters, default_sort, ignore=(), q="Free-text filter.
         {"name": "limit", "in": "query", "required": False, "description": "Page size.",
          "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
         {"name": "cursor", "in": "query", "required": False,
-         "description": "The `nextCursor` of the previous page, used with the same `sort`.", "schema": {"type": "string"}},
+         "description": "The `nextCursor` of the previous page, used with the same `sort`; empty is the first page.",
+         "schema": {"type": "string", "pattern": NO_NUL}},
         {"name": "sort", "in": "query", "required": False,
          "description": f"Comma-separated sort fields, `-` prefix for descending. Sortable: {', '.join(sortable)}. "
                         f"Default: `{default_sort}`. The id breaks ties.",
          "schema": {"type": "string", "pattern": f"^-?({sort_alt})(,-?({sort_alt}))*$", "default": default_sort}},
-        {"name": "q", "in": "query", "required": False, "description": q, "schema": {"type": "string"}},
+        {"name": "q", "in": "query", "required": False, "description": q, "schema": {"type": "string", "pattern": NO_NUL}},
     ]
     for name, kind, *option in filters:
         if name not in ignore:
@@ -2435,10 +2440,12 @@ def import_operations():
         request={"required": True, "description": "A CSV file (RFC 4180, UTF-8, at most 64 MiB) whose first line names the "
                                                    "columns: `lastName` (required), `firstName`, `email`, `phone`, `mobile`, "
                                                    "`title`, `accountId`, in any order.",
-                 "content": {"text/csv": {"schema": {"type": "string"}}}},
+                 "content": {"text/csv": {"schema": {"type": "string", "minLength": 1}}}},
         description="Every row goes through the same checks as a single create (fields, account, duplicates against "
-                    "stored contacts and the rest of the file) and is stored with its search and audit entries, all in "
-                    "one transaction: one bad row and nothing is stored. No other parameters are accepted.",
+                    "stored contacts and the rest of the file), read and checked before anything is written; then the "
+                    "rows are stored with their search and audit entries in short transactions that no one sees until "
+                    "the last is written, when all appear at once: one bad row and nothing is stored. No other "
+                    "parameters are accepted.",
         responses={200: ok("ImportReport", "The dry run found every row good"),
                    201: ok("ImportReport", "Every row was stored"),
                    400: problem(400, ["invalid-query", "malformed-request"], "An unknown or bad parameter, or an empty or "
@@ -2806,8 +2813,8 @@ def mail_operations():
 
 BANK_403 = "Only administrators, managers and finance work with bank statements"
 IGNORED_NUMBER_STATUS = {
-    "number": s("Given when issued; accepted and ignored.", type=["string", "null"]),
-    "status": s("Changed only by the invoice's verbs and its payments; accepted and ignored.", type=["string", "null"]),
+    "number": s("Given when issued; accepted and ignored."),
+    "status": s("Changed only by the invoice's verbs and its payments; accepted and ignored."),
 }
 
 
@@ -2908,8 +2915,7 @@ def ledger_schemas():
                 "lines": s("The invoice's lines in order, priced like quote lines; may be empty, but an invoice needs a "
                            "line to be issued.", type="array", items=ref("QuoteLineInput"), maxItems=1000),
                 **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM, **IGNORED_NUMBER_STATUS,
-                "kind": s("Credit notes are made only by `POST /invoices/{id}/credit-note`; accepted and ignored.",
-                          type=["string", "null"]),
+                "kind": s("Credit notes are made only by `POST /invoices/{id}/credit-note`; accepted and ignored."),
             },
         },
         "InvoicePatch": {
@@ -2927,7 +2933,7 @@ def ledger_schemas():
                                     "currency, valid today); it is not stored.", True),
                 **PATCH_VERSION,
                 **IGNORED, **IGNORED_TEAM, **IGNORED_NUMBER_STATUS,
-                "kind": s("Accepted and ignored.", type=["string", "null"]),
+                "kind": s("Accepted and ignored."),
             },
         },
         "OrderLinePart": {
@@ -3056,9 +3062,8 @@ def ledger_schemas():
                                  "or null: none, the whole amount is the customer's credit.", type=["array", "null"],
                                  items=ref("AllocationInput")),
                 **IGNORED, **IGNORED_VERSION, **IGNORED_TEAM,
-                "number": s("Server-owned; accepted and ignored.", type=["string", "null"]),
-                "status": s("Changed only by `POST /payments/{id}/reverse`; accepted and ignored.",
-                            type=["string", "null"]),
+                "number": s("Server-owned; accepted and ignored."),
+                "status": s("Changed only by `POST /payments/{id}/reverse`; accepted and ignored."),
             },
         },
         "PaymentAllocate": {
@@ -3449,8 +3454,8 @@ def payment_operations():
         "getReceivables", "Payments", "The receivables ageing",
         parameters=[
             {"name": "asOf", "in": "query", "required": False,
-             "description": "The day (YYYY-MM-DD) the report is as of; default today in the company time zone.",
-             "schema": {"type": "string", "format": "date"}},
+             "description": "The day (YYYY-MM-DD, years 1900–2999) the report is as of; default today in the company time zone.",
+             "schema": {"type": "string", "format": "date", "pattern": BUSINESS_DAY_PATTERN}},
             {"name": "accountId", "in": "query", "required": False, "description": "Only this account.",
              "schema": uuid()},
         ],
@@ -3492,9 +3497,9 @@ def bank_operations():
              "description": "A name for the statement (its first 200 characters are kept).", "schema": {"type": "string"}},
         ],
         request={"required": True, "description": "The statement file itself, at most 8 MiB (not JSON).",
-                 "content": {"text/csv": {"schema": {"type": "string"}},
-                             "application/xml": {"schema": {"type": "string"}},
-                             "text/xml": {"schema": {"type": "string"}}}},
+                 "content": {"text/csv": {"schema": {"type": "string", "minLength": 1}},
+                             "application/xml": {"schema": {"type": "string", "minLength": 1}},
+                             "text/xml": {"schema": {"type": "string", "minLength": 1}}}},
         description="Reads a CSV export (`text/csv`, UTF-8 or Latin-1) through a statement profile, or an ISO 20022 "
                     "CAMT.053 statement (`application/xml` or `text/xml`) whose booked entries carry their currency and "
                     "credit or debit sign, and stores it in one transaction: one unreadable row and nothing is "
@@ -3692,11 +3697,11 @@ def activity_schemas():
                 "subject": s("What it is about (trimmed, cannot be cleared).", type="string", minLength=1, maxLength=200),
                 **activity_fields(),
                 **PATCH_VERSION,
-                "status": s("Changed only by complete, cancel and reopen; accepted and ignored.", type=["string", "null"]),
-                "outcome": s("Set only by complete; accepted and ignored.", type=["string", "null"]),
-                "completedAt": s("Set only by complete; accepted and ignored.", type=["string", "null"]),
-                "remindedAt": s("Set when the reminder fires; accepted and ignored.", type=["string", "null"]),
-                "sequence": s("Server-owned; accepted and ignored.", type=["integer", "null"]),
+                "status": s("Changed only by complete, cancel and reopen; accepted and ignored."),
+                "outcome": s("Set only by complete; accepted and ignored."),
+                "completedAt": s("Set only by complete; accepted and ignored."),
+                "remindedAt": s("Set when the reminder fires; accepted and ignored."),
+                "sequence": s("Server-owned; accepted and ignored."),
                 **IGNORED, **IGNORED_TEAM,
             },
         },
@@ -3895,7 +3900,7 @@ def activity_operations():
 
 def calendar_operations():
     instant = {"type": "string", "description": "An RFC 3339 UTC timestamp, or a day (YYYY-MM-DD) taken as its start "
-                                                "in UTC.", "examples": ["2026-03-01", "2026-03-01T00:00:00Z"]}
+                                                "in UTC.", "pattern": DATE_VALUE["pattern"], "examples": ["2026-03-01", "2026-03-01T00:00:00Z"]}
     add("/calendar", "get", op(
         "getCalendar", "Calendar", "Get the calendar of a time window",
         parameters=[

@@ -61,7 +61,7 @@ struct AccountRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(Account.self)
         var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let current = try await AccountService(env).get(id, by: principal)
         let fields = Self.fields(&body, over: current.fields)
         let owner = body.id("ownerId", User.self)

@@ -107,7 +107,7 @@ struct ActivityRoutes {
         let current = try await ActivityService(env).get(id, by: principal)
         var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["version"]),
                                       ignoring: JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence"]))
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let input = Self.input(&body, over: Self.input(from: current))
         try body.check()
         guard let version else { throw CoreError.versionRequired }

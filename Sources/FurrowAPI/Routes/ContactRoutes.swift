@@ -57,7 +57,7 @@ struct ContactRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(Contact.self)
         var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let current = try await ContactService(env).get(id, by: principal)
         let fields = Self.fields(&body, over: current.fields)
         let owner = body.id("ownerId", User.self)

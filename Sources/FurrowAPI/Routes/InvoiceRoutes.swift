@@ -95,7 +95,7 @@ struct InvoiceRoutes {
         let id = try context.id(Invoice.self)
         var body = try await JSONBody(request, context: context, allowed: ["contactId", "paymentTermId", "notes", "lines", "priceListId", "version"],
                                       ignoring: JSONBody.serverOwned.union(["number", "status", "kind"]))
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         var change = InvoiceService.Change()
         if body.has("contactId") { change.contactId = .some(body.id("contactId", Contact.self)) }
         change.paymentTermId = body.id("paymentTermId", PaymentTerm.self)

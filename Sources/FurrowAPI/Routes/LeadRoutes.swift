@@ -92,7 +92,7 @@ struct LeadRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(Lead.self)
         var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let current = try await LeadService(env).get(id, by: principal)
         let fields = try await fields(&body, over: current.fields)
         let owner = body.id("ownerId", User.self)

@@ -104,7 +104,7 @@ struct OpportunityRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(Opportunity.self)
         var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: Self.verbOwned)
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let current = try await OpportunityService(env).get(id, by: principal)
         let input = try await input(&body, over: current.opportunity.fields)
         try body.check()

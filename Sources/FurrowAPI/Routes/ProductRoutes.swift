@@ -84,7 +84,7 @@ struct ProductRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(Product.self)
         var body = try await JSONBody(request, context: context, allowed: Self.productFields, ignoring: ["id", "version", "status", "deactivationDate"])
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let input = product(&body, over: try await ProductService(env).product(id))
         try body.check()
         return try .json(ProductDTO(try await ProductService(env).updateProduct(id, input, expectedVersion: version, by: principal)))

@@ -90,7 +90,7 @@ struct QuoteRoutes {
         let id = try context.id(Quote.self)
         var body = try await JSONBody(request, context: context, allowed: Self.fields.subtracting(["opportunityId", "leadId", "accountId", "currency"]),
                                       ignoring: Self.ignored.union(["opportunityId", "leadId", "accountId", "currency"]))
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let current = try await QuoteService(env).get(id, by: principal)
         var input = input(&body)
         if !body.has("lines") {

@@ -48,7 +48,7 @@ struct UserRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(User.self)
         var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: ["id", "version", "createdAt", "updatedAt"])
-        let version = request.expectedVersion(&body)
+        let version = try request.expectedVersion(&body)
         let input = input(&body)
         try body.check()
         guard principal.isAdmin else { throw Problem.notFound("user") }

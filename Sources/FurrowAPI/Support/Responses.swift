@@ -33,11 +33,17 @@ extension AppContext {
 }
 
 extension Request {
-    /// The expected version from `If-Match: "N"` (or `W/"N"`), else from the body's `version`.
-    func expectedVersion(_ body: inout JSONBody) -> Int? {
+    /// The expected version from `If-Match: "N"` (or `W/"N"`), else from the body's `version`; an
+    /// If-Match of another shape is a 400, never read as some version.
+    func expectedVersion(_ body: inout JSONBody) throws -> Int? {
         if let header = headers[.ifMatch] {
-            let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-            if let version = Int(digits) { return version }
+            var tag = Substring(header.trimmingCharacters(in: .whitespaces))
+            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+            guard tag.count >= 3, tag.first == "\"", tag.last == "\"", let version = Int(tag.dropFirst().dropLast()), version >= 1,
+                  tag.dropFirst().dropLast().allSatisfy(\.isASCII) else {
+                throw Problem.malformed("If-Match must be the record's version in quotes, such as \"3\".")
+            }
+            return version
         }
         return body.int("version")
     }
