@@ -129,11 +129,48 @@ public struct LeadService: Sendable {
             }
             return account.id
         }
-        guard input.createAccount ?? (fields.companyName != nil), let company = fields.companyName else { return nil }
-        let accountFields = try AccountFields(name: company, email: fields.personName == nil ? fields.email : nil,
-                                              phone: fields.personName == nil ? fields.phone : nil).validated()
+        guard input.createAccount ?? (fields.companyName != nil), let accountFields = try Self.accountFields(of: fields) else { return nil }
+        if !input.allowDuplicate {
+            let matches = try await session.accountDuplicates(Self.accountKeys(of: fields, accountFields), excluding: nil, visibleTo: principal)
+            if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
+        }
         return try await AccountService(env).insert(accountFields, ownership: owner, allowDuplicate: input.allowDuplicate,
                                                     in: session, by: principal).id
+    }
+
+    /// The account a lead's company becomes: its name, and the lead's email and phone when no
+    /// person is named (they are the company's then).
+    static func accountFields(of fields: LeadFields) throws -> AccountFields? {
+        guard let company = fields.companyName else { return nil }
+        return try AccountFields(name: company, email: fields.personName == nil ? fields.email : nil,
+                                 phone: fields.personName == nil ? fields.phone : nil).validated()
+    }
+
+    /// What finds the lead's company among the stored accounts, as the account form's check does:
+    /// the person's email still tells the company's domain (`tom@greenway.example` → greenway.example).
+    static func accountKeys(of fields: LeadFields, _ account: AccountFields) -> DuplicateKeys {
+        let keys = account.duplicateKeys
+        guard keys.domain == nil, let domain = fields.email.flatMap(Normalise.domain(ofEmail:)) else { return keys }
+        return DuplicateKeys(email: keys.email, phone: keys.phone, name: keys.name, domain: domain)
+    }
+
+    /// The stored accounts and contacts a lead's company and person look like (SPEC §1's duplicate
+    /// rule), for the qualify form to propose before anything is created.
+    public func likelyDuplicates(of id: Lead.ID, by principal: Principal) async throws -> (accounts: [DuplicateMatch], contacts: [DuplicateMatch]) {
+        try await env.store.read { session in
+            let lead = try await session.visibleLead(id, principal)
+            var accounts: [DuplicateMatch] = []
+            if let accountFields = try? Self.accountFields(of: lead.fields) {
+                accounts = try await session.accountDuplicates(Self.accountKeys(of: lead.fields, accountFields), excluding: nil, visibleTo: principal)
+            }
+            var contacts: [DuplicateMatch] = []
+            if let lastName = lead.fields.lastName,
+               let contactFields = try? ContactFields(firstName: lead.fields.firstName, lastName: lastName, email: lead.fields.email,
+                                                     phone: lead.fields.phone, accountId: accounts.first.flatMap { Account.ID($0.id) }).validated() {
+                contacts = try await session.contactDuplicates(contactFields.duplicateKeys, excluding: nil, visibleTo: principal)
+            }
+            return (accounts, contacts)
+        }
     }
 
     private func contact(for fields: LeadFields, _ input: QualifyInput, accountId: Account.ID?, in session: any StoreSession,

@@ -105,8 +105,10 @@ struct LeadActions {
     func qualifyPage(_ request: Request, _ context: AppContext, _ principal: Principal, _ lead: Lead, values: WebForm,
                      problem: Problem?) async throws -> Response {
         let f = lead.fields
-        let accountChoice = values.optional("accountId") ?? (f.companyName == nil ? "none" : "new")
-        let contactChoice = values.optional("contactId") ?? (f.lastName == nil ? "none" : "new")
+        // the company and person are looked up first: an existing account or contact is proposed
+        let likely = try await LeadService(web.env).likelyDuplicates(of: lead.id, by: principal)
+        let accountChoice = values.optional("accountId") ?? likely.accounts.first?.id ?? (f.companyName == nil ? "none" : "new")
+        let contactChoice = values.optional("contactId") ?? likely.contacts.first?.id ?? (f.lastName == nil ? "none" : "new")
         var fields = FormFields(problem)
         let accounts = try await pipeline.parts.accountOptions(by: principal, selected: accountChoice)
         let newAccount = f.companyName.map { [("new", "Create a new account “\($0)”")] } ?? []
@@ -116,8 +118,16 @@ struct LeadActions {
         fields.select("contactId", "Contact", newContact + [("none", "No contact")] + contacts, selected: contactChoice, required: true)
         var plan = ["A new opportunity “\(f.topic)”" + (f.estimatedValue.map { " worth \(MoneyText.format($0))" } ?? "")
             + " is created with the lead’s source, and the lead is marked qualified."]
-        if let company = f.companyName { plan.insert("Account: “\(company)” is created unless you choose an existing account.", at: 0) }
-        if let person = f.personName, f.lastName != nil {
+        if let existing = likely.accounts.first, values.optional("accountId") == nil {
+            plan.insert("Account: “\(existing.name)” exists already (same \(existing.matchedOn.joined(separator: ", "))), so the "
+                        + "opportunity goes to it; choose “Create a new account” only for a different company.", at: 0)
+        } else if let company = f.companyName {
+            plan.insert("Account: “\(company)” is created unless you choose an existing account.", at: 0)
+        }
+        if let existing = likely.contacts.first, values.optional("contactId") == nil {
+            plan.insert("Contact: “\(existing.name)” exists already (same \(existing.matchedOn.joined(separator: ", "))), so it is "
+                        + "linked instead of created again.", at: plan.count - 1)
+        } else if let person = f.personName, f.lastName != nil {
             plan.insert("Contact: “\(person)”\(f.email.map { " (\($0))" } ?? "") is created unless you choose an existing contact.", at: plan.count - 1)
         }
         var matches: [Match] = []
