@@ -1843,7 +1843,8 @@ def list_params(sortable, filters, default_sort, ignore=(), q="Free-text filter.
         {"name": "limit", "in": "query", "required": False, "description": "Page size.",
          "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
         {"name": "cursor", "in": "query", "required": False,
-         "description": "The `nextCursor` of the previous page, used with the same `sort`; empty is the first page.",
+         "description": "The `nextCursor` of the previous page, used with the same `sort`; empty is the first page. The "
+                        "cursor is opaque: one the server did not issue answers 400 `invalid-query`.",
          "schema": {"type": "string", "pattern": NO_NUL}},
         {"name": "sort", "in": "query", "required": False,
          "description": f"Comma-separated sort fields, `-` prefix for descending. Sortable: {', '.join(sortable)}. "
@@ -3900,7 +3901,8 @@ def activity_operations():
 
 def calendar_operations():
     instant = {"type": "string", "description": "An RFC 3339 UTC timestamp, or a day (YYYY-MM-DD) taken as its start "
-                                                "in UTC.", "pattern": DATE_VALUE["pattern"], "examples": ["2026-03-01", "2026-03-01T00:00:00Z"]}
+                                                "in UTC, in the years 1900–2999.",
+               "pattern": "^(19[0-9]{2}|2[0-9]{3})" + DATE_VALUE["pattern"][len("^[0-9]{4}"):], "examples": ["2026-03-01", "2026-03-01T00:00:00Z"]}
     add("/calendar", "get", op(
         "getCalendar", "Calendar", "Get the calendar of a time window",
         parameters=[

@@ -190,11 +190,12 @@ struct CalendarRoutes {
                                      items: window.entries.map(CalendarEntryDTO.init)))
     }
 
-    /// A timestamp, or a day taken as its start in UTC.
+    /// A timestamp, or a day taken as its start in UTC, in the years of `Bounds.years`.
     static func instant(_ text: String) -> Date? {
-        if let date = Timestamp.date(text) { return date }
-        guard Day(text) != nil else { return nil }
-        return Timestamp.date(text + "T00:00:00Z")
+        guard let date = Timestamp.date(text) ?? (text.count == 10 ? Timestamp.date(text + "T00:00:00Z") : nil), Bounds.contains(date) else {
+            return nil
+        }
+        return date
     }
 
     func reply(_ token: String, _ request: Request) throws -> Response {
