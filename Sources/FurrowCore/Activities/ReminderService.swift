@@ -43,12 +43,15 @@ public struct ReminderService: Sendable {
             guard settings.followUpDays > 0 else { return 0 }
             try await session.serialiseSweep()
             let idle = try await session.idleRecords(before: now.addingTimeInterval(-Double(settings.followUpDays) * 86400), limit: limit)
+            let zone = TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!
             for record in idle {
                 let word = record.regarding.kind == .quote ? settings.quoteWord.lowercased() : "opportunity"
                 let task = Activity(id: env.newID(), kind: .task, subject: "Follow up: \(record.title)",
                                     description: "No activity on this \(word) for \(settings.followUpDays) days.", regarding: record.regarding,
-                                    dueAt: now.addingTimeInterval(86400), ownership: record.ownership, createdAt: now, updatedAt: now)
+                                    dueAt: AutomaticTasks.dueMorning(after: now, days: 1, timeZone: zone),
+                                    ownership: record.ownership, createdAt: now, updatedAt: now)
                 try await session.insertActivity(task)
+                try await session.markOrigin(task.id, .followUp)
                 try await session.audit(env, entity: "activity", id: task.id.uuid, action: "follow-up", actor: nil,
                                         changes: AuditDiff.changes(from: [:], to: task.auditValues))
                 try await session.insertNotification(NotificationRecord(id: env.ids.next(), userId: record.ownership.ownerId, message: task.subject,

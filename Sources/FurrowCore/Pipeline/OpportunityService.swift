@@ -161,6 +161,7 @@ public struct OpportunityService: Sendable {
             try await save(&opportunity, expectedVersion: version, in: session)
             try await session.audit(env, entity: "opportunity", id: id.uuid, action: "close", actor: principal.userId,
                                     changes: AuditDiff.changes(from: before, to: opportunity.auditValues))
+            try await AutomaticTasks.cancel(ofOpportunity: id, env, in: session, by: principal.userId)
             return opportunity
         }
     }
@@ -230,14 +231,16 @@ public struct OpportunityService: Sendable {
         let now = env.clock.now()
         try await session.appendStageMove(StageMove(id: env.ids.next(), opportunityId: opportunity.id, fromStageId: from, toStageId: stage.id,
                                                     actorId: principal.userId, at: now, secondsInPrevious: secondsInPrevious))
+        let zone = stage.taskTemplates.isEmpty ? nil : TimeZone(identifier: Settings(try await session.settings()).timeZone)
         for template in stage.taskTemplates {
-            let due = now.addingTimeInterval(TimeInterval(template.dueInDays * 86400))
+            let due = AutomaticTasks.dueMorning(after: now, days: template.dueInDays, timeZone: zone ?? TimeZone(identifier: "UTC")!)
             let kind = Activity.Kind(rawValue: template.type) ?? .task
             let activity = Activity(id: env.newID(), kind: kind, subject: template.subject, regarding: Regarding(.opportunity, opportunity.id.uuid),
                                     dueAt: kind.isScheduled ? nil : due, startAt: kind.isScheduled ? due : nil,
                                     endAt: kind.isScheduled ? due.addingTimeInterval(3600) : nil, ownership: opportunity.ownership,
                                     createdAt: now, updatedAt: now)
             try await session.insertActivity(activity)
+            try await session.markOrigin(activity.id, .stage)
             try await session.audit(env, entity: "activity", id: activity.id.uuid, action: "create", actor: principal.userId,
                                     changes: AuditDiff.changes(from: [:], to: activity.auditValues))
         }

@@ -157,5 +157,6 @@ extension QuoteService {
         try await OpportunityService(env).save(&opportunity, expectedVersion: opportunity.version, in: session)
         try await session.audit(env, entity: "opportunity", id: opportunity.id.uuid, action: "close", actor: principal.userId,
                                 changes: AuditDiff.changes(from: before, to: opportunity.auditValues))
+        try await AutomaticTasks.cancel(ofOpportunity: opportunity.id, env, in: session, by: principal.userId)
     }
 }

@@ -4,6 +4,10 @@ import FurrowDomain
 /// Activities, reminders, follow-ups and calendar feeds: the activities part of a store session.
 public protocol ActivitySession: Sendable {
     func insertActivity(_ activity: Activity) async throws
+    /// Records which rule made an activity.
+    func markOrigin(_ id: Activity.ID, _ origin: ActivityOrigin) async throws
+    /// The open activities a rule made regarding an opportunity or one of its quotes.
+    func openAutomaticActivities(ofOpportunity id: Opportunity.ID) async throws -> [Activity]
     func updateActivity(_ activity: Activity, expectedVersion: Int) async throws -> Bool
     func activity(id: Activity.ID) async throws -> Activity?
     func activities(regarding id: UUID) async throws -> [Activity]
@@ -42,4 +46,9 @@ public struct IdleRecord: Sendable, Equatable {
         self.title = title
         self.ownership = ownership
     }
+}
+
+/// The rule that made an activity: a stage's task (rule 104) or the follow-up rule (seed 000 rule 7).
+public enum ActivityOrigin: String, Sendable, CaseIterable {
+    case stage, followUp = "follow-up"
 }

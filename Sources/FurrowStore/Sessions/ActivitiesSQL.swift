@@ -197,3 +197,18 @@ extension SQLSession {
         }
     }
 }
+
+/// Activities a rule made (`M0013ActivityOrigin`).
+extension SQLSession {
+    func markOrigin(_ id: Activity.ID, _ origin: ActivityOrigin) async throws {
+        try await run("UPDATE activities SET origin = \(bind: origin.rawValue) WHERE id = \(bind: id.string)")
+    }
+
+    func openAutomaticActivities(ofOpportunity id: Opportunity.ID) async throws -> [Activity] {
+        try await activityRecords(try await rows("""
+            SELECT * FROM activities WHERE origin IS NOT NULL AND status = 'open'
+              AND (regarding_id = \(bind: id.string) OR regarding_id IN (SELECT id FROM quotes WHERE opportunity_id = \(bind: id.string)))
+            ORDER BY created_at, id
+            """))
+    }
+}
