@@ -25,6 +25,8 @@ struct LeadRoutes {
         if body.has("sourceText") { source.text = body.string("sourceText") }
         if body.has("sourceRef") {
             if var ref = body.nested("sourceRef", allowed: ["type", "id"]) {
+                ref.require("type")
+                ref.require("id")
                 source.refType = ref.enumValue("type", ImpactType.self)
                 source.refId = ref.uuid("id")
                 body.absorb(ref)
