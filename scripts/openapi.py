@@ -3741,7 +3741,7 @@ def activity_schemas():
             "type": "object",
             "description": "One calendar entry: an occurrence of an activity, or an opportunity on its expected close "
                            "date. Optional fields are omitted when empty.",
-            "required": ["kind", "id", "title", "status", "start", "allDay", "recurring", "ownerId", "url"],
+            "required": ["kind", "id", "title", "status", "start", "allDay", "recurring", "invited", "ownerId", "url"],
             "properties": {
                 "kind": s(type="string", enum=["activity", "opportunity"]),
                 "id": uuid("The activity's or opportunity's id; every occurrence of a recurring activity has its id."),
@@ -3755,6 +3755,7 @@ def activity_schemas():
                 "day": opt_str("All-day entries: their day (YYYY-MM-DD) in the company time zone.", format="date"),
                 "allDay": s(type="boolean"),
                 "recurring": s("Whether the entry is an occurrence of a recurring activity.", type="boolean"),
+                "invited": s("Whether the caller is invited to it as an attendee (another user owns it).", type="boolean"),
                 "ownerId": uuid(),
                 "url": s("The record's web page, e.g. `/activities/{id}` or `/opportunities/{id}`.", type="string",
                          examples=["/activities/0b5e1c7e-8c2d-4f7a-9a51-2f1e3c4d5e6f"]),

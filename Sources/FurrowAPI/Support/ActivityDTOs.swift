@@ -30,8 +30,9 @@ struct MyActivitiesDTO: Encodable, Sendable {
 
 struct CalendarEntryDTO: Encodable, Sendable {
     let kind: String, id: String, title: String, type: String?, status: String, start: String, end: String?, day: String?, allDay: Bool
-    let recurring: Bool, ownerId: String, url: String
+    let recurring: Bool, invited: Bool, ownerId: String, url: String
     init(_ e: CalendarService.Entry) {
+        invited = e.invited
         kind = e.kind.rawValue; id = UUIDText.lowercase(e.id); title = e.title; type = e.activityKind?.rawValue; status = e.status
         start = Timestamp.string(e.start); end = e.end.map(Timestamp.string); day = e.day; allDay = e.allDay; recurring = e.recurring
         ownerId = e.ownerId.string; url = e.path

@@ -157,7 +157,9 @@ public struct ActivityService: Sendable {
             let horizon = calendar.date(byAdding: .day, value: days, to: tomorrow)!
             let open = try await session.openActivities(owner: principal.userId, before: horizon, limit: 500)
             var mine = Mine(overdue: [], today: [], upcoming: [], undated: [])
-            for activity in open {
+            for stored in open {
+                // a recurring activity is listed at its next occurrence from today, as the calendar shows it
+                let activity = Self.nextOccurrence(of: stored, from: startOfDay, zone: zone)
                 guard let when = activity.when else { mine.undated.append(activity); continue }
                 if when < startOfDay { mine.overdue.append(activity) } else if when < tomorrow { mine.today.append(activity) } else {
                     mine.upcoming.append(activity)
@@ -165,6 +167,20 @@ public struct ActivityService: Sendable {
             }
             return mine
         }
+    }
+
+    /// A recurring activity that started before `day` as its first occurrence on or after it (its
+    /// times moved there, for listing); any other activity as it is.
+    static func nextOccurrence(of activity: Activity, from day: Date, zone: TimeZone) -> Activity {
+        guard let recurrence = activity.recurrence, let start = activity.when, start < day,
+              let next = recurrence.occurrences(start: start, timeZone: zone, from: day, to: day.addingTimeInterval(400 * 86400), limit: 1).first
+        else { return activity }
+        var shifted = activity
+        let offset = next.timeIntervalSince(start)
+        shifted.startAt = activity.startAt.map { $0.addingTimeInterval(offset) }
+        shifted.dueAt = activity.dueAt.map { $0.addingTimeInterval(offset) }
+        shifted.endAt = activity.endAt.map { $0.addingTimeInterval(offset) }
+        return shifted
     }
 
     private func apply(_ input: Input, to activity: inout Activity) {
@@ -246,7 +262,9 @@ extension Activity {
 
 extension StoreSession {
     func visibleActivity(_ id: Activity.ID, _ principal: Principal) async throws -> Activity {
-        guard let activity = try await activity(id: id), principal.canSee(activity.ownership) else { throw CoreError.notFound("activity") }
+        guard let activity = try await activity(id: id), principal.canSee(activity.ownership) || activity.invites(principal.userId) else {
+            throw CoreError.notFound("activity")
+        }
         return activity
     }
 

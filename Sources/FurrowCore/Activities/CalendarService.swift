@@ -24,6 +24,8 @@ public struct CalendarService: Sendable {
         public var path: String
         /// The activity itself, for feeds that need all of it.
         public var activity: Activity?
+        /// The caller is invited to it as an attendee; another user owns it.
+        public var invited = false
     }
 
     public struct Window: Sendable {
@@ -41,6 +43,7 @@ public struct CalendarService: Sendable {
             let owners = ownerId.map { [$0] }
             var entries = try await Self.expand(try await session.calendarActivities(owners: owners, visibleTo: principal, from: from, to: to),
                                                 zone: zone, from: from, to: to)
+            for index in entries.indices { entries[index].invited = entries[index].activity?.invites(principal.userId) ?? false }
             let statuses = settings.calendarStates.filter { ["inProgress", "won", "lost"].contains($0) }
             let stages = settings.calendarStates.filter { UUID(uuidString: $0) != nil }
             let fromDay = Timestamp.day(from, in: zone), toDay = Timestamp.day(to.addingTimeInterval(-1), in: zone)

@@ -17,7 +17,8 @@ public struct ReminderService: Sendable {
             let settings = Settings(try await session.settings())
             let zone = TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!
             for activity in due {
-                let when = activity.when.map { Self.describe($0, zone) } ?? "no date"
+                let occurrence = try await Self.occurrence(remindedOf: activity, zone: zone, in: session)
+                let when = occurrence.map { Self.describe($0, zone) } ?? "no date"
                 let message = "Reminder: \(activity.subject) (\(when))"
                 try await session.insertNotification(NotificationRecord(id: env.ids.next(), userId: activity.ownership.ownerId, message: message,
                                                                         link: "/activities/\(activity.id)", createdAt: now))
@@ -31,6 +32,18 @@ public struct ReminderService: Sendable {
             }
             return due.count
         }
+    }
+
+    /// The occurrence a fired reminder is for: the activity's time, or for a recurring activity the
+    /// occurrence it came before; its reminder then moves to the next occurrence, the same time ahead.
+    static func occurrence(remindedOf activity: Activity, zone: TimeZone, in session: any StoreSession) async throws -> Date? {
+        guard let recurrence = activity.recurrence, let start = activity.when, let reminder = activity.reminderAt else { return activity.when }
+        let ahead = start.timeIntervalSince(reminder)
+        let target = reminder.addingTimeInterval(ahead)
+        let upcoming = recurrence.occurrences(start: start, timeZone: zone, from: target.addingTimeInterval(-1),
+                                              to: target.addingTimeInterval(400 * 86400), limit: 2)
+        if upcoming.count > 1 { try await session.setReminder(activity.id, at: upcoming[1].addingTimeInterval(-ahead)) }
+        return upcoming.first ?? start
     }
 
     /// Gives every sent quote and in-progress opportunity left without an open activity for the

@@ -4,6 +4,8 @@ import FurrowDomain
 /// Activities, reminders, follow-ups and calendar feeds: the activities part of a store session.
 public protocol ActivitySession: Sendable {
     func insertActivity(_ activity: Activity) async throws
+    /// Sets the next reminder of a recurring activity (and that it has not fired yet).
+    func setReminder(_ id: Activity.ID, at time: Date) async throws
     /// Records which rule made an activity.
     func markOrigin(_ id: Activity.ID, _ origin: ActivityOrigin) async throws
     /// The open activities a rule made regarding an opportunity or one of its quotes.

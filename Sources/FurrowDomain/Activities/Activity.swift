@@ -68,6 +68,11 @@ public struct Activity: Sendable, Equatable {
     /// When it happens: the start of a scheduled activity, else its due time.
     public var when: Date? { startAt ?? dueAt }
 
+    /// Whether the user is invited as an attendee (and not only its owner): they see it, marked as invited.
+    public func invites(_ user: User.ID) -> Bool {
+        ownership.ownerId != user && attendees.contains(Attendee(.user, user.uuid))
+    }
+
     /// Checks the shape every activity must have; reports every problem at once.
     public func validated() throws(ValidationError) -> Activity {
         var check = Validator()

@@ -70,9 +70,14 @@ extension SQLSession {
         return try await activityRecords(try await rows(Self.activityList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
     }
 
+    /// `id IN (…)`: the activities a user is invited to as an attendee.
+    static func invited(_ user: User.ID) -> SQLQueryString {
+        "id IN (SELECT activity_id FROM activity_attendees WHERE kind = 'user' AND attendee_id = \(bind: UUIDText.lowercase(user.uuid)))"
+    }
+
     func openActivities(owner: User.ID, before: Date, limit: Int) async throws -> [Activity] {
         try await activityRecords(try await rows("""
-            SELECT * FROM activities WHERE owner_id = \(bind: owner.string) AND status = 'open'
+            SELECT * FROM activities WHERE (owner_id = \(bind: owner.string) OR \(Self.invited(owner))) AND status = 'open'
               AND (COALESCE(start_at, due_at) IS NULL OR COALESCE(start_at, due_at) < \(bind: Timestamp.string(before)))
             ORDER BY COALESCE(start_at, due_at, '9999'), created_at, id LIMIT \(bind: limit)
             """))
@@ -81,8 +86,10 @@ extension SQLSession {
     func calendarActivities(owners: [User.ID]?, visibleTo principal: Principal, from: Date, to: Date) async throws -> [Activity] {
         let start = Timestamp.string(from), end = Timestamp.string(to)
         let ownerCondition: SQLQueryString = owners.map { "owner_id IN (\(binds: $0.map(\.string)))" } ?? "1 = 1"
+        // the caller's own calendar also shows the meetings they are invited to
+        let mine: SQLQueryString = owners == nil || owners == [principal.userId] ? "OR \(Self.invited(principal.userId))" : ""
         return try await activityRecords(try await rows("""
-            SELECT * FROM activities WHERE \(visibility(principal)) AND \(ownerCondition) AND status <> 'cancelled' AND (
+            SELECT * FROM activities WHERE ((\(visibility(principal)) AND \(ownerCondition)) \(mine)) AND status <> 'cancelled' AND (
                 (recurrence IS NULL AND COALESCE(start_at, due_at) < \(bind: end) AND COALESCE(end_at, start_at, due_at) >= \(bind: start))
                 OR (recurrence IS NOT NULL AND COALESCE(start_at, due_at) < \(bind: end)))
             ORDER BY COALESCE(start_at, due_at), id LIMIT 5000
@@ -200,6 +207,10 @@ extension SQLSession {
 
 /// Activities a rule made (`M0013ActivityOrigin`).
 extension SQLSession {
+    func setReminder(_ id: Activity.ID, at time: Date) async throws {
+        try await run("UPDATE activities SET reminder_at = \(bind: Timestamp.string(time)), reminded_at = NULL WHERE id = \(bind: id.string)")
+    }
+
     func markOrigin(_ id: Activity.ID, _ origin: ActivityOrigin) async throws {
         try await run("UPDATE activities SET origin = \(bind: origin.rawValue) WHERE id = \(bind: id.string)")
     }

@@ -26,15 +26,16 @@ struct ActivityPages {
         let mine = try await ActivityService(web.env).mine(by: principal)
         let all = mine.overdue + mine.today + mine.upcoming + mine.undated
         var names: [Regarding: String] = [:]
-        for regarding in Set(all.compactMap(\.regarding)).prefix(50) {
-            names[regarding] = await RegardingName.of(regarding, web.env, by: principal)
+        var seen = Set<Regarding>()
+        for activity in all where activity.regarding.map({ seen.insert($0).inserted }) == true && seen.count <= 50 {
+            if let card = try await ActivityService(web.env).regardingCard(of: activity, by: principal) { names[activity.regarding!] = card.name }
         }
         return try await web.page("activities", "My activities", request, context) { shell in
             let clock = LocalClock(shell.timeZone)
             func items(_ list: [Activity]) -> [Item] {
                 list.map { a in
                     Item(id: a.id.string, url: "/activities/\(a.id)", icon: ActivityText.icon(a.kind), kind: ActivityText.kind(a.kind),
-                         subject: a.subject, when: ActivityText.when(a, clock),
+                         subject: a.invites(principal.userId) ? a.subject + " (invited)" : a.subject, when: ActivityText.when(a, clock),
                          regarding: a.regarding.map { names[$0] ?? ActivityText.regarding($0.kind) }, regardingURL: a.regarding?.path,
                          recurring: a.recurrence != nil)
                 }

@@ -64,7 +64,10 @@ struct ActivityView {
 
     func page(_ request: Request, _ context: AppContext, _ principal: Principal, _ a: Activity, values: WebForm,
               problem: Problem?) async throws -> Response {
-        let regardingName = await a.regarding.asyncMap { await RegardingName.of($0, web.env, by: principal) }
+        let card = try await ActivityService(web.env).regardingCard(of: a, by: principal)
+        let regardingName = card?.name ?? a.regarding.map { "(\(ActivityText.regarding($0.kind).lowercased()))" }
+        let regardingURL = card?.canOpen == true ? a.regarding?.path : nil
+        let reach = [card?.phone, card?.email].compactMap { $0 }.joined(separator: " · ")
         let users = try await RecordParts(env: web.env).userNames()
         let fields = try await ActivityFields(env: web.env, principal: principal).make(values, problem: problem)
         var form = FormPage(heading: "Edit", action: "/activities/\(a.id)/edit", submitLabel: "Save changes")
@@ -80,7 +83,8 @@ struct ActivityView {
                 .init(label: "Type", value: ActivityText.kind(a.kind), href: nil),
                 .init(label: "When", value: ActivityText.when(a, clock), href: nil),
                 .init(label: "Regarding", value: a.regarding.map { "\(ActivityText.regarding($0.kind)): \(regardingName ?? "")" } ?? "—",
-                      href: a.regarding?.path),
+                      href: regardingURL),
+                .init(label: "Phone and email", value: reach.isEmpty ? "—" : reach, href: nil),
                 .init(label: "Owner", value: users[a.ownership.ownerId] ?? "—", href: nil),
                 .init(label: "Location", value: a.location ?? "—", href: nil),
                 .init(label: "Attendees", value: attendees.isEmpty ? "—" : attendees.joined(separator: ", "), href: nil),
@@ -95,7 +99,7 @@ struct ActivityView {
             let canChange = principal.canChange(a.ownership)
             return Model(id: a.id.string, subject: a.subject, icon: ActivityText.icon(a.kind), kind: ActivityText.kind(a.kind),
                          status: ActivityText.status(a.status), statusKey: a.status.rawValue, isOpen: a.status == .open, canChange: canChange,
-                         canEdit: canChange, regardingName: regardingName, regardingURL: a.regarding?.path, facts: facts,
+                         canEdit: canChange, regardingName: regardingName, regardingURL: regardingURL, facts: facts,
                          description: a.description, form: form, editOpen: problem != nil, back: "/activities/\(a.id)",
                          history: try await RecordParts(env: web.env).history("activity", a.id.uuid, by: principal, shell: shell))
         }

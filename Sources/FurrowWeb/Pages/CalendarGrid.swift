@@ -55,7 +55,7 @@ struct CalendarGrid {
         } else { time = clock.time(entry.start) }
         let isOpportunity = entry.kind == .opportunity
         let kind = entry.activityKind.map(ActivityText.kind) ?? "Opportunity"
-        return Card(id: UUIDText.lowercase(entry.id), url: entry.path, title: entry.title, time: time,
+        return Card(id: UUIDText.lowercase(entry.id), url: entry.path, title: entry.invited ? entry.title + " (invited)" : entry.title, time: time,
                     icon: entry.activityKind.map(ActivityText.icon) ?? "◆", kind: kind, statusKey: entry.status,
                     recurring: entry.recurring, isOpportunity: isOpportunity,
                     draggable: canMove && !isOpportunity && !entry.recurring && entry.status == Activity.Status.open.rawValue,
