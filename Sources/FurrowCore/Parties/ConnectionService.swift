@@ -31,7 +31,7 @@ public struct ConnectionService: Sendable {
 
     public func list(of partyId: UUID, type: PartyType, by principal: Principal) async throws -> [Connection] {
         try await env.store.read { session in
-            guard let party = try await session.ownership(of: type, partyId), principal.canSee(party) else {
+            guard let party = try await session.ownership(of: type, partyId), principal.reads(type, party) else {
                 throw CoreError.notFound(type.rawValue)
             }
             var visible: [Connection] = []
@@ -39,7 +39,7 @@ public struct ConnectionService: Sendable {
                 let otherIsFrom = connection.toId == partyId && connection.toType == type
                 let otherType = otherIsFrom ? connection.fromType : connection.toType
                 let otherId = otherIsFrom ? connection.fromId : connection.toId
-                if let other = try await session.ownership(of: otherType, otherId), principal.canSee(other) {
+                if let other = try await session.ownership(of: otherType, otherId), principal.reads(otherType, other) {
                     visible.append(connection)
                 }
             }
@@ -73,6 +73,13 @@ extension Connection {
     }
 }
 
+extension Principal {
+    /// Whether the principal reads a party: accounts are billing records (`ledger`), contacts not.
+    func reads(_ type: PartyType, _ ownership: Ownership) -> Bool {
+        (type == .account ? ledger : self).canSee(ownership)
+    }
+}
+
 extension StoreSession {
     func ownership(of type: PartyType, _ id: UUID) async throws -> Ownership? {
         switch type {
@@ -83,8 +90,8 @@ extension StoreSession {
 
     func visibleConnection(_ id: Connection.ID, _ principal: Principal) async throws -> Connection {
         guard let connection = try await connection(id: id),
-              let from = try await ownership(of: connection.fromType, connection.fromId), principal.canSee(from),
-              let to = try await ownership(of: connection.toType, connection.toId), principal.canSee(to)
+              let from = try await ownership(of: connection.fromType, connection.fromId), principal.reads(connection.fromType, from),
+              let to = try await ownership(of: connection.toType, connection.toId), principal.reads(connection.toType, to)
         else { throw CoreError.notFound("connection") }
         return connection
     }
