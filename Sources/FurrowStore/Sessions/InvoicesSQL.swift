@@ -63,8 +63,7 @@ extension SQLSession {
 
     func invoice(id: Invoice.ID, locked: Bool) async throws -> Invoice? {
         let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE" : ""
-        guard let row = try await rows("SELECT * FROM invoices WHERE id = \(bind: id.string)\(lock)").first else { return nil }
-        return try await invoiceRecord(row)
+        return try await invoiceRecords(try await rows("SELECT * FROM invoices WHERE id = \(bind: id.string)\(lock)")).first
     }
 
     static let invoiceList = ListStatement(
@@ -153,24 +152,22 @@ extension SQLSession {
         }
     }
 
+    /// Invoices with their lines: one statement for the lines of all of them.
     private func invoiceRecords(_ rows: [any SQLRow]) async throws -> [Invoice] {
-        var result: [Invoice] = []
-        for row in rows { result.append(try await invoiceRecord(row)) }
-        return result
-    }
-
-    private func invoiceRecord(_ row: any SQLRow) async throws -> Invoice {
-        let id: Invoice.ID = try row.id("id")
-        let currency = Currency(try row.string("currency")) ?? Currency("EUR")!
-        return Invoice(id: id, kind: Invoice.Kind(rawValue: try row.string("kind")) ?? .invoice, number: try row.optional("number"),
-                       status: InvoiceStatus(rawValue: try row.string("status")) ?? .draft, orderId: try row.optionalID("order_id"),
-                       accountId: try row.id("account_id"), contactId: try row.optionalID("contact_id"),
-                       opportunityId: try row.optionalID("opportunity_id"), relatedInvoiceId: try row.optionalID("related_invoice_id"),
-                       currency: currency, lines: try await readSourcedLines(of: id.uuid), paymentTermId: try row.optionalID("payment_term_id"),
-                       issueDate: try row.optional("issue_date").flatMap(Day.init), dueDate: try row.optional("due_date").flatMap(Day.init),
-                       cancelledOn: try row.optional("cancelled_on").flatMap(Day.init),
-                       amountPaid: Money(minorUnits: try row.decode(column: "paid_minor", as: Int64.self), currency: currency),
-                       notes: try row.optional("notes"), ownership: try row.ownership(), version: try row.int("version"),
-                       createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        let lines = try await readSourcedLines(of: try rows.map { try $0.id("id", Invoice.self).uuid })
+        return try rows.map { row in
+            let id: Invoice.ID = try row.id("id")
+            let currency = try row.currency("currency")
+            return Invoice(id: id, kind: try row.status("kind", Invoice.Kind.self), number: try row.optional("number"),
+                           status: try row.status("status", InvoiceStatus.self), orderId: try row.optionalID("order_id"),
+                           accountId: try row.id("account_id"), contactId: try row.optionalID("contact_id"),
+                           opportunityId: try row.optionalID("opportunity_id"), relatedInvoiceId: try row.optionalID("related_invoice_id"),
+                           currency: currency, lines: lines[id.string] ?? [], paymentTermId: try row.optionalID("payment_term_id"),
+                           issueDate: try row.optional("issue_date").flatMap(Day.init), dueDate: try row.optional("due_date").flatMap(Day.init),
+                           cancelledOn: try row.optional("cancelled_on").flatMap(Day.init),
+                           amountPaid: Money(minorUnits: try row.decode(column: "paid_minor", as: Int64.self), currency: currency),
+                           notes: try row.optional("notes"), ownership: try row.ownership(), version: try row.int("version"),
+                           createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        }
     }
 }

@@ -19,13 +19,11 @@ extension SQLSession {
     }
 
     func order(id: SalesOrder.ID) async throws -> SalesOrder? {
-        guard let row = try await rows("SELECT * FROM sales_orders WHERE id = \(bind: id.string)").first else { return nil }
-        return try await orderRecord(row)
+        try await orderRecords(try await rows("SELECT * FROM sales_orders WHERE id = \(bind: id.string)")).first
     }
 
     func order(fromQuote id: Quote.ID) async throws -> SalesOrder? {
-        guard let row = try await rows("SELECT * FROM sales_orders WHERE quote_id = \(bind: id.string)").first else { return nil }
-        return try await orderRecord(row)
+        try await orderRecords(try await rows("SELECT * FROM sales_orders WHERE quote_id = \(bind: id.string)")).first
     }
 
     static let orderList = ListStatement(
@@ -50,11 +48,7 @@ extension SQLSession {
         if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(number) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
-        var result: [SalesOrder] = []
-        for row in try await rows(Self.orderList.build(query, visibility: visibility(principal), engine: engine, extra: extra)) {
-            result.append(try await orderRecord(row))
-        }
-        return result
+        return try await orderRecords(try await rows(Self.orderList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
     }
 
     func insertTracking(_ event: TrackingEvent) async throws {
@@ -107,24 +101,38 @@ extension SQLSession {
     }
 
     func readSourcedLines(of document: UUID) async throws -> [InvoiceLine] {
-        try await rows("SELECT * FROM document_lines WHERE document_id = \(bind: UUIDText.lowercase(document)) ORDER BY position").map { line in
-            InvoiceLine(QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
+        try await readSourcedLines(of: [document])[UUIDText.lowercase(document)] ?? []
+    }
+
+    /// The lines of many documents in one statement, keyed by the document's id (lower-case).
+    func readSourcedLines(of documents: [UUID]) async throws -> [String: [InvoiceLine]] {
+        guard !documents.isEmpty else { return [:] }
+        var lines: [String: [InvoiceLine]] = [:]
+        for line in try await rows("""
+            SELECT * FROM document_lines WHERE document_id IN (\(binds: documents.map(UUIDText.lowercase))) ORDER BY document_id, position
+            """) {
+            lines[try line.string("document_id"), default: []].append(InvoiceLine(QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
                                   quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
                                   unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),
                                   discountPercent: Micros(value: try line.decode(column: "discount_percent_micros", as: Int64.self)),
                                   taxPercent: Micros(value: try line.decode(column: "tax_percent_micros", as: Int64.self)),
                                   taxRateId: try line.optionalID("tax_rate_id")),
-                        orderLine: try line.decode(column: "source_line", as: Int?.self))
+                        orderLine: try line.decode(column: "source_line", as: Int?.self)))
         }
+        return lines
     }
 
-    private func orderRecord(_ row: any SQLRow) async throws -> SalesOrder {
-        let id: SalesOrder.ID = try row.id("id")
-        return SalesOrder(id: id, number: try row.string("number"), status: OrderStatus(rawValue: try row.string("status")) ?? .draft,
-                          quoteId: try row.optionalID("quote_id"),
-                          opportunityId: try row.optionalID("opportunity_id"), accountId: try row.optionalID("account_id"),
-                          contactId: try row.optionalID("contact_id"), currency: Currency(try row.string("currency")) ?? Currency("EUR")!,
-                          lines: try await readLines(of: id.uuid), ownership: try row.ownership(), version: try row.int("version"),
-                          createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    /// Orders with their lines: one statement for the lines of all of them.
+    private func orderRecords(_ rows: [any SQLRow]) async throws -> [SalesOrder] {
+        let lines = try await readSourcedLines(of: try rows.map { try $0.id("id", SalesOrder.self).uuid })
+        return try rows.map { row in
+            let id: SalesOrder.ID = try row.id("id")
+            return SalesOrder(id: id, number: try row.string("number"), status: try row.status("status", OrderStatus.self),
+                              quoteId: try row.optionalID("quote_id"),
+                              opportunityId: try row.optionalID("opportunity_id"), accountId: try row.optionalID("account_id"),
+                              contactId: try row.optionalID("contact_id"), currency: try row.currency("currency"),
+                              lines: (lines[id.string] ?? []).map(\.line), ownership: try row.ownership(), version: try row.int("version"),
+                              createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        }
     }
 }

@@ -51,29 +51,20 @@ extension SQLSession {
     }
 
     func quote(id: Quote.ID) async throws -> Quote? {
-        guard let row = try await rows("SELECT * FROM quotes WHERE id = \(bind: id.string)").first else { return nil }
-        return try await quoteRecord(row)
+        try await quoteRecords(try await rows("SELECT * FROM quotes WHERE id = \(bind: id.string)")).first
     }
 
     func quotes(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Quote] {
-        var result: [Quote] = []
         var extra: [SQLQueryString] = []
         if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             let pattern = "%" + SearchSQL.escapeLike(text) + "%"
             extra.append("(LOWER(number) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(name) LIKE \(bind: pattern) ESCAPE '\\')")
         }
-        for row in try await rows(Self.quoteList.build(query, visibility: visibility(principal), engine: engine, extra: extra)) {
-            result.append(try await quoteRecord(row))
-        }
-        return result
+        return try await quoteRecords(try await rows(Self.quoteList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
     }
 
     func quotes(ofOpportunity id: Opportunity.ID) async throws -> [Quote] {
-        var result: [Quote] = []
-        for row in try await rows("SELECT * FROM quotes WHERE opportunity_id = \(bind: id.string) ORDER BY number, revision") {
-            result.append(try await quoteRecord(row))
-        }
-        return result
+        try await quoteRecords(try await rows("SELECT * FROM quotes WHERE opportunity_id = \(bind: id.string) ORDER BY number, revision"))
     }
 
     func openQuoteCount(of id: Opportunity.ID) async throws -> Int {
@@ -84,22 +75,29 @@ extension SQLSession {
         try await count("SELECT COUNT(*) AS n FROM quotes WHERE opportunity_id = \(bind: id.string)")
     }
 
-    private func quoteRecord(_ row: any SQLRow) async throws -> Quote {
-        let id: Quote.ID = try row.id("id")
-        let lines = try await rows("SELECT * FROM quote_lines WHERE quote_id = \(bind: id.string) ORDER BY position").map { line in
-            QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
-                      quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
-                      unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),
-                      discountPercent: Micros(value: try line.decode(column: "discount_percent_micros", as: Int64.self)),
-                      taxPercent: Micros(value: try line.decode(column: "tax_percent_micros", as: Int64.self)),
-                      taxRateId: try line.optionalID("tax_rate_id"))
+    /// Quotes with their lines: one statement for the lines of all of them, whatever their number.
+    private func quoteRecords(_ rows: [any SQLRow]) async throws -> [Quote] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.string("id") }
+        var lines: [String: [QuoteLine]] = [:]
+        for line in try await self.rows("SELECT * FROM quote_lines WHERE quote_id IN (\(binds: ids)) ORDER BY quote_id, position") {
+            lines[try line.string("quote_id"), default: []].append(
+                QuoteLine(productId: try line.optionalID("product_id"), description: try line.string("description"),
+                          quantity: Micros(value: try line.decode(column: "quantity_micros", as: Int64.self)),
+                          unitPrice: Micros(value: try line.decode(column: "unit_price_micros", as: Int64.self)),
+                          discountPercent: Micros(value: try line.decode(column: "discount_percent_micros", as: Int64.self)),
+                          taxPercent: Micros(value: try line.decode(column: "tax_percent_micros", as: Int64.self)),
+                          taxRateId: try line.optionalID("tax_rate_id")))
         }
-        return Quote(id: id, number: try row.string("number"), revision: try row.int("revision"), name: try row.string("name"),
-                     status: QuoteStatus(rawValue: try row.string("status")) ?? .draft, accountId: try row.optionalID("account_id"),
-                     contactId: try row.optionalID("contact_id"), opportunityId: try row.id("opportunity_id"), leadId: try row.optionalID("lead_id"),
-                     priceListId: try row.optionalID("price_list_id"), currency: Currency(try row.string("currency")) ?? Currency("EUR")!,
-                     date: try row.string("date"), validUntil: try row.optional("valid_until"), comments: try row.optional("comments"),
-                     terms: try row.optional("terms"), lines: lines, ownership: try row.ownership(), version: try row.int("version"),
-                     createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        return try rows.map { row in
+            let id: Quote.ID = try row.id("id")
+            return Quote(id: id, number: try row.string("number"), revision: try row.int("revision"), name: try row.string("name"),
+                         status: try row.status("status", QuoteStatus.self), accountId: try row.optionalID("account_id"),
+                         contactId: try row.optionalID("contact_id"), opportunityId: try row.id("opportunity_id"), leadId: try row.optionalID("lead_id"),
+                         priceListId: try row.optionalID("price_list_id"), currency: try row.currency("currency"),
+                         date: try row.string("date"), validUntil: try row.optional("valid_until"), comments: try row.optional("comments"),
+                         terms: try row.optional("terms"), lines: lines[id.string] ?? [], ownership: try row.ownership(), version: try row.int("version"),
+                         createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        }
     }
 }

@@ -81,6 +81,17 @@ extension SQLRow {
     func optionalID<T>(_ column: String, _: T.Type = T.self) throws -> Identifier<T>? {
         try optional(column).flatMap(Identifier<T>.init)
     }
+    /// A stored status; one the code does not know is a store error, never read as another.
+    func status<T: RawRepresentable>(_ column: String, _: T.Type) throws -> T where T.RawValue == String {
+        let text = try string(column)
+        guard let value = T(rawValue: text) else { throw StoreError.notSupported("unknown \(column) '\(text)'") }
+        return value
+    }
+    func currency(_ column: String) throws -> Currency {
+        let text = try string(column)
+        guard let value = Currency(text) else { throw StoreError.notSupported("unknown currency '\(text)'") }
+        return value
+    }
     func ownership() throws -> Ownership {
         Ownership(ownerId: try id("owner_id"), teamId: try optionalID("team_id"))
     }
