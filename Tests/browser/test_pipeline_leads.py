@@ -36,12 +36,17 @@ def test_a_new_lead_is_contacted_then_qualified_into_an_opportunity(admin):
     expect(page.locator("#history")).to_contain_text("Qualify")
 
 
-def test_qualifying_a_lead_whose_company_exists_offers_to_link_the_account(admin):
+def test_qualifying_a_lead_whose_company_exists_proposes_the_account(admin):
     page = admin
     company = unique("Coastal Cold Chain")
     account_url = create_account(page, company)
     create_lead(page, unique("Cold-store racking"), lastName=unique("Mills"), companyName=company)
     page.get_by_role("link", name="Qualify…").click()
+    # the stored account is proposed instead of a new one
+    expect(page.locator(".plan")).to_contain_text("exists already")
+    expect(page.locator("#f-accountId")).to_have_value(account_url.rsplit("/", 1)[1])
+    # choosing a new account anyway asks first
+    page.select_option("#f-accountId", "new")
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
         page.get_by_role("button", name="Qualify", exact=True).click()
     assert answer.value.status == 409

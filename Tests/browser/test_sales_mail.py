@@ -135,7 +135,8 @@ def test_an_emailed_quote_shows_its_delivery_on_its_page_and_in_the_outbox(admin
     expect(row.locator(".email-status")).to_have_text("Sent")
     row.get_by_role("link", name="Quote").click()
     expect(page).to_have_url(re.compile(f"/quotes/{quote['id']}$"))
-    # managers read the outbox too; salespeople get the forbidden page and no link to it
+    # managers read the outbox of their teams' records (this quote is the administrator's, in no team of
+    # theirs); salespeople get the forbidden page and no link to it
     for role, allowed in (("manager", True), ("sales", False)):
         email = f"{role}-{uuid.uuid4().hex[:6]}@browser.furrow.test"
         api(server, "POST", "/users", {"email": email, "name": f"{role.title()} Mailer", "password": f"{role}-pass-2026", "role": role}, token)
@@ -146,7 +147,8 @@ def test_an_emailed_quote_shows_its_delivery_on_its_page_and_in_the_outbox(admin
         response = other.goto("/outbox")
         assert response.status == (200 if allowed else 403), role
         if allowed:
-            expect(other.locator("#outbox")).to_contain_text(address)
+            expect(other.locator(".intro")).to_contain_text("your teams'")
+            expect(other.locator("body")).not_to_contain_text(address)
         else:
             expect(other.locator("h1")).to_have_text("Forbidden")
         other.context.close()

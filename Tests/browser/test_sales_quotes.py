@@ -102,11 +102,11 @@ def test_a_quote_with_two_products_and_a_write_in_is_sent_accepted_and_wins(admi
     expect(page.locator(".flash")).to_contain_text("Quote accepted")
     expect(page.locator("#quote-status")).to_have_text("Accepted")
     expect(actions.get_by_role("button", name="Accept")).to_have_count(0)
-    # the opportunity is won at the quote's total, and takes no new quotes
+    # the opportunity is won at the quote's subtotal after discounts, without tax, and takes no new quotes
     page.locator("#details").get_by_role("link", name=re.compile("Spring fleet")).click()
     expect(page).to_have_url(opportunity_url)
     expect(page.locator("#opportunity-status")).to_have_text("Won")
-    expect(page.locator("#general")).to_contain_text("28,950.00 EUR")
+    expect(page.locator("#general")).to_contain_text("27,250.00 EUR")
     expect(page.locator("#quotes tbody tr")).to_contain_text("Accepted")
     expect(page.locator("#quotes").get_by_role("link", name="New quote")).to_have_count(0)
     # the serialised tractor is sold today
