@@ -189,14 +189,14 @@ extension SQLSession {
             let regardingId = UUIDText.parse(try row.string("regarding_id"))
             let created = try row.date("created_at")
             return Activity(
-                id: try row.id("id"), kind: Activity.Kind(rawValue: try row.string("type")) ?? .task, subject: try row.string("subject"),
+                id: try row.id("id"), kind: try row.status("type", Activity.Kind.self), subject: try row.string("subject"),
                 description: try row.optional("description"),
                 regarding: regardingKind.flatMap { kind in regardingId.map { Regarding(kind, $0) } },
                 dueAt: try row.optional("due_at").flatMap(Timestamp.date), startAt: try row.optional("start_at").flatMap(Timestamp.date),
                 endAt: try row.optional("end_at").flatMap(Timestamp.date), allDay: try row.decode(column: "all_day", as: Bool.self),
                 location: try row.optional("location"), attendees: attendees[id] ?? [],
                 reminderAt: try row.optional("reminder_at").flatMap(Timestamp.date), remindedAt: try row.optional("reminded_at").flatMap(Timestamp.date),
-                status: Activity.Status(rawValue: try row.string("status")) ?? .open, outcome: try row.optional("outcome"),
+                status: try row.status("status", Activity.Status.self), outcome: try row.optional("outcome"),
                 recurrence: try row.optional("recurrence").flatMap { try? Recurrence(rule: $0) },
                 completedAt: try row.optional("completed_at").flatMap(Timestamp.date), ownership: try row.ownership(),
                 sequence: try row.int("sequence"), version: try row.int("version"), createdAt: created,

@@ -90,11 +90,11 @@ extension SQLSession {
     }
 
     private func channelRecord(_ row: any SQLRow) throws -> Channel {
-        Channel(id: try row.id("id"), name: try row.string("name"), impactType: ImpactType(rawValue: try row.string("impact_type")) ?? .other)
+        Channel(id: try row.id("id"), name: try row.string("name"), impactType: try row.status("impact_type", ImpactType.self))
     }
 
     private func reasonRecord(_ row: any SQLRow) throws -> Reason {
-        Reason(id: try row.id("id"), kind: Reason.Kind(rawValue: try row.string("kind")) ?? .lost, name: try row.string("name"),
+        Reason(id: try row.id("id"), kind: try row.status("kind", Reason.Kind.self), name: try row.string("name"),
                active: try row.decode(column: "active", as: Bool.self))
     }
 
@@ -106,7 +106,7 @@ extension SQLSession {
     }
 
     private func kindRecord(_ row: any SQLRow) throws -> OpportunityKind {
-        OpportunityKind(id: try row.id("id"), name: try row.string("name"), type: KindType(rawValue: try row.string("type")) ?? .none,
+        OpportunityKind(id: try row.id("id"), name: try row.string("name"), type: try row.status("type", KindType.self),
                         stageIds: try JSONText.decode([String].self, try row.string("stage_ids")).compactMap(Stage.ID.init),
                         allowed: try row.decode(column: "allowed", as: Bool.self),
                         recordsPrimaryDemand: try row.decode(column: "records_primary_demand", as: Bool.self))

@@ -83,9 +83,9 @@ extension SQLSession {
 
     private func connectionRecord(_ row: any SQLRow) throws -> Connection {
         Connection(id: try row.id("id"),
-                   fromType: PartyType(rawValue: try row.string("from_type")) ?? .account,
+                   fromType: try row.status("from_type", PartyType.self),
                    fromId: UUIDText.parse(try row.string("from_id")) ?? UUID(),
-                   toType: PartyType(rawValue: try row.string("to_type")) ?? .account,
+                   toType: try row.status("to_type", PartyType.self),
                    toId: UUIDText.parse(try row.string("to_id")) ?? UUID(),
                    role: try row.string("role"), createdAt: try row.date("created_at"))
     }

@@ -52,7 +52,7 @@ extension SQLSession {
                                 estimatedValue: try row.money("estimated_value_minor", currency: "currency"),
                                 source: try row.source(), campaignId: try row.optional("campaign_id").flatMap(UUIDText.parse))
         let opportunityId: Opportunity.ID? = try row.optionalID("qualified_opportunity_id")
-        return Lead(id: try row.id("id"), fields: fields, status: LeadStatus(rawValue: try row.string("status")) ?? .new,
+        return Lead(id: try row.id("id"), fields: fields, status: try row.status("status", LeadStatus.self),
                     disqualifyReasonId: try row.optionalID("disqualify_reason_id"),
                     qualified: opportunityId.map { Lead.Qualification(accountId: try? row.optionalID("qualified_account_id"),
                                                                       contactId: try? row.optionalID("qualified_contact_id"), opportunityId: $0) },

@@ -116,12 +116,12 @@ extension SQLSession {
         let fields = OpportunityFields(
             name: try row.string("name"), accountId: try row.optionalID("account_id"), contactId: try row.optionalID("contact_id"),
             termsOfSale: try row.optional("terms_of_sale"), estimatedRevenue: try row.money("estimated_revenue_minor", currency: "currency"),
-            currency: currency, revenueMode: RevenueMode(rawValue: try row.string("revenue_mode")) ?? .user,
+            currency: currency, revenueMode: try row.status("revenue_mode", RevenueMode.self),
             expectedCloseDate: try row.optional("expected_close_date"), source: try row.source(),
             campaignId: try row.optional("campaign_id").flatMap(UUIDText.parse), comment: try row.optional("comment"))
         return Opportunity(
             id: try row.id("id"), fields: fields, kindId: try row.id("kind_id"), stageId: try row.optionalID("stage_id"),
-            status: OpportunityStatus(rawValue: try row.string("status")) ?? .inProgress, probability: try row.int("probability"),
+            status: try row.status("status", OpportunityStatus.self), probability: try row.int("probability"),
             probabilitySetByHand: try row.decode(column: "probability_set_by_hand", as: Bool.self),
             actualRevenue: try row.money("actual_revenue_minor", currency: "currency"), lostReasonId: try row.optionalID("lost_reason_id"),
             closedAt: try row.optional("closed_at").flatMap(Timestamp.date), leadId: try row.optionalID("lead_id"),

@@ -62,7 +62,7 @@ extension SQLSession {
     func tracking(of id: SalesOrder.ID) async throws -> [TrackingEvent] {
         try await rows("SELECT * FROM order_tracking WHERE order_id = \(bind: id.string) ORDER BY seq").map { row in
             TrackingEvent(id: UUIDText.parse(try row.string("id")) ?? UUID(), orderId: id,
-                          status: OrderStatus(rawValue: try row.string("status")) ?? .draft, note: try row.optional("note"),
+                          status: try row.status("status", OrderStatus.self), note: try row.optional("note"),
                           at: try row.date("at"), actorId: try row.optionalID("actor_id"))
         }
     }

@@ -43,7 +43,7 @@ extension SQLSession {
         OutboxEmail(id: UUIDText.parse(try row.string("id")) ?? UUID(), to: try row.string("to_address"), subject: try row.string("subject"),
                     body: try row.string("body"), attachmentName: try row.optional("attachment_name"),
                     attachment: try row.optional("attachment_base64").flatMap { Data(base64Encoded: $0) },
-                    status: OutboxEmail.Status(rawValue: try row.string("status")) ?? .queued, attempts: try row.int("attempts"),
+                    status: try row.status("status", OutboxEmail.Status.self), attempts: try row.int("attempts"),
                     lastError: try row.optional("last_error"), nextAttemptAt: try row.date("next_attempt_at"), createdAt: try row.date("created_at"),
                     sentAt: try row.optional("sent_at").flatMap(Timestamp.date), relatedEntity: try row.optional("related_entity"),
                     relatedId: try row.optional("related_id").flatMap(UUIDText.parse))

@@ -105,8 +105,8 @@ extension SQLSession {
             return Payment(id: try row.id("id"), number: try row.string("number"), accountId: try row.id("account_id"),
                            date: Day(try row.string("date")) ?? Day(ordinal: 0),
                            amount: Money(minorUnits: try row.decode(column: "amount_minor", as: Int64.self), currency: currency),
-                           mode: Payment.Mode(rawValue: try row.string("mode")) ?? .other, reference: try row.optional("reference"),
-                           status: Payment.Status(rawValue: try row.string("status")) ?? .posted, allocations: own,
+                           mode: try row.status("mode", Payment.Mode.self), reference: try row.optional("reference"),
+                           status: try row.status("status", Payment.Status.self), allocations: own,
                            reversedOn: try row.optional("reversed_on").flatMap(Day.init), ownership: try row.ownership(),
                            version: try row.int("version"), createdAt: try row.date("created_at"))
         }

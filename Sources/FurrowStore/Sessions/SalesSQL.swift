@@ -99,11 +99,11 @@ extension SQLSession {
 
     private func productRecord(_ row: any SQLRow) throws -> Product {
         Product(id: try row.id("id"), sku: try row.string("sku"), name: try row.string("name"), shortName: try row.optional("short_name"),
-                unit: try row.string("unit"), type: Product.Kind(rawValue: try row.string("type")) ?? .good,
+                unit: try row.string("unit"), type: try row.status("type", Product.Kind.self),
                 unitPrice: try row.money("unit_price_minor", currency: "currency"), taxRateId: try row.optionalID("tax_rate_id"),
                 active: try row.decode(column: "active", as: Bool.self), serialized: try row.decode(column: "serialized", as: Bool.self),
                 serialNumber: try row.optional("serial_number"),
-                inventoryStatus: Product.InventoryStatus(rawValue: try row.string("inventory_status")) ?? .available,
+                inventoryStatus: try row.status("inventory_status", Product.InventoryStatus.self),
                 deactivationDate: try row.optional("deactivation_date"), version: try row.int("version"))
     }
 

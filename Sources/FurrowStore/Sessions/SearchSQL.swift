@@ -94,7 +94,7 @@ extension SQLSession {
         // sequential scan that stops early looks cheapest; for a fragment few entries hold it reads
         // the whole table (0.4 s at 200,000 entries). The trigram index costs what the matches do.
         return try await indexOnly { try await rows(query) }.map { row in
-            SearchEntry(kind: SearchEntry.Kind(rawValue: try row.string("kind")) ?? .account,
+            SearchEntry(kind: try row.status("kind", SearchEntry.Kind.self),
                         id: UUIDText.parse(try row.string("id")) ?? UUID(),
                         title: try row.string("title"), subtitle: try row.string("subtitle"), text: try row.string("body"),
                         ownership: try row.ownership())

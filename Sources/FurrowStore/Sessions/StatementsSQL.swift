@@ -23,7 +23,7 @@ extension SQLSession {
     private func profileRecord(_ row: any SQLRow) throws -> StatementProfile {
         StatementProfile(id: try row.id("id"), name: try row.string("name"), delimiter: try row.string("delimiter").first ?? ",",
                          dateColumn: try row.string("date_column"),
-                         dateFormat: StatementProfile.DateFormat(rawValue: try row.string("date_format")) ?? .iso,
+                         dateFormat: try row.status("date_format", StatementProfile.DateFormat.self),
                          amountColumn: try row.string("amount_column"), decimalComma: try row.decode(column: "decimal_comma", as: Bool.self),
                          referenceColumn: try row.string("reference_column"), counterpartyColumn: try row.optional("counterparty_column"),
                          currencyColumn: try row.optional("currency_column"))
@@ -55,7 +55,7 @@ extension SQLSession {
                             reference: try line.string("reference"), counterparty: try line.optional("counterparty"),
                             paymentId: try line.optionalID("payment_id"))
         }
-        return BankStatement(id: id, format: BankStatement.Format(rawValue: try row.string("format")) ?? .csv, name: try row.optional("name"),
+        return BankStatement(id: id, format: try row.status("format", BankStatement.Format.self), name: try row.optional("name"),
                              importedAt: try row.date("imported_at"), importedBy: try row.id("imported_by"), lines: lines)
     }
 
@@ -66,7 +66,7 @@ extension SQLSession {
             FROM bank_statements s LEFT JOIN bank_lines l ON l.statement_id = s.id \(condition)
             GROUP BY s.id, s.format, s.name, s.imported_at ORDER BY s.imported_at DESC, s.id LIMIT \(bind: limit)
             """).map { row in
-            StatementSummary(id: try row.id("id"), format: BankStatement.Format(rawValue: try row.string("format")) ?? .csv,
+            StatementSummary(id: try row.id("id"), format: try row.status("format", BankStatement.Format.self),
                              name: try row.optional("name"), importedAt: try row.date("imported_at"), lines: try row.int("lines"),
                              matched: try row.int("matched"))
         }

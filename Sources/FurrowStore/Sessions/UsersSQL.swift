@@ -77,7 +77,7 @@ extension SQLSession {
 
     func credential(hash: String) async throws -> CredentialRecord? {
         guard let row = try await rows("SELECT * FROM credentials WHERE hash = \(bind: hash)").first else { return nil }
-        return CredentialRecord(hash: try row.string("hash"), kind: CredentialRecord.Kind(rawValue: try row.string("kind")) ?? .token,
+        return CredentialRecord(hash: try row.string("hash"), kind: try row.status("kind", CredentialRecord.Kind.self),
                                 userId: try row.id("user_id"), csrf: try row.string("csrf"),
                                 createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"))
     }
@@ -122,7 +122,7 @@ extension SQLSession {
 
     private func userRecord(_ row: any SQLRow) throws -> UserRecord {
         UserRecord(id: try row.id("id"), email: try row.string("email"), name: try row.string("name"),
-                   role: Role(rawValue: try row.string("role")) ?? .readonly, teamId: try row.optionalID("team_id"),
+                   role: try row.status("role", Role.self), teamId: try row.optionalID("team_id"),
                    active: try row.decode(column: "active", as: Bool.self), passwordHash: try row.string("password_hash"),
                    version: try row.int("version"), createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
