@@ -119,10 +119,10 @@ def page(item, desc):
     return {
         "type": "object",
         "description": desc,
-        "required": ["items"],
+        "required": ["items", "nextCursor"],
         "properties": {
             "items": {"type": "array", "items": ref(item)},
-            "nextCursor": s("The cursor of the next page; absent (or null) on the last page.", type=["string", "null"]),
+            "nextCursor": s("The cursor of the next page; null on the last page.", type=["string", "null"]),
         },
     }
 
