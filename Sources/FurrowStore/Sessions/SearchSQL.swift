@@ -89,9 +89,11 @@ extension SQLSession {
     func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry] {
         let kinds = types.map(\.rawValue).sorted()
         guard !kinds.isEmpty else { return [] }
-        // Accounts are billing records: finance finds every customer's (`Principal.ledger`).
+        // Accounts, orders, invoices and payments are billing records: finance finds every
+        // customer's (`Principal.ledger`).
+        let ledgerKinds = SearchEntry.Kind.allCases.filter(\.isLedger).map(\.rawValue)
         let visible: SQLQueryString = principal.ledger.seesEverything && !principal.seesEverything
-            ? "(e.kind = 'account' OR \(visibility(principal, prefix: "e.")))" : visibility(principal, prefix: "e.")
+            ? "(e.kind IN (\(binds: ledgerKinds)) OR \(visibility(principal, prefix: "e.")))" : visibility(principal, prefix: "e.")
         let settled: SQLQueryString = "(e.import_id IS NULL OR e.import_id NOT IN (SELECT id FROM staged_imports))"
         let condition: SQLQueryString = "e.kind IN (\(binds: kinds)) AND \(visible) AND \(settled)"
         let columns = "e.id, e.kind, e.title, e.subtitle, e.body, e.owner_id, e.team_id"
