@@ -57,14 +57,7 @@ struct RecordParts {
     }
 
     /// `parentAccountId` → `Parent account`.
-    static func label(_ field: String) -> String {
-        let name = field.hasSuffix("Id") ? String(field.dropLast(2)) : field
-        var words = ""
-        for character in name {
-            if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
-        }
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
+    static func label(_ field: String) -> String { FieldError.label(field) }
 
     /// The party's visible connections, each naming the other party.
     func connections(of id: UUID, _ type: PartyType, by principal: Principal) async throws -> [ConnectionRow] {
