@@ -32,7 +32,7 @@ struct QuoteForm {
         var rows: [Int] = []
         func number(_ index: Int, _ name: String, _ message: String) -> Micros? {
             guard let text = form.optional("lines[\(index)].\(name)") else { return nil }
-            guard let value = Micros(text.replacingOccurrences(of: " ", with: "")) else {
+            guard let value = Micros(TypedNumber.plain(text)) else {
                 errors.append(FieldError("lines[\(index)].\(name)", message))
                 return nil
             }
