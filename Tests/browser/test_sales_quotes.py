@@ -202,6 +202,25 @@ def test_the_editor_refuses_a_product_line_without_a_price_list(admin, server):
     expect(page.locator("#quotes tbody tr")).to_have_count(1)
 
 
+def test_the_editor_shows_every_line_error_at_once(admin):
+    page = admin
+    create_lead(page, unique("Fencing for the paddocks"), companyName=unique("Paddock Farm"))
+    page.locator("#quotes").get_by_role("link", name="New quote").click()
+    # given four bad write-in lines, with a blank row among them
+    fill_line(page, 0, description="Posts", quantity="abc", price="10")
+    fill_line(page, 1, description="Wire", quantity="2", price="10", discount="150")
+    fill_line(page, 3, description="Gates", quantity="0", price="10")
+    fill_line(page, 4, description="Labour", quantity="1", price="-50")
+    # when it is saved once
+    page.get_by_role("button", name="Create quote").click()
+    # then every error shows, each beside its own row
+    expect(page.locator("#line-0-quantity-error")).to_contain_text("must be a number")
+    expect(page.locator("#line-1-discount-error")).to_contain_text("from 0 to 100")
+    expect(page.locator("#line-3-quantity-error")).to_contain_text("more than 0")
+    expect(page.locator("#line-4-price-error")).to_contain_text("from 0")
+    expect(page.locator(".quote-line .error")).to_have_count(4)
+
+
 def test_opportunity_products_are_copied_into_a_quote_that_converts_to_an_order(admin, server, browser):
     page = admin
     token = admin_token(server)

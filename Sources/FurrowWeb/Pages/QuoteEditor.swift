@@ -72,7 +72,9 @@ struct QuoteEditor {
         }
         let parsed = QuoteForm(form)
         do {
-            try parsed.check()
+            let base = Currency(try await SettingsService(web.env).current().baseCurrency)
+            if let currency = catalog.priceList(parsed.input.priceListId)?.currency ?? base { try parsed.check(currency: currency) }
+            try parsed.check(currency: nil)
             return try await save()
         } catch {
             let problem = parsed.placed(try AccountForms.formProblem(error), catalog: catalog)
