@@ -185,6 +185,7 @@ def test_the_editor_refuses_a_product_line_without_a_price_list(admin, server):
     expect(page.locator("#line-5-product")).to_be_focused()
     expect(page.locator("#line-1-description")).to_have_value("Training")
     # saving without a price list: the server's message beside the product line and the picker
+    page.select_option("#f-priceListId", "")
     page.get_by_role("button", name="Create quote").click()
     expect(page.locator("#line-0-product-error")).to_contain_text("Choose a price list before adding catalog products")
     expect(page.locator("#f-priceListId-error")).to_contain_text("choose a price list")
@@ -200,6 +201,24 @@ def test_the_editor_refuses_a_product_line_without_a_price_list(admin, server):
     expect(page.locator("#total-subtotal")).to_have_text("138.50 EUR")
     page.goto(lead_url)
     expect(page.locator("#quotes tbody tr")).to_have_count(1)
+
+
+def test_the_only_price_list_valid_in_the_currency_is_chosen_for_a_new_quote(admin, server):
+    page = admin
+    token = admin_token(server)
+    api(server, "POST", "/price-lists", {"name": unique("Kroner list, old"), "currency": "NOK", "validFrom": "2020-01-01",
+                                          "validTo": "2020-12-31", "items": []}, token)
+    only = api(server, "POST", "/price-lists", {"name": unique("Kroner list"), "currency": "NOK", "validFrom": "2020-01-01", "items": []}, token)
+    page.goto("/opportunities/new")
+    page.fill("#f-name", unique("Fjord ferries"))
+    page.fill("#f-currency", "NOK")
+    page.get_by_role("button", name="Create opportunity").click()
+    page.locator("#quotes").get_by_role("link", name="New quote").click()
+    expect(page.locator("#f-priceListId")).to_have_value(only["id"])
+    # a second valid list in the currency: the choice is the user's again
+    api(server, "POST", "/price-lists", {"name": unique("Kroner list, new"), "currency": "NOK", "validFrom": "2020-01-01", "items": []}, token)
+    page.reload()
+    expect(page.locator("#f-priceListId")).to_have_value("")
 
 
 def test_the_editor_shows_every_line_error_at_once(admin):
@@ -236,12 +255,14 @@ def test_opportunity_products_are_copied_into_a_quote_that_converts_to_an_order(
     expect(page.locator(".flash")).to_contain_text("Products saved")
     expect(page.locator("#products")).to_contain_text(baler["name"])
     expect(page.locator("#products #total-total")).to_have_text("20,400.00 EUR")
-    # an empty draft gets them with one button
+    # a new quote starts with them, at the opportunity's price list
     page.locator("#quotes").get_by_role("link", name="New quote").click()
+    expect(page.locator("#f-priceListId")).to_have_value(price_list["id"])
+    expect(page.locator("#line-0-product")).to_have_value(baler["id"])
+    expect(page.locator("#line-0-quantity")).to_have_value("2")
+    expect(page.locator("#quote-total")).to_have_text("20,400.00 EUR")
     page.get_by_role("button", name="Create quote").click()
     expect(page).to_have_url(QUOTE_URL)
-    page.get_by_role("button", name="Get products from the opportunity").click()
-    expect(page.locator(".flash")).to_contain_text("1 line copied")
     expect(page.locator("#total-total")).to_have_text("20,400.00 EUR")
     actions = page.locator("#quote-actions")
     actions.get_by_role("button", name="Send").click()
