@@ -34,7 +34,7 @@ struct HistoryValues {
 
     /// Enum values read as words; a few read better said otherwise.
     static let phrases: [String: [String: String]] = [
-        "revenueMode": ["user": "Entered by hand", "system": "From the product lines"],
+        "revenueMode": ["user": "Typed by hand", "system": "Sum of the product lines"],
     ]
     static let enumSuffixes = ["status", "mode", "kind", "type", "outcome", "priority", "role", "frequency", "security", "impacttype"]
     static let amountWords = ["revenue", "amount", "price", "total", "value", "balance", "credit"]

@@ -32,7 +32,7 @@ def test_an_opportunity_history_says_status_and_revenue_mode_in_words(admin, ser
     api(server, "PATCH", f"/opportunities/{opportunity_id}", {"revenueMode": "system", "version": current["version"]}, token)
     page.goto(url)
     history = page.locator("#history")
-    expect(history).to_contain_text("From the product lines")
+    expect(history).to_contain_text("Sum of the product lines")
     expect(history).to_contain_text("23,900.00")
     text = history.inner_text()
     for leak in ("inProgress", "Revenue mode: user", "23900.00"):
