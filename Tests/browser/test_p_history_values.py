@@ -18,6 +18,7 @@ def test_an_activity_history_names_attendees_and_says_times_and_recurrence_in_wo
     expect(history).to_contain_text("Bea Browser")
     expect(history).to_contain_text("Every week on Monday and Thursday")
     expect(history).to_contain_text("2026-12-08 09:30")
+    expect(history).to_contain_text("All day: — → No")
     text = history.inner_text()
     for leak in ("user:", me["id"], "FREQ=", "2026-12-08T09:30", "appointment"):
         assert leak not in text, leak

@@ -42,6 +42,7 @@ struct HistoryValues {
     func show(_ field: String, _ value: String?) -> String? {
         guard let value, !value.isEmpty else { return value }
         if let name = names[value] ?? names[value.lowercased()] { return name }
+        if value == "true" || value == "false" { return value == "true" ? "Yes" : "No" }
         if field == "recurrence", let rule = try? Recurrence(rule: value) { return ActivityView.describe(rule, clock) }
         if let date = Timestamp.date(value), value.contains("T") { return shell.format(date) }
         let ids = Self.uuids(value)
