@@ -29,7 +29,7 @@ SLUGS = [  # ProblemCatalog.slugs
 ]
 ROLES = ["admin", "manager", "sales", "service", "finance", "readonly"]
 PARTY_TYPES = ["account", "contact"]
-SEARCH_TYPES = ["account", "contact", "lead", "opportunity"]
+SEARCH_TYPES = ["account", "contact", "lead", "opportunity", "quote", "order", "invoice", "payment"]
 AUDIT_ENTITIES = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
                   "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product",
                   "price-list", "tax-rate", "order", "invoice", "payment", "bank-statement",
@@ -119,10 +119,10 @@ def page(item, desc):
     return {
         "type": "object",
         "description": desc,
-        "required": ["items"],
+        "required": ["items", "nextCursor"],
         "properties": {
             "items": {"type": "array", "items": ref(item)},
-            "nextCursor": s("The cursor of the next page; absent (or null) on the last page.", type=["string", "null"]),
+            "nextCursor": s("The cursor of the next page; null on the last page.", type=["string", "null"]),
         },
     }
 
@@ -2132,7 +2132,7 @@ def backbone_operations():
     # Search and audit
     add("/search", "get", op(
         "searchRecords", "Search", "Search across record kinds",
-        description="Matches fragments of names, emails and phone numbers in the records the caller may see. A query "
+        description="Matches fragments of names, emails and phone numbers, and document numbers (quotes, orders, invoices, payments, also found by their customer's name), in the records the caller may see: an exact title first, then titles that start with the text, then the rest, each by title. A query "
                     "shorter than 2 characters finds nothing. No other parameters are accepted.",
         parameters=[
             {"name": "q", "in": "query", "required": False, "description": "The text to search for.",

@@ -4,6 +4,7 @@ import FurrowDocuments
 import FurrowDomain
 import FurrowStore
 import Logging
+import SQLKit
 
 /// A clock that stands still until a test moves it.
 public final class FixedClock: Clock, @unchecked Sendable {
@@ -84,6 +85,11 @@ public final class TestWorld: @unchecked Sendable {
         logger.logLevel = .warning
         let other = try await SQLStore.open(location, logger: logger)
         return (CoreEnvironment(store: other, clock: clock, ids: TimeOrderedIDs(), passwords: PasswordHasher(cost: 4), documentRenderer: PDFRenderer()), other)
+    }
+
+    /// Runs one SQL statement as it stands (tests that set up a database of an earlier version).
+    public func execute(_ sql: String) async throws {
+        try await store.withDatabase { db in try await db.raw(SQLQueryString(sql)).run() }
     }
 
     public func close() async {

@@ -48,7 +48,7 @@ struct Import: AsyncParsableCommand {
                 output("… and \(outcome.errorCount - outcome.errors.count) more errors")
             }
             if outcome.errorCount > 0 {
-                output("Nothing imported: \(counted(outcome.errorCount, "error")) in \(counted(outcome.rows, "row")).")
+                output("Nothing imported: \(outcome.errorSummary).")
                 throw ExitCode(65)
             }
             output(dryRun ? "Dry run: all \(counted(outcome.rows, "row")) \(outcome.rows == 1 ? "is" : "are") good; nothing stored." : "Imported \(counted(outcome.imported, "contact")).")

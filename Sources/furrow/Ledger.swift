@@ -51,7 +51,7 @@ struct Bank: AsyncParsableCommand {
                     imported = try await service.importStatement(source, name: name ?? URL(fileURLWithPath: file).lastPathComponent, by: principal)
                 } catch let error as LedgerError {
                     if case .badStatement(let errors) = error {
-                        for problem in errors { output("\(problem.field): \(problem.message)") }
+                        for problem in errors { output("\(problem.sentence)") }
                     }
                     throw ExitCode(65)
                 }

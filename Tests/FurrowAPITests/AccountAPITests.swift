@@ -231,6 +231,10 @@ struct AccountAPITests {
             let cursor = try #require(first.string("nextCursor"))
             let second = try await api.call(.get, "/api/v1/accounts?limit=2&sort=-name&cursor=\(cursor)", token: token)
             #expect(second.items.map { $0["name"] as? String } == ["Delta", "Charlie"])
+            let last = try await api.call(.get, "/api/v1/accounts?limit=2&sort=-name&cursor=\(try #require(second.string("nextCursor")))", token: token)
+            #expect(last.items.map { $0["name"] as? String } == ["Bravo"])
+            #expect(last.json.keys.contains("nextCursor"), "the last page says nextCursor: null")
+            #expect(last.json["nextCursor"] is NSNull)
             for bad in ["sort=color", "color=red", "createdAt[between]=1", "limit=0", "limit=201", "cursor=%%%", "ownerId=abc",
                         "createdAt[gt]=yesterday"] {
                 let reply = try await api.call(.get, "/api/v1/accounts?\(bad)", token: token)

@@ -72,7 +72,7 @@ struct PipelineRuleTests {
         let all = StageFacts(filledFields: ["accountId", "expectedCloseDate"], hasStakeholder: true, hasCompetitor: true, hasQuote: true)
         #expect(gate.unmet(by: all).isEmpty)
         #expect(gate.unmet(by: StageFacts(filledFields: ["accountId"], hasStakeholder: true, hasCompetitor: true, hasQuote: false))
-                == ["expectedCloseDate is required", "a quote is required"])
+                == ["the expected close date is required", "a quote is required"])
     }
 
     static let eur = Currency("EUR")!

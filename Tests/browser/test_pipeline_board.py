@@ -34,6 +34,8 @@ def test_the_board_refuses_a_skipped_stage_and_accepts_the_next(admin):
     # the next stage is refused too while its requirement is unmet, with the requirement listed
     drag(page, card_id, "Develop")
     expect(message.locator("li")).to_contain_text("stakeholder")
+    expect(message.locator("p")).to_have_text("Not moved: the stage cannot be entered yet.")
+    assert message.inner_text().count("stakeholder") == 1, "each requirement is said once"
     expect(column(page, "Qualify").locator(card)).to_be_visible()
     # when the requirement is met, a drop on the next stage moves the card and the counts follow
     page.goto(url)

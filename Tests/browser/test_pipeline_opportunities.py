@@ -50,7 +50,7 @@ def test_closing_as_lost_needs_a_reason_and_removes_the_buttons(admin):
     url = create_opportunity(page, unique("Dock cranes"), revenue="210000")
     page.get_by_text("Close as lost…").click()
     page.get_by_role("button", name="Close as lost", exact=True).click()
-    expect(page.locator(".flash-error")).to_contain_text("reason")
+    expect(page.locator(".flash-error")).to_contain_text("Not closed: Lost reason is required to close an opportunity as lost.")
     page.get_by_text("Close as lost…").click()
     page.select_option("#lost-reason", label="Price too high")
     page.get_by_role("button", name="Close as lost", exact=True).click()

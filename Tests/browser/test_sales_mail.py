@@ -118,7 +118,7 @@ def test_an_emailed_quote_shows_its_delivery_on_its_page_and_in_the_outbox(admin
     expect(page.locator("#emails")).to_contain_text("No emails yet")
     page.check("#send-email")
     page.locator("#quote-actions").get_by_role("button", name="Send").click()
-    expect(page.locator(".flash")).to_contain_text("Its PDF is on its way")
+    expect(page.locator(".flash")).to_contain_text("Its PDF is queued in the Outbox for the contact")
     # the email is listed at once, and turns "sent" when the worker has delivered it
     rows = page.locator("#emails tbody tr")
     expect(rows).to_have_count(1)

@@ -185,6 +185,7 @@ def test_the_editor_refuses_a_product_line_without_a_price_list(admin, server):
     expect(page.locator("#line-5-product")).to_be_focused()
     expect(page.locator("#line-1-description")).to_have_value("Training")
     # saving without a price list: the server's message beside the product line and the picker
+    page.select_option("#f-priceListId", "")
     page.get_by_role("button", name="Create quote").click()
     expect(page.locator("#line-0-product-error")).to_contain_text("Choose a price list before adding catalog products")
     expect(page.locator("#f-priceListId-error")).to_contain_text("choose a price list")
@@ -202,6 +203,43 @@ def test_the_editor_refuses_a_product_line_without_a_price_list(admin, server):
     expect(page.locator("#quotes tbody tr")).to_have_count(1)
 
 
+def test_the_only_price_list_valid_in_the_currency_is_chosen_for_a_new_quote(admin, server):
+    page = admin
+    token = admin_token(server)
+    api(server, "POST", "/price-lists", {"name": unique("Kroner list, old"), "currency": "NOK", "validFrom": "2020-01-01",
+                                          "validTo": "2020-12-31", "items": []}, token)
+    only = api(server, "POST", "/price-lists", {"name": unique("Kroner list"), "currency": "NOK", "validFrom": "2020-01-01", "items": []}, token)
+    page.goto("/opportunities/new")
+    page.fill("#f-name", unique("Fjord ferries"))
+    page.fill("#f-currency", "NOK")
+    page.get_by_role("button", name="Create opportunity").click()
+    page.locator("#quotes").get_by_role("link", name="New quote").click()
+    expect(page.locator("#f-priceListId")).to_have_value(only["id"])
+    # a second valid list in the currency: the choice is the user's again
+    api(server, "POST", "/price-lists", {"name": unique("Kroner list, new"), "currency": "NOK", "validFrom": "2020-01-01", "items": []}, token)
+    page.reload()
+    expect(page.locator("#f-priceListId")).to_have_value("")
+
+
+def test_the_editor_shows_every_line_error_at_once(admin):
+    page = admin
+    create_lead(page, unique("Fencing for the paddocks"), companyName=unique("Paddock Farm"))
+    page.locator("#quotes").get_by_role("link", name="New quote").click()
+    # given four bad write-in lines, with a blank row among them
+    fill_line(page, 0, description="Posts", quantity="abc", price="10")
+    fill_line(page, 1, description="Wire", quantity="2", price="10", discount="150")
+    fill_line(page, 3, description="Gates", quantity="0", price="10")
+    fill_line(page, 4, description="Labour", quantity="1", price="-50")
+    # when it is saved once
+    page.get_by_role("button", name="Create quote").click()
+    # then every error shows, each beside its own row
+    expect(page.locator("#line-0-quantity-error")).to_contain_text("must be a number")
+    expect(page.locator("#line-1-discount-error")).to_contain_text("from 0 to 100")
+    expect(page.locator("#line-3-quantity-error")).to_contain_text("more than 0")
+    expect(page.locator("#line-4-price-error")).to_contain_text("from 0")
+    expect(page.locator(".quote-line .error")).to_have_count(4)
+
+
 def test_opportunity_products_are_copied_into_a_quote_that_converts_to_an_order(admin, server, browser):
     page = admin
     token = admin_token(server)
@@ -217,12 +255,14 @@ def test_opportunity_products_are_copied_into_a_quote_that_converts_to_an_order(
     expect(page.locator(".flash")).to_contain_text("Products saved")
     expect(page.locator("#products")).to_contain_text(baler["name"])
     expect(page.locator("#products #total-total")).to_have_text("20,400.00 EUR")
-    # an empty draft gets them with one button
+    # a new quote starts with them, at the opportunity's price list
     page.locator("#quotes").get_by_role("link", name="New quote").click()
+    expect(page.locator("#f-priceListId")).to_have_value(price_list["id"])
+    expect(page.locator("#line-0-product")).to_have_value(baler["id"])
+    expect(page.locator("#line-0-quantity")).to_have_value("2")
+    expect(page.locator("#quote-total")).to_have_text("20,400.00 EUR")
     page.get_by_role("button", name="Create quote").click()
     expect(page).to_have_url(QUOTE_URL)
-    page.get_by_role("button", name="Get products from the opportunity").click()
-    expect(page.locator(".flash")).to_contain_text("1 line copied")
     expect(page.locator("#total-total")).to_have_text("20,400.00 EUR")
     actions = page.locator("#quote-actions")
     actions.get_by_role("button", name="Send").click()
@@ -269,7 +309,7 @@ def test_a_quote_is_addressed_to_a_contact_emailed_and_printed(admin, server):
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf" and pdf.body()[:5] == b"%PDF-"
     page.check("#send-email")
     page.locator("#quote-actions").get_by_role("button", name="Send").click()
-    expect(page.locator(".flash")).to_contain_text("Its PDF is on its way")
+    expect(page.locator(".flash")).to_contain_text("Its PDF is queued in the Outbox, not sent: no outgoing mail server is set up")
     expect(page.locator("#quote-status")).to_have_text("Sent")
 
 

@@ -125,7 +125,7 @@ def test_bank_import_skips_lines_seen_before_and_reports_bad_rows(tmp_path):
     bad.write_text("date,amount,reference\n2026-11-40,1.00,x\n")
     result = furrow("bank", "import", str(bad), "--database", db, check=False)
     assert result.returncode == 65
-    assert "lines[2]: has no valid date" in result.stdout
+    assert "Line 2 has no valid date (YYYY-MM-DD)" in result.stdout
     furrow("users", "create", "--email", "s@example.com", "--password", "long-password", "--database", db)
     refused = furrow("bank", "import", str(statement), "--user", "s@example.com", "--database", db, check=False)
     assert refused.returncode != 0 and "finance" in (refused.stdout + refused.stderr)

@@ -107,7 +107,7 @@ extension Problem {
             return Problem("opportunity-closed", 409, "Opportunity closed", "The opportunity is closed; a manager can reopen it.")
         case .opportunityNotClosed: return Problem("opportunity-not-closed", 409, "Not closed", "The opportunity is not closed.")
         case .openQuotes: return Problem("open-quotes", 409, "Open quotes", "Close or reject the opportunity's draft and active quotes first.")
-        case .lostReasonRequired: return .validation([FieldError("lostReasonId", "a lost opportunity needs a reason for losing")])
+        case .lostReasonRequired: return .validation([FieldError("lostReasonId", "is required to close an opportunity as lost")])
         case .primaryDemandDisabled:
             return Problem("primary-demand-disabled", 422, "Primary demand disabled", "This opportunity kind does not record primary demand.")
         case .leadAlreadyQualified: return Problem("lead-already-qualified", 409, "Already qualified", "The lead was qualified already.")

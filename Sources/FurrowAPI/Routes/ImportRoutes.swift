@@ -44,7 +44,7 @@ public struct ImportRoutes {
         let outcome = try await ContactImport(env, by: principal).run(file: file, options: options)
         if outcome.errorCount > 0 {
             var problem = Problem("import-rejected", 422, "Import rejected",
-                                  "\(outcome.errorCount) of the rows or columns are not valid; nothing was stored.")
+                                  "Nothing was stored: \(outcome.errorSummary).")
             problem.rowErrors = outcome.errors.map { Problem.RowError(line: $0.line, field: $0.field, message: $0.message) }
             problem.rows = outcome.rows
             problem.errorCount = outcome.errorCount

@@ -23,7 +23,7 @@ public struct AppContext: RequestContext {
     }
 
     /// Request bodies are small JSON documents; imports have their own limits.
-    public var maxUploadSize: Int { 1 * 1024 * 1024 }
+    public var maxUploadSize: Int { BodyLimits.form }
 
     /// The signed-in principal, or a 401 problem.
     public func requirePrincipal() throws -> Principal {

@@ -19,7 +19,7 @@ public struct JSONBody {
         }
         let buffer: ByteBuffer
         buffer = try await request.collectBody(upTo: context.maxUploadSize,
-                                               tooLarge: "The request body is larger than \(context.maxUploadSize) bytes.")
+                                               tooLarge: "The request body is larger than \(BodyLimits.text(context.maxUploadSize)), the most a JSON body may be.")
         let data = Data(buffer: buffer)
         try self.init(data: data.isEmpty && emptyIsObject ? Data("{}".utf8) : data, allowed: allowed, ignoring: ignoring)
     }

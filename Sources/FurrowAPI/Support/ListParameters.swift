@@ -109,10 +109,19 @@ enum Cursor {
     }
 }
 
-/// A page of a list: `{ items, nextCursor }`.
+/// A page of a list: `{ items, nextCursor }`; on the last page `nextCursor` is `null`, never absent (SPEC §0).
 struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     let items: [Item]
     let nextCursor: String?
+
+    private enum CodingKeys: String, CodingKey { case items, nextCursor }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        // Synthesised Encodable would leave the key out when nil.
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
 }
 
 extension Page {

@@ -57,7 +57,18 @@ public struct ContactImport: Sendable {
         /// Contacts stored: `rows` when committed, else 0.
         public let imported: Int
         public let errorCount: Int
+        /// Data rows with at least one error: several errors may fall on one row.
+        public let rowsWithErrors: Int
         public let errors: [RowError]
+
+        /// "4 errors on 2 of 6 rows", "an error in the header": what went wrong, counted as a person would.
+        public var errorSummary: String {
+            func counted(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+            let errors = counted(errorCount, "error")
+            if rowsWithErrors == 0 { return errors + " in the header" }
+            if rowsWithErrors == rows { return errors + (rows == 1 ? " on the row" : " on all \(counted(rows, "row"))") }
+            return errors + " on \(rowsWithErrors) of \(counted(rows, "row"))"
+        }
         public var committed: Bool { imported > 0 || (rows == 0 && errorCount == 0) }
     }
 
@@ -92,11 +103,12 @@ public struct ContactImport: Sendable {
         }
         try await check(&state, ownership: ownership, options: options)
         if state.header == nil { state.fail(1, "file", "is empty: the first line must name the columns") }
-        let rejected = Outcome(rows: state.rows, imported: 0, errorCount: state.errorCount, errors: state.errors.sorted { $0.line < $1.line })
+        let rejected = Outcome(rows: state.rows, imported: 0, errorCount: state.errorCount, rowsWithErrors: state.failedLines.count,
+                               errors: state.errors.sorted { $0.line < $1.line })
         if state.errorCount > 0 || options.dryRun { return rejected }
         // pass 2: short write transactions, seen by no one until the import settles
         try await write(state.ready, total: total, progress: progress)
-        return Outcome(rows: state.rows, imported: state.rows, errorCount: 0, errors: [])
+        return Outcome(rows: state.rows, imported: state.rows, errorCount: 0, rowsWithErrors: 0, errors: [])
     }
 
     /// Checks the rows read since the last check against the stored contacts and the file's rows
@@ -183,8 +195,12 @@ public struct ContactImport: Sendable {
         var errorCount = 0
         var errors: [RowError] = []
 
+        /// The data rows with at least one error (the header's own errors aside).
+        var failedLines = Set<Int>()
+
         mutating func fail(_ line: Int, _ field: String, _ message: String) {
             errorCount += 1
+            if header != nil { failedLines.insert(line) }
             if errors.count < ContactImport.reportedErrorLimit { errors.append(RowError(line: line, field: field, message: message)) }
         }
 

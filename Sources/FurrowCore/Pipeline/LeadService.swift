@@ -229,7 +229,7 @@ extension Lead {
 
     var searchEntry: SearchEntry {
         SearchEntry(kind: .lead, id: id.uuid, title: fields.topic,
-                    subtitle: [fields.personName, fields.companyName, status.rawValue].compactMap { $0 }.joined(separator: " · "),
+                    subtitle: [fields.personName, fields.companyName, status.label].compactMap { $0 }.joined(separator: " · "),
                     text: fields.searchText, ownership: ownership)
     }
 }

@@ -97,7 +97,7 @@ extension Opportunity {
 
     var searchEntry: SearchEntry {
         SearchEntry(kind: .opportunity, id: id.uuid, title: fields.name,
-                    subtitle: [status.rawValue, fields.estimatedRevenue.map { "\($0.decimalString) \($0.currency)" }].compactMap { $0 }.joined(separator: " · "),
+                    subtitle: [status.label, fields.estimatedRevenue?.displayText].compactMap { $0 }.joined(separator: " · "),
                     text: [fields.name, fields.comment].compactMap { $0 }.joined(separator: " "), ownership: ownership)
     }
 }

@@ -155,7 +155,7 @@ public struct OpportunityService: Sendable {
                 try opportunity.close(won: won, actualRevenue: actualRevenue, lostReason: lostReasonId, hasOpenQuotes: openQuotes,
                                       at: env.clock.now())
             } catch PipelineError.lostReasonRequired {
-                throw ValidationError([FieldError("lostReasonId", "a lost opportunity needs a reason for losing")])
+                throw ValidationError([FieldError("lostReasonId", "is required to close an opportunity as lost")])
             }
             let version = opportunity.version
             try await save(&opportunity, expectedVersion: version, in: session)

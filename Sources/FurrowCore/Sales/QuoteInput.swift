@@ -61,17 +61,28 @@ extension StoreSession {
         if priceListId != nil && list == nil { throw ValidationError([FieldError("priceListId", "is not a price list")]) }
         if let list, list.currency != currency { throw QuoteError.currencyMismatch }
         var resolved: [QuoteLine] = []
+        // Each line's own problems are collected, not thrown one by one: with the line rules
+        // below they all come back at once. A line that could not be priced stands in with a
+        // price of 0 so that the rules still name the other lines by their positions.
+        var lineErrors: [FieldError] = []
         for (index, line) in lines.enumerated() {
             let tax = try await line.taxRateId.asyncMap { try await self.taxRate(id: $0) } ?? nil
-            if line.taxRateId != nil && tax == nil { throw ValidationError([FieldError("lines[\(index)].taxRateId", "is not a tax rate")]) }
+            if line.taxRateId != nil && tax == nil { lineErrors.append(FieldError("lines[\(index)].taxRateId", "is not a tax rate")) }
+            let standIn = QuoteLine(productId: line.productId, description: line.description ?? "(line \(index + 1))", quantity: line.quantity,
+                                    unitPrice: Micros(value: 0), discountPercent: line.discountPercent ?? Micros(value: 0),
+                                    taxPercent: tax?.percent ?? Micros(value: 0), taxRateId: tax?.id)
             if let productId = line.productId {
                 guard let list else { throw QuoteError.priceListRequired }
                 guard list.isValid(on: date) else { throw QuoteError.priceListNotValid }
                 guard let product = try await self.product(id: productId) else {
-                    throw ValidationError([FieldError("lines[\(index)].productId", "is not a product")])
+                    lineErrors.append(FieldError("lines[\(index)].productId", "is not a product"))
+                    resolved.append(standIn)
+                    continue
                 }
                 guard product.active, product.inventoryStatus == .available else {
-                    throw ValidationError([FieldError("lines[\(index)].productId", "\(product.name) is not available")])
+                    lineErrors.append(FieldError("lines[\(index)].productId", "\(product.name) is not available"))
+                    resolved.append(standIn)
+                    continue
                 }
                 guard let price = list.items[productId] else { throw QuoteError.productNotOnPriceList(product.name) }
                 let productTax = try await product.taxRateId.asyncMap { try await self.taxRate(id: $0) } ?? nil
@@ -80,14 +91,19 @@ extension StoreSession {
                                           taxPercent: (tax ?? productTax)?.percent ?? Micros(value: 0), taxRateId: (tax ?? productTax)?.id))
             } else {
                 guard let price = line.unitPrice else {
-                    throw ValidationError([FieldError("lines[\(index)].unitPrice", "a write-in line needs a unit price")])
+                    lineErrors.append(FieldError("lines[\(index)].unitPrice", "a write-in line needs a unit price"))
+                    resolved.append(standIn)
+                    continue
                 }
                 resolved.append(QuoteLine(productId: nil, description: line.description ?? "", quantity: line.quantity, unitPrice: price,
                                           discountPercent: line.discountPercent ?? Micros(value: 0),
                                           taxPercent: tax?.percent ?? Micros(value: 0), taxRateId: tax?.id))
             }
         }
-        try QuoteLine.validate(resolved, currency: currency)
+        do { try QuoteLine.validate(resolved, currency: currency) } catch {
+            throw ValidationError(lineErrors + error.errors.filter { rule in !lineErrors.contains { $0.field == rule.field } })
+        }
+        if !lineErrors.isEmpty { throw ValidationError(lineErrors) }
         return resolved
     }
 }

@@ -66,7 +66,12 @@ public struct CredentialRecord: Sendable, Equatable {
 
 /// One row of the global search index: what it names, whose it is, and what it shows.
 public struct SearchEntry: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable, Codable { case account, contact, lead, opportunity }
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case account, contact, lead, opportunity, quote, order, invoice, payment
+
+        /// Billing records: a finance user finds every customer's (`Principal.ledger`).
+        public var isLedger: Bool { [.account, .order, .invoice, .payment].contains(self) }
+    }
     public var kind: Kind
     public var id: UUID
     public var title: String

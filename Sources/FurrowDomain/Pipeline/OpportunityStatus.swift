@@ -51,3 +51,15 @@ public enum LeadStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension LeadStatus {
+    /// The status as people read it (the raw value is the API's and the database's).
+    public var label: String {
+        switch self {
+        case .new: "New"
+        case .contacted: "Contacted"
+        case .qualified: "Qualified"
+        case .disqualified: "Disqualified"
+        }
+    }
+}

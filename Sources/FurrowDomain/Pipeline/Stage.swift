@@ -57,9 +57,15 @@ public struct StageRequirements: Sendable, Equatable, Codable {
         "accountId", "contactId", "estimatedRevenue", "expectedCloseDate", "termsOfSale", "comment", "channelId",
     ]
 
+    /// How a person names each requirable field in a sentence.
+    public static let fieldLabels: [String: String] = [
+        "accountId": "an account", "contactId": "a contact", "estimatedRevenue": "the estimated revenue",
+        "expectedCloseDate": "the expected close date", "termsOfSale": "the terms of sale", "comment": "a comment", "channelId": "a channel",
+    ]
+
     /// Each unmet condition, in a stable order; empty when the stage may be entered.
     public func unmet(by facts: StageFacts) -> [String] {
-        var missing = requiredFields.filter { !facts.filledFields.contains($0) }.map { "\($0) is required" }
+        var missing = requiredFields.filter { !facts.filledFields.contains($0) }.map { "\(Self.fieldLabels[$0] ?? $0) is required" }
         if requiresStakeholder && !facts.hasStakeholder { missing.append("at least one stakeholder is required") }
         if requiresCompetitor && !facts.hasCompetitor { missing.append("at least one competitor is required") }
         if requiresQuote && !facts.hasQuote { missing.append("a quote is required") }

@@ -92,3 +92,28 @@ extension ValidationError: CustomStringConvertible {
         errors.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
     }
 }
+
+extension FieldError {
+    /// How a person names a field: `parentAccountId` → "Parent account"; a path into a list
+    /// counts as a person does: `lines[4]` → "Line 4", `lines[2].quantity` → "Line 2, quantity".
+    public static func label(_ field: String) -> String {
+        if let open = field.firstIndex(of: "["), let close = field[open...].firstIndex(of: "]"),
+           let number = Int(field[field.index(after: open)..<close]) {
+            let list = String(field[..<open])
+            let item = list.hasSuffix("ies") ? String(list.dropLast(3)) + "y" : list.hasSuffix("s") ? String(list.dropLast()) : list
+            let rest = field[field.index(after: close)...].drop { $0 == "." }
+            let head = label(item) + " \(number)"
+            return rest.isEmpty ? head : head + ", " + label(String(rest)).lowercased()
+        }
+        let name = field.hasSuffix("Id") ? String(field.dropLast(2)) : field
+        var words = ""
+        for character in name {
+            if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
+        }
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The error as a sentence for a person: "Line 4 has no valid date (YYYY-MM-DD)".
+    public var sentence: String { Self.label(field) + " " + message }
+}
+

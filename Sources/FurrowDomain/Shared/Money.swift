@@ -51,6 +51,20 @@ public struct Money: Hashable, Sendable {
     /// `"1234.50"` with exactly the currency's minor digits.
     public var decimalString: String { Self.decimalString(Int128(minorUnits), currency: currency) }
 
+    /// As Furrow shows an amount: whole part grouped by thousands, then the currency (`23,900.00 GBP`).
+    public var displayText: String {
+        let text = decimalString
+        let negative = text.hasPrefix("-")
+        let parts = text.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
+        var whole = String(parts.first ?? "0")
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        return (negative ? "-" : "") + whole + grouped + (parts.count > 1 ? "." + parts[1] : "") + " " + currency.code
+    }
+
     /// Any number of minor units (a wide sum too) as a decimal string in the currency.
     public static func decimalString(_ minorUnits: Int128, currency: Currency) -> String {
         let digits = currency.minorDigits

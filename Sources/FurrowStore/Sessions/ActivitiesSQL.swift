@@ -205,7 +205,7 @@ extension SQLSession {
     }
 }
 
-/// Activities a rule made (`M0013ActivityOrigin`).
+/// Activities a rule made (`M0016ActivityOrigin`).
 extension SQLSession {
     func setReminder(_ id: Activity.ID, at time: Date) async throws {
         try await run("UPDATE activities SET reminder_at = \(bind: Timestamp.string(time)), reminded_at = NULL WHERE id = \(bind: id.string)")

@@ -36,6 +36,7 @@ extension SQLSession {
                 \(bind: Timestamp.string(invoice.createdAt)), \(bind: Timestamp.string(invoice.updatedAt)))
             """)
         try await writeLines(invoice.lines.map(\.line), of: invoice.id.uuid, sources: invoice.lines.map(\.orderLine))
+        try await indexDocument(.invoice, id: invoice.id.uuid)
     }
 
     func updateInvoice(_ invoice: Invoice, expectedVersion: Int) async throws -> Bool {
@@ -50,6 +51,7 @@ extension SQLSession {
                 version = \(bind: invoice.version), updated_at = \(bind: Timestamp.string(invoice.updatedAt))
             WHERE id = \(bind: invoice.id.string) AND version = \(bind: expectedVersion) RETURNING id
             """)).isEmpty
+        if saved { try await indexDocument(.invoice, id: invoice.id.uuid) }
         if saved && invoice.status == .draft {
             try await writeLines(invoice.lines.map(\.line), of: invoice.id.uuid, sources: invoice.lines.map(\.orderLine))
         }
@@ -59,6 +61,7 @@ extension SQLSession {
     func deleteInvoice(_ id: Invoice.ID) async throws {
         try await run("DELETE FROM document_lines WHERE document_id = \(bind: id.string)")
         try await run("DELETE FROM invoices WHERE id = \(bind: id.string) AND status = 'draft'")
+        try await run("DELETE FROM search_entries WHERE id = \(bind: id.string) AND NOT EXISTS (SELECT 1 FROM invoices WHERE id = \(bind: id.string))")
     }
 
     func invoice(id: Invoice.ID, locked: Bool) async throws -> Invoice? {

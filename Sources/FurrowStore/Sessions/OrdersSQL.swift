@@ -16,6 +16,7 @@ extension SQLSession {
                     \(bind: order.version), \(bind: Timestamp.string(order.createdAt)), \(bind: Timestamp.string(order.updatedAt)))
             """)
         try await writeLines(order.lines, of: order.id.uuid)
+        try await indexDocument(.order, id: order.id.uuid)
     }
 
     func order(id: SalesOrder.ID) async throws -> SalesOrder? {

@@ -15,6 +15,7 @@ extension SQLSession {
                 \(bind: Timestamp.string(payment.createdAt)), \(bind: Timestamp.string(payment.createdAt)))
             """)
         try await writeAllocations(payment)
+        try await indexDocument(.payment, id: payment.id.uuid)
     }
 
     func updatePayment(_ payment: Payment, expectedVersion: Int) async throws -> Bool {

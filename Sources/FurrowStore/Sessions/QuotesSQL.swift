@@ -38,6 +38,7 @@ extension SQLSession {
             WHERE id = \(bind: q.id.string) AND version = \(bind: expectedVersion) RETURNING id
             """)).isEmpty
         guard changed else { return false }
+        try await indexDocument(.quote, id: q.id.uuid)
         try await run("DELETE FROM quote_lines WHERE quote_id = \(bind: q.id.string)")
         for (position, line) in q.lines.enumerated() {
             let price = line.price(in: q.currency)

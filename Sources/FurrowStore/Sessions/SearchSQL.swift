@@ -7,8 +7,9 @@ import SQLKit
 /// PostgreSQL. Words shorter than three characters cannot use a trigram index; a query made only
 /// of such words falls back to a title prefix.
 enum SearchSQL {
-    /// How many matches a global search reads at most before ordering them by name.
-    static let candidateLimit = 500
+    /// Up to this many matches a global search ranks and sorts them all; beyond it, it walks
+    /// the title indexes instead (the same order, found another way).
+    static let candidateLimit = 2_000
 
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.count >= 3 }.prefix(8).map { $0 }
@@ -37,6 +38,14 @@ enum SearchSQL {
             let likes = words.map { word -> SQLQueryString in "e.body ILIKE \(bind: "%" + escapeLike(word) + "%") ESCAPE '\\'" }
             return select + "search_entries e WHERE " + likes.joined(separator: " AND ") + " AND \(condition)" + cap
         }
+    }
+
+    /// The match of `matchingIDs` as a plain condition on `e.body` (for a walk of another index).
+    static func bodyHolds(_ text: String) -> SQLQueryString {
+        let words = words(text)
+        if words.isEmpty { return "LOWER(e.title) LIKE \(bind: escapeLike(text.lowercased()) + "%") ESCAPE '\\'" }
+        return words.map { word -> SQLQueryString in "e.body LIKE \(bind: "%" + escapeLike(word) + "%") ESCAPE '\\'" }
+            .joined(separator: " AND ")
     }
 
     static func escapeLike(_ text: String) -> String {
@@ -75,25 +84,57 @@ extension SQLSession {
         try await run("DELETE FROM search_entries WHERE id = \(bind: UUIDText.lowercase(id))")
     }
 
+    /// Global search in one defined order whatever the number of matches: a title equal to the
+    /// text, then titles that start with it, then the other matches; by title (then id) within each.
     func search(_ text: String, types: Set<SearchEntry.Kind>, visibleTo principal: Principal, limit: Int) async throws -> [SearchEntry] {
         let kinds = types.map(\.rawValue).sorted()
         guard !kinds.isEmpty else { return [] }
-        // The first few hundred visible matches, in name order: a fragment that matches thousands
-        // of records shows a sample of them (typing more narrows it) instead of sorting them all.
-        // The candidates carry their columns out of the index lookup: reading each one again by
-        // its id cost 500 primary-key lookups a search on PostgreSQL.
-        // Accounts are billing records: finance finds every customer's (`Principal.ledger`).
+        // Accounts, orders, invoices and payments are billing records: finance finds every
+        // customer's (`Principal.ledger`).
+        let ledgerKinds = SearchEntry.Kind.allCases.filter(\.isLedger).map(\.rawValue)
         let visible: SQLQueryString = principal.ledger.seesEverything && !principal.seesEverything
-            ? "(e.kind = 'account' OR \(visibility(principal, prefix: "e.")))" : visibility(principal, prefix: "e.")
+            ? "(e.kind IN (\(binds: ledgerKinds)) OR \(visibility(principal, prefix: "e.")))" : visibility(principal, prefix: "e.")
         let settled: SQLQueryString = "(e.import_id IS NULL OR e.import_id NOT IN (SELECT id FROM staged_imports))"
-        let candidates = SearchSQL.matchingIDs(text, where: "e.kind IN (\(binds: kinds)) AND \(visible) AND \(settled)",
-                                               limit: SearchSQL.candidateLimit, engine: engine,
-                                               columns: "e.id, e.kind, e.title, e.subtitle, e.body, e.owner_id, e.team_id")
-        let query: SQLQueryString = "SELECT * FROM (\(candidates)) candidates ORDER BY title, id LIMIT \(literal: limit)"
-        // PostgreSQL guesses 1–10% of the entries match any fragment, so with the candidate cap a
-        // sequential scan that stops early looks cheapest; for a fragment few entries hold it reads
-        // the whole table (0.4 s at 200,000 entries). The trigram index costs what the matches do.
-        return try await indexOnly { try await rows(query) }.map { row in
+        let condition: SQLQueryString = "e.kind IN (\(binds: kinds)) AND \(visible) AND \(settled)"
+        let columns = "e.id, e.kind, e.title, e.subtitle, e.body, e.owner_id, e.team_id"
+        let lowered = text.lowercased()
+        let prefix: SQLQueryString = "LOWER(e.title) LIKE \(bind: SearchSQL.escapeLike(lowered) + "%") ESCAPE '\\'"
+        let rank: SQLQueryString = "CASE WHEN LOWER(e.title) = \(bind: lowered) THEN 0 WHEN \(prefix) THEN 1 ELSE 2 END"
+        // PostgreSQL guesses 1–10% of the entries match any fragment and would rather scan the
+        // table; the trigram index costs what the matches do (`indexOnly`).
+        return try await indexOnly {
+            let counted = try await rows("""
+                SELECT COUNT(*) AS n FROM (\(SearchSQL.matchingIDs(text, where: condition, limit: SearchSQL.candidateLimit + 1, engine: engine))) m
+                """)
+            let matches = try counted.first?.decode(column: "n", as: Int.self) ?? 0
+            var found: [any SQLRow]
+            if matches <= SearchSQL.candidateLimit {
+                // Few enough to rank and sort them all.
+                let all = SearchSQL.matchingIDs(text, where: condition, limit: nil, engine: engine, columns: columns)
+                found = try await rows("""
+                    SELECT e.* FROM (\(all)) e ORDER BY \(rank), e.title, e.id LIMIT \(literal: limit)
+                    """)
+            } else {
+                // A common fragment: sorting every match would cost what the matches do. Titles that
+                // start with the text come from the lowered-title index, the rest from a walk of the
+                // title index that stops after `limit` matches (which come often, the fragment being common).
+                let holds = SearchSQL.bodyHolds(text)
+                // SQLite cannot read an index for LIKE on an expression; the same prefix as a range can.
+                let range: SQLQueryString = engine == .sqlite
+                    ? "LOWER(e.title) >= \(bind: lowered) AND LOWER(e.title) < \(bind: lowered + "\u{10FFFF}") AND " : ""
+                found = try await rows("""
+                    SELECT \(unsafeRaw: columns) FROM search_entries e WHERE \(range)\(prefix) AND \(holds) AND \(condition)
+                    ORDER BY \(rank), e.title, e.id LIMIT \(literal: limit)
+                    """)
+                if found.count < limit {
+                    found += try await rows("""
+                        SELECT \(unsafeRaw: columns) FROM search_entries e WHERE NOT (\(prefix)) AND \(holds) AND \(condition)
+                        ORDER BY e.title, e.id LIMIT \(literal: limit - found.count)
+                        """)
+                }
+            }
+            return found
+        }.map { row in
             SearchEntry(kind: try row.status("kind", SearchEntry.Kind.self),
                         id: UUIDText.parse(try row.string("id")) ?? UUID(),
                         title: try row.string("title"), subtitle: try row.string("subtitle"), text: try row.string("body"),

@@ -105,7 +105,14 @@ struct ActivityView {
         }
     }
 
-    /// `Every 2 weeks on MO, WE, 5 times`.
+    static let dayNames = ["MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"]
+
+    /// `Monday`, `Monday and Thursday`, `Monday, Wednesday and Friday`.
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// `Every 2 weeks on Monday and Wednesday, 5 times`.
     static func describe(_ r: Recurrence, _ clock: LocalClock) -> String {
         let unit = switch r.frequency {
         case .daily: "day"
@@ -113,7 +120,7 @@ struct ActivityView {
         case .monthly: "month"
         }
         var text = r.interval == 1 ? "Every \(unit)" : "Every \(r.interval) \(unit)s"
-        if !r.byDay.isEmpty { text += " on " + r.byDay.joined(separator: ", ") }
+        if !r.byDay.isEmpty { text += " on " + Self.list(r.byDay.map { Self.dayNames[$0] ?? $0 }) }
         if let count = r.count { text += ", \(count) time\(count == 1 ? "" : "s")" }
         if let until = r.until { text += ", until \(clock.day(until))" }
         return text

@@ -59,7 +59,7 @@ struct AllocationRow {
         var typed: [Invoice.ID: String] = [:]
         for (name, values) in form.values.sorted(by: { $0.key < $1.key }) where name.hasPrefix("allocation-") {
             guard let id = Invoice.ID(String(name.dropFirst("allocation-".count))) else { continue }
-            let text = (values.first ?? "").replacingOccurrences(of: " ", with: "")
+            let text = TypedNumber.plain(values.first ?? "")
             typed[id] = text
             guard !text.isEmpty, let currency else { continue }
             guard let money = Money(text, currency: currency), money.minorUnits >= 0 else {

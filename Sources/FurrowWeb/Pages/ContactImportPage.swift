@@ -123,7 +123,7 @@ struct ContactImportPage {
             let errors = outcome.errors.map { RowError(line: $0.line, column: $0.field == "row" ? "(whole row)" : $0.field, message: $0.message) }
             let shown = outcome.errorCount > errors.count
                 ? "The first \(number(errors.count)) of \(number(outcome.errorCount)) errors, by line." : nil
-            return Outcome(headline: "Nothing imported: \(plural(outcome.errorCount, "error")) in \(rows)",
+            return Outcome(headline: "Nothing imported: \(outcome.errorSummary)",
                            detail: "Correct the rows below in the file and upload it again; no contact was stored.",
                            succeeded: false, showContacts: false, errors: errors, hasErrors: !errors.isEmpty, shownErrors: shown)
         }

@@ -57,7 +57,7 @@ struct InvoiceActions {
         do {
             guard errors.isEmpty else { throw ValidationError(errors) }
             let invoice = try await InvoiceService(web.env).issue(id, on: day, email: email, by: principal)
-            let emailed = email ? " Its PDF is on its way to the contact." : ""
+            let emailed = email ? " " + MailNotice.queued(try await SettingsService(web.env).current()) : ""
             return .redirect("/invoices/\(id)", flash: "\(LedgerText.kind(invoice.kind)) \(invoice.number ?? "") issued." + emailed)
         } catch {
             return try Web.refusal(error, back: "/invoices/\(id)", failed: "Not issued:")
@@ -92,7 +92,8 @@ struct InvoiceActions {
         _ = try await web.form(request, context)
         let id = try id(context)
         _ = try await InvoiceService(web.env).get(id, by: principal)
-        return try await web.act(back: "/invoices/\(id)", done: "The PDF is on its way to the contact.", failed: "Not sent:") {
+        let done = MailNotice.queued(try await SettingsService(web.env).current())
+        return try await web.act(back: "/invoices/\(id)", done: done, failed: "Not sent:") {
             _ = try await InvoiceService(web.env).send(id, by: principal)
         }
     }

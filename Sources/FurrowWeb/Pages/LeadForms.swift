@@ -57,7 +57,7 @@ struct LeadForms {
         fields.add("email", "Email", values["email"], type: "email", autocomplete: "off")
         fields.add("phone", "Phone", values["phone"], type: "tel", autocomplete: "off")
         fields.textarea("requirements", "Requirements", values["requirements"])
-        fields.add("estimatedValue", "Estimated value", values["estimatedValue"], hint: "An amount such as 1250.00.")
+        fields.add("estimatedValue", "Estimated value", values["estimatedValue"], hint: "An amount such as 1,250.00 or 1250.00.")
         fields.add("currency", "Currency", values.optional("currency") ?? base, list: "currencies")
         let channels = try await CatalogService(web.env).channels()
         let records = try await pipeline.sourceOptions(by: principal, selected: values.optional("sourceRef"))

@@ -143,7 +143,7 @@ struct OpportunityLists {
             var errors: [FieldError] = []
             let description = form.optional("description")
             if description == nil { errors.append(FieldError("description", "is required")) }
-            let quantity = form.optional("quantity").map { Micros($0) } ?? Micros(value: Micros.scale)
+            let quantity = form.optional("quantity").map { Micros(TypedNumber.plain($0)) } ?? Micros(value: Micros.scale)
             if quantity == nil || (quantity?.value ?? 0) <= 0 { errors.append(FieldError("quantity", "must be a number above 0")) }
             let amount = MoneyText.parse(form.optional("amount"), currency: input.fields.currency.code, field: "amount", errors: &errors)
             if !errors.isEmpty { throw ValidationError(errors) }

@@ -73,7 +73,7 @@ struct OrderActions {
             var chosen: [InvoiceService.OrderPart] = []
             for number in order.lines.indices.map({ $0 + 1 }) {
                 guard let text = form.optional("part-\(number)") else { continue }
-                guard let quantity = Micros(text), quantity.value >= 0 else {
+                guard let quantity = Micros(TypedNumber.plain(text)), quantity.value >= 0 else {
                     errors.append(FieldError("line \(number)", "must be a quantity such as 2 or 1.5"))
                     continue
                 }

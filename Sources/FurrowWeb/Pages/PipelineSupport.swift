@@ -126,13 +126,13 @@ enum MoneyText {
     /// Parses a typed amount; a bad currency or amount adds a field error.
     static func parse(_ text: String?, currency code: String, field: String, currencyField: String = "currency",
                       errors: inout [FieldError]) -> Money? {
-        guard let text = text?.replacingOccurrences(of: " ", with: ""), !text.isEmpty else { return nil }
+        guard let text = text.map(TypedNumber.plain), !text.isEmpty else { return nil }
         guard let currency = Currency(code) else {
             errors.append(FieldError(currencyField, "is not an ISO 4217 currency code such as EUR"))
             return nil
         }
         guard let money = Money(text, currency: currency) else {
-            errors.append(FieldError(field, "must be an amount such as 1250.00, with at most \(currency.minorDigits) decimals"))
+            errors.append(FieldError(field, "must be an amount such as 1,250.00 or 1250.00, with at most \(currency.minorDigits) decimals"))
             return nil
         }
         return money

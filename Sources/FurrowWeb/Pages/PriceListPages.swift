@@ -83,7 +83,7 @@ struct PriceListPages {
                 continue
             }
             if items[productId] != nil { errors.append(FieldError("items[\(index)].productId", "is listed already")) }
-            guard let price = Micros(priceText), price.value >= 0 else {
+            guard let price = Micros(TypedNumber.plain(priceText)), price.value >= 0 else {
                 errors.append(FieldError("items[\(index)].unitPrice", priceText.isEmpty ? "enter a price" : "must be an amount such as 12.50"))
                 continue
             }

@@ -42,7 +42,7 @@ struct QuoteActions {
         } catch {
             return try Web.refusal(error, back: back, failed: SalesText.failed(verb))
         }
-        let emailed = verb == .send && form.flag("email") ? " Its PDF is on its way to the contact." : ""
+        let emailed = verb == .send && form.flag("email") ? " " + MailNotice.queued(try await SettingsService(web.env).current()) : ""
         return .redirect(back, flash: SalesText.done(verb, word) + emailed)
     }
 

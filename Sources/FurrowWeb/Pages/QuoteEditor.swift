@@ -72,7 +72,9 @@ struct QuoteEditor {
         }
         let parsed = QuoteForm(form)
         do {
-            try parsed.check()
+            let base = Currency(try await SettingsService(web.env).current().baseCurrency)
+            if let currency = catalog.priceList(parsed.input.priceListId)?.currency ?? base { try parsed.check(currency: currency) }
+            try parsed.check(currency: nil)
             return try await save()
         } catch {
             let problem = parsed.placed(try AccountForms.formProblem(error), catalog: catalog)
@@ -85,8 +87,36 @@ struct QuoteEditor {
         let word = QuoteWord(try await SettingsService(web.env).current())
         let target = try await newTarget(opportunity: request.query("opportunity"), lead: request.query("lead"),
                                          account: request.query("account"), word: word, by: principal)
-        return try await render(request, context, target, values: WebForm(""), problem: nil, catalog: try await SalesCatalog.load(web.env),
-                                rows: Self.rows)
+        let catalog = try await SalesCatalog.load(web.env)
+        let start = try await startingValues(opportunity: Opportunity.ID(request.query("opportunity")), target: target, catalog: catalog,
+                                             by: principal)
+        return try await render(request, context, target, values: start.values, problem: nil, catalog: catalog,
+                                rows: max(Self.rows, start.lines + 1))
+    }
+
+    /// A new quote starts from its opportunity's product lines and price list; without a price list
+    /// of its own it takes the only price list valid today in its currency, when there is exactly one.
+    func startingValues(opportunity: Opportunity.ID?, target: QuoteEditorView.Target, catalog: SalesCatalog,
+                        by principal: Principal) async throws -> (values: WebForm, lines: Int) {
+        var values: [String: String?] = [:]
+        var lineCount = 0
+        if let opportunity {
+            let (listId, lines, _) = try await OpportunityService(web.env).lines(opportunity, by: principal)
+            if !lines.isEmpty {
+                values.merge(QuoteForm.lineValues(lines, catalog: catalog)) { a, _ in a }
+                values["lineCount"] = nil
+                lineCount = lines.count
+            }
+            values["priceListId"] = listId?.string
+        }
+        if values["priceListId"] ?? nil == nil {
+            let settings = try await SettingsService(web.env).current()
+            let currency = target.currency ?? Currency(settings.baseCurrency)
+            let today = settings.today(web.env.clock.now())
+            let valid = catalog.priceLists.filter { $0.currency == currency && $0.isValid(on: today) }
+            if valid.count == 1 { values["priceListId"] = valid[0].id.string }
+        }
+        return (WebForm(values: values), lineCount)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

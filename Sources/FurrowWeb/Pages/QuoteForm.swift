@@ -30,10 +30,12 @@ struct QuoteForm {
         var errors: [FieldError] = []
         var lines: [QuoteInput.Line] = []
         var rows: [Int] = []
+        // Errors name a line by its position among the lines sent, as the service's do; `placed`
+        // moves them all to their form rows.
         func number(_ index: Int, _ name: String, _ message: String) -> Micros? {
             guard let text = form.optional("lines[\(index)].\(name)") else { return nil }
-            guard let value = Micros(text.replacingOccurrences(of: " ", with: "")) else {
-                errors.append(FieldError("lines[\(index)].\(name)", message))
+            guard let value = Micros(TypedNumber.plain(text)) else {
+                errors.append(FieldError("lines[\(lines.count)].\(name)", message))
                 return nil
             }
             return value
@@ -41,7 +43,7 @@ struct QuoteForm {
         for index in 0..<Self.lineCount(form) where !Self.isBlank(form, index) {
             let productText = form.optional("lines[\(index)].productId")
             let productId = productText.flatMap(Product.ID.init)
-            if productText != nil && productId == nil { errors.append(FieldError("lines[\(index)].productId", "choose a product from the list")) }
+            if productText != nil && productId == nil { errors.append(FieldError("lines[\(lines.count)].productId", "choose a product from the list")) }
             let quantity = number(index, "quantity", "must be a number such as 2 or 1.5") ?? (form.optional("lines[\(index)].quantity") == nil
                 ? Micros(value: Micros.scale) : Micros(value: 0))
             // A product's price comes from the price list: a price typed on its row is not sent.
@@ -54,8 +56,8 @@ struct QuoteForm {
         }
         for (position, line) in lines.enumerated() where line.productId == nil {
             let row = rows[position]
-            if line.description == nil { errors.append(FieldError("lines[\(row)].description", "a write-in line needs a description")) }
-            if form.optional("lines[\(row)].unitPrice") == nil { errors.append(FieldError("lines[\(row)].unitPrice", "a write-in line needs a unit price")) }
+            if line.description == nil { errors.append(FieldError("lines[\(position)].description", "a write-in line needs a description")) }
+            if form.optional("lines[\(row)].unitPrice") == nil { errors.append(FieldError("lines[\(position)].unitPrice", "a write-in line needs a unit price")) }
         }
         input = QuoteInput(opportunityId: form.optional("opportunityId").flatMap(Opportunity.ID.init),
                            leadId: form.optional("leadId").flatMap(Lead.ID.init), accountId: form.optional("accountId").flatMap(Account.ID.init),
@@ -67,9 +69,23 @@ struct QuoteForm {
         self.errors = errors
     }
 
-    /// Throws the errors found while reading the form, if any.
-    func check() throws {
-        if !errors.isEmpty { throw ValidationError(errors) }
+    /// Throws the errors found while reading the form, if any, together with what the line
+    /// rules say about the rest (a discount above 100, a quantity of 0…): every message at once.
+    func check(currency: Currency?) throws {
+        guard !errors.isEmpty else { return }
+        guard let currency else { throw ValidationError(errors) }
+        // A number that could not be read has its message already; its stand-in passes the rules.
+        let lines = input.lines.enumerated().map { position, line in
+            QuoteLine(productId: line.productId, description: line.description ?? "(line \(position + 1))",
+                      quantity: errors.contains { $0.field == "lines[\(position)].quantity" } ? Micros(value: Micros.scale) : line.quantity,
+                      unitPrice: line.unitPrice ?? Micros(value: 0), discountPercent: line.discountPercent ?? Micros(value: 0),
+                      taxPercent: Micros(value: 0), taxRateId: nil)
+        }
+        var all = errors
+        do { try QuoteLine.validate(lines, currency: currency) } catch {
+            all += error.errors.filter { found in !errors.contains { $0.field == found.field } }
+        }
+        throw ValidationError(all)
     }
 
     /// The problem as the editor shows it: `lines[k]` errors moved to their form rows, and the

@@ -25,21 +25,10 @@ struct RecordParts {
     func history(_ entity: String, _ id: UUID, by principal: Principal, shell: Shell,
                  names: [String: String] = [:]) async throws -> [HistoryRow] {
         let entries = try await AuditService(env).entries(entity: entity, id: id, by: principal)
-        let users = try await userNames()
-        let accountIds = entries.flatMap(\.changes).filter { ["parentAccountId", "accountId"].contains($0.field) }
-            .flatMap { [$0.old, $0.new] }.compactMap { $0.flatMap(Account.ID.init) }
-        let accounts = try await accountNames(accountIds)
-        func show(_ field: String, _ value: String?) -> String? {
-            guard let value else { return nil }
-            switch field {
-            case "ownerId": return User.ID(value).flatMap { users[$0] } ?? value
-            case "parentAccountId", "accountId": return Account.ID(value).flatMap { accounts[$0] } ?? value
-            default: return names[value] ?? value
-            }
-        }
+        let values = try await HistoryValues.load(entries, parts: self, extra: names, shell: shell, by: principal)
         return entries.reversed().map { entry in
-            let changes = entry.changes.map { Change(field: Self.label($0.field), old: show($0.field, $0.old), new: show($0.field, $0.new)) }
-            return HistoryRow(when: shell.format(entry.at), who: entry.actorId.flatMap { users[$0] } ?? "System",
+            let changes = entry.changes.map { Change(field: Self.label($0.field), old: values.show($0.field, $0.old), new: values.show($0.field, $0.new)) }
+            return HistoryRow(when: shell.format(entry.at), who: entry.actorId.flatMap { values.names[$0.string] } ?? "System",
                               action: Self.verb(entry.action), changes: changes, hasChanges: !changes.isEmpty)
         }
     }
@@ -57,14 +46,7 @@ struct RecordParts {
     }
 
     /// `parentAccountId` → `Parent account`.
-    static func label(_ field: String) -> String {
-        let name = field.hasSuffix("Id") ? String(field.dropLast(2)) : field
-        var words = ""
-        for character in name {
-            if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
-        }
-        return words.prefix(1).uppercased() + words.dropFirst()
-    }
+    static func label(_ field: String) -> String { FieldError.label(field) }
 
     /// The party's visible connections, each naming the other party.
     func connections(of id: UUID, _ type: PartyType, by principal: Principal) async throws -> [ConnectionRow] {

@@ -95,6 +95,10 @@ struct Shell {
     let flash: Message?
     let searchText: String
     let timeZone: TimeZone
+    /// The most a form may send (`BodyLimits.form`), for app.js to check before sending.
+    /// (Stored, not computed: templates see stored properties only.)
+    let formLimit = BodyLimits.form
+    let formLimitText = BodyLimits.text(BodyLimits.form)
 
     /// The layout of a page seen by whoever sent the request (signed in or not).
     static func make(_ env: CoreEnvironment, _ request: Request, _ context: AppContext, title: String,

@@ -21,10 +21,9 @@ struct UploadForm: Sendable {
         guard type.lowercased().hasPrefix("multipart/form-data"), let boundary = Self.parameter("boundary", in: type), !boundary.isEmpty else {
             throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as multipart/form-data.")
         }
-        let buffer: ByteBuffer
-        do { buffer = try await request.body.collect(upTo: context.maxUploadSize) } catch {
-            throw Problem("payload-too-large", 413, "File too large", "The file is larger than \(context.maxUploadSize / 1024 / 1024) MB.")
-        }
+        let buffer = try await request.body.collect(upTo: BodyLimits.upload, tooLarge: Problem(
+            "payload-too-large", 413, "File too large",
+            "A file sent here may be at most \(BodyLimits.text(BodyLimits.upload)), and this one is larger, so nothing was saved."))
         self.init(body: Data(buffer.readableBytesView), boundary: boundary)
     }
 

@@ -13,7 +13,11 @@ struct WebForm: Sendable {
         guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") else {
             throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as application/x-www-form-urlencoded.")
         }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let limit = BodyLimits.text(BodyLimits.form)
+        let buffer = try await request.body.collect(upTo: BodyLimits.form, tooLarge: Problem(
+            "payload-too-large", 413, "Form too large",
+            "A form may send at most \(limit), and this one sent more, so nothing was saved. Go back with your browser's Back button "
+                + "(what you typed is usually still there), shorten the longest text and send it again."))
         self.init(String(buffer: buffer))
         // Refused as the API refuses it in JSON bodies (`FieldError.nul`).
         let withNUL = values.filter { name, list in name.containsNUL || list.contains(where: \.containsNUL) }

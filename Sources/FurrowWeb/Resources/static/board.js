@@ -106,8 +106,11 @@
         snapBack();
         if (response.status === 401) {
           say("Not moved: you are no longer signed in. Reload the page and sign in again.");
+        } else if (problem.unmet && problem.unmet.length) {
+          // The detail restates the list; say it once, as the list.
+          say("Not moved: the stage cannot be entered yet.", problem.unmet);
         } else {
-          say("Not moved: " + (problem.detail || "the server refused the move."), problem.unmet);
+          say("Not moved: " + (problem.detail || "the server refused the move."));
         }
       });
     }).catch(function () {

@@ -1,7 +1,7 @@
 /// Which rule made an activity (`ActivityOrigin`): a stage's task or the follow-up rule; none for
 /// one a person made. Closing an opportunity cancels the open ones a rule made.
-let m0013ActivityOrigin = Migration(
-    version: 13,
+let m0016ActivityOrigin = Migration(
+    version: 16,
     name: "activity origin",
     both: ["ALTER TABLE activities ADD COLUMN origin TEXT"],
     sqlite: [],

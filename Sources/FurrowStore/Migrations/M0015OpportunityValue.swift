@@ -1,7 +1,7 @@
 /// What a deal counts for in reports, the board and the funnel (`Opportunity.value`): its actual
 /// revenue once won, its estimate otherwise; the covering indexes of the totals read it.
-let m0012OpportunityValue = Migration(
-    version: 12,
+let m0015OpportunityValue = Migration(
+    version: 15,
     name: "opportunity value",
     both: [
         "ALTER TABLE opportunities ADD COLUMN value_minor BIGINT",
