@@ -94,12 +94,12 @@ struct AmountBoundsTests {
         let eur = Currency("EUR")!
         let huge = QuoteLine(productId: nil, description: "x", quantity: Micros("100000")!, unitPrice: Micros("999999999999")!)
         let tooMany = QuoteLine(productId: nil, description: "y", quantity: Micros("1000000001")!, unitPrice: Micros("1")!)
-        #expect(throws: ValidationError([FieldError("lines[0].unitPrice", "quantity × unit price comes to more than 999999999999.99 EUR"),
-                                         FieldError("lines[1].quantity", "must be more than 0 and at most 1000000000")])) {
+        #expect(throws: ValidationError([FieldError("lines[0].unitPrice", "quantity × unit price comes to more than 999,999,999,999.99 EUR"),
+                                         FieldError("lines[1].quantity", "must be more than 0 and at most 1,000,000,000")])) {
             try QuoteLine.validate([huge, tooMany], currency: eur)
         }
         let near = QuoteLine(productId: nil, description: "z", quantity: Micros("1")!, unitPrice: Micros("600000000000")!)
-        #expect(throws: ValidationError([FieldError("lines", "the lines add up to more than 999999999999.99 EUR")])) {
+        #expect(throws: ValidationError([FieldError("lines", "the lines add up to more than 999,999,999,999.99 EUR")])) {
             try QuoteLine.validate([near, near], currency: eur)
         }
         #expect((try? QuoteLine.validate([near], currency: eur)) != nil)

@@ -1,6 +1,7 @@
 """Shared helpers of the robustness harness: a real `furrow serve` on a real database (an SQLite
 file, or a fresh PostgreSQL database when FURROW_TEST_POSTGRES_URL is set), a small keep-alive
 HTTP client that never retries, and the checks every error answer must pass."""
+import contextlib
 import http.client
 import json
 import os
@@ -111,6 +112,22 @@ class Database:
                 connection.close()
         out = psql(self.url, sql)
         return [tuple(line.split("|")) for line in out.splitlines() if line]
+
+
+@contextlib.contextmanager
+def demo_server(engine, directory):
+    """A server on a fresh `furrow demo` company, with an admin client; stopped and dropped after."""
+    database = Database(engine, directory)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
+    seeded = subprocess.run([BIN, "demo", "--database", database.url], env=env, capture_output=True, text=True, timeout=120)
+    assert seeded.returncode == 0, seeded.stdout[-2000:] + seeded.stderr[-2000:]
+    server = Server(database, directory, UNLIMITED)
+    server.start()
+    try:
+        yield server, server.login("admin@demo.furrow.test", "demo-admin-2026")
+    finally:
+        server.stop()
+        database.drop()
 
 
 class Server:

@@ -3,9 +3,7 @@ record of the other team (the outside probe's findings 4 and 6). A record one ma
 404 on every route (reads, writes, verbs, timelines) and never shows in a list; finance reads what
 it bills (every customer's accounts, orders, invoices and payments, and their timelines) and
 changes only what its role table allows. Runs against a `furrow demo` company on both engines."""
-import os
 import re
-import subprocess
 
 import pytest
 
@@ -24,15 +22,7 @@ FINANCE_WRITES = re.compile(r"^/(invoices|payments)/\{id\}|^/orders/\{id\}/invoi
 
 @pytest.fixture(scope="module", params=support.engines())
 def company(request, tmp_path_factory):
-    directory = tmp_path_factory.mktemp(f"matrix-{request.param}")
-    database = support.Database(request.param, directory)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
-    seeded = subprocess.run([support.BIN, "demo", "--database", database.url], env=env, capture_output=True, text=True, timeout=120)
-    assert seeded.returncode == 0, seeded.stdout[-2000:] + seeded.stderr[-2000:]
-    server = support.Server(database, directory, support.UNLIMITED)
-    server.start()
-    try:
-        admin = server.login("admin@demo.furrow.test", "demo-admin-2026")
+    with support.demo_server(request.param, tmp_path_factory.mktemp(f"matrix-{request.param}")) as (server, admin):
         users = {role: server.login(email, PASSWORDS[role]) for role, email in NORTH.items()}
         # the demo's read-only user is in South: one for North
         north = next(t["id"] for t in admin.call("GET", "/api/v1/teams").json["items"] if t["name"] == "North")
@@ -41,9 +31,6 @@ def company(request, tmp_path_factory):
         assert created.status == 201, created
         users["readonly"] = server.login("reader@matrix.example", "matrix-reader-2026")
         yield server, admin, users
-    finally:
-        server.stop()
-        database.drop()
 
 
 def add_south_business(server, admin):

@@ -22,20 +22,8 @@ LINE = {"description": "Fuzzed widget", "quantity": "1", "unitPrice": "5"}
 @pytest.fixture(scope="module", params=support.engines())
 def demo(request, tmp_path_factory):
     """A demo-company server and an admin client, shared by the tests of one engine."""
-    directory = tmp_path_factory.mktemp(f"regressions-{request.param}")
-    database = support.Database(request.param, directory)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
-    seeded = subprocess.run([support.BIN, "demo", "--database", database.url], env=env, capture_output=True, text=True, timeout=120)
-    assert seeded.returncode == 0, seeded.stdout[-2000:] + seeded.stderr[-2000:]
-    server = support.Server(database, directory, support.UNLIMITED)
-    server.start()
-    try:
-        admin = server.login("admin@demo.furrow.test", "demo-admin-2026")
-        document = admin.call("GET", "/api/v1/openapi.json").json
-        yield Demo(server, admin, document)
-    finally:
-        server.stop()
-        database.drop()
+    with support.demo_server(request.param, tmp_path_factory.mktemp(f"regressions-{request.param}")) as (server, admin):
+        yield Demo(server, admin, admin.call("GET", "/api/v1/openapi.json").json)
 
 
 class Demo:

@@ -103,6 +103,7 @@ struct CatalogRoutes {
             body.errors.append(FieldError("stageIds", "\(text) is not a UUID"))
             return nil
         }
+        if Set(stageIds).count != stageIds.count { body.errors.append(FieldError("stageIds", "a stage may appear only once")) }
         let allowed = body.bool("allowed"), demand = body.bool("recordsPrimaryDemand")
         try body.check()
         let kind = OpportunityKind(id: OpportunityKind.ID(UUID()), name: name ?? "", type: type ?? .none, stageIds: stageIds,

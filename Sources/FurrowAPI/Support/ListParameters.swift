@@ -72,7 +72,8 @@ enum ListParameters {
         guard let kind = fields.filterable[name] else {
             throw Problem.invalidQuery("Cannot filter by '\(name)'. Filterable: \(fields.filterable.keys.sorted().joined(separator: ", ")).")
         }
-        if (kind == .id || kind == .text) && op != .eq { throw Problem.invalidQuery("'\(name)' takes no range operator.") }
+        if (kind == .id || kind == .text || kind == .day) && op != .eq { throw Problem.invalidQuery("'\(name)' takes no range operator.") }
+        if kind == .day && !isCalendarDay(value) { throw Problem.invalidQuery("'\(name)' must be a date (YYYY-MM-DD).") }
         if kind == .id && UUID(uuidString: value) == nil { throw Problem.invalidQuery("'\(name)' must be a UUID.") }
         if kind == .number && Int(value) == nil { throw Problem.invalidQuery("'\(name)' must be a whole number.") }
         if kind == .date && Timestamp.date(value) == nil && !isDay(value) {
@@ -84,6 +85,16 @@ enum ListParameters {
         } else {
             query.filters.append(Filter(name, op, [stored]))
         }
+    }
+
+    /// A real calendar day `YYYY-MM-DD` of any year (RFC 3339 full-date).
+    static func isCalendarDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)
     }
 
     static func isDay(_ text: String) -> Bool {

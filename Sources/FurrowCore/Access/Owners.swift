@@ -12,7 +12,13 @@ extension StoreSession {
         guard let owner = try await user(id: ownerId), owner.active else {
             throw ValidationError([FieldError("ownerId", "is not an active user")])
         }
-        return Ownership(ownerId: owner.id, teamId: owner.teamId)
+        let ownership = Ownership(ownerId: owner.id, teamId: owner.teamId)
+        // A manager gives records to the people of their teams: a record given away out of sight
+        // would be written and then answer "not found" to the one who wrote it.
+        guard principal.canSee(ownership) else {
+            throw ValidationError([FieldError("ownerId", "is not a user of a team you manage")])
+        }
+        return ownership
     }
 
     /// The ancestors of an account, nearest first, stopping at a repeat so a damaged chain cannot loop.

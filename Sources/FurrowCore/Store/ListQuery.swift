@@ -44,7 +44,10 @@ public struct Filter: Sendable, Equatable {
 
 /// The fields a list may be filtered and sorted by, and how each is compared.
 public struct ListFields: Sendable {
-    public enum Kind: Sendable { case text, id, date, number, money }
+    public enum Kind: Sendable {
+        /// `day`: a calendar day (`YYYY-MM-DD`) compared as text, equality only.
+        case text, id, date, day, number, money
+    }
     public let sortable: [String: Kind]
     public let filterable: [String: Kind]
     public let defaultSort: [SortKey]
@@ -100,14 +103,14 @@ public struct ListFields: Sendable {
     public static let invoices = ListFields(
         sortable: ["number": .text, "createdAt": .date, "issueDate": .text, "dueDate": .text, "total": .money, "balance": .money],
         filterable: ["status": .text, "kind": .text, "ownerId": .id, "accountId": .id, "orderId": .id, "currency": .text,
-                     "total": .money, "balance": .money, "issueDate": .text, "dueDate": .text, "createdAt": .date],
+                     "total": .money, "balance": .money, "issueDate": .day, "dueDate": .day, "createdAt": .date],
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 
     public static let payments = ListFields(
         sortable: ["number": .text, "createdAt": .date, "date": .text, "amount": .money],
         filterable: ["status": .text, "mode": .text, "ownerId": .id, "accountId": .id, "currency": .text, "amount": .money,
-                     "date": .text, "createdAt": .date],
+                     "date": .day, "createdAt": .date],
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 

@@ -75,11 +75,11 @@ public struct QuoteLine: Sendable, Equatable {
             var numbersValid = true
             if line.description.trimmedSpaces().isEmpty { check.add(field + ".description", "is required") }
             if line.quantity.value <= 0 || line.quantity > Bounds.maxQuantity {
-                check.add(field + ".quantity", "must be more than 0 and at most \(Bounds.maxQuantity.decimalString)")
+                check.add(field + ".quantity", "must be more than 0 and at most \(Money.grouped(Bounds.maxQuantity.decimalString))")
                 numbersValid = false
             }
             if line.unitPrice.value < 0 || line.unitPrice.value >= Micros.scale * Money.power(Bounds.amountDigits) {
-                check.add(field + ".unitPrice", "must be from 0 to \(Bounds.maxAmountText(currency))")
+                check.add(field + ".unitPrice", "must be from 0 to \(Money.grouped(Bounds.maxAmountText(currency)))")
                 numbersValid = false
             }
             if !(0...Bounds.maxPercent.value).contains(line.discountPercent.value) {
@@ -93,12 +93,12 @@ public struct QuoteLine: Sendable, Equatable {
             guard numbersValid else { continue }
             let price = line.price(in: currency)
             if !price.isInBounds {
-                check.add(field + ".unitPrice", "quantity × unit price comes to more than \(Bounds.maxAmountText(currency)) \(currency.code)")
+                check.add(field + ".unitPrice", "quantity × unit price comes to more than \(Money.grouped(Bounds.maxAmountText(currency))) \(currency.code)")
             }
             prices.append(price)
         }
         if check.errors.isEmpty && !DocumentTotals(prices, currency: currency).isInBounds {
-            check.add("lines", "the lines add up to more than \(Bounds.maxAmountText(currency)) \(currency.code)")
+            check.add("lines", "the lines add up to more than \(Money.grouped(Bounds.maxAmountText(currency))) \(currency.code)")
         }
         try check.check()
     }

@@ -46,7 +46,7 @@ public enum Bounds {
 
     /// The message for an amount out of range.
     public static func amountMessage(_ currency: Currency) -> String {
-        "must be at most \(maxAmountText(currency)) \(currency.code) (and at least -\(maxAmountText(currency)))"
+        "must be at most \(Money.grouped(maxAmountText(currency))) \(currency.code) (and at least -\(Money.grouped(maxAmountText(currency))))"
     }
 }
 

@@ -52,8 +52,10 @@ public struct Money: Hashable, Sendable {
     public var decimalString: String { Self.decimalString(Int128(minorUnits), currency: currency) }
 
     /// As Furrow shows an amount: whole part grouped by thousands, then the currency (`23,900.00 GBP`).
-    public var displayText: String {
-        let text = decimalString
+    public var displayText: String { Self.grouped(decimalString) + " " + currency.code }
+
+    /// A decimal string with its whole part grouped by thousands: `1234567.5` → `1,234,567.5`.
+    public static func grouped(_ text: String) -> String {
         let negative = text.hasPrefix("-")
         let parts = text.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
         var whole = String(parts.first ?? "0")
@@ -62,7 +64,7 @@ public struct Money: Hashable, Sendable {
             grouped = "," + whole.suffix(3) + grouped
             whole = String(whole.dropLast(3))
         }
-        return (negative ? "-" : "") + whole + grouped + (parts.count > 1 ? "." + parts[1] : "") + " " + currency.code
+        return (negative ? "-" : "") + whole + grouped + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     /// Any number of minor units (a wide sum too) as a decimal string in the currency.

@@ -104,22 +104,8 @@ enum MoneyText {
     }
 
     /// The amount alone, grouped, for tables with a currency column of their own: `1,383.33`.
-    static func amount(_ money: Money) -> String { grouped(money.decimalString) }
-    static func amount(_ total: MoneyTotal) -> String { grouped(total.decimalString) }
-
-    /// A decimal string with its whole part grouped by thousands.
-    static func grouped(_ text: String) -> String {
-        let negative = text.hasPrefix("-")
-        let parts = text.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
-        var whole = String(parts.first ?? "0")
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
-        }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + whole + grouped + fraction
-    }
+    static func amount(_ money: Money) -> String { Money.grouped(money.decimalString) }
+    static func amount(_ total: MoneyTotal) -> String { Money.grouped(total.decimalString) }
 
     static func format(_ money: Money?) -> String { money.map { format($0) } ?? "—" }
 
