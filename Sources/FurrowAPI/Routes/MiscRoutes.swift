@@ -132,6 +132,9 @@ struct SettingsRoutes {
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
         let port = body.int("smtpPort"), followUp = body.int("followUpDays")
         let states = body.has("calendarStates") ? body.strings("calendarStates") : nil
+        if states?.contains(where: { $0.trimmedSpaces().isEmpty }) == true {
+            body.errors.append(FieldError("calendarStates", "takes inProgress, won, lost or stage ids, none of them empty"))
+        }
         try body.check()
         let settings = try await SettingsService(env).update({ settings in
             if let v = values["companyName"] { settings.companyName = v }
