@@ -74,9 +74,9 @@ extension Connection {
 }
 
 extension Principal {
-    /// Whether the principal reads a party: accounts are billing records (`ledger`), contacts not.
+    /// Whether the principal reads a party, by the role table's rule for its kind (`reading`).
     func reads(_ type: PartyType, _ ownership: Ownership) -> Bool {
-        (type == .account ? ledger : self).canSee(ownership)
+        reading(type == .account ? .account : .contact).canSee(ownership)
     }
 }
 
