@@ -55,12 +55,11 @@ public struct ActivityService: Sendable {
             try activity.complete(outcome: outcome, at: now)
         }
         let valid = try activity.validated()
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             var activity = valid
             try await checkLinks(&activity, ownerId: input.ownerId, session, principal)
-            try await session.insertActivity(activity)
-            try await session.audit(env, entity: "activity", id: activity.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: activity.auditValues))
+            try await transaction.create(activity)
             return activity
         }
     }
@@ -233,12 +232,12 @@ public struct ActivityService: Sendable {
     }
 
     private func change(_ id: Activity.ID, action: String, expectedVersion: Int?, by principal: Principal,
-                        _ body: @escaping (inout Activity, any StoreSession) async throws -> Void) async throws -> Activity {
-        try await env.change(entity: "activity", id: id.uuid, action: action, expectedVersion: expectedVersion, by: principal, load: { session in
-            let activity = try await session.visibleActivity(id, principal)
-            guard principal.canChange(activity.ownership) else { throw CoreError.forbidden("your role cannot change records") }
-            return activity
-        }, save: { session, activity, version in try await session.updateActivity(activity, expectedVersion: version) }, body)
+                        _ body: @escaping @Sendable (inout Activity, any StoreSession) async throws -> Void) async throws -> Activity {
+        try await env.transaction(by: principal) { transaction in
+            try await transaction.change(Activity.self, id, action: action, expectedVersion: expectedVersion) { activity in
+                try await body(&activity, transaction.session)
+            }
+        }
     }
 }
 

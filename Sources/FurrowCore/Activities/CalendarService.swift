@@ -90,7 +90,8 @@ public struct CalendarService: Sendable {
 
     /// The signed-in user's secret feed token, made on first use.
     public func feedToken(by principal: Principal) async throws -> String {
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             if let token = try await session.calendarFeedToken(of: principal.userId) { return token }
             let token = Self.newToken()
             try await session.setCalendarFeedToken(of: principal.userId, token, at: env.clock.now())
@@ -105,18 +106,20 @@ public struct CalendarService: Sendable {
 
     /// A new secret: the old feed address stops working at once.
     public func rotateFeed(by principal: Principal) async throws -> String {
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             let token = Self.newToken()
             try await session.setCalendarFeedToken(of: principal.userId, token, at: env.clock.now())
-            try await session.audit(env, entity: "user", id: principal.userId.uuid, action: "calendar-feed-rotate", actor: principal.userId, changes: [])
+            transaction.audit("user", principal.userId.uuid, "calendar-feed-rotate", [])
             return token
         }
     }
 
     public func revokeFeed(by principal: Principal) async throws {
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             try await session.setCalendarFeedToken(of: principal.userId, nil, at: env.clock.now())
-            try await session.audit(env, entity: "user", id: principal.userId.uuid, action: "calendar-feed-revoke", actor: principal.userId, changes: [])
+            transaction.audit("user", principal.userId.uuid, "calendar-feed-revoke", [])
         }
     }
 

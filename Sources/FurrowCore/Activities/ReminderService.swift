@@ -63,8 +63,7 @@ public struct ReminderService: Sendable {
                                     description: "No activity on this \(word) for \(settings.followUpDays) days.", regarding: record.regarding,
                                     dueAt: AutomaticTasks.dueMorning(after: now, days: 1, timeZone: zone),
                                     ownership: record.ownership, createdAt: now, updatedAt: now)
-                try await session.insertActivity(task)
-                try await session.markOrigin(task.id, .followUp)
+                try await session.insertActivity(task, origin: .followUp)
                 try await session.audit(env, entity: "activity", id: task.id.uuid, action: "follow-up", actor: nil,
                                         changes: AuditDiff.changes(from: [:], to: task.auditValues))
                 try await session.insertNotification(NotificationRecord(id: env.ids.next(), userId: record.ownership.ownerId, message: task.subject,

@@ -11,12 +11,12 @@ public struct UserPreferences: Sendable {
     }
 
     public func setEmailReminders(_ on: Bool, by principal: Principal) async throws {
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             let before = try await session.emailReminders(of: principal.userId)
             guard before != on else { return }
             try await session.setEmailReminders(of: principal.userId, on)
-            try await session.audit(env, entity: "user", id: principal.userId.uuid, action: "preferences", actor: principal.userId,
-                                    changes: [FieldChange(field: "emailReminders", old: String(before), new: String(on))])
+            transaction.audit("user", principal.userId.uuid, "preferences", [FieldChange(field: "emailReminders", old: String(before), new: String(on))])
         }
     }
 }

@@ -49,8 +49,9 @@ public struct InvoiceService: Sendable {
     /// never more than was ordered.
     public func invoice(order id: SalesOrder.ID, parts: [OrderPart]?, paymentTermId: PaymentTerm.ID?, by principal: Principal) async throws -> Invoice {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.store.write { session in
-            let order = try await session.visibleOrder(id, principal.ledger)
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let order = try await transaction.load(SalesOrder.self, id)
             guard [.confirmed, .inFulfilment, .delivered, .installed].contains(order.status), let accountId = order.accountId else {
                 throw InvoiceError.orderNotInvoiceable
             }
@@ -77,9 +78,7 @@ public struct InvoiceService: Sendable {
             let invoice = Invoice(id: env.newID(), orderId: id, accountId: accountId, contactId: order.contactId, opportunityId: order.opportunityId,
                                   currency: order.currency, lines: lines, paymentTermId: term, ownership: order.ownership,
                                   createdAt: now, updatedAt: now)
-            try await session.insertInvoice(invoice)
-            try await session.audit(env, entity: "invoice", id: invoice.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: invoice.auditValues))
+            try await transaction.create(invoice)
             return invoice
         }
     }
@@ -90,12 +89,13 @@ public struct InvoiceService: Sendable {
         var check = Validator()
         let notes = check.text("notes", input.notes, maxLength: 2000)
         try check.check()
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard let account = try await session.account(id: input.accountId), principal.ledger.canSee(account.ownership) else {
                 throw ValidationError([FieldError("accountId", "is not an account you can see")])
             }
             try await checkContact(input.contactId, session, principal)
-            let settings = Settings(try await session.settings())
+            let settings = try await transaction.settings()
             var currency = input.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
             if let listId = input.priceListId, let list = try await session.priceList(id: listId), input.currency == nil { currency = list.currency }
             let now = env.clock.now()
@@ -103,9 +103,7 @@ public struct InvoiceService: Sendable {
             let invoice = Invoice(id: env.newID(), orderId: nil, accountId: account.id, contactId: input.contactId, opportunityId: nil,
                                   currency: currency, lines: lines.map { InvoiceLine($0) }, paymentTermId: try await checkedTerm(input.paymentTermId, session),
                                   notes: notes, ownership: account.ownership, createdAt: now, updatedAt: now)
-            try await session.insertInvoice(invoice)
-            try await session.audit(env, entity: "invoice", id: invoice.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: invoice.auditValues))
+            try await transaction.create(invoice)
             return invoice
         }
     }
@@ -148,12 +146,10 @@ public struct InvoiceService: Sendable {
     }
 
     public func delete(_ id: Invoice.ID, by principal: Principal) async throws {
-        try await env.store.write { session in
-            let invoice = try await changeable(id, session, principal)
+        try await env.transaction(by: principal) { transaction in
+            let invoice = try await transaction.loadChangeable(Invoice.self, id)
             try invoice.checkDraft()
-            try await session.deleteInvoice(id)
-            try await session.audit(env, entity: "invoice", id: id.uuid, action: "delete", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: invoice.auditValues, to: [:]))
+            try await transaction.delete(invoice)
         }
     }
 
@@ -172,11 +168,11 @@ public struct InvoiceService: Sendable {
 
     /// Emails an issued invoice's PDF to its contact through the outbox.
     public func send(_ id: Invoice.ID, by principal: Principal) async throws -> Invoice {
-        try await env.store.write { session in
-            let invoice = try await changeable(id, session, principal)
+        try await env.transaction(by: principal) { transaction in
+            let invoice = try await transaction.loadChangeable(Invoice.self, id)
             guard invoice.status != .draft else { throw InvoiceError.notIssued }
-            try await queueEmail(invoice, session)
-            try await session.audit(env, entity: "invoice", id: id.uuid, action: "send", actor: principal.userId, changes: [])
+            try await queueEmail(invoice, transaction.session)
+            transaction.audit(Invoice.entity, id.uuid, "send", [])
             return invoice
         }
     }
@@ -187,11 +183,9 @@ public struct InvoiceService: Sendable {
         var check = Validator()
         let reason = check.text("reason", reason, maxLength: 1000)
         try check.check()
-        return try await env.store.write { session in
-            guard var invoice = try await session.invoice(id: id, locked: true), principal.ledger.canSee(invoice.ownership) else {
-                throw CoreError.notFound("invoice")
-            }
-            guard principal.ledger.canChange(invoice.ownership) else { throw CoreError.forbidden("your role cannot change records") }
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var invoice = try await transaction.loadChangeable(Invoice.self, id, locked: true)
             guard invoice.kind == .invoice, invoice.status.isOpen || invoice.status == .paid else { throw InvoiceError.notIssued }
             let now = env.clock.now()
             let today = try await session.today(env)
@@ -201,20 +195,14 @@ public struct InvoiceService: Sendable {
                                contactId: invoice.contactId, opportunityId: invoice.opportunityId, relatedInvoiceId: id, currency: invoice.currency,
                                lines: invoice.lines, paymentTermId: nil, notes: reason, ownership: invoice.ownership, createdAt: now, updatedAt: now)
             try note.issue(number: String(format: "CN-%@-%05d", String(today.description.prefix(4)), serial), on: today, term: nil)
-            try await session.insertInvoice(note)
-            let before = invoice.auditValues, version = invoice.version
+            try await transaction.create(note)
+            let before = invoice
             invoice.status = .cancelled
             invoice.cancelledOn = today
             invoice.relatedInvoiceId = note.id
             invoice.amountPaid = Money(minorUnits: 0, currency: invoice.currency)
-            invoice.version = version + 1
-            invoice.updatedAt = now
-            guard try await session.updateInvoice(invoice, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
-            try await session.audit(env, entity: "invoice", id: note.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: note.auditValues))
-            var changes = AuditDiff.changes(from: before, to: invoice.auditValues)
-            if !released.isEmpty { changes.append(FieldChange(field: "releasedPayments", old: nil, new: released.map(\.string).joined(separator: ","))) }
-            try await session.audit(env, entity: "invoice", id: id.uuid, action: "credit", actor: principal.userId, changes: changes)
+            let releasedChange = released.isEmpty ? [] : [FieldChange(field: "releasedPayments", old: nil, new: released.map(\.string).joined(separator: ","))]
+            try await transaction.save(&invoice, over: before, action: "credit", extra: releasedChange)
             return (note, invoice)
         }
     }
@@ -304,10 +292,12 @@ public struct InvoiceService: Sendable {
     }
 
     private func modify(_ id: Invoice.ID, action: String, expectedVersion: Int?, by principal: Principal,
-                        _ body: @escaping (inout Invoice, any StoreSession) async throws -> Void) async throws -> Invoice {
-        try await env.change(entity: "invoice", id: id.uuid, action: action, expectedVersion: expectedVersion, by: principal,
-                             load: { session in try await changeable(id, session, principal) },
-                             save: { session, invoice, version in try await session.updateInvoice(invoice, expectedVersion: version) }, body)
+                        _ body: @escaping @Sendable (inout Invoice, any StoreSession) async throws -> Void) async throws -> Invoice {
+        try await env.transaction(by: principal) { transaction in
+            try await transaction.change(Invoice.self, id, action: action, expectedVersion: expectedVersion) { invoice in
+                try await body(&invoice, transaction.session)
+            }
+        }
     }
 }
 

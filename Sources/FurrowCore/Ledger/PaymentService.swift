@@ -28,10 +28,11 @@ public struct PaymentService: Sendable {
 
     public func record(_ input: Input, by principal: Principal) async throws -> Payment {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.store.write { session in try await record(input, in: session, by: principal) }
+        return try await env.transaction(by: principal) { transaction in try await record(input, in: transaction) }
     }
 
-    func record(_ input: Input, in session: any StoreSession, by principal: Principal) async throws -> Payment {
+    func record(_ input: Input, in transaction: Transaction) async throws -> Payment {
+        let session = transaction.session, principal = transaction.principal
         var check = Validator()
         let reference = check.text("reference", input.reference, maxLength: 200)
         if input.amount.minorUnits <= 0 { check.add("amount", "must be more than 0") }
@@ -49,27 +50,22 @@ public struct PaymentService: Sendable {
         let invoices = try await lockedInvoices(input.allocations, session, principal)
         try payment.check(input.allocations, against: invoices)
         payment.allocations = merged(input.allocations)
-        try await session.insertPayment(payment)
-        try await session.audit(env, entity: "payment", id: payment.id.uuid, action: "create", actor: principal.userId,
-                                changes: AuditDiff.changes(from: [:], to: payment.auditValues))
-        try await refresh(Set(payment.allocations.map(\.invoiceId)), session, principal)
+        try await transaction.create(payment)
+        try await refresh(Set(payment.allocations.map(\.invoiceId)), in: transaction)
         return payment
     }
 
     /// Allocates more of a payment's unallocated amount (customer credit) to open invoices.
     public func allocate(_ id: Payment.ID, _ allocations: [Allocation], by principal: Principal) async throws -> Payment {
-        try await env.store.write { session in
-            var payment = try await changeable(id, session, principal)
+        try await env.transaction(by: principal) { transaction in
+            var payment = try await transaction.loadChangeable(Payment.self, id, locked: true)
             guard !allocations.isEmpty else { throw ValidationError([FieldError("allocations", "is required")]) }
-            let invoices = try await lockedInvoices(allocations, session, principal)
+            let invoices = try await lockedInvoices(allocations, transaction.session, principal)
             try payment.check(allocations, against: invoices)
-            let before = payment.auditValues, version = payment.version
+            let before = payment
             payment.allocations = merged(payment.allocations + allocations)
-            payment.version = version + 1
-            guard try await session.updatePayment(payment, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
-            try await session.audit(env, entity: "payment", id: id.uuid, action: "allocate", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: before, to: payment.auditValues))
-            try await refresh(Set(allocations.map(\.invoiceId)), session, principal)
+            try await transaction.save(&payment, over: before, action: "allocate")
+            try await refresh(Set(allocations.map(\.invoiceId)), in: transaction)
             return payment
         }
     }
@@ -77,18 +73,16 @@ public struct PaymentService: Sendable {
     /// Reverses a payment (a bounced cheque, a wrong entry): its allocations no longer count,
     /// its invoices are open again and a statement line matched to it is unmatched.
     public func reverse(_ id: Payment.ID, by principal: Principal) async throws -> Payment {
-        try await env.store.write { session in
-            var payment = try await changeable(id, session, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var payment = try await transaction.loadChangeable(Payment.self, id, locked: true)
             guard payment.status == .posted else { throw LedgerError.paymentReversed }
-            let before = payment.auditValues, version = payment.version
+            let before = payment
             payment.status = .reversed
             payment.reversedOn = try await session.today(env)
-            payment.version = version + 1
-            guard try await session.updatePayment(payment, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
+            try await transaction.save(&payment, over: before, action: "reverse")
             if let line = try await session.line(matchedTo: id) { try await session.matchLine(line, to: nil) }
-            try await session.audit(env, entity: "payment", id: id.uuid, action: "reverse", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: before, to: payment.auditValues))
-            try await refresh(Set(payment.allocations.map(\.invoiceId)), session, principal)
+            try await refresh(Set(payment.allocations.map(\.invoiceId)), in: transaction)
             return payment
         }
     }
@@ -149,26 +143,14 @@ public struct PaymentService: Sendable {
     }
 
     /// Sets each invoice's paid amount and status from the allocations standing against it.
-    func refresh(_ ids: Set<Invoice.ID>, _ session: any StoreSession, _ principal: Principal) async throws {
+    func refresh(_ ids: Set<Invoice.ID>, in transaction: Transaction) async throws {
+        let session = transaction.session
         for id in ids.sorted(by: { $0.string < $1.string }) {
-            guard var invoice = try await session.invoice(id: id, locked: true) else { continue }
-            let before = invoice.auditValues, version = invoice.version
-            invoice.apply(paid: Money(minorUnits: try await session.amountAllocated(to: id), currency: invoice.currency))
-            let changes = AuditDiff.changes(from: before, to: invoice.auditValues)
-            guard !changes.isEmpty else { continue }
-            invoice.version = version + 1
-            invoice.updatedAt = env.clock.now()
-            guard try await session.updateInvoice(invoice, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
-            try await session.audit(env, entity: "invoice", id: id.uuid, action: "payment", actor: principal.userId, changes: changes)
+            guard let invoice = try await session.invoice(id: id, locked: true) else { continue }
+            var paid = invoice
+            paid.apply(paid: Money(minorUnits: try await session.amountAllocated(to: id), currency: invoice.currency))
+            try await transaction.save(&paid, over: invoice, action: "payment")
         }
-    }
-
-    private func changeable(_ id: Payment.ID, _ session: any StoreSession, _ principal: Principal) async throws -> Payment {
-        guard let payment = try await session.payment(id: id, locked: true), principal.ledger.canSee(payment.ownership) else {
-            throw CoreError.notFound("payment")
-        }
-        guard principal.ledger.canChange(payment.ownership) else { throw CoreError.forbidden("your role cannot change records") }
-        return payment
     }
 }
 

@@ -39,16 +39,17 @@ public struct ReconciliationService: Sendable {
         }
         if ![",", ";", "\t", "|"].contains(profile.delimiter) { check.add("delimiter", "must be a comma, semicolon, tab or bar") }
         try check.check()
-        var stored = profile
-        stored.id = env.newID()
-        stored.name = name ?? ""
-        return try await env.store.write { session in
+        var named = profile
+        named.id = env.newID()
+        named.name = name ?? ""
+        let stored = named
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             if try await session.statementProfiles().contains(where: { $0.name.lowercased() == stored.name.lowercased() }) {
                 throw ValidationError([FieldError("name", "another profile has this name")])
             }
             try await session.insertStatementProfile(stored)
-            try await session.audit(env, entity: "statement-profile", id: stored.id!.uuid, action: "create", actor: principal.userId,
-                                    changes: [FieldChange(field: "name", old: nil, new: stored.name)])
+            transaction.audit("statement-profile", stored.id!.uuid, "create", [FieldChange(field: "name", old: nil, new: stored.name)])
             return stored
         }
     }
@@ -77,7 +78,8 @@ public struct ReconciliationService: Sendable {
             entries = try StatementParser.camt053(data)
             format = .camt053
         }
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             var statement = BankStatement(id: env.newID(), format: format, name: name.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) },
                                           importedAt: env.clock.now(), importedBy: principal.userId, lines: [])
             try await session.insertStatement(statement)
@@ -91,9 +93,7 @@ public struct ReconciliationService: Sendable {
                 }
                 all.append(line)
             }
-            try await session.audit(env, entity: "bank-statement", id: statement.id.uuid, action: "import", actor: principal.userId,
-                                    changes: [FieldChange(field: "lines", old: nil, new: String(statement.lines.count)),
-                                              FieldChange(field: "duplicates", old: nil, new: String(all.count - statement.lines.count))])
+            transaction.audit("bank-statement", statement.id.uuid, "import", [FieldChange(field: "lines", old: nil, new: String(statement.lines.count)), FieldChange(field: "duplicates", old: nil, new: String(all.count - statement.lines.count))])
             return Imported(statement: statement, lines: all)
         }
     }
@@ -128,7 +128,8 @@ public struct ReconciliationService: Sendable {
     /// its reference names when the amount is at most that invoice's balance.
     public func reconcile(_ id: BankStatement.ID, by principal: Principal) async throws -> Outcome {
         try guardRole(principal)
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             var statement = try await session.visibleStatement(id)
             var matched = 0, created = 0
             for (index, line) in statement.lines.enumerated() where line.paymentId == nil && line.amount.minorUnits > 0 {
@@ -143,14 +144,12 @@ public struct ReconciliationService: Sendable {
                 guard let invoice = invoices.first else { continue }
                 let payment = try await PaymentService(env).record(
                     .init(accountId: invoice.accountId, date: line.date, amount: line.amount, mode: .bankTransfer, reference: line.reference,
-                          allocations: [Allocation(invoiceId: invoice.id, amount: line.amount)]), in: session, by: principal)
+                          allocations: [Allocation(invoiceId: invoice.id, amount: line.amount)]), in: transaction)
                 try await session.matchLine(line.id, to: payment.id)
                 statement.lines[index].paymentId = payment.id
                 created += 1
             }
-            try await session.audit(env, entity: "bank-statement", id: id.uuid, action: "reconcile", actor: principal.userId,
-                                    changes: [FieldChange(field: "matched", old: nil, new: String(matched)),
-                                              FieldChange(field: "paymentsCreated", old: nil, new: String(created))])
+            transaction.audit("bank-statement", id.uuid, "reconcile", [FieldChange(field: "matched", old: nil, new: String(matched)), FieldChange(field: "paymentsCreated", old: nil, new: String(created))])
             return Outcome(statement: statement, matched: matched, created: created)
         }
     }
@@ -158,7 +157,8 @@ public struct ReconciliationService: Sendable {
     /// Confirms a line as a payment by hand: same amount and currency, payment not matched elsewhere.
     public func match(_ id: BankStatement.ID, line lineId: BankLine.ID, payment paymentId: Payment.ID, by principal: Principal) async throws -> BankStatement {
         try guardRole(principal)
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             let statement = try await session.visibleStatement(id)
             guard let line = statement.lines.first(where: { $0.id == lineId }) else { throw CoreError.notFound("statement line") }
             guard line.paymentId == nil else { throw LedgerError.lineMatched }
@@ -166,23 +166,22 @@ public struct ReconciliationService: Sendable {
             guard payment.status == .posted, payment.amount == line.amount else { throw LedgerError.amountMismatch }
             if try await session.line(matchedTo: paymentId) != nil { throw LedgerError.paymentMatched }
             try await session.matchLine(lineId, to: paymentId)
-            try await session.audit(env, entity: "bank-statement", id: id.uuid, action: "match", actor: principal.userId,
-                                    changes: [FieldChange(field: "line:\(lineId)", old: nil, new: paymentId.string)])
+            transaction.audit("bank-statement", id.uuid, "match", [FieldChange(field: "line:\(lineId)", old: nil, new: paymentId.string)])
             return try await session.visibleStatement(id)
         }
     }
 
     public func unmatch(_ id: BankStatement.ID, line lineId: BankLine.ID, by principal: Principal) async throws -> BankStatement {
         try guardRole(principal)
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             let statement = try await session.visibleStatement(id)
             guard let line = statement.lines.first(where: { $0.id == lineId }) else { throw CoreError.notFound("statement line") }
             guard let payment = line.paymentId else { return statement }
             // Only someone who may read the matched payment may undo the match.
             _ = try await session.visiblePayment(payment, principal)
             try await session.matchLine(lineId, to: nil)
-            try await session.audit(env, entity: "bank-statement", id: id.uuid, action: "unmatch", actor: principal.userId,
-                                    changes: [FieldChange(field: "line:\(lineId)", old: payment.string, new: nil)])
+            transaction.audit("bank-statement", id.uuid, "unmatch", [FieldChange(field: "line:\(lineId)", old: payment.string, new: nil)])
             return try await session.visibleStatement(id)
         }
     }

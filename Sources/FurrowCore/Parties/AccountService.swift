@@ -11,15 +11,15 @@ public struct AccountService: Sendable {
                        by principal: Principal) async throws -> Account {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         let fields = try input.validated()
-        return try await env.store.write { session in
-            let ownership = try await session.ownership(requested: ownerId, by: principal)
-            return try await insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
+        return try await env.transaction(by: principal) { transaction in
+            let ownership = try await transaction.session.ownership(requested: ownerId, by: principal)
+            return try await insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: transaction)
         }
     }
 
     /// Creates a validated account inside the caller's transaction (also used by lead qualification).
-    func insert(_ fields: AccountFields, ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
-                by principal: Principal) async throws -> Account {
+    func insert(_ fields: AccountFields, ownership: Ownership, allowDuplicate: Bool, in transaction: Transaction) async throws -> Account {
+        let session = transaction.session, principal = transaction.principal
         try await checkParent(fields.parentAccountId, of: nil, in: session, by: principal)
         if !allowDuplicate {
             let matches = try await session.accountDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
@@ -27,10 +27,7 @@ public struct AccountService: Sendable {
         }
         let now = env.clock.now()
         let account = Account(id: env.newID(), fields: fields, ownership: ownership, version: 1, createdAt: now, updatedAt: now)
-        try await session.insertAccount(account)
-        try await session.index(account.searchEntry)
-        try await session.audit(env, entity: "account", id: account.id.uuid, action: "create", actor: principal.userId,
-                                changes: AuditDiff.changes(from: [:], to: account.auditValues))
+        try await transaction.create(account)
         return account
     }
 
@@ -47,10 +44,11 @@ public struct AccountService: Sendable {
                        expectedVersion: Int?, by principal: Principal) async throws -> Account {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.validated()
-        return try await env.store.write { session in
-            var account = try await session.changeableAccount(id, principal)
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var account = try await transaction.loadChangeable(Account.self, id)
             guard account.version == expectedVersion else { throw CoreError.versionConflict(current: account.version) }
-            let before = account.auditValues
+            let before = account
             if fields.parentAccountId != account.fields.parentAccountId {
                 try await checkParent(fields.parentAccountId, of: id, in: session, by: principal)
             }
@@ -58,22 +56,15 @@ public struct AccountService: Sendable {
             if let ownerId, ownerId != account.ownership.ownerId {
                 account.ownership = try await session.ownership(requested: ownerId, by: principal)
             }
-            let changes = AuditDiff.changes(from: before, to: account.auditValues)
-            guard !changes.isEmpty else { return account }
-            account.version += 1
-            account.updatedAt = env.clock.now()
-            guard try await session.updateAccount(account, expectedVersion: expectedVersion) else {
-                throw CoreError.versionConflict(current: expectedVersion + 1)
-            }
-            try await session.index(account.searchEntry)
-            try await session.audit(env, entity: "account", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            try await transaction.save(&account, over: before, action: "update")
             return account
         }
     }
 
     public func delete(_ id: Account.ID, by principal: Principal) async throws {
-        try await env.store.write { session in
-            let account = try await session.changeableAccount(id, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let account = try await transaction.loadChangeable(Account.self, id)
             if !(try await session.childAccounts(of: id)).isEmpty {
                 throw PartyError.hasDependents("the account has child accounts; move or delete them first")
             }
@@ -82,10 +73,7 @@ public struct AccountService: Sendable {
             if !contacts.isEmpty { throw PartyError.hasDependents("the account has contacts; move or delete them first") }
             try await session.refuseBusinessReferences(to: .account, id: id.uuid)
             try await session.deleteConnections(of: id.uuid)
-            try await session.deleteAccount(id: id)
-            try await session.unindex(id: id.uuid)
-            try await session.audit(env, entity: "account", id: id.uuid, action: "delete", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: account.auditValues, to: [:]))
+            try await transaction.delete(account)
         }
     }
 
@@ -93,7 +81,8 @@ public struct AccountService: Sendable {
     /// survivor are filled from the other, and the other is deleted — one transaction.
     public func merge(_ id: Account.ID, with otherId: Account.ID, by principal: Principal) async throws -> Account {
         guard id != otherId else { throw PartyError.mergeWithSelf }
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             var survivor = try await session.changeableAccount(id, principal)
             let other = try await session.changeableAccount(otherId, principal)
             let before = survivor.auditValues
@@ -119,16 +108,17 @@ public struct AccountService: Sendable {
             let currentVersion = survivor.version
             survivor.version += 1
             survivor.updatedAt = env.clock.now()
-            _ = try await session.updateAccount(survivor, expectedVersion: currentVersion)
+            guard try await session.updateAccount(survivor, expectedVersion: currentVersion) else {
+                throw CoreError.versionConflict(current: currentVersion + 1)
+            }
             try await session.deleteAccount(id: otherId)
             if try await session.ancestors(of: id).contains(id) { throw PartyError.hierarchyCycle }
             try await session.unindex(id: otherId.uuid)
             try await session.index(survivor.searchEntry)
             var changes = AuditDiff.changes(from: before, to: survivor.auditValues)
             changes.append(FieldChange(field: "mergedFrom", old: nil, new: otherId.string))
-            try await session.audit(env, entity: "account", id: id.uuid, action: "merge", actor: principal.userId, changes: changes)
-            try await session.audit(env, entity: "account", id: otherId.uuid, action: "delete", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: other.auditValues, to: ["mergedInto": id.string]))
+            transaction.audit("account", id.uuid, "merge", changes)
+            transaction.audit("account", otherId.uuid, "delete", AuditDiff.changes(from: other.auditValues, to: ["mergedInto": id.string]))
             return survivor
         }
     }

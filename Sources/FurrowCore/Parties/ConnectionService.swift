@@ -10,7 +10,8 @@ public struct ConnectionService: Sendable {
     public func create(fromType: PartyType, fromId: UUID, toType: PartyType, toId: UUID, role: String?,
                        by principal: Principal) async throws -> Connection {
         let role = try Connection.validate(fromType: fromType, fromId: fromId, toType: toType, toId: toId, role: role)
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard let from = try await session.ownership(of: fromType, fromId), principal.canSee(from) else {
                 throw ValidationError([FieldError("fromId", "is not a record you can see")])
             }
@@ -23,8 +24,7 @@ public struct ConnectionService: Sendable {
             let connection = Connection(id: env.newID(), fromType: fromType, fromId: fromId, toType: toType, toId: toId,
                                         role: role, createdAt: env.clock.now())
             try await session.insertConnection(connection)
-            try await session.audit(env, entity: "connection", id: connection.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: connection.auditValues))
+            transaction.audit("connection", connection.id.uuid, "create", AuditDiff.changes(from: [:], to: connection.auditValues))
             return connection
         }
     }
@@ -52,7 +52,8 @@ public struct ConnectionService: Sendable {
     }
 
     public func delete(_ id: Connection.ID, by principal: Principal) async throws {
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             let connection = try await session.visibleConnection(id, principal)
             let from = try await session.ownership(of: connection.fromType, connection.fromId)
             let to = try await session.ownership(of: connection.toType, connection.toId)
@@ -60,8 +61,7 @@ public struct ConnectionService: Sendable {
                 throw CoreError.forbidden("your role cannot change records")
             }
             try await session.deleteConnection(id: id)
-            try await session.audit(env, entity: "connection", id: id.uuid, action: "delete", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: connection.auditValues, to: [:]))
+            transaction.audit("connection", id.uuid, "delete", AuditDiff.changes(from: connection.auditValues, to: [:]))
         }
     }
 }

@@ -11,16 +11,16 @@ public struct ContactService: Sendable {
                        by principal: Principal) async throws -> Contact {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         let fields = try input.validated()
-        return try await env.store.write { session in
-            let ownership = try await session.ownership(requested: ownerId, by: principal)
-            return try await insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
+        return try await env.transaction(by: principal) { transaction in
+            let ownership = try await transaction.session.ownership(requested: ownerId, by: principal)
+            return try await insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: transaction)
         }
     }
 
     /// Creates a validated contact inside the caller's transaction (also used by lead qualification).
-    func insert(_ fields: ContactFields, ownership: Ownership, allowDuplicate: Bool, in session: any StoreSession,
-                by principal: Principal) async throws -> Contact {
-        try await insertMany([fields], ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)[0].get()
+    func insert(_ fields: ContactFields, ownership: Ownership, allowDuplicate: Bool, in transaction: Transaction) async throws -> Contact {
+        try await insertMany([fields], ownership: ownership, allowDuplicate: allowDuplicate, in: transaction.session,
+                             by: transaction.principal)[0].get()
     }
 
     /// Creates validated contacts inside the caller's transaction with the same few statements
@@ -94,10 +94,11 @@ public struct ContactService: Sendable {
                        expectedVersion: Int?, by principal: Principal) async throws -> Contact {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.validated()
-        return try await env.store.write { session in
-            var contact = try await session.changeableContact(id, principal)
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var contact = try await transaction.loadChangeable(Contact.self, id)
             guard contact.version == expectedVersion else { throw CoreError.versionConflict(current: contact.version) }
-            let before = contact.auditValues
+            let before = contact
             var accountName: String? = nil
             if fields.accountId != contact.fields.accountId || fields.accountId != nil {
                 accountName = try await checkAccount(fields.accountId, in: session, by: principal,
@@ -107,34 +108,27 @@ public struct ContactService: Sendable {
             if let ownerId, ownerId != contact.ownership.ownerId {
                 contact.ownership = try await session.ownership(requested: ownerId, by: principal)
             }
-            let changes = AuditDiff.changes(from: before, to: contact.auditValues)
-            guard !changes.isEmpty else { return contact }
-            contact.version += 1
-            contact.updatedAt = env.clock.now()
-            guard try await session.updateContact(contact, expectedVersion: expectedVersion) else {
-                throw CoreError.versionConflict(current: expectedVersion + 1)
-            }
-            try await session.index(contact.searchEntry(accountName: accountName))
-            try await session.audit(env, entity: "contact", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            try await transaction.save(&contact, over: before, action: "update")
+            if contact.version != before.version { try await session.index(contact.searchEntry(accountName: accountName)) }
             return contact
         }
     }
 
     public func delete(_ id: Contact.ID, by principal: Principal) async throws {
-        try await env.store.write { session in
-            let contact = try await session.changeableContact(id, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let contact = try await transaction.loadChangeable(Contact.self, id)
             try await session.refuseBusinessReferences(to: .contact, id: id.uuid)
             try await session.deleteConnections(of: id.uuid)
-            try await session.deleteContact(id: id)
+            try await transaction.delete(contact)
             try await session.unindex(id: id.uuid)
-            try await session.audit(env, entity: "contact", id: id.uuid, action: "delete", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: contact.auditValues, to: [:]))
         }
     }
 
     public func merge(_ id: Contact.ID, with otherId: Contact.ID, by principal: Principal) async throws -> Contact {
         guard id != otherId else { throw PartyError.mergeWithSelf }
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             var survivor = try await session.changeableContact(id, principal)
             let other = try await session.changeableContact(otherId, principal)
             let before = survivor.auditValues
@@ -153,15 +147,16 @@ public struct ContactService: Sendable {
             let currentVersion = survivor.version
             survivor.version += 1
             survivor.updatedAt = env.clock.now()
-            _ = try await session.updateContact(survivor, expectedVersion: currentVersion)
+            guard try await session.updateContact(survivor, expectedVersion: currentVersion) else {
+                throw CoreError.versionConflict(current: currentVersion + 1)
+            }
             try await session.unindex(id: otherId.uuid)
             let accountName = try await survivor.fields.accountId.asyncMap { try await session.account(id: $0)?.fields.name } ?? nil
             try await session.index(survivor.searchEntry(accountName: accountName))
             var changes = AuditDiff.changes(from: before, to: survivor.auditValues)
             changes.append(FieldChange(field: "mergedFrom", old: nil, new: otherId.string))
-            try await session.audit(env, entity: "contact", id: id.uuid, action: "merge", actor: principal.userId, changes: changes)
-            try await session.audit(env, entity: "contact", id: otherId.uuid, action: "delete", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: other.auditValues, to: ["mergedInto": id.string]))
+            transaction.audit("contact", id.uuid, "merge", changes)
+            transaction.audit("contact", otherId.uuid, "delete", AuditDiff.changes(from: other.auditValues, to: ["mergedInto": id.string]))
             return survivor
         }
     }

@@ -20,19 +20,12 @@ public enum AutomaticTasks {
 
     /// Cancels the open tasks rules made for a closing opportunity and its quotes, each audited;
     /// reopening the opportunity leaves them cancelled.
-    static func cancel(ofOpportunity id: Opportunity.ID, _ env: CoreEnvironment, in session: any StoreSession,
-                       by actor: User.ID?) async throws {
-        for var activity in try await session.openAutomaticActivities(ofOpportunity: id) {
-            let before = activity.auditValues, version = activity.version
-            try activity.cancel()
-            activity.version = version + 1
-            activity.updatedAt = env.clock.now()
-            guard try await session.updateActivity(activity, expectedVersion: version) else {
-                throw CoreError.versionConflict(current: version + 1)
-            }
-            try await session.audit(env, entity: "activity", id: activity.id.uuid, action: "cancel", actor: actor,
-                                    changes: AuditDiff.changes(from: before, to: activity.auditValues)
-                                        + [FieldChange(field: "reason", old: nil, new: "the opportunity closed")])
+    static func cancel(ofOpportunity id: Opportunity.ID, in transaction: Transaction) async throws {
+        for activity in try await transaction.session.openAutomaticActivities(ofOpportunity: id) {
+            var cancelled = activity
+            try cancelled.cancel()
+            try await transaction.save(&cancelled, over: activity, action: "cancel",
+                                       extra: [FieldChange(field: "reason", old: nil, new: "the opportunity closed")])
         }
     }
 }

@@ -19,10 +19,10 @@ public struct CatalogService: Sendable {
         if impactType == nil { check.add("impactType", "is required") }
         try check.check()
         let channel = Channel(id: env.newID(), name: name ?? "", impactType: impactType ?? .other)
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             try await session.insertChannel(channel)
-            try await session.audit(env, entity: "channel", id: channel.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["name": channel.name, "impactType": channel.impactType.rawValue]))
+            transaction.audit("channel", channel.id.uuid, "create", AuditDiff.changes(from: [:], to: ["name": channel.name, "impactType": channel.impactType.rawValue]))
         }
         return channel
     }
@@ -35,23 +35,23 @@ public struct CatalogService: Sendable {
         let name = check.text("name", name, required: true, maxLength: 100)
         try check.check()
         let reason = Reason(id: env.newID(), kind: kind, name: name ?? "")
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             try await session.insertReason(reason)
-            try await session.audit(env, entity: "reason", id: reason.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["kind": kind.rawValue, "name": reason.name]))
+            transaction.audit("reason", reason.id.uuid, "create", AuditDiff.changes(from: [:], to: ["kind": kind.rawValue, "name": reason.name]))
         }
         return reason
     }
 
     public func setReasonActive(_ id: Reason.ID, kind: Reason.Kind, active: Bool, by principal: Principal) async throws -> Reason {
         try requireAdmin(principal)
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard var reason = try await session.reason(id: id), reason.kind == kind else { throw CoreError.notFound("reason") }
             guard reason.active != active else { return reason }
             reason.active = active
             try await session.updateReason(reason)
-            try await session.audit(env, entity: "reason", id: id.uuid, action: "update", actor: principal.userId,
-                                    changes: [FieldChange(field: "active", old: String(!active), new: String(active))])
+            transaction.audit("reason", id.uuid, "update", [FieldChange(field: "active", old: String(!active), new: String(active))])
             return reason
         }
     }
@@ -62,10 +62,10 @@ public struct CatalogService: Sendable {
         stage.id = env.newID()
         try checkStage(&stage)
         let created = stage
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             try await session.insertStage(created)
-            try await session.audit(env, entity: "stage", id: created.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["name": created.name, "defaultProbability": String(created.defaultProbability)]))
+            transaction.audit("stage", created.id.uuid, "create", AuditDiff.changes(from: [:], to: ["name": created.name, "defaultProbability": String(created.defaultProbability)]))
         }
         return created
     }
@@ -75,14 +75,13 @@ public struct CatalogService: Sendable {
         var kind = try input.validated()
         kind.id = env.newID()
         let created = kind
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             for stageId in created.stageIds where try await session.stage(id: stageId) == nil {
                 throw ValidationError([FieldError("stageIds", "\(stageId) is not a stage")])
             }
             try await session.insertKind(created, isDefault: false)
-            try await session.audit(env, entity: "opportunity-kind", id: created.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["name": created.name, "type": created.type.rawValue,
-                                                                              "stageIds": created.stageIds.map(\.string).joined(separator: ",")]))
+            transaction.audit("opportunity-kind", created.id.uuid, "create", AuditDiff.changes(from: [:], to: ["name": created.name, "type": created.type.rawValue, "stageIds": created.stageIds.map(\.string).joined(separator: ",")]))
         }
         return created
     }
@@ -90,13 +89,13 @@ public struct CatalogService: Sendable {
     /// Allows or forbids choosing a kind for new opportunities (rule 103).
     public func setKindAllowed(_ id: OpportunityKind.ID, allowed: Bool, by principal: Principal) async throws -> OpportunityKind {
         try requireAdmin(principal)
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard var kind = try await session.kind(id: id) else { throw CoreError.notFound("opportunity kind") }
             guard kind.allowed != allowed else { return kind }
             kind.allowed = allowed
             try await session.updateKind(kind)
-            try await session.audit(env, entity: "opportunity-kind", id: id.uuid, action: "update", actor: principal.userId,
-                                    changes: [FieldChange(field: "allowed", old: String(!allowed), new: String(allowed))])
+            transaction.audit("opportunity-kind", id.uuid, "update", [FieldChange(field: "allowed", old: String(!allowed), new: String(allowed))])
             return kind
         }
     }

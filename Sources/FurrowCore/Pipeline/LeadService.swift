@@ -27,23 +27,21 @@ public struct LeadService: Sendable {
     public func create(_ input: LeadFields, ownerId: User.ID? = nil, by principal: Principal) async throws -> Lead {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         let fields = try input.validated()
-        return try await env.store.write { session in
-            let ownership = try await session.ownership(requested: ownerId, by: principal)
-            return try await insert(fields, ownership: ownership, in: session, by: principal)
+        return try await env.transaction(by: principal) { transaction in
+            let ownership = try await transaction.session.ownership(requested: ownerId, by: principal)
+            return try await insert(fields, ownership: ownership, in: transaction)
         }
     }
 
     /// Creates a validated lead inside the caller's transaction (also used by batches).
-    func insert(_ fields: LeadFields, ownership: Ownership, in session: any StoreSession, by principal: Principal) async throws -> Lead {
+    func insert(_ fields: LeadFields, ownership: Ownership, in transaction: Transaction) async throws -> Lead {
+        let session = transaction.session
         try await session.checkSource(fields.source)
         let now = env.clock.now()
         let lead = Lead(id: env.newID(), fields: fields, ownership: ownership, createdAt: now, updatedAt: now)
-        try await session.insertLead(lead)
-        try await session.index(lead.searchEntry)
-        try await session.notifyAssignment(env, owner: ownership.ownerId, by: principal.userId,
+        try await transaction.create(lead)
+        try await session.notifyAssignment(env, owner: ownership.ownerId, by: transaction.principal.userId,
                                            what: "the lead “\(fields.topic)”", link: "/leads/\(lead.id)")
-        try await session.audit(env, entity: "lead", id: lead.id.uuid, action: "create", actor: principal.userId,
-                                changes: AuditDiff.changes(from: [:], to: lead.auditValues))
         return lead
     }
 
@@ -95,34 +93,30 @@ public struct LeadService: Sendable {
     /// Creates or links the account and contact, creates the opportunity with the lead's source,
     /// campaign and value, and marks the lead qualified — one transaction (rules 50–51).
     public func qualify(_ id: Lead.ID, _ input: QualifyInput, by principal: Principal) async throws -> Lead.Qualification {
-        try await env.store.write { session in
-            var lead = try await session.changeableLead(id, principal)
-            let expected = lead.version
-            let before = lead.auditValues
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var lead = try await transaction.loadChangeable(Lead.self, id)
+            let before = lead
             lead.status = try lead.status.applying(.qualify)
             let fields = lead.fields
-            let accountId = try await account(for: fields, input, in: session, by: principal, owner: lead.ownership)
-            let contactId = try await contact(for: fields, input, accountId: accountId, in: session, by: principal, owner: lead.ownership)
-            let settings = Settings(try await session.settings())
+            let accountId = try await account(for: fields, input, in: transaction, owner: lead.ownership)
+            let contactId = try await contact(for: fields, input, accountId: accountId, in: transaction, owner: lead.ownership)
+            let settings = try await transaction.settings()
             let currency = fields.estimatedValue?.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
             let opportunityFields = OpportunityFields(name: fields.topic, accountId: accountId, contactId: contactId,
                                                       estimatedRevenue: fields.estimatedValue, currency: currency,
                                                       source: fields.source, campaignId: fields.campaignId, comment: fields.requirements)
             let opportunity = try await OpportunityService(env).insert(opportunityFields, input: OpportunityInput(fields: opportunityFields),
-                                                                       ownership: lead.ownership, leadId: id, in: session, by: principal)
-            lead.qualified = Lead.Qualification(accountId: accountId, contactId: contactId, opportunityId: opportunity.id)
-            lead.version += 1
-            lead.updatedAt = env.clock.now()
-            guard try await session.updateLead(lead, expectedVersion: expected) else { throw CoreError.versionConflict(current: expected + 1) }
-            try await session.index(lead.searchEntry)
-            try await session.audit(env, entity: "lead", id: id.uuid, action: "qualify", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: before, to: lead.auditValues))
-            return lead.qualified!
+                                                                       ownership: lead.ownership, leadId: id, in: transaction)
+            let qualification = Lead.Qualification(accountId: accountId, contactId: contactId, opportunityId: opportunity.id)
+            lead.qualified = qualification
+            try await transaction.save(&lead, over: before, action: "qualify")
+            return qualification
         }
     }
 
-    private func account(for fields: LeadFields, _ input: QualifyInput, in session: any StoreSession, by principal: Principal,
-                         owner: Ownership) async throws -> Account.ID? {
+    private func account(for fields: LeadFields, _ input: QualifyInput, in transaction: Transaction, owner: Ownership) async throws -> Account.ID? {
+        let session = transaction.session, principal = transaction.principal
         if let accountId = input.accountId {
             guard let account = try await session.account(id: accountId), principal.canSee(account.ownership) else {
                 throw ValidationError([FieldError("accountId", "is not an account you can see")])
@@ -134,8 +128,7 @@ public struct LeadService: Sendable {
             let matches = try await session.accountDuplicates(Self.accountKeys(of: fields, accountFields), excluding: nil, visibleTo: principal)
             if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
         }
-        return try await AccountService(env).insert(accountFields, ownership: owner, allowDuplicate: input.allowDuplicate,
-                                                    in: session, by: principal).id
+        return try await AccountService(env).insert(accountFields, ownership: owner, allowDuplicate: input.allowDuplicate, in: transaction).id
     }
 
     /// The account a lead's company becomes: its name, and the lead's email and phone when no
@@ -173,8 +166,9 @@ public struct LeadService: Sendable {
         }
     }
 
-    private func contact(for fields: LeadFields, _ input: QualifyInput, accountId: Account.ID?, in session: any StoreSession,
-                         by principal: Principal, owner: Ownership) async throws -> Contact.ID? {
+    private func contact(for fields: LeadFields, _ input: QualifyInput, accountId: Account.ID?, in transaction: Transaction,
+                         owner: Ownership) async throws -> Contact.ID? {
+        let session = transaction.session, principal = transaction.principal
         if let contactId = input.contactId {
             guard let contact = try await session.contact(id: contactId), principal.canSee(contact.ownership) else {
                 throw ValidationError([FieldError("contactId", "is not a contact you can see")])
@@ -184,26 +178,15 @@ public struct LeadService: Sendable {
         guard input.createContact ?? (fields.lastName != nil), let lastName = fields.lastName else { return nil }
         let contactFields = try ContactFields(firstName: fields.firstName, lastName: lastName, email: fields.email,
                                               phone: fields.phone, accountId: accountId).validated()
-        return try await ContactService(env).insert(contactFields, ownership: owner, allowDuplicate: input.allowDuplicate,
-                                                    in: session, by: principal).id
+        return try await ContactService(env).insert(contactFields, ownership: owner, allowDuplicate: input.allowDuplicate, in: transaction).id
     }
 
     private func change(_ id: Lead.ID, expectedVersion: Int?, action: String, by principal: Principal,
                         _ apply: @Sendable (inout Lead, any StoreSession) async throws -> Void) async throws -> Lead {
-        try await env.store.write { session in
-            var lead = try await session.changeableLead(id, principal)
-            if let expectedVersion, lead.version != expectedVersion { throw CoreError.versionConflict(current: lead.version) }
-            let before = lead.auditValues
-            let version = lead.version
-            try await apply(&lead, session)
-            let changes = AuditDiff.changes(from: before, to: lead.auditValues)
-            guard !changes.isEmpty else { return lead }
-            lead.version += 1
-            lead.updatedAt = env.clock.now()
-            guard try await session.updateLead(lead, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
-            try await session.index(lead.searchEntry)
-            try await session.audit(env, entity: "lead", id: id.uuid, action: action, actor: principal.userId, changes: changes)
-            return lead
+        try await env.transaction(by: principal) { transaction in
+            try await transaction.change(Lead.self, id, action: action, expectedVersion: expectedVersion) { lead in
+                try await apply(&lead, transaction.session)
+            }
         }
     }
 }

@@ -13,15 +13,16 @@ public struct OpportunityService: Sendable {
         if let probability = input.probability, !(0...100).contains(probability) {
             throw ValidationError([FieldError("probability", "must be from 0 to 100")])
         }
-        return try await env.store.write { session in
-            let ownership = try await session.ownership(requested: input.ownerId, by: principal)
-            return try await insert(fields, input: input, ownership: ownership, leadId: leadId, in: session, by: principal)
+        return try await env.transaction(by: principal) { transaction in
+            let ownership = try await transaction.session.ownership(requested: input.ownerId, by: principal)
+            return try await insert(fields, input: input, ownership: ownership, leadId: leadId, in: transaction)
         }
     }
 
     /// Creates the opportunity inside the caller's transaction (also used by lead qualification).
     func insert(_ fields: OpportunityFields, input: OpportunityInput, ownership: Ownership, leadId: Lead.ID?,
-                in session: any StoreSession, by principal: Principal) async throws -> Opportunity {
+                in transaction: Transaction) async throws -> Opportunity {
+        let session = transaction.session, principal = transaction.principal
         let kind: OpportunityKind
         if let kindId = input.kindId {
             guard let chosen = try await session.kind(id: kindId) else { throw ValidationError([FieldError("kindId", "is not an opportunity kind")]) }
@@ -40,16 +41,13 @@ public struct OpportunityService: Sendable {
                                       probability: input.probability ?? firstStage?.defaultProbability ?? 10,
                                       probabilitySetByHand: input.probability != nil, leadId: leadId, ownership: ownership,
                                       createdAt: now, updatedAt: now)
-        try await session.insertOpportunity(opportunity)
+        try await transaction.create(opportunity)
         try await session.notifyAssignment(env, owner: ownership.ownerId, by: principal.userId,
                                            what: "the opportunity “\(fields.name)”", link: "/opportunities/\(opportunity.id)")
-        try await session.replaceParties(of: opportunity.id, with: input.parties ?? [])
-        try await session.replaceDemandLines(of: opportunity.id, with: input.demandLines ?? [])
-        try await session.index(opportunity.searchEntry)
-        try await session.audit(env, entity: "opportunity", id: opportunity.id.uuid, action: "create", actor: principal.userId,
-                                changes: AuditDiff.changes(from: [:], to: opportunity.auditValues))
+        if let parties = input.parties, !parties.isEmpty { try await session.replaceParties(of: opportunity.id, with: parties) }
+        if let lines = input.demandLines, !lines.isEmpty { try await session.replaceDemandLines(of: opportunity.id, with: lines) }
         if let firstStage {
-            try await enter(firstStage, opportunity: opportunity, from: nil, secondsInPrevious: 0, in: session, by: principal)
+            try await enter(firstStage, opportunity: opportunity, from: nil, secondsInPrevious: 0, in: transaction)
         }
         return opportunity
     }
@@ -69,10 +67,12 @@ public struct OpportunityService: Sendable {
     public func update(_ id: Opportunity.ID, _ input: OpportunityInput, expectedVersion: Int?, by principal: Principal) async throws -> Opportunity {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.fields.validated()
-        return try await env.store.write { session in
-            var opportunity = try await session.changeableOpportunity(id, principal)
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
             guard opportunity.version == expectedVersion else { throw CoreError.versionConflict(current: opportunity.version) }
             try opportunity.checkOpen()
+            let stored = opportunity
             if let kindId = input.kindId, kindId != opportunity.kindId {
                 throw ValidationError([FieldError("kindId", "the kind of an opportunity cannot change; create a new one")])
             }
@@ -82,7 +82,6 @@ public struct OpportunityService: Sendable {
                 guard (0...100).contains(probability) else { throw ValidationError([FieldError("probability", "must be from 0 to 100")]) }
                 if probability != opportunity.probability { opportunity.probability = probability; opportunity.probabilitySetByHand = true }
             }
-            let before = opportunity.auditValues
             if fields != opportunity.fields { try await checkLinks(fields, in: session, by: principal) }
             opportunity.fields = fields
             if fields.revenueMode == .system {
@@ -94,7 +93,7 @@ public struct OpportunityService: Sendable {
                 try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,
                                                    what: "the opportunity “\(fields.name)”", link: "/opportunities/\(id)")
             }
-            var changes = AuditDiff.changes(from: before, to: opportunity.auditValues)
+            var changes: [FieldChange] = []
             if let parties = input.parties, parties != (try await session.parties(of: id)) {
                 try await session.checkParties(parties, by: principal)
                 try await session.replaceParties(of: id, with: parties)
@@ -104,17 +103,16 @@ public struct OpportunityService: Sendable {
                 try await session.replaceDemandLines(of: id, with: lines)
                 changes.append(FieldChange(field: "demandLines", old: nil, new: "\(lines.count) lines"))
             }
-            guard !changes.isEmpty else { return opportunity }
-            try await save(&opportunity, expectedVersion: expectedVersion, in: session)
-            try await session.audit(env, entity: "opportunity", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            try await transaction.save(&opportunity, over: stored, action: "update", extra: changes)
             return opportunity
         }
     }
 
     /// Moves the opportunity to a stage of its kind (SPEC §3 stage gates; rules 100–102, 85–86).
     public func advance(_ id: Opportunity.ID, to stageId: Stage.ID, by principal: Principal) async throws -> Opportunity {
-        try await env.store.write { session in
-            var opportunity = try await session.changeableOpportunity(id, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
             guard let kind = try await session.kind(id: opportunity.kindId) else { throw CoreError.notFound("opportunity kind") }
             guard let target = try await session.stage(id: stageId) else {
                 if kind.type == .none { throw PipelineError.kindHasNoStages }
@@ -125,31 +123,28 @@ public struct OpportunityService: Sendable {
                                    hasStakeholder: parties.contains { $0.role == .stakeholder },
                                    hasCompetitor: parties.contains { $0.role == .competitor },
                                    hasQuote: try await session.quoteCount(of: id) > 0)
-            let before = opportunity.auditValues
-            let from = opportunity.stageId
+            let before = opportunity
             try opportunity.advance(to: target, kind: kind, facts: facts)
-            let version = opportunity.version
-            try await save(&opportunity, expectedVersion: version, in: session)
-            try await session.audit(env, entity: "opportunity", id: id.uuid, action: "advance", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: before, to: opportunity.auditValues))
+            try await transaction.save(&opportunity, over: before, action: "advance")
             let last = try await session.stageHistory(of: id).last
             let seconds = last.map { Int(env.clock.now().timeIntervalSince($0.at)) } ?? 0
-            try await enter(target, opportunity: opportunity, from: from, secondsInPrevious: seconds, in: session, by: principal)
+            try await enter(target, opportunity: opportunity, from: before.stageId, secondsInPrevious: seconds, in: transaction)
             return opportunity
         }
     }
 
     public func close(_ id: Opportunity.ID, won: Bool, actualRevenue: Money?, lostReasonId: Reason.ID?,
                       by principal: Principal) async throws -> Opportunity {
-        try await env.store.write { session in
-            var opportunity = try await session.changeableOpportunity(id, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
             if let lostReasonId, try await session.reason(id: lostReasonId).map({ $0.kind == .lost && $0.active }) != true {
                 throw ValidationError([FieldError("lostReasonId", "is not an active reason for losing")])
             }
             if let actualRevenue, actualRevenue.currency != opportunity.fields.currency {
                 throw ValidationError([FieldError("actualRevenue", "must be in the opportunity's currency \(opportunity.fields.currency)")])
             }
-            let before = opportunity.auditValues
+            let before = opportunity
             let openQuotes = try await session.openQuoteCount(of: id) > 0
             do {
                 try opportunity.close(won: won, actualRevenue: actualRevenue, lostReason: lostReasonId, hasOpenQuotes: openQuotes,
@@ -157,11 +152,8 @@ public struct OpportunityService: Sendable {
             } catch PipelineError.lostReasonRequired {
                 throw ValidationError([FieldError("lostReasonId", "is required to close an opportunity as lost")])
             }
-            let version = opportunity.version
-            try await save(&opportunity, expectedVersion: version, in: session)
-            try await session.audit(env, entity: "opportunity", id: id.uuid, action: "close", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: before, to: opportunity.auditValues))
-            try await AutomaticTasks.cancel(ofOpportunity: id, env, in: session, by: principal.userId)
+            try await transaction.save(&opportunity, over: before, action: "close")
+            try await AutomaticTasks.cancel(ofOpportunity: id, in: transaction)
             return opportunity
         }
     }
@@ -169,15 +161,8 @@ public struct OpportunityService: Sendable {
     /// Reopens a closed opportunity; managers and administrators only (SPEC §3).
     public func reopen(_ id: Opportunity.ID, by principal: Principal) async throws -> Opportunity {
         guard principal.canReassign else { throw CoreError.forbidden("only a manager or an administrator can reopen an opportunity") }
-        return try await env.store.write { session in
-            var opportunity = try await session.changeableOpportunity(id, principal)
-            let before = opportunity.auditValues
-            try opportunity.reopen()
-            let version = opportunity.version
-            try await save(&opportunity, expectedVersion: version, in: session)
-            try await session.audit(env, entity: "opportunity", id: id.uuid, action: "reopen", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: before, to: opportunity.auditValues))
-            return opportunity
+        return try await env.transaction(by: principal) { transaction in
+            try await transaction.change(Opportunity.self, id, action: "reopen") { try $0.reopen() }
         }
     }
 
@@ -185,11 +170,12 @@ public struct OpportunityService: Sendable {
     /// opportunity, its regarding account or contact becomes the opportunity's party.
     public func generate(fromActivity activityId: Activity.ID, by principal: Principal) async throws -> Opportunity {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard let activity = try await session.activity(id: activityId), principal.canSee(activity.ownership) else {
                 throw CoreError.notFound("activity")
             }
-            let currency = Currency(Settings(try await session.settings()).baseCurrency) ?? Currency("EUR")!
+            let currency = Currency(try await transaction.settings().baseCurrency) ?? Currency("EUR")!
             var fields = OpportunityFields(name: activity.subject, currency: currency, comment: "From \(activity.kind.rawValue): \(activity.subject)")
             switch activity.regarding?.kind {
             case .account?: fields.accountId = Account.ID(activity.regarding!.id)
@@ -205,7 +191,7 @@ public struct OpportunityService: Sendable {
             }
             let ownership = Ownership(ownerId: principal.userId, teamId: principal.teamId)
             return try await insert(try fields.validated(), input: OpportunityInput(fields: fields), ownership: ownership, leadId: nil,
-                                    in: session, by: principal)
+                                    in: transaction)
         }
     }
 
@@ -216,22 +202,13 @@ public struct OpportunityService: Sendable {
         }
     }
 
-    func save(_ opportunity: inout Opportunity, expectedVersion: Int, in session: any StoreSession) async throws {
-        opportunity.version = expectedVersion + 1
-        opportunity.updatedAt = env.clock.now()
-        guard try await session.updateOpportunity(opportunity, expectedVersion: expectedVersion) else {
-            throw CoreError.versionConflict(current: expectedVersion + 1)
-        }
-        try await session.index(opportunity.searchEntry)
-    }
-
     /// Records the move and creates the stage's tasks for the owner (rule 104).
-    func enter(_ stage: Stage, opportunity: Opportunity, from: Stage.ID?, secondsInPrevious: Int,
-                       in session: any StoreSession, by principal: Principal) async throws {
+    func enter(_ stage: Stage, opportunity: Opportunity, from: Stage.ID?, secondsInPrevious: Int, in transaction: Transaction) async throws {
+        let session = transaction.session
         let now = env.clock.now()
         try await session.appendStageMove(StageMove(id: env.ids.next(), opportunityId: opportunity.id, fromStageId: from, toStageId: stage.id,
-                                                    actorId: principal.userId, at: now, secondsInPrevious: secondsInPrevious))
-        let zone = stage.taskTemplates.isEmpty ? nil : TimeZone(identifier: Settings(try await session.settings()).timeZone)
+                                                    actorId: transaction.principal.userId, at: now, secondsInPrevious: secondsInPrevious))
+        let zone = stage.taskTemplates.isEmpty ? nil : TimeZone(identifier: try await transaction.settings().timeZone)
         for template in stage.taskTemplates {
             let due = AutomaticTasks.dueMorning(after: now, days: template.dueInDays, timeZone: zone ?? TimeZone(identifier: "UTC")!)
             let kind = Activity.Kind(rawValue: template.type) ?? .task
@@ -239,10 +216,7 @@ public struct OpportunityService: Sendable {
                                     dueAt: kind.isScheduled ? nil : due, startAt: kind.isScheduled ? due : nil,
                                     endAt: kind.isScheduled ? due.addingTimeInterval(3600) : nil, ownership: opportunity.ownership,
                                     createdAt: now, updatedAt: now)
-            try await session.insertActivity(activity)
-            try await session.markOrigin(activity.id, .stage)
-            try await session.audit(env, entity: "activity", id: activity.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: activity.auditValues))
+            try await transaction.create(activity) { try await $0.insertActivity(activity, origin: .stage) }
         }
     }
 

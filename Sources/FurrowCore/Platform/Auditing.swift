@@ -47,37 +47,28 @@ public struct AuditService: Sendable {
     let env: CoreEnvironment
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    /// The entity names the trail records.
-    public static let entities: Set<String> = ["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity",
-                                               "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product",
-                                               "price-list", "tax-rate", "order", "invoice", "payment",
-                                               "bank-statement", "statement-profile"]
+    /// The entity names the trail records: every kernel record type, and the catalog,
+    /// bank and administration rows edited by their own services.
+    public static let entities: Set<String> = Set(RecordTypes.all.map { $0.entity }).union(otherEntities.keys)
+
+    /// Who reads the trail of rows that are not kernel records (a connection's: administrators).
+    static let otherEntities: [String: @Sendable (Principal) -> Bool] = [
+        "price-list": { _ in true }, "tax-rate": { _ in true }, "channel": { _ in true }, "reason": { _ in true },
+        "stage": { _ in true }, "opportunity-kind": { _ in true },
+        "bank-statement": { $0.canReconcile }, "statement-profile": { $0.canReconcile },
+        "user": { $0.isAdmin }, "team": { $0.isAdmin }, "settings": { $0.isAdmin }, "connection": { $0.isAdmin },
+    ]
 
     public func entries(entity: String, id: UUID, by principal: Principal) async throws -> [AuditEntry] {
         try await env.store.read { session in
-            let ownership: Ownership?
-            switch entity {
-            case "account": ownership = try await session.account(id: Account.ID(id)).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
-            case "contact": ownership = try await session.contact(id: Contact.ID(id))?.ownership
-            case "lead": ownership = try await session.lead(id: Lead.ID(id))?.ownership
-            case "opportunity": ownership = try await session.opportunity(id: Opportunity.ID(id))?.ownership
-            case "activity": ownership = try await session.activity(id: Activity.ID(id))?.ownership
-            case "quote": ownership = try await session.quote(id: Quote.ID(id))?.ownership
-            case "order": ownership = try await session.order(id: SalesOrder.ID(id)).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
-            case "invoice": ownership = try await session.invoice(id: Invoice.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
-            case "payment": ownership = try await session.payment(id: Payment.ID(id), locked: false).map { principal.ledger.canSee($0.ownership) ? principal.selfOwned : $0.ownership }
-            case "bank-statement", "statement-profile": ownership = principal.canReconcile ? principal.selfOwned : nil
-            case "product", "price-list", "tax-rate": ownership = principal.selfOwned
-            case "channel", "reason", "stage", "opportunity-kind":
-                ownership = Ownership(ownerId: principal.userId, teamId: nil)
-            case "user", "team", "settings":
-                ownership = principal.isAdmin ? Ownership(ownerId: principal.userId, teamId: nil) : nil
-            default: ownership = nil
+            let visible: Bool
+            if let type = RecordTypes.named(entity) {
+                // a deleted record's trail: administrators
+                visible = try await type.access(of: id, in: session).map { $0.visible(to: principal) } ?? principal.isAdmin
+            } else {
+                visible = Self.otherEntities[entity]?(principal) ?? principal.isAdmin
             }
-            let deletedVisible = ownership == nil && principal.isAdmin
-            guard deletedVisible || (ownership.map(principal.canSee) ?? false) else {
-                throw CoreError.notFound(entity)
-            }
+            guard visible else { throw CoreError.notFound(entity) }
             return try await session.auditEntries(entity: entity, id: id)
         }
     }

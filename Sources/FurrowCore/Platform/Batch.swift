@@ -16,34 +16,35 @@ public struct Batch: Sendable {
     public func run<T: Sendable>(_ body: @Sendable @escaping (BatchWriter) async throws -> T) async throws -> T {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         let env = env, principal = principal
-        return try await BulkWrite.$active.withValue(true) { try await env.store.write { session in
-            try await body(BatchWriter(env: env, principal: principal, session: session))
+        return try await BulkWrite.$active.withValue(true) { try await env.transaction(by: principal) { transaction in
+            try await body(BatchWriter(env: env, transaction: transaction))
         } }
     }
 }
 
 /// The creates available inside one batch's transaction.
-public struct BatchWriter: Sendable {
+public struct BatchWriter {
     let env: CoreEnvironment
-    let principal: Principal
-    let session: any StoreSession
+    let transaction: Transaction
+    var principal: Principal { transaction.principal }
+    var session: any StoreSession { transaction.session }
 
     public func account(_ input: AccountFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false) async throws -> Account {
         let fields = try input.validated()
         let ownership = try await session.ownership(requested: ownerId, by: principal)
-        return try await AccountService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
+        return try await AccountService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: transaction)
     }
 
     public func contact(_ input: ContactFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false) async throws -> Contact {
         let fields = try input.validated()
         let ownership = try await session.ownership(requested: ownerId, by: principal)
-        return try await ContactService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: session, by: principal)
+        return try await ContactService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: transaction)
     }
 
     public func lead(_ input: LeadFields, ownerId: User.ID? = nil) async throws -> Lead {
         let fields = try input.validated()
         let ownership = try await session.ownership(requested: ownerId, by: principal)
-        return try await LeadService(env).insert(fields, ownership: ownership, in: session, by: principal)
+        return try await LeadService(env).insert(fields, ownership: ownership, in: transaction)
     }
 
     public func opportunity(_ input: OpportunityInput) async throws -> Opportunity {
@@ -52,6 +53,6 @@ public struct BatchWriter: Sendable {
             throw ValidationError([FieldError("probability", "must be from 0 to 100")])
         }
         let ownership = try await session.ownership(requested: input.ownerId, by: principal)
-        return try await OpportunityService(env).insert(fields, input: input, ownership: ownership, leadId: nil, in: session, by: principal)
+        return try await OpportunityService(env).insert(fields, input: input, ownership: ownership, leadId: nil, in: transaction)
     }
 }

@@ -5,20 +5,21 @@ import FurrowDomain
 extension QuoteService {
     /// An accepted quote becomes a sales order once, its lines copied and frozen (rules 36, 90–91).
     public func convert(_ id: Quote.ID, by principal: Principal) async throws -> SalesOrder {
-        try await env.store.write { session in
-            let quote = try await session.changeableQuote(id, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let quote = try await transaction.loadChangeable(Quote.self, id)
             guard quote.status == .accepted else { throw QuoteError.notAccepted }
             if try await session.order(fromQuote: id) != nil { throw QuoteError.alreadyConverted }
             let now = env.clock.now()
-            let year = Int(Settings(try await session.settings()).today(now).prefix(4)) ?? 2000
+            let year = Int(try await transaction.settings().today(now).prefix(4)) ?? 2000
             let serial = try await session.nextDocumentNumber(kind: "order", year: year)
             let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", year, serial), quoteId: id,
                                    opportunityId: quote.opportunityId, accountId: quote.accountId, contactId: quote.contactId,
                                    currency: quote.currency, lines: quote.lines, ownership: quote.ownership, createdAt: now, updatedAt: now)
             try await session.insertOrder(order)
-            try await session.audit(env, entity: "order", id: order.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["number": order.number, "quoteId": id.string,
-                                                                              "total": order.totals.total.decimalString, "status": order.status.rawValue]))
+            transaction.audit("order", order.id.uuid, "create",
+                              AuditDiff.changes(from: [:], to: ["number": order.number, "quoteId": id.string,
+                                                                "total": order.totals.total.decimalString, "status": order.status.rawValue]))
             return order
         }
     }
@@ -33,7 +34,8 @@ extension QuoteService {
 
     /// Copies the product lines of another opportunity into a draft quote (rule 88).
     public func getProducts(_ id: Quote.ID, fromOpportunity source: Opportunity.ID, by principal: Principal) async throws -> Quote {
-        try await change(id, action: "get-products", by: principal) { quote, session in
+        try await env.transaction(by: principal) { transaction in try await transaction.change(Quote.self, id, action: "get-products") { quote in
+            let session = transaction.session
             try quote.checkDraft()
             _ = try await session.visibleOpportunity(source, principal)
             let (listId, lines) = try await session.opportunityLines(of: source)
@@ -44,7 +46,7 @@ extension QuoteService {
             quote.lines += try await session.resolveLines(input, priceListId: priceList, currency: quote.currency, date: quote.date)
             try QuoteLine.validate(quote.lines, currency: quote.currency)
             quote.priceListId = priceList
-        }
+        } }
     }
 }
 
@@ -60,21 +62,22 @@ extension OpportunityService {
 
     public func replaceLines(_ id: Opportunity.ID, priceListId: PriceList.ID?, lines input: [QuoteInput.Line],
                              by principal: Principal) async throws -> Opportunity {
-        try await env.store.write { session in
-            var opportunity = try await session.changeableOpportunity(id, principal)
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
             try opportunity.checkOpen()
-            let today = Settings(try await session.settings()).today(env.clock.now())
+            let today = try await transaction.today()
             let lines = try await session.resolveLines(input, priceListId: priceListId, currency: opportunity.fields.currency, date: today)
             try await session.replaceOpportunityLines(of: id, priceList: priceListId, lines: lines)
-            let before = opportunity.auditValues
-            var changes = [FieldChange(field: "lines", old: nil, new: "\(lines.count) lines")]
-            if opportunity.fields.revenueMode == .system {
-                opportunity.fields.estimatedRevenue = DocumentTotals(lines.map { $0.price(in: opportunity.fields.currency) },
-                                                                     currency: opportunity.fields.currency).subtotal
-                changes += AuditDiff.changes(from: before, to: opportunity.auditValues)
-                try await save(&opportunity, expectedVersion: opportunity.version, in: session)
+            let before = opportunity
+            let linesChange = FieldChange(field: "lines", old: nil, new: "\(lines.count) lines")
+            guard opportunity.fields.revenueMode == .system else {
+                transaction.audit(Opportunity.entity, id.uuid, "update", [linesChange])
+                return opportunity
             }
-            try await session.audit(env, entity: "opportunity", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            opportunity.fields.estimatedRevenue = DocumentTotals(lines.map { $0.price(in: opportunity.fields.currency) },
+                                                                 currency: opportunity.fields.currency).subtotal
+            try await transaction.save(&opportunity, over: before, action: "update", extra: [linesChange])
             return opportunity
         }
     }

@@ -29,7 +29,8 @@ public struct OrderService: Sendable {
     /// An order made directly, without a quote (rule 91). A closed opportunity refuses it.
     public func create(_ input: Input, by principal: Principal) async throws -> SalesOrder {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard let account = try await session.account(id: input.accountId), principal.canSee(account.ownership) else {
                 throw ValidationError([FieldError("accountId", "is not an account you can see")])
             }
@@ -53,8 +54,7 @@ public struct OrderService: Sendable {
                                    lines: lines, ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
                                    createdAt: now, updatedAt: now)
             try await session.insertOrder(order)
-            try await session.audit(env, entity: "order", id: order.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: order.auditValues))
+            transaction.audit("order", order.id.uuid, "create", AuditDiff.changes(from: [:], to: order.auditValues))
             return order
         }
     }
@@ -95,20 +95,16 @@ public struct OrderService: Sendable {
         var check = Validator()
         let note = check.text("note", note, maxLength: 1000)
         try check.check()
-        return try await env.store.write { session in
-            var order = try await session.visibleOrder(id, principal)
-            guard principal.canChange(order.ownership) else { throw CoreError.forbidden("your role cannot change records") }
-            let before = order.status, version = order.version
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var order = try await transaction.loadChangeable(SalesOrder.self, id)
+            let before = order
             order.status = try order.applying(verb)
-            if verb == .cancel { try await cancelDraftInvoices(of: order, session, principal) }
-            order.version = version + 1
-            order.updatedAt = env.clock.now()
-            guard try await session.updateOrderStatus(order, expectedVersion: version) else { throw CoreError.versionConflict(current: version + 1) }
+            if verb == .cancel { try await cancelDraftInvoices(of: order, in: transaction) }
+            try await transaction.save(&order, over: before, action: verb.rawValue,
+                                       extra: note.map { [FieldChange(field: "note", old: nil, new: $0)] } ?? [])
             try await session.insertTracking(TrackingEvent(id: env.ids.next(), orderId: id, status: order.status, note: note,
                                                            at: at ?? env.clock.now(), actorId: principal.userId))
-            var changes = [FieldChange(field: "status", old: before.rawValue, new: order.status.rawValue)]
-            if let note { changes.append(FieldChange(field: "note", old: nil, new: note)) }
-            try await session.audit(env, entity: "order", id: id.uuid, action: verb.rawValue, actor: principal.userId, changes: changes)
             return order
         }
     }
@@ -116,13 +112,13 @@ public struct OrderService: Sendable {
 
 extension OrderService {
     /// An order cannot be cancelled once invoiced (SPEC §5); its draft invoices go with it.
-    func cancelDraftInvoices(of order: SalesOrder, _ session: any StoreSession, _ principal: Principal) async throws {
+    func cancelDraftInvoices(of order: SalesOrder, in transaction: Transaction) async throws {
+        let session = transaction.session
         let invoices = try await session.invoices(ofOrder: order.id)
         if invoices.contains(where: { $0.kind == .invoice && $0.status != .draft && $0.status != .cancelled }) { throw InvoiceError.orderInvoiced }
         for invoice in invoices where invoice.status == .draft {
             try await session.deleteInvoice(invoice.id)
-            try await session.audit(env, entity: "invoice", id: invoice.id.uuid, action: "delete", actor: principal.userId,
-                                    changes: [FieldChange(field: "reason", old: nil, new: "order \(order.number) cancelled")])
+            transaction.audit("invoice", invoice.id.uuid, "delete", [FieldChange(field: "reason", old: nil, new: "order \(order.number) cancelled")])
         }
     }
 }

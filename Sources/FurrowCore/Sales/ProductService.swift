@@ -28,10 +28,10 @@ public struct ProductService: Sendable {
         if percent == nil || percent!.value < 0 || percent!.value > 100_000_000 { check.add("percent", "must be a percentage from 0 to 100") }
         try check.check()
         let rate = TaxRate(id: env.newID(), name: name ?? "", percent: percent ?? Micros(value: 0))
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             try await session.insertTaxRate(rate)
-            try await session.audit(env, entity: "tax-rate", id: rate.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: ["name": rate.name, "percent": rate.percent.decimalString]))
+            transaction.audit("tax-rate", rate.id.uuid, "create", AuditDiff.changes(from: [:], to: ["name": rate.name, "percent": rate.percent.decimalString]))
         }
         return rate
     }
@@ -42,12 +42,11 @@ public struct ProductService: Sendable {
         product.id = env.newID()
         product.version = 1
         let created = product
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             if try await session.product(sku: created.sku) != nil { throw ValidationError([FieldError("sku", "is used by another product")]) }
             if let rate = created.taxRateId, try await session.taxRate(id: rate) == nil { throw ValidationError([FieldError("taxRateId", "is not a tax rate")]) }
-            try await session.insertProduct(created)
-            try await session.audit(env, entity: "product", id: created.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: created.auditValues))
+            try await transaction.create(created)
         }
         return created
     }
@@ -55,25 +54,22 @@ public struct ProductService: Sendable {
     public func updateProduct(_ id: Product.ID, _ input: Product, expectedVersion: Int?, by principal: Principal) async throws -> Product {
         try requireEditor(principal)
         guard let expectedVersion else { throw CoreError.versionRequired }
-        var product = try input.validated()
-        return try await env.store.write { session in
-            guard let current = try await session.product(id: id) else { throw CoreError.notFound("product") }
+        let input = try input.validated()
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let current = try await transaction.load(Product.self, id)
             guard current.version == expectedVersion else { throw CoreError.versionConflict(current: current.version) }
-            if let rate = product.taxRateId, try await session.taxRate(id: rate) == nil {
+            if let rate = input.taxRateId, try await session.taxRate(id: rate) == nil {
                 throw ValidationError([FieldError("taxRateId", "is not a tax rate")])
             }
-            if product.sku != current.sku, try await session.product(sku: product.sku) != nil {
+            if input.sku != current.sku, try await session.product(sku: input.sku) != nil {
                 throw ValidationError([FieldError("sku", "is used by another product")])
             }
+            var product = input
             product.id = id
-            let changes = AuditDiff.changes(from: current.auditValues, to: product.auditValues)
-            guard !changes.isEmpty else { return current }
-            product.version = expectedVersion + 1
-            guard try await session.updateProduct(product, expectedVersion: expectedVersion) else {
-                throw CoreError.versionConflict(current: expectedVersion + 1)
-            }
-            try await session.audit(env, entity: "product", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
-            return product
+            product.version = current.version
+            try await transaction.save(&product, over: current, action: "update")
+            return product.version == current.version ? current : product
         }
     }
 
@@ -82,13 +78,13 @@ public struct ProductService: Sendable {
         var list = try input.validated()
         list.id = env.newID()
         let created = list
-        try await env.store.write { session in
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             for productId in created.items.keys where try await session.product(id: productId) == nil {
                 throw ValidationError([FieldError("items", "\(productId) is not a product")])
             }
             try await session.insertPriceList(created)
-            try await session.audit(env, entity: "price-list", id: created.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: created.auditValues))
+            transaction.audit("price-list", created.id.uuid, "create", AuditDiff.changes(from: [:], to: created.auditValues))
         }
         return created
     }
@@ -98,7 +94,8 @@ public struct ProductService: Sendable {
         var list = try input.validated()
         list.id = id
         let updated = list
-        return try await env.store.write { session in
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
             guard let current = try await session.priceList(id: id) else { throw CoreError.notFound("price list") }
             for productId in updated.items.keys where try await session.product(id: productId) == nil {
                 throw ValidationError([FieldError("items", "\(productId) is not a product")])
@@ -106,7 +103,7 @@ public struct ProductService: Sendable {
             let changes = AuditDiff.changes(from: current.auditValues, to: updated.auditValues)
             guard !changes.isEmpty else { return current }
             try await session.updatePriceList(updated)
-            try await session.audit(env, entity: "price-list", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
+            transaction.audit("price-list", id.uuid, "update", changes)
             return updated
         }
     }

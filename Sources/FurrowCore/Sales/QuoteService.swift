@@ -9,8 +9,9 @@ public struct QuoteService: Sendable {
 
     public func create(_ input: QuoteInput, by principal: Principal) async throws -> Quote {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.store.write { session in
-            let settings = Settings(try await session.settings())
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let settings = try await transaction.settings()
             let date = input.date ?? settings.today(env.clock.now())
             try Self.checkDates(date, input.validUntil)
             let list = try await input.priceListId.asyncMap { try await session.priceList(id: $0) } ?? nil
@@ -18,7 +19,7 @@ public struct QuoteService: Sendable {
             let leadId = input.leadId
             let opportunity: Opportunity
             if let opportunityId = input.opportunityId {
-                opportunity = try await session.visibleOpportunity(opportunityId, principal)
+                opportunity = try await transaction.load(Opportunity.self, opportunityId)
                 try opportunity.checkOpen()
                 if let leadId { _ = try await session.visibleLead(leadId, principal) }
                 accountId = accountId ?? opportunity.fields.accountId
@@ -36,7 +37,7 @@ public struct QuoteService: Sendable {
                 }
                 let currency = input.currency ?? list?.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
                 opportunity = try await autoOpportunity(input, currency: currency, accountId: accountId, contactId: contactId, leadId: leadId,
-                                                        settings: settings, in: session, by: principal)
+                                                        settings: settings, in: transaction)
             }
             if let accountId, try await session.account(id: accountId).map({ principal.canSee($0.ownership) }) != true {
                 throw ValidationError([FieldError("accountId", "is not an account you can see")])
@@ -56,9 +57,7 @@ public struct QuoteService: Sendable {
                               priceListId: input.priceListId, currency: currency, date: date, validUntil: input.validUntil,
                               comments: Self.trimmed(input.comments), terms: Self.trimmed(input.terms), lines: lines,
                               ownership: opportunity.ownership, createdAt: now, updatedAt: now)
-            try await session.insertQuote(quote)
-            try await session.audit(env, entity: "quote", id: quote.id.uuid, action: "create", actor: principal.userId,
-                                    changes: AuditDiff.changes(from: [:], to: quote.auditValues))
+            try await transaction.create(quote)
             return quote
         }
     }
@@ -74,7 +73,9 @@ public struct QuoteService: Sendable {
     /// Edits a draft: everything but the number, revision and opportunity.
     public func update(_ id: Quote.ID, _ input: QuoteInput, expectedVersion: Int?, by principal: Principal) async throws -> Quote {
         guard let expectedVersion else { throw CoreError.versionRequired }
-        return try await change(id, action: "update", expectedVersion: expectedVersion, by: principal) { quote, session in
+        return try await env.transaction(by: principal) { transaction in try await transaction.change(Quote.self, id, action: "update",
+                                                                                                    expectedVersion: expectedVersion) { quote in
+            let session = transaction.session
             try quote.checkDraft()
             let date = input.date ?? quote.date
             try Self.checkDates(date, input.validUntil)
@@ -91,7 +92,7 @@ public struct QuoteService: Sendable {
                 }
                 quote.contactId = contactId
             }
-        }
+        } }
     }
 
     static func checkDates(_ date: String, _ validUntil: String?) throws {
@@ -111,7 +112,8 @@ public struct QuoteService: Sendable {
 
     /// The opportunity a quote for a lead or an account gets (seed 000 rules 3, 15–16).
     private func autoOpportunity(_ input: QuoteInput, currency: Currency, accountId: Account.ID?, contactId: Contact.ID?, leadId: Lead.ID?,
-                                 settings: Settings, in session: any StoreSession, by principal: Principal) async throws -> Opportunity {
+                                 settings: Settings, in transaction: Transaction) async throws -> Opportunity {
+        let session = transaction.session, principal = transaction.principal
         var name = Self.trimmed(input.name) ?? "Quote"
         if settings.useProductShortNames {
             var names: [String] = []
@@ -128,18 +130,11 @@ public struct QuoteService: Sendable {
         let fields = try OpportunityFields(name: String(name.prefix(200)), accountId: accountId, contactId: contactId, currency: currency).validated()
         let ownership = Ownership(ownerId: principal.userId, teamId: principal.teamId)
         return try await OpportunityService(env).insert(fields, input: OpportunityInput(fields: fields, kindId: kind?.id), ownership: ownership,
-                                                        leadId: leadId, in: session, by: principal)
+                                                        leadId: leadId, in: transaction)
     }
 
     /// The seeded quote-driven kind (seed 000's New → In Negotiation).
     public static let quoteKindId = OpportunityKind.ID("6b000000-0000-4000-8000-000000000002")!
-
-    func change(_ id: Quote.ID, action: String, expectedVersion: Int? = nil, by principal: Principal,
-                _ apply: @escaping @Sendable (inout Quote, any StoreSession) async throws -> Void) async throws -> Quote {
-        try await env.change(entity: "quote", id: id.uuid, action: action, expectedVersion: expectedVersion, by: principal,
-                             load: { session in try await session.changeableQuote(id, principal) },
-                             save: { session, quote, version in try await session.updateQuote(quote, expectedVersion: version) }, apply)
-    }
 }
 
 extension StoreSession {

@@ -3,14 +3,14 @@ import FurrowDomain
 
 /// Activities, reminders, follow-ups and calendar feeds: the activities part of a store session.
 public protocol ActivitySession: Sendable {
-    func insertActivity(_ activity: Activity) async throws
+    /// A new activity; `origin` names the rule that made it, if one did.
+    func insertActivity(_ activity: Activity, origin: ActivityOrigin?) async throws
     /// Sets the next reminder of a recurring activity (and that it has not fired yet).
     func setReminder(_ id: Activity.ID, at time: Date) async throws
-    /// Records which rule made an activity.
-    func markOrigin(_ id: Activity.ID, _ origin: ActivityOrigin) async throws
     /// The open activities a rule made regarding an opportunity or one of its quotes.
     func openAutomaticActivities(ofOpportunity id: Opportunity.ID) async throws -> [Activity]
-    func updateActivity(_ activity: Activity, expectedVersion: Int) async throws -> Bool
+    /// Saves over `before` when its version is still stored; the attendees only when they changed.
+    func updateActivity(_ activity: Activity, over before: Activity) async throws -> Bool
     func activity(id: Activity.ID) async throws -> Activity?
     func activities(regarding id: UUID) async throws -> [Activity]
     func activities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Activity]
@@ -36,6 +36,10 @@ public protocol ActivitySession: Sendable {
     func calendarFeedToken(of user: User.ID) async throws -> String?
     func setCalendarFeedToken(of user: User.ID, _ token: String?, at: Date) async throws
     func user(forCalendarToken token: String) async throws -> User.ID?
+}
+
+extension ActivitySession {
+    func insertActivity(_ activity: Activity) async throws { try await insertActivity(activity, origin: nil) }
 }
 
 /// A record the follow-up rule looks after (seed 000 rule 7).

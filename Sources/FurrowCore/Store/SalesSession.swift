@@ -9,6 +9,7 @@ public protocol SalesSession: Sendable {
     func insertProduct(_ product: Product) async throws
     func updateProduct(_ product: Product, expectedVersion: Int) async throws -> Bool
     func product(id: Product.ID) async throws -> Product?
+    func products(ids: [Product.ID]) async throws -> [Product]
     func product(sku: String) async throws -> Product?
     func products(_ query: ListQuery) async throws -> [Product]
     func insertPriceList(_ list: PriceList) async throws
@@ -17,7 +18,8 @@ public protocol SalesSession: Sendable {
     func priceLists() async throws -> [PriceList]
 
     func insertQuote(_ quote: Quote) async throws
-    func updateQuote(_ quote: Quote, expectedVersion: Int) async throws -> Bool
+    /// Saves over `before` when its version is still stored: the header, and the lines only when they changed.
+    func updateQuote(_ quote: Quote, over before: Quote) async throws -> Bool
     func quote(id: Quote.ID) async throws -> Quote?
     func quotes(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Quote]
     func quotes(ofOpportunity id: Opportunity.ID) async throws -> [Quote]

@@ -4,22 +4,24 @@ import FurrowDomain
 import SQLKit
 
 extension SQLSession {
-    func insertActivity(_ a: Activity) async throws {
+    func insertActivity(_ a: Activity, origin: ActivityOrigin?) async throws {
         try await run("""
             INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at, description,
-                start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at)
+                start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at,
+                origin)
             VALUES (\(bind: a.id.string), \(bind: a.kind.rawValue), \(bind: a.subject), \(bind: a.regarding?.kind.rawValue ?? ""),
                 \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), \(bind: a.dueAt.map(Timestamp.string)), \(bind: a.status.rawValue),
                 \(bind: a.ownership.ownerId.string), \(bind: a.ownership.teamId?.string), \(bind: Timestamp.string(a.createdAt)),
                 \(bind: a.description), \(bind: a.startAt.map(Timestamp.string)), \(bind: a.endAt.map(Timestamp.string)), \(bind: a.allDay),
                 \(bind: a.location), \(bind: a.reminderAt.map(Timestamp.string)), \(bind: a.remindedAt.map(Timestamp.string)), \(bind: a.outcome),
                 \(bind: a.recurrence?.rule), \(bind: a.completedAt.map(Timestamp.string)), \(bind: a.sequence), \(bind: a.version),
-                \(bind: Timestamp.string(a.updatedAt)))
+                \(bind: Timestamp.string(a.updatedAt)), \(bind: origin?.rawValue))
             """)
         try await writeAttendees(a)
     }
 
-    func updateActivity(_ a: Activity, expectedVersion: Int) async throws -> Bool {
+    /// Saves the activity; its attendees only when they changed.
+    func updateActivity(_ a: Activity, over before: Activity) async throws -> Bool {
         let saved = !(try await rows("""
             UPDATE activities SET type = \(bind: a.kind.rawValue), subject = \(bind: a.subject), regarding_type = \(bind: a.regarding?.kind.rawValue ?? ""),
                 regarding_id = \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), due_at = \(bind: a.dueAt.map(Timestamp.string)),
@@ -29,19 +31,22 @@ extension SQLSession {
                 reminded_at = \(bind: a.remindedAt.map(Timestamp.string)), outcome = \(bind: a.outcome), recurrence = \(bind: a.recurrence?.rule),
                 completed_at = \(bind: a.completedAt.map(Timestamp.string)), sequence = \(bind: a.sequence), version = \(bind: a.version),
                 updated_at = \(bind: Timestamp.string(a.updatedAt))
-            WHERE id = \(bind: a.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            WHERE id = \(bind: a.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
-        if saved { try await writeAttendees(a) }
+        if saved && a.attendees != before.attendees {
+            try await run("DELETE FROM activity_attendees WHERE activity_id = \(bind: a.id.string)")
+            try await writeAttendees(a)
+        }
         return saved
     }
 
+    /// All attendees of an activity in one statement.
     private func writeAttendees(_ a: Activity) async throws {
-        try await run("DELETE FROM activity_attendees WHERE activity_id = \(bind: a.id.string)")
-        for attendee in a.attendees {
-            try await run("""
-                INSERT INTO activity_attendees VALUES (\(bind: a.id.string), \(bind: attendee.kind.rawValue), \(bind: UUIDText.lowercase(attendee.id)))
-                """)
+        guard !a.attendees.isEmpty else { return }
+        let values = a.attendees.map { attendee -> SQLQueryString in
+            "(\(bind: a.id.string), \(bind: attendee.kind.rawValue), \(bind: UUIDText.lowercase(attendee.id)))"
         }
+        try await run("INSERT INTO activity_attendees VALUES \(values.joined(separator: ", "))")
     }
 
     func activity(id: Activity.ID) async throws -> Activity? {
@@ -209,10 +214,6 @@ extension SQLSession {
 extension SQLSession {
     func setReminder(_ id: Activity.ID, at time: Date) async throws {
         try await run("UPDATE activities SET reminder_at = \(bind: Timestamp.string(time)), reminded_at = NULL WHERE id = \(bind: id.string)")
-    }
-
-    func markOrigin(_ id: Activity.ID, _ origin: ActivityOrigin) async throws {
-        try await run("UPDATE activities SET origin = \(bind: origin.rawValue) WHERE id = \(bind: id.string)")
     }
 
     func openAutomaticActivities(ofOpportunity id: Opportunity.ID) async throws -> [Activity] {

@@ -15,15 +15,23 @@ extension SQLSession {
         numeric: ["estimatedRevenue", "probability"]
     )
 
-    func insertOpportunity(_ opportunity: Opportunity) async throws {
+    func insertOpportunity(_ o: Opportunity) async throws {
+        let f = o.fields
         try await run("""
-            INSERT INTO opportunities (id, name, kind_id, status, probability, probability_set_by_hand, currency, revenue_mode, owner_id,
-                                       version, created_at, updated_at)
-            VALUES (\(bind: opportunity.id.string), '', \(bind: opportunity.kindId.string), 'inProgress', 0, \(bind: false),
-                    \(bind: opportunity.fields.currency.code), 'user', \(bind: opportunity.ownership.ownerId.string), \(bind: opportunity.version),
-                    \(bind: Timestamp.string(opportunity.createdAt)), \(bind: Timestamp.string(opportunity.updatedAt)))
+            INSERT INTO opportunities (id, name, account_id, contact_id, kind_id, stage_id, status, probability, probability_set_by_hand,
+                terms_of_sale, estimated_revenue_minor, value_minor, currency, revenue_mode, expected_close_date, channel_id, source_ref_type,
+                source_ref_id, source_text, campaign_id, comment, actual_revenue_minor, lost_reason_id, closed_at, lead_id, owner_id, team_id,
+                version, created_at, updated_at)
+            VALUES (\(bind: o.id.string), \(bind: f.name), \(bind: f.accountId?.string), \(bind: f.contactId?.string), \(bind: o.kindId.string),
+                \(bind: o.stageId?.string), \(bind: o.status.rawValue), \(bind: o.probability), \(bind: o.probabilitySetByHand),
+                \(bind: f.termsOfSale), \(bind: f.estimatedRevenue?.minorUnits), \(bind: o.value?.minorUnits), \(bind: f.currency.code),
+                \(bind: f.revenueMode.rawValue), \(bind: f.expectedCloseDate), \(bind: f.source.channelId?.string),
+                \(bind: f.source.refType?.rawValue), \(bind: f.source.refId?.uuidString.lowercased()), \(bind: f.source.text),
+                \(bind: f.campaignId?.uuidString.lowercased()), \(bind: f.comment), \(bind: o.actualRevenue?.minorUnits),
+                \(bind: o.lostReasonId?.string), \(bind: o.closedAt.map(Timestamp.string)), \(bind: o.leadId?.string),
+                \(bind: o.ownership.ownerId.string), \(bind: o.ownership.teamId?.string), \(bind: o.version),
+                \(bind: Timestamp.string(o.createdAt)), \(bind: Timestamp.string(o.updatedAt)))
             """)
-        _ = try await updateOpportunity(opportunity, expectedVersion: opportunity.version)
     }
 
     func updateOpportunity(_ o: Opportunity, expectedVersion: Int) async throws -> Bool {

@@ -13,20 +13,26 @@ extension SQLSession {
         numeric: ["total"]
     )
 
-    func insertQuote(_ quote: Quote) async throws {
-        let totals = quote.totals
+    func insertQuote(_ q: Quote) async throws {
+        let totals = q.totals
         try await run("""
-            INSERT INTO quotes (id, number, revision, name, status, opportunity_id, currency, date, subtotal_minor, tax_minor, total_minor,
-                                owner_id, version, created_at, updated_at)
-            VALUES (\(bind: quote.id.string), \(bind: quote.number), \(bind: quote.revision), '', 'draft', \(bind: quote.opportunityId.string),
-                    \(bind: quote.currency.code), \(bind: quote.date), \(bind: totals.subtotal.minorUnits), \(bind: totals.taxTotal.minorUnits),
-                    \(bind: totals.total.minorUnits), \(bind: quote.ownership.ownerId.string), \(bind: quote.version),
-                    \(bind: Timestamp.string(quote.createdAt)), \(bind: Timestamp.string(quote.updatedAt)))
+            INSERT INTO quotes (id, number, revision, name, status, opportunity_id, account_id, contact_id, lead_id, price_list_id, currency,
+                                date, valid_until, comments, terms, subtotal_minor, tax_minor, total_minor, owner_id, team_id,
+                                version, created_at, updated_at)
+            VALUES (\(bind: q.id.string), \(bind: q.number), \(bind: q.revision), \(bind: q.name), \(bind: q.status.rawValue),
+                    \(bind: q.opportunityId.string), \(bind: q.accountId?.string), \(bind: q.contactId?.string), \(bind: q.leadId?.string),
+                    \(bind: q.priceListId?.string), \(bind: q.currency.code), \(bind: q.date), \(bind: q.validUntil), \(bind: q.comments),
+                    \(bind: q.terms), \(bind: totals.subtotal.minorUnits), \(bind: totals.taxTotal.minorUnits), \(bind: totals.total.minorUnits),
+                    \(bind: q.ownership.ownerId.string), \(bind: q.ownership.teamId?.string), \(bind: q.version),
+                    \(bind: Timestamp.string(q.createdAt)), \(bind: Timestamp.string(q.updatedAt)))
             """)
-        _ = try await updateQuote(quote, expectedVersion: quote.version)
+        try await insertQuoteLines(q)
+        try await indexDocument(.quote, id: q.id.uuid)
     }
 
-    func updateQuote(_ q: Quote, expectedVersion: Int) async throws -> Bool {
+    /// Saves the header; the lines only when they changed, and the search entry only when what it
+    /// shows changed — accepting a quote is one UPDATE.
+    func updateQuote(_ q: Quote, over before: Quote) async throws -> Bool {
         let totals = q.totals
         let changed = !(try await rows("""
             UPDATE quotes SET name = \(bind: q.name), status = \(bind: q.status.rawValue), account_id = \(bind: q.accountId?.string),
@@ -35,20 +41,31 @@ extension SQLSession {
                 subtotal_minor = \(bind: totals.subtotal.minorUnits), tax_minor = \(bind: totals.taxTotal.minorUnits),
                 total_minor = \(bind: totals.total.minorUnits), owner_id = \(bind: q.ownership.ownerId.string),
                 team_id = \(bind: q.ownership.teamId?.string), version = \(bind: q.version), updated_at = \(bind: Timestamp.string(q.updatedAt))
-            WHERE id = \(bind: q.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            WHERE id = \(bind: q.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
         guard changed else { return false }
-        try await indexDocument(.quote, id: q.id.uuid)
-        try await run("DELETE FROM quote_lines WHERE quote_id = \(bind: q.id.string)")
-        for (position, line) in q.lines.enumerated() {
-            let price = line.price(in: q.currency)
-            try await run("""
-                INSERT INTO quote_lines VALUES (\(bind: q.id.string), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
-                    \(bind: line.quantity.value), \(bind: line.unitPrice.value), \(bind: line.discountPercent.value), \(bind: line.taxPercent.value),
-                    \(bind: line.taxRateId?.string), \(bind: price.net.minorUnits), \(bind: price.tax.minorUnits))
-                """)
+        if q.name != before.name || q.accountId != before.accountId || q.ownership != before.ownership {
+            try await indexDocument(.quote, id: q.id.uuid)
+        }
+        if q.lines != before.lines {
+            try await run("DELETE FROM quote_lines WHERE quote_id = \(bind: q.id.string)")
+            try await insertQuoteLines(q)
         }
         return true
+    }
+
+    /// All lines of a quote in one statement.
+    private func insertQuoteLines(_ q: Quote) async throws {
+        guard !q.lines.isEmpty else { return }
+        let values = q.lines.enumerated().map { position, line -> SQLQueryString in
+            let price = line.price(in: q.currency)
+            return """
+                (\(bind: q.id.string), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
+                 \(bind: line.quantity.value), \(bind: line.unitPrice.value), \(bind: line.discountPercent.value), \(bind: line.taxPercent.value),
+                 \(bind: line.taxRateId?.string), \(bind: price.net.minorUnits), \(bind: price.tax.minorUnits))
+                """
+        }
+        try await run("INSERT INTO quote_lines VALUES \(values.joined(separator: ", "))")
     }
 
     func quote(id: Quote.ID) async throws -> Quote? {

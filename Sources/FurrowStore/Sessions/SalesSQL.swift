@@ -34,6 +34,11 @@ extension SQLSession {
         try await rows("SELECT * FROM products WHERE id = \(bind: id.string)").first.map(productRecord)
     }
 
+    func products(ids: [Product.ID]) async throws -> [Product] {
+        guard !ids.isEmpty else { return [] }
+        return try await rows("SELECT * FROM products WHERE id IN (\(binds: ids.map(\.string)))").map(productRecord)
+    }
+
     func product(sku: String) async throws -> Product? {
         try await rows("SELECT * FROM products WHERE sku = \(bind: sku)").first.map(productRecord)
     }
