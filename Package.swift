@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let settings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+let settings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "furrow",

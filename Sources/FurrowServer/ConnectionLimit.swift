@@ -60,6 +60,7 @@ final class ConnectionCounter: Sendable {
 }
 
 /// Counts its connection while it is open and closes it when its address is over the limit.
+// unchecked: NIO calls a handler on its channel's event loop only
 final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
     typealias InboundIn = NIOAny
     let counter: ConnectionCounter

@@ -7,6 +7,7 @@ import Logging
 import SQLKit
 
 /// A clock that stands still until a test moves it.
+// unchecked: the time is only touched under `lock`
 public final class FixedClock: Clock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
@@ -18,6 +19,7 @@ public final class FixedClock: Clock, @unchecked Sendable {
 }
 
 /// Ids 00000000-0000-0000-0000-000000000001, …02, … in creation order.
+// unchecked: the counter is only touched under `lock`
 public final class SequentialIDs: IDSource, @unchecked Sendable {
     private let lock = NSLock()
     private var counter: UInt64 = 0
@@ -31,6 +33,7 @@ public final class SequentialIDs: IDSource, @unchecked Sendable {
 
 /// A fresh database (SQLite file or a new PostgreSQL database), migrated, with a fixed clock,
 /// sequential ids and cheap password hashing. Builders give records with sensible defaults.
+// unchecked: set up once before a test's tasks start; afterwards only read
 public final class TestWorld: @unchecked Sendable {
     public let store: SQLStore
     /// Where the database is: a file path or a postgres:// URL.

@@ -46,13 +46,12 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Rows in the import path (default: a tenth of the scale; 1,000 with --smoke).") var importRows: Int?
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)
         let text = (scale ?? (smoke ? "5k" : "100k")).lowercased()
         guard let size = Self.parseScale(text), size >= 1000 else { throw ValidationError("--scale must be 10k, 100k, 1m or a number ≥ 1000") }
         let set = DataSet(scale: size)
         let work = try Workspace(database: database, scale: text, smoke: smoke)
         defer { work.cleanUp() }
-        print("furrow-bench: scale \(text) (\(set.contacts) contacts, \(set.accounts) accounts, \(set.leads) leads, \(set.opportunities) opportunities, \(set.quotes) quotes) on \(work.engineName)")
+        say("furrow-bench: scale \(text) (\(set.contacts) contacts, \(set.accounts) accounts, \(set.leads) leads, \(set.opportunities) opportunities, \(set.quotes) quotes) on \(work.engineName)")
 
         let prefixes = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var report = Report()
@@ -61,11 +60,12 @@ struct Run: AsyncParsableCommand {
         let server = try ChildServer(database: work.runDatabase, logDirectory: work.directory)
         try server.start()
         report.facts.append(("cold start to healthy /healthz", String(format: "%.0f ms", server.coldStart * 1000)))
-        print("server on 127.0.0.1:\(server.port), healthy after \(Int(server.coldStart * 1000)) ms (log: \(server.logPath))")
+        say("server on 127.0.0.1:\(server.port), healthy after \(Int(server.coldStart * 1000)) ms (log: \(server.logPath))")
         do {
             let fixtures = try Fixtures.load(port: server.port, smoke: smoke, kindCounts: prepared.kindCounts)
-            var driver = Driver(port: server.port, tokens: fixtures.tokens, seconds: seconds, smoke: smoke)
-            driver.only = prefixes
+            var configured = Driver(port: server.port, tokens: fixtures.tokens, seconds: seconds, smoke: smoke)
+            configured.only = prefixes
+            let driver = configured
             report.results = try await onThread { try HotPaths(driver: driver, fixtures: fixtures, clients: clients, smoke: smoke).run() }
             report.facts.append(("server peak RSS (VmHWM)", server.peakRSS.map { String(format: "%.0f MiB", $0) } ?? "unknown"))
             server.stop()
@@ -76,7 +76,7 @@ struct Run: AsyncParsableCommand {
         if !prefixes.isEmpty && !prefixes.contains(where: { "import contacts".hasPrefix($0) }) {
             report.results.removeAll(where: \.skipped)
             report.computeRatios(reportSQL: nil, boardSQL: nil)
-            print("\n" + report.text)
+            say("\n" + report.text)
             return
         }
         let importResult = await ImportPath.run(work: work, set: set, smoke: smoke, rows: importRows)
@@ -94,7 +94,7 @@ struct Run: AsyncParsableCommand {
             report.ratios.append(("import rate / \(work.isPostgres ? "psql \\copy" : "sqlite3 .import") rate (into the same database)",
                                   String(format: "%.3f — goal ≥ 0.25 (target 0.5): %@", rate / sqlRate, rate / sqlRate >= 0.25 ? "met" : "MISSED")))
         }
-        print("\n" + report.text)
+        say("\n" + report.text)
         if smoke { try Self.verify(report) }
     }
 
@@ -112,10 +112,10 @@ struct Run: AsyncParsableCommand {
             if result.latencies.isEmpty && result.rows == nil { problems.append("\(result.name): no successful request") }
         }
         guard problems.isEmpty else {
-            print("SMOKE FAILED:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+            say("SMOKE FAILED:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
             throw ExitCode(1)
         }
-        print("smoke: every hot path answered correctly (\(report.results.filter(\.skipped).count) skipped)")
+        say("smoke: every hot path answered correctly (\(report.results.filter(\.skipped).count) skipped)")
     }
 }
 
@@ -130,4 +130,9 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: ProcessInfo.processInfo.environment["FURROW_LOG_LEVEL"] ?? "warning") ?? .warning
         try await FurrowServer.run(ServerConfiguration(host: "127.0.0.1", port: port, database: database), logger: logger)
     }
+}
+
+/// A line of progress, written at once even when the output is a pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -43,6 +43,7 @@ struct DataSet: Sendable {
 }
 
 /// Record ids drawn from the seeded generator: the same database every run.
+// unchecked: the generator is only touched under `lock`
 final class SeededIDs: IDSource, @unchecked Sendable {
     private var random: SeededRandom
     private let lock = NSLock()
@@ -76,6 +77,7 @@ enum Marker {
 }
 
 /// Prints records/s while a phase runs.
+// unchecked: updated by the one generating task; a stale read only delays a progress line
 final class Progress: @unchecked Sendable {
     let label: String, total: Int
     let started = Date()
@@ -94,7 +96,7 @@ final class Progress: @unchecked Sendable {
         lastPrint = now
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         if !quiet || done == total {
-            print("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0)
+            say("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0)
                   + String(format: "%9d / %-9d %8.0f records/s  %6.1f s", done, total, Double(done) / elapsed, elapsed))
         }
     }

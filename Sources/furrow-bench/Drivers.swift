@@ -5,6 +5,7 @@ import Glibc
 #endif
 
 /// One driver thread's view: its number, the role it signs in as, its token and connection.
+// unchecked: each client belongs to one driver thread for the whole run
 final class Client: @unchecked Sendable {
     let index: Int
     let role: Role
@@ -53,8 +54,8 @@ struct Driver {
     /// every response in a smoke run, the first of each client otherwise.
     func measure(_ name: String, clients: Int, amount: Amount, role only: Role? = nil, note: String? = nil,
                  setup: ((Client) throws -> Void)? = nil,
-                 operation: @escaping (Client, Int) throws -> HTTPConnection.Response,
-                 check: ((Client, HTTPConnection.Response) -> String?)? = nil) throws -> PathResult {
+                 operation: @escaping @Sendable (Client, Int) throws -> HTTPConnection.Response,
+                 check: (@Sendable (Client, HTTPConnection.Response) -> String?)? = nil) throws -> PathResult {
         guard wanted(name) else { return .skipped(name, "not in --only") }
         let workers = try roles(clients, only: only).enumerated().map { index, role in
             try Client(index: index, role: role, token: tokens[role]!, port: port)
@@ -112,6 +113,7 @@ struct Driver {
 }
 
 /// The threads' results, merged under a lock.
+// unchecked: results are merged only under `lock`
 final class Collected: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var result: PathResult
@@ -129,7 +131,7 @@ final class Collected: @unchecked Sendable {
 }
 
 /// Runs blocking work on a thread of its own and awaits it.
-func onThread<T>(_ body: @escaping () throws -> T) async throws -> T {
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try body() }) }
         thread.stackSize = 8 << 20

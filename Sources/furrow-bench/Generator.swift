@@ -99,7 +99,7 @@ struct Generator {
         let plans = try await opportunities(owners: owners, accountIds: accountIds, accountOwner: accountOwner, contactIds: contactIds)
         try await quotes(plans: plans, owners: owners, admin: admin)
         let moved = try await StageSpread(env: env, store: store).apply(plans)
-        print("  stages         \(moved) opportunities moved to their planned stage and status with SQL")
+        say("  stages         \(moved) opportunities moved to their planned stage and status with SQL")
     }
 
     func users() async throws -> (Principal, [Owner]) {

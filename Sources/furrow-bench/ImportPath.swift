@@ -130,6 +130,7 @@ enum ImportPath {
 }
 
 /// The largest resident set seen while the import runs, sampled from its progress callback.
+// unchecked: the peak is only touched under `lock`
 final class PeakMemory: @unchecked Sendable {
     private let lock = NSLock()
     private let before: Double

@@ -85,7 +85,7 @@ struct HotPaths {
     func run() throws -> [PathResult] {
         var results: [PathResult] = []
         func step(_ result: PathResult) {
-            print("  \(result.name): \(result.skipped ? "skipped (\(result.note ?? ""))" : "\(result.latencies.count) requests, p50 \(Report.ms(result.p50)) ms, \(result.errors) errors")")
+            say("  \(result.name): \(result.skipped ? "skipped (\(result.note ?? ""))" : "\(result.latencies.count) requests, p50 \(Report.ms(result.p50)) ms, \(result.errors) errors")")
             results.append(result)
         }
         let list = "/api/v1/opportunities?\(Fixtures.listFilter)&limit=50"

@@ -6,7 +6,7 @@ import SQLKit
 
 /// Where the data set lives: a kept SQLite file (each run works on a copy of it) or a
 /// PostgreSQL database (reused in place), and a temporary folder for logs and CSV files.
-final class Workspace: @unchecked Sendable {
+final class Workspace: Sendable {
     let isPostgres: Bool
     /// The generated database, kept between runs.
     let pristine: String
@@ -70,14 +70,14 @@ final class Workspace: @unchecked Sendable {
                     throw BenchError.failed("\(pristine) holds the data set of scale \(marker.scale) (generator \(marker.generator)); "
                                             + "delete it or choose another --database")
                 }
-                print("reusing the generated data set in \(pristine)")
+                say("reusing the generated data set in \(pristine)")
                 prepared.facts.append(("data set", "reused (generated earlier by this generator version)"))
             } else {
                 guard try await !UserService(env).hasUsers() else {
                     throw BenchError.failed("\(pristine) has users but no complete bench data set (an interrupted generation?); "
                                             + "delete it (or drop and recreate the PostgreSQL database) and run again")
                 }
-                print("generating the data set (\(duplicateCheck ? "with" : "without") the duplicate check per record)")
+                say("generating the data set (\(duplicateCheck ? "with" : "without") the duplicate check per record)")
                 let started = Date()
                 var generator = Generator(set: set, env: env, store: store, duplicateCheck: duplicateCheck, quiet: quiet)
                 try await generator.run()

@@ -58,6 +58,7 @@ struct Import: AsyncParsableCommand {
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second; on a
 /// non-terminal a line at every tenth of the work instead.
+// unchecked: the drawing state is only touched under `lock`
 final class ProgressBar: @unchecked Sendable {
     private let enabled: Bool
     private let terminal = isatty(2) != 0

@@ -9,7 +9,7 @@ import Testing
 /// stored amounts never overflow (the outside probe's crashes 1–3).
 @Suite("Amount bounds over the API")
 struct AmountBoundsAPITests {
-    static let hugeLine: [String: Any] = ["description": "x", "quantity": "100000", "unitPrice": "999999999999"]
+    static let hugeLine: [String: String] = ["description": "x", "quantity": "100000", "unitPrice": "999999999999"]
 
     @Test("a line beyond the amount range is a 422 on every pricing route, in every currency",
           arguments: TestWorld.engines, ["EUR", "JPY", "KWD"])

@@ -107,8 +107,8 @@ struct ReportAPITests {
         let rep = try await world.makeUser(.sales, team: team)
         for index in 0..<120 { _ = try await world.makeOpportunity("Deal \(index)", revenue: "\(1000 + index).00", by: index % 2 == 0 ? rep : world.admin) }
         let repToken = try await world.token(for: rep)
-        var counts: [Int] = []
-        try await world.withAPI { api in
+        let counts = try await world.withAPI { api in
+            var counts: [Int] = []
             for limit in [1, 10, 50, 200] {
                 var returned = 0
                 let counter = try await StatementCounter.counting {
@@ -119,6 +119,7 @@ struct ReportAPITests {
                 #expect(returned == min(limit, 60))
                 counts.append(counter.count)
             }
+            return counts
         }
         #expect(counts.allSatisfy { $0 == counts[0] && $0 <= 5 }, "statements per page size: \(counts)")
         #expect(counts[0] > 0, "the counter saw no statement")

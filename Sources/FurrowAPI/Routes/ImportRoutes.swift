@@ -12,7 +12,7 @@ struct ImportReportDTO: Encodable, Sendable {
 /// imported in one transaction; one bad row and nothing is stored (`422 import-rejected` lists
 /// every bad row with its line). `dryRun=true` checks and stores nothing. The web UI's import page
 /// saves its uploads through `save` too.
-public struct ImportRoutes {
+public struct ImportRoutes: Sendable {
     let env: CoreEnvironment
     public static let maxFileSize = 64 * 1024 * 1024
 

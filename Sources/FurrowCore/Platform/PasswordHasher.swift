@@ -39,6 +39,7 @@ public struct PasswordHasher: Sendable {
 }
 
 /// The once-made hash behind `PasswordHasher.unknownUserHash` (shared by copies of the hasher).
+// unchecked: the hash is only touched under `lock`
 private final class UnknownUserHash: @unchecked Sendable {
     let cost: UInt8
     private let lock = NSLock()

@@ -161,7 +161,7 @@ public struct SettingsService: Sendable {
         try await env.store.read { Settings(try await $0.settings()) }
     }
 
-    public func update(_ change: (inout Settings) -> Void, by principal: Principal?) async throws -> Settings {
+    public func update(_ change: @Sendable (inout Settings) -> Void, by principal: Principal?) async throws -> Settings {
         if let principal, !principal.isAdmin { throw CoreError.forbidden("only administrators change settings") }
         return try await env.store.write { session in
             let before = Settings(try await session.settings())

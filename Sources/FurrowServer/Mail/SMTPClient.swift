@@ -94,6 +94,7 @@ struct SMTPClient: Sendable {
     }
 
     /// Hands each reply line to the client; a read timeout or a closed connection ends the stream.
+    // unchecked: NIO calls a handler on its channel's event loop only
     final class ReplyReader: ChannelInboundHandler, @unchecked Sendable {
         typealias InboundIn = ByteBuffer
         let continuation: AsyncStream<String>.Continuation

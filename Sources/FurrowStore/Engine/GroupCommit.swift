@@ -12,8 +12,10 @@ import SQLKit
 /// A bulk transaction (`BulkWrite.active`) and a group of one run as a plain transaction: a
 /// savepoint journals every page its transaction touches, and SQLite trims that in-memory
 /// journal by walking it from the start after each statement — quadratic for a large import.
+// unchecked: the queue is under `lock`; one writer task at a time runs the jobs
 final class GroupCommit: @unchecked Sendable {
     /// One queued transaction: its body (dropped once run) and the caller waiting for the outcome.
+    // unchecked: a job is touched by its caller until queued, then only by the one writer task
     final class Job: @unchecked Sendable {
         var body: ((SQLiteConnection) async throws -> Void)?
         let counter: StatementCounter?
@@ -160,6 +162,7 @@ final class GroupCommit: @unchecked Sendable {
         job.continuation.resume(with: outcome)
     }
 
+    // unchecked: written once by the writer task before the waiting caller resumes and reads it
     final class Box<T>: @unchecked Sendable { var value: T? }
 }
 

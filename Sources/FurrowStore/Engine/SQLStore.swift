@@ -14,7 +14,7 @@ public enum Engine: String, Sendable { case sqlite, postgres }
 /// The store over SQLite (one writer connection, several readers, WAL) or PostgreSQL (a pooled
 /// `PostgresClient`). `write` bodies run in one transaction; SQLite writers are serialised,
 /// which is how SQLite works anyway, so no write ever waits on `SQLITE_BUSY`.
-public final class SQLStore: Store, @unchecked Sendable {
+public final class SQLStore: Store, Sendable {
     public let engine: Engine
 
     /// Every table whose rows carry `owner_id` and `team_id`: when a user moves to another team,

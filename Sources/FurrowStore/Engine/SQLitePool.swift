@@ -6,6 +6,7 @@ import SQLiteNIO
 
 /// SQLite connections: one writer (serialised) and a few readers (WAL lets them read while the
 /// writer writes). Each connection gets the durability pragmas when opened.
+// unchecked: connections are lent one task at a time through the gates; the free list is under `lock`
 final class SQLitePool: @unchecked Sendable {
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
@@ -65,6 +66,7 @@ final class SQLitePool: @unchecked Sendable {
 }
 
 /// A counting semaphore for async code: waiters resume in arrival order.
+// unchecked: permits and waiters are only touched under `lock`
 final class AsyncGate: @unchecked Sendable {
     private let lock = NSLock()
     private var permits: Int

@@ -3,10 +3,12 @@ import SQLKit
 
 /// Counts the SQL statements run while it is the task's current counter: tests use it to hold
 /// a request to a fixed number of statements whatever the page size.
+// unchecked: the statement list is only touched under `lock`
 public final class StatementCounter: @unchecked Sendable {
     @TaskLocal public static var current: StatementCounter?
 
     /// One statement as sent: its text with the engine's placeholders, and the bound values.
+    // unchecked: the binds are SQLKit's encodable values, captured once and never mutated
     public struct Statement: @unchecked Sendable {
         public let sql: String
         public let binds: [any Encodable & Sendable]

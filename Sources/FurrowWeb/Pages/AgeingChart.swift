@@ -30,7 +30,7 @@ struct AgeingChart {
     let barHeight: Int
     let axisY: Int
 
-    static let buckets: [(key: String, label: String, value: (ReceivablesService.Buckets) -> Int128)] = [
+    static let buckets: [(key: String, label: String, value: @Sendable (ReceivablesService.Buckets) -> Int128)] = [
         ("current", "Current", { $0.current }),
         ("days1to30", "1–30 days", { $0.days1to30 }),
         ("days31to60", "31–60 days", { $0.days31to60 }),
