@@ -24,10 +24,10 @@ public enum QuoteStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// What the quote reads as on `day`: a sent or negotiated quote past its validity is expired.
+    /// The reading as its raw text; `QuoteReading` is the typed value to compare.
+    @available(*, deprecated, message: "compare the typed value: Quote.reading(on:) or QuoteReading(_:validUntil:on:)")
     public func reading(validUntil: String?, on day: String) -> String {
-        if (self == .sent || self == .negotiation), let validUntil, day > validUntil { return "expired" }
-        return rawValue
+        QuoteReading(self, validUntil: validUntil, on: day).rawValue
     }
 }
 
