@@ -51,13 +51,8 @@ public struct InvoiceService: Sendable {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         return try await env.store.write { session in
             let order = try await session.visibleOrder(id, principal.ledger)
-            guard [.confirmed, .inFulfilment, .delivered, .installed].contains(order.status), let accountId = order.accountId else {
-                throw InvoiceError.orderNotInvoiceable
-            }
-            var remaining = order.lines.map(\.quantity.value)
-            for invoice in try await session.invoices(ofOrder: id) where invoice.kind == .invoice && invoice.status != .cancelled {
-                for line in invoice.lines { if let n = line.orderLine, n >= 1, n <= remaining.count { remaining[n - 1] -= line.line.quantity.value } }
-            }
+            let accountId = try order.billedAccount()
+            var remaining = order.uninvoicedQuantities(order.invoicedQuantities(try await session.invoices(ofOrder: id))).map(\.value)
             let wanted = parts ?? remaining.enumerated().filter { $0.element > 0 }.map { OrderPart(orderLine: $0.offset + 1, quantity: Micros(value: $0.element)) }
             guard !wanted.isEmpty else { throw InvoiceError.fullyInvoiced }
             var lines: [InvoiceLine] = []
@@ -132,7 +127,7 @@ public struct InvoiceService: Sendable {
         let notes = change.notes.map { check.text("notes", $0, maxLength: 2000) }
         try check.check()
         return try await modify(id, action: "update", expectedVersion: expectedVersion, by: principal) { invoice, session in
-            try invoice.checkDraft()
+            try invoice.check(.edit)
             if let contact = change.contactId { try await checkContact(contact, session, principal); invoice.contactId = contact }
             if let term = change.paymentTermId { invoice.paymentTermId = try await checkedTerm(term, session) }
             if let notes { invoice.notes = notes }
@@ -150,7 +145,7 @@ public struct InvoiceService: Sendable {
     public func delete(_ id: Invoice.ID, by principal: Principal) async throws {
         try await env.store.write { session in
             let invoice = try await changeable(id, session, principal)
-            try invoice.checkDraft()
+            try invoice.check(.delete)
             try await session.deleteInvoice(id)
             try await session.audit(env, entity: "invoice", id: id.uuid, action: "delete", actor: principal.userId,
                                     changes: AuditDiff.changes(from: invoice.auditValues, to: [:]))
@@ -174,7 +169,7 @@ public struct InvoiceService: Sendable {
     public func send(_ id: Invoice.ID, by principal: Principal) async throws -> Invoice {
         try await env.store.write { session in
             let invoice = try await changeable(id, session, principal)
-            guard invoice.status != .draft else { throw InvoiceError.notIssued }
+            try invoice.check(.send)
             try await queueEmail(invoice, session)
             try await session.audit(env, entity: "invoice", id: id.uuid, action: "send", actor: principal.userId, changes: [])
             return invoice
@@ -192,7 +187,7 @@ public struct InvoiceService: Sendable {
                 throw CoreError.notFound("invoice")
             }
             guard principal.ledger.canChange(invoice.ownership) else { throw CoreError.forbidden("your role cannot change records") }
-            guard invoice.kind == .invoice, invoice.status.isOpen || invoice.status == .paid else { throw InvoiceError.notIssued }
+            try invoice.check(.credit)
             let now = env.clock.now()
             let today = try await session.today(env)
             let released = try await session.releaseAllocations(of: id)

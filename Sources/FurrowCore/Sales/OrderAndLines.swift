@@ -7,10 +7,10 @@ extension QuoteService {
     public func convert(_ id: Quote.ID, by principal: Principal) async throws -> SalesOrder {
         try await env.store.write { session in
             let quote = try await session.changeableQuote(id, principal)
-            guard quote.status == .accepted else { throw QuoteError.notAccepted }
-            if try await session.order(fromQuote: id) != nil { throw QuoteError.alreadyConverted }
             let now = env.clock.now()
-            let year = Int(Settings(try await session.settings()).today(now).prefix(4)) ?? 2000
+            let today = Settings(try await session.settings()).today(now)
+            try quote.check(.convert, on: today, converted: try await session.order(fromQuote: id) != nil)
+            let year = Int(today.prefix(4)) ?? 2000
             let serial = try await session.nextDocumentNumber(kind: "order", year: year)
             let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", year, serial), quoteId: id,
                                    opportunityId: quote.opportunityId, accountId: quote.accountId, contactId: quote.contactId,
