@@ -23,7 +23,7 @@ public enum QuoteDocument {
         var meta = ["Date: \(quote.date)"]
         if let validUntil = quote.validUntil { meta.append("Valid until: \(validUntil)") }
         return try Sheet(title: "\(settings.quoteWord) \(quote.number)",
-                         subtitle: "Revision \(quote.revision) · \(quote.status.reading(validUntil: quote.validUntil, on: today))",
+                         subtitle: "Revision \(quote.revision) · \(quote.reading(on: today).rawValue)",
                          parties: parties, meta: meta, heading: quote.name, lines: quote.lines, currency: quote.currency, totals: quote.totals,
                          notes: [("Comments", quote.comments), ("Terms", quote.terms)]).render(settings: settings)
     }

@@ -113,4 +113,15 @@ struct PlatformAPITests {
         let slugs = (problem?["type"] as? [String: Any])?["enum"] as? [String]
         #expect(slugs == ProblemCatalog.slugs)
     }
+
+    @Test("the OpenAPI quote status lists exactly the readings a quote has")
+    func quoteReadings() throws {
+        // given
+        let document = try JSONSerialization.jsonObject(with: APIRoutes.openAPIDocument) as? [String: Any] ?? [:]
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        // when
+        let documented = (schemas?["QuoteStatus"] as? [String: Any])?["enum"] as? [String]
+        // then
+        #expect(documented == QuoteReading.allCases.map(\.rawValue))
+    }
 }

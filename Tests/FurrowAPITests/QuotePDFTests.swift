@@ -42,6 +42,30 @@ struct QuotePDFTests {
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("page.png").path))
     }
 
+    @Test("Core assembles the PDF for every caller: without an account the contact is the customer; a quote out of sight is not found")
+    func assembledInCore() async throws {
+        let world = try await TestWorld.make()
+        defer { Task { await world.close() } }
+        // given a quote with a contact but no account
+        let contact = try await world.makeContact("Ulloa", firstName: "Inés")
+        let opportunity = try await world.makeOpportunity("Orchard pumps")
+        let quote = try await QuoteService(world.env).create(
+            QuoteInput(opportunityId: opportunity.id, contactId: contact.id,
+                       lines: [QuoteInput.Line(description: "Pump", quantity: Micros("1")!, unitPrice: Micros("50")!)]), by: world.admin)
+        // when
+        let (read, data) = try await QuoteService(world.env).pdf(quote.id, by: world.admin)
+        // then
+        #expect(read.id == quote.id)
+        #expect(data.starts(with: Data("%PDF-".utf8)))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-quote-\(UUID().uuidString).pdf")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let text = try Self.run("/usr/bin/pdftotext", ["-layout", file.path, "-"])
+        #expect(text.components(separatedBy: "Inés Ulloa").count == 3, "customer and contact:\n\(text)")
+        let stranger = try await world.makeUser(.sales, team: try await world.makeTeam())
+        await #expect(throws: CoreError.self) { _ = try await QuoteService(world.env).pdf(quote.id, by: stranger) }
+    }
+
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)

@@ -49,9 +49,9 @@ struct PricingTests {
         for verb in QuoteStatus.Verb.allCases {
             #expect((try? status.applying(verb)) == QuoteStatus.transitions[status]?[verb], "\(status) \(verb)")
         }
-        #expect(QuoteStatus.sent.reading(validUntil: "2026-01-31", on: "2026-02-01") == "expired")
-        #expect(QuoteStatus.sent.reading(validUntil: "2026-01-31", on: "2026-01-31") == "sent")
-        #expect(QuoteStatus.accepted.reading(validUntil: "2026-01-31", on: "2026-02-01") == "accepted")
+        #expect(QuoteReading(.sent, validUntil: "2026-01-31", on: "2026-02-01").rawValue == "expired")
+        #expect(QuoteReading(.sent, validUntil: "2026-01-31", on: "2026-01-31").rawValue == "sent")
+        #expect(QuoteReading(.accepted, validUntil: "2026-01-31", on: "2026-02-01").rawValue == "accepted")
     }
 
     @Test("a serialised item is sold once, with the day it left")

@@ -1,7 +1,6 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
-import FurrowDocuments
 import Hummingbird
 import NIOCore
 
@@ -156,13 +155,7 @@ struct QuoteRoutes {
     /// The printable document: a PDF with the company header, customer, lines and totals.
     @Sendable func pdf(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let quote = try await QuoteService(env).get(try context.id(Quote.self), by: principal)
-        let settings = try await SettingsService(env).current()
-        let account = try await quote.accountId.asyncMap { try? await AccountService(env).get($0, by: principal) } ?? nil
-        let contact = try await quote.contactId.asyncMap { try? await ContactService(env).get($0, by: principal) } ?? nil
-        let data = try QuoteDocument.pdf(quote, settings: settings,
-                                         parties: .init(customer: account?.fields.name ?? contact?.fields.fullName, contact: contact?.fields.fullName),
-                                         today: settings.today(env.clock.now()))
+        let (quote, data) = try await QuoteService(env).pdf(try context.id(Quote.self), by: principal)
         let filename = "\(quote.number)-r\(quote.revision).pdf"
         return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "inline; filename=\"\(filename)\""],
                         body: .init(byteBuffer: ByteBuffer(data: data)))

@@ -40,7 +40,10 @@ struct QuoteDTO: Encodable, Sendable {
             discountTotal = price.discount.decimalString; taxTotal = price.tax.decimalString; total = price.total.decimalString
         }
     }
-    let id: String, number: String, revision: Int, name: String, status: String, accountId: String?, contactId: String?
+    let id: String, number: String, revision: Int, name: String
+    /// The status as read today: `expired` for a sent or negotiated quote past its validity.
+    let status: QuoteReading
+    let accountId: String?, contactId: String?
     let opportunityId: String, leadId: String?, priceListId: String?, currency: String, date: String, validUntil: String?
     let comments: String?, terms: String?, lines: [Line], subtotal: String, discountTotal: String, taxTotal: String, total: String
     let ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
@@ -49,7 +52,7 @@ struct QuoteDTO: Encodable, Sendable {
 
     init(_ q: Quote, today: String) {
         id = q.id.string; number = q.number; revision = q.revision; name = q.name
-        status = q.status.reading(validUntil: q.validUntil, on: today)
+        status = q.reading(on: today)
         accountId = q.accountId?.string; contactId = q.contactId?.string; opportunityId = q.opportunityId.string; leadId = q.leadId?.string
         priceListId = q.priceListId?.string; currency = q.currency.code; date = q.date; validUntil = q.validUntil
         comments = q.comments; terms = q.terms

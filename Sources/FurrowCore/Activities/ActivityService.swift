@@ -76,7 +76,7 @@ public struct ActivityService: Sendable {
     /// Moves an activity to a new start (calendar drag), keeping its length.
     public func reschedule(_ id: Activity.ID, to start: Date, by principal: Principal) async throws -> Activity {
         try await change(id, action: "reschedule", expectedVersion: nil, by: principal) { activity, _ in
-            guard activity.status == .open else { throw ActivityError.notOpen }
+            try activity.check(.reschedule)
             let before = activity.when
             if let old = activity.startAt {
                 let length = (activity.endAt ?? old).timeIntervalSince(old)

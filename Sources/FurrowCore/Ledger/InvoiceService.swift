@@ -52,13 +52,8 @@ public struct InvoiceService: Sendable {
         return try await env.transaction(by: principal) { transaction in
             let session = transaction.session
             let order = try await transaction.load(SalesOrder.self, id)
-            guard [.confirmed, .inFulfilment, .delivered, .installed].contains(order.status), let accountId = order.accountId else {
-                throw InvoiceError.orderNotInvoiceable
-            }
-            var remaining = order.lines.map(\.quantity.value)
-            for invoice in try await session.invoices(ofOrder: id) where invoice.kind == .invoice && invoice.status != .cancelled {
-                for line in invoice.lines { if let n = line.orderLine, n >= 1, n <= remaining.count { remaining[n - 1] -= line.line.quantity.value } }
-            }
+            let accountId = try order.billedAccount()
+            var remaining = order.uninvoicedQuantities(order.invoicedQuantities(try await session.invoices(ofOrder: id))).map(\.value)
             let wanted = parts ?? remaining.enumerated().filter { $0.element > 0 }.map { OrderPart(orderLine: $0.offset + 1, quantity: Micros(value: $0.element)) }
             guard !wanted.isEmpty else { throw InvoiceError.fullyInvoiced }
             var lines: [InvoiceLine] = []
@@ -130,7 +125,7 @@ public struct InvoiceService: Sendable {
         let notes = change.notes.map { check.text("notes", $0, maxLength: 2000) }
         try check.check()
         return try await modify(id, action: "update", expectedVersion: expectedVersion, by: principal) { invoice, session in
-            try invoice.checkDraft()
+            try invoice.check(.edit)
             if let contact = change.contactId { try await checkContact(contact, session, principal); invoice.contactId = contact }
             if let term = change.paymentTermId { invoice.paymentTermId = try await checkedTerm(term, session) }
             if let notes { invoice.notes = notes }
@@ -148,7 +143,7 @@ public struct InvoiceService: Sendable {
     public func delete(_ id: Invoice.ID, by principal: Principal) async throws {
         try await env.transaction(by: principal) { transaction in
             let invoice = try await transaction.loadChangeable(Invoice.self, id)
-            try invoice.checkDraft()
+            try invoice.check(.delete)
             try await transaction.delete(invoice)
         }
     }
@@ -170,7 +165,7 @@ public struct InvoiceService: Sendable {
     public func send(_ id: Invoice.ID, by principal: Principal) async throws -> Invoice {
         try await env.transaction(by: principal) { transaction in
             let invoice = try await transaction.loadChangeable(Invoice.self, id)
-            guard invoice.status != .draft else { throw InvoiceError.notIssued }
+            try invoice.check(.send)
             try await queueEmail(invoice, transaction.session)
             transaction.audit(Invoice.entity, id.uuid, "send", [])
             return invoice
@@ -186,7 +181,7 @@ public struct InvoiceService: Sendable {
         return try await env.transaction(by: principal) { transaction in
             let session = transaction.session
             var invoice = try await transaction.loadChangeable(Invoice.self, id, locked: true)
-            guard invoice.kind == .invoice, invoice.status.isOpen || invoice.status == .paid else { throw InvoiceError.notIssued }
+            try invoice.check(.credit)
             let now = env.clock.now()
             let today = try await session.today(env)
             let released = try await session.releaseAllocations(of: id)
@@ -283,12 +278,6 @@ public struct InvoiceService: Sendable {
         if try await session.contact(id: id).map({ principal.canSee($0.ownership) }) != true {
             throw ValidationError([FieldError("contactId", "is not a contact you can see")])
         }
-    }
-
-    private func changeable(_ id: Invoice.ID, _ session: any StoreSession, _ principal: Principal) async throws -> Invoice {
-        let invoice = try await session.visibleInvoice(id, principal)
-        guard principal.ledger.canChange(invoice.ownership) else { throw CoreError.forbidden("your role cannot change records") }
-        return invoice
     }
 
     private func modify(_ id: Invoice.ID, action: String, expectedVersion: Int?, by principal: Principal,

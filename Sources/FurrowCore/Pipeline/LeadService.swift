@@ -62,7 +62,7 @@ public struct LeadService: Sendable {
             try lead.checkEditable()
             if fields != lead.fields { try await session.checkSource(fields.source) }
             lead.fields = fields
-            if markContacted && lead.status == .new { lead.status = try lead.status.applying(.contact) }
+            if markContacted && lead.legalVerbs().contains(.markContacted) { lead.status = try lead.status.applying(.contact) }
             if let ownerId, ownerId != lead.ownership.ownerId {
                 lead.ownership = try await session.ownership(requested: ownerId, by: principal)
                 try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,

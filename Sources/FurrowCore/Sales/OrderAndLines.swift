@@ -8,10 +8,10 @@ extension QuoteService {
         try await env.transaction(by: principal) { transaction in
             let session = transaction.session
             let quote = try await transaction.loadChangeable(Quote.self, id)
-            guard quote.status == .accepted else { throw QuoteError.notAccepted }
-            if try await session.order(fromQuote: id) != nil { throw QuoteError.alreadyConverted }
             let now = env.clock.now()
-            let year = Int(try await transaction.settings().today(now).prefix(4)) ?? 2000
+            let today = try await transaction.today()
+            try quote.check(.convert, on: today, converted: try await session.order(fromQuote: id) != nil)
+            let year = Int(today.prefix(4)) ?? 2000
             let serial = try await session.nextDocumentNumber(kind: "order", year: year)
             let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", year, serial), quoteId: id,
                                    opportunityId: quote.opportunityId, accountId: quote.accountId, contactId: quote.contactId,

@@ -36,12 +36,9 @@ extension QuoteService {
               let address = contact.fields.email else {
             throw ValidationError([FieldError("email", "the quote needs a contact with an email address")])
         }
-        guard let renderer = env.documentRenderer else { throw ValidationError([FieldError("email", "documents are not available")]) }
         let settings = try await transaction.settings()
-        let customer = try await quote.accountId.asyncMap { try await session.account(id: $0)?.fields.name } ?? nil
+        let pdf = try await pdfData(for: quote, settings: settings, in: session, field: "email")
         let now = env.clock.now()
-        let pdf = try renderer.pdf(quote, settings: settings, customer: customer ?? contact.fields.fullName,
-                                   contact: contact.fields.fullName, today: settings.today(now))
         let word = settings.quoteWord
         let body = """
             Dear \(contact.fields.fullName),
@@ -132,7 +129,7 @@ extension QuoteService {
     }
 
     private func checkNotExpired(_ quote: Quote, _ transaction: Transaction) async throws {
-        if quote.status.reading(validUntil: quote.validUntil, on: try await transaction.today()) == "expired" { throw QuoteError.expired }
+        if quote.reading(on: try await transaction.today()) == .expired { throw QuoteError.expired }
     }
 
     /// Applies what a verb did to the other records, each saved only over the version read.

@@ -99,20 +99,17 @@ public struct Activity: Sendable, Equatable {
 
     /// open → completed, with what came of it (rule 84).
     public mutating func complete(outcome: String?, at now: Date) throws(ActivityError) {
-        guard status == .open else { throw .notOpen }
-        status = .completed
+        status = try status.applying(.complete)
         if let outcome { self.outcome = outcome }
         completedAt = now
     }
 
     public mutating func cancel() throws(ActivityError) {
-        guard status == .open else { throw .notOpen }
-        status = .cancelled
+        status = try status.applying(.cancel)
     }
 
     public mutating func reopen() throws(ActivityError) {
-        guard status != .open else { throw .alreadyOpen }
-        status = .open
+        status = try status.applying(.reopen)
         completedAt = nil
     }
 }

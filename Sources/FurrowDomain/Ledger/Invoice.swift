@@ -74,8 +74,7 @@ public struct Invoice: Sendable, Equatable {
 
     /// Issues a draft: the date, the due date from the terms, the number.
     public mutating func issue(number: String, on date: Day, term: PaymentTerm?) throws(InvoiceError) {
-        try checkDraft()
-        guard !lines.isEmpty else { throw .noLines }
+        try check(.issue)
         self.number = number
         issueDate = date
         dueDate = date.adding(days: term?.days ?? 0)

@@ -61,7 +61,7 @@ public struct Payment: Sendable, Equatable {
             guard let invoice = invoices[allocation.invoiceId] else { throw .invoiceNotOpen }
             guard invoice.currency == amount.currency, allocation.amount.currency == amount.currency else { throw .currencyMismatch }
             guard invoice.accountId == accountId else { throw .otherAccount }
-            guard invoice.kind == .invoice, invoice.status.isOpen else { throw .invoiceNotOpen }
+            guard invoice.legalVerbs().contains(.recordPayment) else { throw .invoiceNotOpen }
             perInvoice[allocation.invoiceId, default: 0] += Int128(allocation.amount.minorUnits)
             guard perInvoice[allocation.invoiceId]! <= Int128(invoice.balance.minorUnits) else { throw .overAllocation }
             sum += Int128(allocation.amount.minorUnits)

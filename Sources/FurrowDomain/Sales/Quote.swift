@@ -23,12 +23,6 @@ public enum QuoteStatus: String, Sendable, Codable, CaseIterable {
         case .accept, .reject, .negotiate, .revise: throw self == .draft ? .notSent : .closed
         }
     }
-
-    /// What the quote reads as on `day`: a sent or negotiated quote past its validity is expired.
-    public func reading(validUntil: String?, on day: String) -> String {
-        if (self == .sent || self == .negotiation), let validUntil, day > validUntil { return "expired" }
-        return rawValue
-    }
 }
 
 public enum QuoteError: Error, Sendable, Equatable {

@@ -5,12 +5,16 @@ import FurrowDomain
 
 /// The "Activities" section of a record's page (`activity-timeline.mustache`, SPEC §6): open
 /// activities first (soonest first), then completed and cancelled ones (newest first), each
-/// with the buttons its status allows; and the quick forms that log a call, schedule a meeting
-/// or add a task regarding the record.
+/// with the buttons of the verbs it allows (`Activity.legalVerbs`) to a user whose role may
+/// change it; and the quick forms that log a call, schedule a meeting or add a task regarding
+/// the record.
 struct ActivitySection {
     struct Row {
         let id: String, url: String, icon: String, kind: String, subject: String, when: String, owner: String
-        let status: String, statusKey: String, outcome: String?, recurring: Bool, isOpen: Bool, canChange: Bool
+        let status: String, statusKey: String, outcome: String?, recurring: Bool
+        /// Completed or cancelled: the row is shown muted.
+        let closed: Bool
+        let canComplete: Bool, canCancel: Bool, canReopen: Bool
     }
     struct Option { let value: String, label: String, selected: Bool }
 
@@ -35,10 +39,12 @@ struct ActivitySection {
         let users = try await RecordParts(env: env).userNames()
         let clock = LocalClock(shell.timeZone)
         let rows = activities.map { a in
-            Row(id: a.id.string, url: "/activities/\(a.id)", icon: ActivityText.icon(a.kind), kind: ActivityText.kind(a.kind),
-                subject: a.subject, when: ActivityText.when(a, clock), owner: users[a.ownership.ownerId] ?? "—",
-                status: ActivityText.status(a.status), statusKey: a.status.rawValue, outcome: a.outcome?.nonEmpty,
-                recurring: a.recurrence != nil, isOpen: a.status == .open, canChange: principal.canChange(a.ownership))
+            let legal = principal.canChange(a.ownership) ? a.legalVerbs() : []
+            return Row(id: a.id.string, url: "/activities/\(a.id)", icon: ActivityText.icon(a.kind), kind: ActivityText.kind(a.kind),
+                       subject: a.subject, when: ActivityText.when(a, clock), owner: users[a.ownership.ownerId] ?? "—",
+                       status: ActivityText.status(a.status), statusKey: a.status.rawValue, outcome: a.outcome?.nonEmpty,
+                       recurring: a.recurrence != nil, closed: a.status != .open, canComplete: legal.contains(.complete),
+                       canCancel: legal.contains(.cancel), canReopen: legal.contains(.reopen))
         }
         let now = env.clock.now()
         let hour = clock.calendar.dateComponents([.year, .month, .day, .hour], from: now)

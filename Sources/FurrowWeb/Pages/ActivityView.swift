@@ -4,9 +4,10 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-/// An activity's page: its facts, the buttons its status allows (complete with an outcome,
-/// cancel, reopen), a link to the record it regards, the edit form (with the version it was
-/// read at, so a concurrent change is reported, not overwritten) and its history.
+/// An activity's page: its facts, the buttons of the verbs it allows (`Activity.legalVerbs`:
+/// complete with an outcome, cancel, reopen) to a user whose role may change it, a link to the
+/// record it regards, the edit form (with the version it was read at, so a concurrent change is
+/// reported, not overwritten) and its history.
 struct ActivityView {
     let web: Web
 
@@ -22,8 +23,9 @@ struct ActivityView {
         let kind: String
         let status: String
         let statusKey: String
-        let isOpen: Bool
-        let canChange: Bool
+        let canComplete: Bool
+        let canCancel: Bool
+        let canReopen: Bool
         let canEdit: Bool
         let regardingName: String?
         let regardingURL: String?
@@ -96,10 +98,11 @@ struct ActivityView {
             if let completed = a.completedAt { facts.append(.init(label: "Completed", value: shell.format(completed), href: nil)) }
             facts += [.init(label: "Created", value: shell.format(a.createdAt), href: nil),
                       .init(label: "Last changed", value: shell.format(a.updatedAt) + " (version \(a.version))", href: nil)]
-            let canChange = principal.canChange(a.ownership)
+            let legal = principal.canChange(a.ownership) ? a.legalVerbs() : []
             return Model(id: a.id.string, subject: a.subject, icon: ActivityText.icon(a.kind), kind: ActivityText.kind(a.kind),
-                         status: ActivityText.status(a.status), statusKey: a.status.rawValue, isOpen: a.status == .open, canChange: canChange,
-                         canEdit: canChange, regardingName: regardingName, regardingURL: regardingURL, facts: facts,
+                         status: ActivityText.status(a.status), statusKey: a.status.rawValue, canComplete: legal.contains(.complete),
+                         canCancel: legal.contains(.cancel), canReopen: legal.contains(.reopen), canEdit: legal.contains(.edit),
+                         regardingName: regardingName, regardingURL: regardingURL, facts: facts,
                          description: a.description, form: form, editOpen: problem != nil, back: "/activities/\(a.id)",
                          history: try await RecordParts(env: web.env).history("activity", a.id.uuid, by: principal, shell: shell))
         }

@@ -57,7 +57,7 @@ struct BoardPage {
         let back = request.pathAndQuery
         let columns = board.columns.map { column in
             let cards = column.cards.map { o in
-                let movable = principal.canChange(o.ownership) && !o.status.isClosed
+                let movable = principal.canChange(o.ownership) && o.legalVerbs().contains(.advance)
                 let next = movable ? kind.nextStage(after: o.stageId) : nil
                 let owner = users[o.ownership.ownerId] ?? ""
                 return Card(cardId: o.id.string, name: o.fields.name, url: "/opportunities/\(o.id)",

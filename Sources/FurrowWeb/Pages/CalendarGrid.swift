@@ -58,7 +58,8 @@ struct CalendarGrid {
         return Card(id: UUIDText.lowercase(entry.id), url: entry.path, title: entry.invited ? entry.title + " (invited)" : entry.title, time: time,
                     icon: entry.activityKind.map(ActivityText.icon) ?? "◆", kind: kind, statusKey: entry.status,
                     recurring: entry.recurring, isOpportunity: isOpportunity,
-                    draggable: canMove && !isOpportunity && !entry.invited && !entry.recurring && entry.status == Activity.Status.open.rawValue,
+                    draggable: canMove && !isOpportunity && !entry.invited && !entry.recurring
+                        && entry.activity?.legalVerbs().contains(.reschedule) == true,
                     allDay: entry.allDay, start: clock.dateTimeValue(entry.start))
     }
 

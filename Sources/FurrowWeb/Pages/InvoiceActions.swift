@@ -67,7 +67,7 @@ struct InvoiceActions {
     @Sendable func confirmDelete(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
         let invoice = try await InvoiceService(web.env).get(try id(context), by: principal)
-        guard invoice.status == .draft else { return .redirect("/invoices/\(invoice.id)", flash: "Only a draft can be deleted.", isError: true) }
+        guard invoice.legalVerbs().contains(.delete) else { return .redirect("/invoices/\(invoice.id)", flash: "Only a draft can be deleted.", isError: true) }
         let model = ConfirmPage(heading: "Delete this draft invoice?",
                                 text: "The draft and its lines are deleted; what it billed of its order can be invoiced again. Its history stays in the audit trail.",
                                 action: "/invoices/\(invoice.id)/delete", button: "Delete draft", cancel: "/invoices/\(invoice.id)")

@@ -7,7 +7,8 @@ import FurrowDomain
 /// date, the lines and totals, what is paid and what is owed, the payments allocated to it, the
 /// credit note that cancelled it (or the invoice a credit note reverses), its emails and history.
 /// A draft can change its terms and contact, be issued (and emailed) or deleted; an issued
-/// invoice has its PDF, can be emailed, credited, and paid.
+/// invoice has its PDF, can be emailed, credited, and paid: the buttons of the verbs the invoice
+/// allows (`Invoice.legalVerbs`) to a user whose role may change it.
 struct InvoiceView {
     struct PaymentRow {
         let number: String, url: String, date: String, mode: String, allocated: String, reversed: Bool, status: String, statusKey: String
@@ -83,7 +84,7 @@ struct InvoiceView {
             if let id = invoice.contactId { data.contact = try? await ContactService(env).get(id, by: principal) }
             if let id = invoice.orderId { data.order = try? await OrderService(env).get(id, by: principal) }
             if let id = invoice.relatedInvoiceId { data.related = try? await service.get(id, by: principal) }
-            if invoice.status == .draft {
+            if invoice.legalVerbs().contains(.edit) {
                 let ofAccount = try await ContactService(env).list(
                     ListQuery(limit: 200, sort: ListFields.contacts.defaultSort, filters: [Filter("accountId", .eq, [invoice.accountId.string])]),
                     by: principal).map { ($0.id.string, $0.fields.fullName) }
@@ -155,7 +156,7 @@ struct InvoiceView {
 
         func model(_ invoice: Invoice, _ data: Data, shell: Shell, values: WebForm?, problem: Problem?,
                    activities: ActivitySection?) async -> InvoiceView {
-            let canChange = principal.ledger.canChange(invoice.ownership)
+            let legal = principal.ledger.canChange(invoice.ownership) ? invoice.legalVerbs() : []
             let isDraft = invoice.status == .draft
             let hasRenderer = env.documentRenderer != nil
             let email = hasRenderer ? data.contact?.fields.email : nil
@@ -177,13 +178,13 @@ struct InvoiceView {
                 showsBalance: isInvoice && !isDraft && invoice.status != .cancelled, amountPaid: MoneyText.format(invoice.amountPaid),
                 balance: MoneyText.format(invoice.balance), dueDate: isInvoice ? invoice.dueDate?.description : nil,
                 overdue: Self.overdue(invoice, today: data.today), notes: invoice.notes?.nonEmpty,
-                related: related(invoice, data), isDraft: isDraft && canChange,
-                draftForm: isDraft && canChange ? draftFields(invoice, data, values: values, problem: problem) : [], draftMessage: message,
-                version: invoice.version, canIssue: isDraft && canChange && !invoice.lines.isEmpty, today: data.today,
-                emailTo: isDraft && email != nil ? data.contact?.fields.fullName : nil, canDelete: isDraft && canChange,
-                pdfURL: hasRenderer && !isDraft ? "/invoices/\(invoice.id)/pdf" : nil, canSend: !isDraft && canChange && email != nil,
-                canCredit: isInvoice && canChange && (invoice.status.isOpen || invoice.status == .paid),
-                recordPaymentURL: isInvoice && invoice.status.isOpen && principal.canWriteRecords
+                related: related(invoice, data), isDraft: legal.contains(.edit),
+                draftForm: legal.contains(.edit) ? draftFields(invoice, data, values: values, problem: problem) : [], draftMessage: message,
+                version: invoice.version, canIssue: legal.contains(.issue), today: data.today,
+                emailTo: isDraft && email != nil ? data.contact?.fields.fullName : nil, canDelete: legal.contains(.delete),
+                pdfURL: hasRenderer && !isDraft ? "/invoices/\(invoice.id)/pdf" : nil, canSend: legal.contains(.send) && email != nil,
+                canCredit: legal.contains(.credit),
+                recordPaymentURL: invoice.legalVerbs().contains(.recordPayment) && principal.canWriteRecords
                     ? URLText.link("/payments/new", [("accountId", invoice.accountId.string), ("invoiceId", invoice.id.string)]) : nil,
                 payments: payments, hasPayments: !payments.isEmpty, emails: emails, hasEmails: !emails.isEmpty,
                 history: await RecordParts(env: env).historyIfKnown("invoice", invoice.id.uuid, by: principal, shell: shell, names: names(invoice, data)),

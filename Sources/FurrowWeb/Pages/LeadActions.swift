@@ -72,7 +72,7 @@ struct LeadActions {
         let principal = try web.principal(request, context)
         let lead = try await lead(context, principal)
         guard principal.canChange(lead.ownership) else { throw CoreError.forbidden("Your role cannot qualify this lead.") }
-        guard lead.status == .new || lead.status == .contacted else {
+        guard lead.legalVerbs().contains(.qualify) else {
             return .redirect("/leads/\(lead.id)", flash: "Only a new or contacted lead can be qualified.", isError: true)
         }
         return try await qualifyPage(request, context, principal, lead, values: WebForm(""), problem: nil)

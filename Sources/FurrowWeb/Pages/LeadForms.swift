@@ -105,7 +105,7 @@ struct LeadForms {
         let principal = try web.principal(request, context)
         let lead = try await LeadService(web.env).get(try id(context), by: principal)
         guard principal.canChange(lead.ownership) else { throw CoreError.forbidden("Your role cannot change this lead.") }
-        guard lead.status == .new || lead.status == .contacted else {
+        guard lead.legalVerbs().contains(.edit) else {
             return .redirect("/leads/\(lead.id)", flash: "A \(lead.status.rawValue) lead is no longer edited.", isError: true)
         }
         return try await formPage(request, context, principal, values: Self.values(lead), editing: lead, problem: nil)

@@ -74,8 +74,7 @@ struct LeadPages {
         let reasons = try await catalog.reasons(.disqualify)
         let users = try await pipeline.parts.userNames()
         let source = await pipeline.describe(lead.fields.source, channels: channels, by: principal)
-        let canChange = principal.canChange(lead.ownership)
-        let open = lead.status == .new || lead.status == .contacted
+        let legal = principal.canChange(lead.ownership) ? lead.legalVerbs() : []
         var qualified: [AccountPages.Fact] = []
         var names = Dictionary(uniqueKeysWithValues: channels.map { ($0.id.string, $0.name) })
         names.merge(reasons.map { ($0.id.string, $0.name) }) { a, _ in a }
@@ -94,7 +93,7 @@ struct LeadPages {
             }
         }
         let quotes = try await QuoteSection.load(web.env, "leadId", id.string,
-                                                 newURL: canChange && lead.status != .disqualified ? "/quotes/new?lead=\(id)" : nil, by: principal)
+                                                 newURL: legal.contains(.newQuote) ? "/quotes/new?lead=\(id)" : nil, by: principal)
         return try await web.page("lead", lead.fields.topic, request, context) { shell in
             let f = lead.fields
             var facts: [AccountPages.Fact] = [
@@ -121,8 +120,8 @@ struct LeadPages {
                 id: id.string, topic: f.topic, status: PipelineText.status(lead.status), statusKey: lead.status.rawValue,
                 version: lead.version, facts: facts,
                 history: try await pipeline.parts.history("lead", id.uuid, by: principal, shell: shell, names: names),
-                canEdit: canChange && open, canMarkContacted: canChange && lead.status == .new, canQualify: canChange && open,
-                canDisqualify: canChange && open, canReactivate: canChange && principal.canReassign && lead.status == .disqualified,
+                canEdit: legal.contains(.edit), canMarkContacted: legal.contains(.markContacted), canQualify: legal.contains(.qualify),
+                canDisqualify: legal.contains(.disqualify), canReactivate: principal.canReassign && legal.contains(.reactivate),
                 reasons: reasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
                 opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" }, quotes: quotes,
                 activities: try await ActivitySection.load(web.env, Regarding(.lead, id.uuid), shell: shell, by: principal))

@@ -135,7 +135,7 @@ struct OpportunityForms {
         let principal = try web.principal(request, context)
         let opportunity = try await OpportunityService(web.env).get(try id(context), by: principal).opportunity
         guard principal.canChange(opportunity.ownership) else { throw CoreError.forbidden("Your role cannot change this opportunity.") }
-        guard !opportunity.status.isClosed else {
+        guard opportunity.legalVerbs().contains(.edit) else {
             return .redirect("/opportunities/\(opportunity.id)", flash: "A closed opportunity is not edited; a manager can reopen it.",
                              isError: true)
         }

@@ -58,7 +58,7 @@ struct OpportunityProducts {
     @Sendable func editForm(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
         let opportunity = try await opportunity(context, principal)
-        guard !opportunity.status.isClosed else {
+        guard opportunity.legalVerbs().contains(.editProducts) else {
             return .redirect("/opportunities/\(opportunity.id)", flash: "Not changed: " + (Problem.from(PipelineError.opportunityClosed)?.detail ?? ""),
                              isError: true)
         }

@@ -4,7 +4,8 @@ import FurrowCore
 import FurrowDomain
 
 /// What an opportunity's page shows: the process bar with the next stage's requirements, the
-/// facts, parties, primary demand, stage history and audit history, and which buttons apply.
+/// facts, parties, primary demand, stage history and audit history, and the buttons of the verbs
+/// the opportunity allows (`Opportunity.legalVerbs`) to a user whose role may change it.
 struct OpportunityView {
     struct Step { let name: String, done: Bool, current: Bool }
     struct Requirement { let text: String, state: String, stateText: String }
@@ -41,6 +42,7 @@ struct OpportunityView {
     let hasMoves: Bool
     let history: [RecordParts.HistoryRow]
     let canEdit: Bool
+    let canClose: Bool
     let canReopen: Bool
     let lostReasons: [RecordParts.Option]
     let estimate: String
@@ -89,16 +91,18 @@ struct OpportunityView {
             for contactId in contactIds where data.contacts[contactId] == nil {
                 data.contacts[contactId] = try? await ContactService(env).get(contactId, by: principal).fields.fullName
             }
-            if principal.canChange(o.ownership) && !o.status.isClosed {
+            let allowed = o.legalVerbs()
+            let legal = principal.canChange(o.ownership) ? allowed : []
+            if legal.contains(.edit) {
                 data.contactChoices = try await pipeline.contactOptions(by: principal)
                 data.accountChoices = try await pipeline.parts.accountOptions(by: principal)
                 data.userChoices = try await pipeline.userOptions()
             }
             data.source = await pipeline.describe(o.fields.source, channels: data.channels, by: principal)
-            let open = principal.canChange(o.ownership) && !o.status.isClosed
-            data.quotes = try await QuoteSection.load(env, "opportunityId", o.id.string, newURL: open ? "/quotes/new?opportunity=\(o.id)" : nil,
-                                                      note: o.status.isClosed ? "The opportunity is closed: no new ones." : nil, by: principal)
-            data.products = try await OpportunityProducts.section(env, o, canEdit: open, by: principal)
+            data.quotes = try await QuoteSection.load(env, "opportunityId", o.id.string,
+                                                      newURL: legal.contains(.newQuote) ? "/quotes/new?opportunity=\(o.id)" : nil,
+                                                      note: allowed.contains(.newQuote) ? nil : "The opportunity is closed: no new ones.", by: principal)
+            data.products = try await OpportunityProducts.section(env, o, canEdit: legal.contains(.editProducts), by: principal)
             return data
         }
 
@@ -106,13 +110,14 @@ struct OpportunityView {
             let o = detail.opportunity
             let f = o.fields
             let stageName = { (id: Stage.ID?) in id.flatMap { id in data.stages.first { $0.id == id }?.name } ?? "—" }
-            let canEdit = principal.canChange(o.ownership) && !o.status.isClosed
+            let allowed = o.legalVerbs()
+            let legal = principal.canChange(o.ownership) ? allowed : []
             let kind = data.kind
             let stageIds = kind?.stageIds ?? []
             let currentIndex = o.stageId.flatMap { stageIds.firstIndex(of: $0) } ?? -1
             let steps = stageIds.enumerated().map { index, id in Step(name: stageName(id), done: index < currentIndex, current: index == currentIndex) }
             var next: NextStage?
-            if kind?.type == .standard, !o.status.isClosed, let nextId = kind?.nextStage(after: o.stageId),
+            if kind?.type == .standard, allowed.contains(.advance), let nextId = kind?.nextStage(after: o.stageId),
                let stage = data.stages.first(where: { $0.id == nextId }) {
                 let requirements = Self.requirements(stage.requirements, o, detail.parties)
                 next = NextStage(stageId: nextId.string, name: stage.name, requirements: requirements, hasRequirements: !requirements.isEmpty)
@@ -172,7 +177,8 @@ struct OpportunityView {
             return OpportunityView(
                 id: o.id.string, name: f.name, status: PipelineText.status(o.status), statusKey: o.status.rawValue, version: o.version,
                 kindName: kind?.name ?? "", steps: steps, hasSteps: !steps.isEmpty, next: next,
-                canAdvance: canEdit && next != nil, moveChoices: moveChoices, canMove: canEdit && !moveChoices.isEmpty, facts: facts,
+                canAdvance: legal.contains(.advance) && next != nil, moveChoices: moveChoices,
+                canMove: legal.contains(.advance) && !moveChoices.isEmpty, facts: facts,
                 parties: parties, hasParties: !parties.isEmpty,
                 roles: OpportunityParty.Role.allCases.map { RecordParts.Option(value: $0.rawValue, label: PipelineText.role($0)) },
                 contactChoices: data.contactChoices.map { option(("contact:" + $0.0, $0.1)) },
@@ -182,7 +188,8 @@ struct OpportunityView {
                 recordsDemand: kind?.recordsPrimaryDemand ?? false, lines: lines, hasLines: !lines.isEmpty, currency: f.currency.code,
                 moves: moveRows, hasMoves: !moveRows.isEmpty,
                 history: try await pipeline.parts.history("opportunity", o.id.uuid, by: principal, shell: shell, names: names),
-                canEdit: canEdit, canReopen: o.status.isClosed && principal.canReassign && principal.canChange(o.ownership),
+                canEdit: legal.contains(.edit), canClose: legal.contains(.win) || legal.contains(.lose),
+                canReopen: principal.canReassign && legal.contains(.reopen),
                 lostReasons: data.lostReasons.filter(\.active).map { option(($0.id.string, $0.name)) },
                 estimate: f.estimatedRevenue?.decimalString ?? "", quotes: data.quotes,
                 products: data.products,

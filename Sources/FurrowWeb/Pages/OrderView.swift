@@ -4,9 +4,10 @@ import FurrowCore
 import FurrowDomain
 
 /// What an order's page shows: number, status, customer, the quote it came from, its frozen lines
-/// and totals, only the steps its status allows (confirm, cancel with a note, track delivery or
-/// installation), the tracking timeline (newest last, with who and when), its invoices, and the
-/// forms that invoice the rest of it, whole or line by line.
+/// and totals, only the steps it allows (`SalesOrder.legalVerbs`: confirm, cancel with a note,
+/// track delivery or installation) to a user whose role may change it, the tracking timeline
+/// (newest last, with who and when), its invoices, and the forms that invoice the rest of it,
+/// whole or line by line.
 struct OrderView {
     struct Event { let status: String, statusKey: String, when: String, whenISO: String, who: String, note: String? }
     /// One order line in the partial-invoice form: what was ordered, invoiced, and is left.
@@ -70,18 +71,6 @@ struct OrderView {
             return data
         }
 
-        /// What each order line (1-based) has been invoiced for by invoices that stand (not
-        /// cancelled; credit notes reverse an invoice that is cancelled with them).
-        static func invoiced(_ order: SalesOrder, _ invoices: [Invoice]) -> [Int64] {
-            var invoiced = order.lines.map { _ in Int64(0) }
-            for invoice in invoices where invoice.kind == .invoice && invoice.status != .cancelled {
-                for line in invoice.lines {
-                    if let n = line.orderLine, n >= 1, n <= invoiced.count { invoiced[n - 1] += line.line.quantity.value }
-                }
-            }
-            return invoiced
-        }
-
         /// Ids in the history shown by name.
         func names(_ order: SalesOrder, _ data: Data) -> [String: String] {
             var names: [String: String] = [:]
@@ -108,26 +97,32 @@ struct OrderView {
                 .init(label: "Created", value: shell.format(order.createdAt), href: nil),
                 .init(label: "Last changed", value: shell.format(order.updatedAt) + " (version \(order.version))", href: nil),
             ]
-            let canChange = principal.canChange(order.ownership)
-            let legal = OrderStatus.transitions[order.status] ?? [:]
-            let tracks = LedgerText.trackable.filter { status in OrderStatus.verb(tracking: status).map { legal[$0] != nil } ?? false }
+            let invoiced = order.invoicedQuantities(data.invoices)
+            let uninvoiced = order.uninvoicedQuantities(invoiced)
+            let allowed = order.legalVerbs(uninvoiced: uninvoiced)
+            let legal = principal.canChange(order.ownership) ? allowed : []
+            let tracks = LedgerText.trackable.filter { status in
+                OrderStatus.verb(tracking: status).map { legal.contains(SalesOrder.Verb($0)) } ?? false
+            }
             let events = data.events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element).map { e in
                 Event(status: LedgerText.status(e.status), statusKey: e.status.rawValue, when: shell.format(e.at), whenISO: Timestamp.string(e.at),
                       who: e.actorId.flatMap { data.users[$0] } ?? "System", note: e.note?.nonEmpty)
             }
-            let invoiced = Self.invoiced(order, data.invoices)
             let parts = order.lines.enumerated().map { index, line in
-                let left = max(0, line.quantity.value - invoiced[index])
-                return PartRow(number: index + 1, description: line.description, ordered: line.quantity.decimalString,
-                               invoiced: Micros(value: invoiced[index]).decimalString, remaining: Micros(value: left).decimalString,
-                               field: "part-\(index + 1)", fieldId: "part-\(index + 1)", open: left > 0)
+                PartRow(number: index + 1, description: line.description, ordered: line.quantity.decimalString,
+                        invoiced: invoiced[index].decimalString, remaining: uninvoiced[index].decimalString,
+                        field: "part-\(index + 1)", fieldId: "part-\(index + 1)", open: uninvoiced[index].value > 0)
             }
-            let invoiceable: Set<OrderStatus> = [.confirmed, .inFulfilment, .delivered, .installed]
-            let open = parts.contains(where: \.open)
             var note: String?
-            if !invoiceable.contains(order.status) {
-                note = order.status == .cancelled ? "A cancelled order is not invoiced." : "Confirm the order before invoicing it."
-            } else if !open {
+            if allowed.contains(.invoice) {
+                // nothing to explain
+            } else if order.status == .cancelled {
+                note = "A cancelled order is not invoiced."
+            } else if !order.status.isInvoiceable {
+                note = "Confirm the order before invoicing it."
+            } else if order.accountId == nil {
+                note = "An order without a customer account is not invoiced."
+            } else {
                 note = "Everything on this order is invoiced."
             }
             let totals = order.totals
@@ -137,11 +132,11 @@ struct OrderView {
                 id: order.id.string, number: order.number, status: LedgerText.status(order.status), statusKey: order.status.rawValue,
                 facts: facts, lines: lines, hasLines: !lines.isEmpty, discountTotal: MoneyText.format(totals.discountTotal),
                 subtotal: MoneyText.format(totals.subtotal), taxTotal: MoneyText.format(totals.taxTotal), total: MoneyText.format(totals.total),
-                canConfirm: canChange && legal[.confirm] != nil, canCancel: canChange && legal[.cancel] != nil,
+                canConfirm: legal.contains(.confirm), canCancel: legal.contains(.cancel),
                 trackOptions: tracks.map { RecordParts.Option(value: $0.rawValue, label: LedgerText.status($0)) },
-                canTrack: canChange && !tracks.isEmpty, today: data.today, events: events, hasEvents: !events.isEmpty,
+                canTrack: !tracks.isEmpty, today: data.today, events: events, hasEvents: !events.isEmpty,
                 invoices: invoices, hasInvoices: !invoices.isEmpty,
-                canInvoice: principal.canWriteRecords && invoiceable.contains(order.status) && open, parts: parts, invoiceNote: note,
+                canInvoice: principal.canWriteRecords && allowed.contains(.invoice), parts: parts, invoiceNote: note,
                 history: await RecordParts(env: env).historyIfKnown("order", order.id.uuid, by: principal, shell: shell, names: names(order, data)),
                 activities: activities)
         }

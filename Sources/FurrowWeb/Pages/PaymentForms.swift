@@ -40,7 +40,7 @@ struct PaymentForms {
         if let preferred, let invoice = try? await InvoiceService(web.env).get(preferred, by: principal) {
             values["accountId"] = invoice.accountId.string
             values["currency"] = values["currency"] ?? invoice.currency.code
-            if invoice.status.isOpen { values["amount"] = values["amount"] ?? LedgerText.input(invoice.balance) }
+            if invoice.legalVerbs().contains(.recordPayment) { values["amount"] = values["amount"] ?? LedgerText.input(invoice.balance) }
         }
         return try await page(request, context, principal, form: WebForm(values: values), preferred: preferred, suggest: true, problem: nil)
     }

@@ -76,15 +76,15 @@ struct QuoteActions {
     }
 }
 
-/// The buttons besides the transitions: convert an accepted quote (until it is converted), copy
-/// products into a draft.
+/// The buttons besides the transitions, of the verbs `legal` holds: convert an accepted quote
+/// (until it is converted), copy products into a draft.
 enum QuoteExtras {
-    static func actions(_ quote: Quote, canChange: Bool, converted: Bool) -> [QuoteView.Action] {
-        guard canChange else { return [] }
-        switch quote.status {
-        case .accepted: return converted ? [] : [QuoteView.Action(verb: "convert", label: "Convert to sales order", primary: true)]
-        case .draft: return [QuoteView.Action(verb: "get-products", label: "Get products from the opportunity", primary: false)]
-        default: return []
+    static func actions(_ legal: Set<Quote.Verb>) -> [QuoteView.Action] {
+        var actions: [QuoteView.Action] = []
+        if legal.contains(.convert) { actions.append(QuoteView.Action(verb: "convert", label: "Convert to sales order", primary: true)) }
+        if legal.contains(.getProducts) {
+            actions.append(QuoteView.Action(verb: "get-products", label: "Get products from the opportunity", primary: false))
         }
+        return actions
     }
 }

@@ -25,7 +25,7 @@ struct QuoteEditor {
         let submit = "Create " + word.lower
         if let id = Opportunity.ID(opportunity) {
             let o = try await OpportunityService(web.env).get(id, by: principal).opportunity
-            guard !o.status.isClosed else { throw Problem.from(PipelineError.opportunityClosed) ?? Problem.notFound() }
+            guard o.legalVerbs().contains(.newQuote) else { throw Problem.from(PipelineError.opportunityClosed) ?? Problem.notFound() }
             return .init(heading: "\(heading) for \(o.fields.name)", intro: "For the opportunity “\(o.fields.name)”, in \(o.fields.currency.code).",
                          action: "/quotes", cancel: "/opportunities/\(id)", submitLabel: submit, currency: o.fields.currency,
                          hidden: [.init(name: "opportunityId", value: id.string)])
@@ -141,7 +141,7 @@ struct QuoteEditor {
     @Sendable func editForm(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
         let quote = try await draft(context, principal)
-        guard quote.status == .draft else {
+        guard (try? quote.checkDraft()) != nil else {
             return .redirect("/quotes/\(quote.id)", flash: "Not edited: " + (Problem.from(QuoteError.notDraft)?.detail ?? ""), isError: true)
         }
         let word = QuoteWord(try await SettingsService(web.env).current())

@@ -41,15 +41,15 @@ struct QuotePages {
         let accounts = try await parts.accountNames(quotes.compactMap(\.accountId))
         let users = try await parts.userNames()
         var filters = FilterBar(parameters, placeholder: "", selects: [
-            .init("status", "Status", QuoteStatus.allCases.map { ($0.rawValue, SalesText.status($0.rawValue)) }, parameters, empty: "Any status"),
+            .init("status", "Status", QuoteStatus.allCases.map { ($0.rawValue, SalesText.status(QuoteReading($0))) }, parameters, empty: "Any status"),
             .init("ownerId", "Owner", try await PipelineParts(env: web.env).userOptions(), parameters, empty: "Anyone"),
         ])
         filters.showsText = false
         let rows = quotes.map { q in
-            let reading = q.status.reading(validUntil: q.validUntil, on: today)
+            let reading = q.reading(on: today)
             return Row(number: q.number, revision: q.revision, name: q.name, url: "/quotes/\(q.id)",
                        customer: q.accountId.flatMap { accounts[$0] } ?? "", customerURL: q.accountId.map { "/accounts/\($0)" },
-                       status: SalesText.status(reading), statusKey: reading, date: q.date, validUntil: q.validUntil ?? "",
+                       status: SalesText.status(reading), statusKey: reading.rawValue, date: q.date, validUntil: q.validUntil ?? "",
                        total: MoneyText.format(q.totals.total), owner: users[q.ownership.ownerId] ?? "")
         }
         let model = ListModel(
@@ -64,14 +64,8 @@ struct QuotePages {
     /// The printable document, when the server can render documents.
     @Sendable func pdf(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
-        guard let id = context.parameters.get("id").flatMap(Quote.ID.init), let renderer = web.env.documentRenderer else { throw Problem.notFound() }
-        let quote = try await QuoteService(web.env).get(id, by: principal)
-        let settings = try await SettingsService(web.env).current()
-        var account: String?, contact: String?
-        if let accountId = quote.accountId { account = try await RecordParts(env: web.env).accountNames([accountId])[accountId] }
-        if let contactId = quote.contactId { contact = try? await ContactService(web.env).get(contactId, by: principal).fields.fullName }
-        let data = try renderer.pdf(quote, settings: settings, customer: account ?? contact, contact: contact,
-                                    today: settings.today(web.env.clock.now()))
+        guard let id = context.parameters.get("id").flatMap(Quote.ID.init), web.env.documentRenderer != nil else { throw Problem.notFound() }
+        let (quote, data) = try await QuoteService(web.env).pdf(id, by: principal)
         return Response(status: .ok, headers: [.contentType: "application/pdf",
                                                .contentDisposition: "inline; filename=\"\(quote.number)-r\(quote.revision).pdf\""],
                         body: .init(byteBuffer: ByteBuffer(data: data)))

@@ -25,9 +25,9 @@ struct QuoteSection {
         let quotes = try await QuoteService(env).list(ListQuery(limit: 200, sort: [SortKey("number", descending: true)],
                                                                 filters: [Filter(field, .eq, [id])]), by: principal)
         let rows = quotes.sorted { ($0.number, $0.revision) > ($1.number, $1.revision) }.map { q in
-            let reading = q.status.reading(validUntil: q.validUntil, on: today)
+            let reading = q.reading(on: today)
             return Row(number: q.number, revision: q.revision, name: q.name, url: "/quotes/\(q.id)", status: SalesText.status(reading),
-                       statusKey: reading, date: q.date, total: MoneyText.format(q.totals.total))
+                       statusKey: reading.rawValue, date: q.date, total: MoneyText.format(q.totals.total))
         }
         return QuoteSection(title: word.plural, word: word.lower, rows: rows, hasRows: !rows.isEmpty,
                             newURL: principal.canWriteRecords ? newURL : nil, note: note)

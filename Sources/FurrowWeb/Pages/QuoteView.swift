@@ -3,10 +3,11 @@ import FurrowAPI
 import FurrowCore
 import FurrowDomain
 
-/// What a quote's page shows: number and revision, the status as read today ("expired" past its
+/// What a quote's page shows: number and revision, the status as read today (expired past its
 /// validity), the customer and the records it belongs to, the priced lines and totals, only the
-/// transitions its status allows (or the sales order it became), the other revisions of the same
-/// number, and the emails sent for it with their delivery status.
+/// verbs the quote allows (`Quote.legalVerbs`) to a user whose role may change it (or the sales
+/// order it became), the other revisions of the same number, and the emails sent for it with
+/// their delivery status.
 struct QuoteView {
     struct LineRow {
         let number: Int, description: String, productURL: String?, sku: String, quantity: String, unitPrice: String
@@ -122,8 +123,7 @@ struct QuoteView {
         }
 
         func model(_ quote: Quote, _ data: Data, shell: Shell, activities: ActivitySection?) async -> QuoteView {
-            let reading = quote.status.reading(validUntil: quote.validUntil, on: data.today)
-            let expired = reading == "expired"
+            let reading = quote.reading(on: data.today)
             var facts: [AccountPages.Fact] = [
                 .init(label: "Customer", value: data.account ?? "—", href: quote.accountId.map { "/accounts/\($0)" }),
                 .init(label: "Contact", value: data.contact ?? "—", href: data.contact == nil ? nil : quote.contactId.map { "/contacts/\($0)" }),
@@ -142,29 +142,27 @@ struct QuoteView {
                 .init(label: "Last changed", value: shell.format(quote.updatedAt) + " (version \(quote.version))", href: nil),
             ]
             let lines = QuoteView.rows(quote.lines, quote.currency, data.catalog)
-            let canChange = principal.canChange(quote.ownership)
-            let legal = QuoteStatus.transitions[quote.status] ?? [:]
+            let legal = principal.canChange(quote.ownership) ? quote.legalVerbs(on: data.today, converted: data.order != nil) : []
             let order: [QuoteStatus.Verb] = [.send, .negotiate, .accept, .revise]
-            let actions = canChange ? order.filter { legal[$0] != nil && !(expired && ($0 == .accept || $0 == .negotiate)) }.map {
+            let actions = order.filter { legal.contains(Quote.Verb($0)) }.map {
                 Action(verb: $0.rawValue, label: SalesText.verb($0), primary: $0 == .send || $0 == .accept,
                        email: $0 == .send && env.documentRenderer != nil && data.contactEmail != nil ? data.contact : nil)
-            } : []
+            }
             let totals = quote.totals
             let emails = OutboxPage.rows(data.emails, shell: shell, word: data.word)
             let revisions = data.revisions.map { q in
-                let status = q.status.reading(validUntil: q.validUntil, on: data.today)
-                return RevisionRow(revision: q.revision, url: "/quotes/\(q.id)", status: SalesText.status(status), statusKey: status,
+                let status = q.reading(on: data.today)
+                return RevisionRow(revision: q.revision, url: "/quotes/\(q.id)", status: SalesText.status(status), statusKey: status.rawValue,
                                    date: q.date, total: MoneyText.format(q.totals.total))
             }
             return QuoteView(
                 id: quote.id.string, number: quote.number, revision: quote.revision, name: quote.name, word: data.word.singular,
-                plural: data.word.plural, status: SalesText.status(reading), statusKey: reading,
-                expiredNote: expired ? "Valid until \(quote.validUntil ?? ""): it can no longer be accepted. Revise it to offer it again." : nil,
+                plural: data.word.plural, status: SalesText.status(reading), statusKey: reading.rawValue,
+                expiredNote: reading == .expired ? "Valid until \(quote.validUntil ?? ""): it can no longer be accepted. Revise it to offer it again." : nil,
                 facts: facts, lines: lines, hasLines: !lines.isEmpty, discountTotal: MoneyText.format(totals.discountTotal),
                 subtotal: MoneyText.format(totals.subtotal), taxTotal: MoneyText.format(totals.taxTotal), total: MoneyText.format(totals.total),
-                comments: quote.comments, terms: quote.terms, actions: actions, canReject: canChange && legal[.reject] != nil,
-                canEdit: canChange && quote.status == .draft,
-                extra: QuoteExtras.actions(quote, canChange: canChange, converted: data.order != nil),
+                comments: quote.comments, terms: quote.terms, actions: actions, canReject: legal.contains(.reject),
+                canEdit: legal.contains(.edit), extra: QuoteExtras.actions(legal),
                 lostReasons: data.lostReasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
                 revisions: revisions, hasRevisions: !revisions.isEmpty, pdfURL: env.documentRenderer == nil ? nil : "/quotes/\(quote.id)/pdf",
                 order: data.order.map { OrderNote(number: $0.number, url: "/orders/\($0.id)", total: MoneyText.format($0.totals.total)) },

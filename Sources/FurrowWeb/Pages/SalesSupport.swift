@@ -26,16 +26,15 @@ struct QuoteWord {
 /// Short texts and catalog pickers shared by the product, price-list and quote pages.
 enum SalesText {
     /// The label of a status as read on a day: `expired` is derived from the validity.
-    static func status(_ key: String) -> String {
-        switch key {
-        case "draft": "Draft"
-        case "sent": "Sent"
-        case "negotiation": "In negotiation"
-        case "accepted": "Accepted"
-        case "rejected": "Rejected"
-        case "revised": "Revised"
-        case "expired": "Expired"
-        default: key
+    static func status(_ reading: QuoteReading) -> String {
+        switch reading {
+        case .draft: "Draft"
+        case .sent: "Sent"
+        case .negotiation: "In negotiation"
+        case .accepted: "Accepted"
+        case .rejected: "Rejected"
+        case .revised: "Revised"
+        case .expired: "Expired"
         }
     }
 
