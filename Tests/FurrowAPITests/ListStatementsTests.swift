@@ -62,3 +62,30 @@ struct ListStatementsTests {
         }
     }
 }
+
+@Suite("Settings per request")
+struct SettingsPerRequestTests {
+    @Test("a request reads the settings once: the quote page's shell, its sections and accepting a quote over the API", arguments: TestWorld.engines)
+    func once(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let account = try await world.makeAccount("Settings Buyer")
+        let deal = try await world.makeOpportunity(account: account.id)
+        let quote = try await QuoteService(world.env).create(QuoteInput(opportunityId: deal.id, lines: []), by: world.admin)
+        _ = try await QuoteService(world.env).send(quote.id, by: world.admin)
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            var status = 0
+            let accept = try await StatementCounter.counting {
+                status = try await api.call(.post, "/api/v1/quotes/\(quote.id)/accept", token: token).status
+            }
+            #expect(status == 200)
+            #expect(accept.log.filter { $0.sql.contains("FROM settings") }.count == 1)
+            let read = try await StatementCounter.counting {
+                status = try await api.call(.get, "/api/v1/quotes/\(quote.id)", token: token).status
+            }
+            #expect(status == 200)
+            #expect(read.log.filter { $0.sql.contains("FROM settings") }.count <= 1)
+        }
+    }
+}

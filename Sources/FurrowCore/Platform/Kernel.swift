@@ -85,10 +85,10 @@ final class Transaction {
         self.principal = principal
     }
 
-    /// The company settings, read once per transaction.
+    /// The company settings, read once per transaction (and once per request when the request read them already).
     public func settings() async throws -> Settings {
         if let cachedSettings { return cachedSettings }
-        let settings = Settings(try await session.settings())
+        let settings = try await RequestSettings.read { Settings(try await session.settings()) }
         cachedSettings = settings
         return settings
     }

@@ -157,13 +157,14 @@ public struct SettingsService: Sendable {
     let env: CoreEnvironment
     public init(_ env: CoreEnvironment) { self.env = env }
 
+    /// The company's settings, read once per request.
     public func current() async throws -> Settings {
-        try await env.store.read { Settings(try await $0.settings()) }
+        try await RequestSettings.read { try await env.store.read { Settings(try await $0.settings()) } }
     }
 
     public func update(_ change: @Sendable (inout Settings) -> Void, by principal: Principal?) async throws -> Settings {
         if let principal, !principal.isAdmin { throw CoreError.forbidden("only administrators change settings") }
-        return try await env.store.write { session in
+        let updated = try await env.store.write { session in
             let before = Settings(try await session.settings())
             var after = before
             change(&after)
@@ -177,5 +178,7 @@ public struct SettingsService: Sendable {
             }
             return after
         }
+        await RequestSettings.current?.keep(updated)
+        return updated
     }
 }

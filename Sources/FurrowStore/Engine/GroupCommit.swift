@@ -19,6 +19,7 @@ final class GroupCommit: @unchecked Sendable {
     final class Job: @unchecked Sendable {
         var body: ((SQLiteConnection) async throws -> Void)?
         let counter: StatementCounter?
+        let settings: RequestSettings?
         let alone: Bool
         let continuation: CheckedContinuation<Void, any Error>
         var outcome: Result<Void, any Error> = .success(())
@@ -26,8 +27,16 @@ final class GroupCommit: @unchecked Sendable {
         init(body: @escaping (SQLiteConnection) async throws -> Void, continuation: CheckedContinuation<Void, any Error>) {
             self.body = body
             self.counter = StatementCounter.current
+            self.settings = RequestSettings.current
             self.alone = BulkWrite.active
             self.continuation = continuation
+        }
+
+        /// Runs the body with the caller's statement counter and request settings.
+        func run(on connection: SQLiteConnection) async throws {
+            try await StatementCounter.$current.withValue(counter) {
+                try await RequestSettings.$current.withValue(settings) { try await body?(connection) }
+            }
         }
     }
 
@@ -105,7 +114,7 @@ final class GroupCommit: @unchecked Sendable {
         for (index, job) in group.enumerated() {
             try await execute("SAVEPOINT job", on: connection)
             do {
-                try await StatementCounter.$current.withValue(job.counter) { try await job.body?(connection) }
+                try await job.run(on: connection)
                 job.body = nil
                 try await execute("RELEASE job", on: connection)
                 ran.append(job)
@@ -141,7 +150,7 @@ final class GroupCommit: @unchecked Sendable {
     private func commitAlone(_ job: Job, on connection: SQLiteConnection) async throws -> [Job] {
         try await execute("BEGIN IMMEDIATE", on: connection)
         do {
-            try await StatementCounter.$current.withValue(job.counter) { try await job.body?(connection) }
+            try await job.run(on: connection)
             try await execute("COMMIT", on: connection)
             commits.increment()
             committedTransactions.increment()
