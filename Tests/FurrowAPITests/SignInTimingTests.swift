@@ -26,6 +26,7 @@ struct SignInTimingTests {
 }
 
 /// The hashes a password hasher was asked to verify.
+// unchecked: the values are only touched under `lock`
 final class Verified: @unchecked Sendable {
     private let lock = NSLock()
     private var hashes: [String] = []

@@ -116,8 +116,22 @@ struct ImportAndPlanTests {
             #expect(scans.isEmpty, "plan: \(plan.joined(separator: " | "))")
         }
     }
+
+    @Test("signing a user out everywhere finds their credentials by an index, not a scan of every session")
+    func credentialsPlan() async throws {
+        let world = try await TestWorld.make(.sqlite)
+        defer { Task { await world.close() } }
+        let lines = Lines()
+        try await world.store.transaction { db in
+            try await db.execute(sql: SQLRaw("EXPLAIN QUERY PLAN DELETE FROM credentials WHERE user_id = 'someone' AND hash <> 'kept'")) { row in
+                lines.add((try? row.decode(column: "detail", as: String.self)) ?? "?")
+            }
+        }
+        #expect(lines.values.contains { $0.contains("INDEX credentials_user") }, "plan: \(lines.values)")
+    }
 }
 
+// unchecked: the rows are only touched under `lock`
 final class ProgressLog: @unchecked Sendable {
     private let lock = NSLock()
     private var rows: [Int] = []
@@ -125,6 +139,7 @@ final class ProgressLog: @unchecked Sendable {
     var values: [Int] { lock.withLock { rows } }
 }
 
+// unchecked: the lines are only touched under `lock`
 final class Lines: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []

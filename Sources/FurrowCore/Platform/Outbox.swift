@@ -56,6 +56,8 @@ public protocol OutboxSession: Sendable {
     func claimDueEmail(now: Date, leaseUntil: Date) async throws -> OutboxEmail?
     func finishEmail(id: UUID, status: OutboxEmail.Status, attempts: Int, lastError: String?, nextAttemptAt: Date, sentAt: Date?) async throws
     func emails(relatedTo id: UUID?, limit: Int) async throws -> [OutboxEmail]
+    /// The owners of the quotes, invoices and activities emails are about, in one statement.
+    func emailOwnerships(_ ids: [UUID]) async throws -> [UUID: Ownership]
 }
 
 /// Renders a quote as a PDF for email attachments; supplied by the documents module.
@@ -80,20 +82,8 @@ public struct OutboxService: Sendable {
         return try await env.store.read { session in
             let emails = try await session.emails(relatedTo: id, limit: 200)
             guard id == nil, !principal.seesEverything else { return emails }
-            var shown: [OutboxEmail] = []
-            for email in emails where try await Self.related(email, in: session).map(principal.ledger.canSee) == true { shown.append(email) }
-            return shown
-        }
-    }
-
-    /// The owner of the record an email is about.
-    static func related(_ email: OutboxEmail, in session: any StoreSession) async throws -> Ownership? {
-        guard let id = email.relatedId else { return nil }
-        switch email.relatedEntity {
-        case "quote": return try await session.quote(id: Quote.ID(id))?.ownership
-        case "invoice": return try await session.invoice(id: Invoice.ID(id), locked: false)?.ownership
-        case "activity": return try await session.activity(id: Activity.ID(id))?.ownership
-        default: return nil
+            let owners = try await session.emailOwnerships(emails.compactMap(\.relatedId))
+            return emails.filter { email in email.relatedId.flatMap { owners[$0] }.map(principal.ledger.canSee) == true }
         }
     }
 }

@@ -39,6 +39,20 @@ extension SQLSession {
         return try await rows("SELECT * FROM outbox_emails \(filter) ORDER BY created_at DESC, id LIMIT \(literal: limit)").map(emailRecord)
     }
 
+    func emailOwnerships(_ ids: [UUID]) async throws -> [UUID: Ownership] {
+        guard !ids.isEmpty else { return [:] }
+        let keys = Array(Set(ids.map(UUIDText.lowercase)))
+        var owners: [UUID: Ownership] = [:]
+        for row in try await rows("""
+            SELECT id, owner_id, team_id FROM quotes WHERE id IN (\(binds: keys))
+            UNION ALL SELECT id, owner_id, team_id FROM invoices WHERE id IN (\(binds: keys))
+            UNION ALL SELECT id, owner_id, team_id FROM activities WHERE id IN (\(binds: keys))
+            """) {
+            if let id = UUIDText.parse(try row.string("id")) { owners[id] = try row.ownership() }
+        }
+        return owners
+    }
+
     private func emailRecord(_ row: any SQLRow) throws -> OutboxEmail {
         OutboxEmail(id: UUIDText.parse(try row.string("id")) ?? UUID(), to: try row.string("to_address"), subject: try row.string("subject"),
                     body: try row.string("body"), attachmentName: try row.optional("attachment_name"),
