@@ -104,7 +104,7 @@ public struct CatalogService: Sendable {
         var check = Validator()
         stage.name = check.text("name", stage.name, required: true, maxLength: 100) ?? ""
         stage.description = check.text("description", stage.description, maxLength: 1000)
-        if !(0...100).contains(stage.defaultProbability) { check.add("defaultProbability", "must be from 0 to 100") }
+        if !Opportunity.probabilities.contains(stage.defaultProbability) { check.add("defaultProbability", "must be from 0 to 100") }
         for field in stage.requirements.requiredFields where !StageRequirements.requirableFields.contains(field) {
             check.add("requiredFields", "\(field) cannot be required; use one of \(StageRequirements.requirableFields.sorted().joined(separator: ", "))")
         }

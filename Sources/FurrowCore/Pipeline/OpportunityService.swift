@@ -10,9 +10,7 @@ public struct OpportunityService: Sendable {
     public func create(_ input: OpportunityInput, leadId: Lead.ID? = nil, by principal: Principal) async throws -> Opportunity {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
         let fields = try input.fields.validated()
-        if let probability = input.probability, !(0...100).contains(probability) {
-            throw ValidationError([FieldError("probability", "must be from 0 to 100")])
-        }
+        if let error = Opportunity.probabilityError(input.probability) { throw ValidationError([error]) }
         return try await env.transaction(by: principal) { transaction in
             let ownership = try await transaction.session.ownership(requested: input.ownerId, by: principal)
             return try await insert(fields, input: input, ownership: ownership, leadId: leadId, in: transaction)
@@ -79,7 +77,7 @@ public struct OpportunityService: Sendable {
             let kind = try await session.kind(id: opportunity.kindId)
             if let lines = input.demandLines, !lines.isEmpty, kind?.recordsPrimaryDemand != true { throw PipelineError.primaryDemandDisabled }
             if let probability = input.probability {
-                guard (0...100).contains(probability) else { throw ValidationError([FieldError("probability", "must be from 0 to 100")]) }
+                if let error = Opportunity.probabilityError(probability) { throw ValidationError([error]) }
                 if probability != opportunity.probability { opportunity.probability = probability; opportunity.probabilitySetByHand = true }
             }
             if fields != opportunity.fields { try await checkLinks(fields, in: session, by: principal) }

@@ -49,9 +49,7 @@ public struct BatchWriter {
 
     public func opportunity(_ input: OpportunityInput) async throws -> Opportunity {
         let fields = try input.fields.validated()
-        if let probability = input.probability, !(0...100).contains(probability) {
-            throw ValidationError([FieldError("probability", "must be from 0 to 100")])
-        }
+        if let error = Opportunity.probabilityError(input.probability) { throw ValidationError([error]) }
         let ownership = try await session.ownership(requested: input.ownerId, by: principal)
         return try await OpportunityService(env).insert(fields, input: input, ownership: ownership, leadId: nil, in: transaction)
     }

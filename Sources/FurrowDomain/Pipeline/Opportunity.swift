@@ -182,3 +182,14 @@ public struct DemandLine: Sendable, Equatable {
         self.comment = comment
     }
 }
+
+extension Opportunity {
+    /// A probability is a whole percentage (SPEC §3).
+    public static let probabilities = 0...100
+
+    /// The field error of a probability out of range, if it is.
+    public static func probabilityError(_ value: Int?) -> FieldError? {
+        guard let value, !probabilities.contains(value) else { return nil }
+        return FieldError("probability", "must be from 0 to 100")
+    }
+}

@@ -30,7 +30,7 @@ struct OpportunityForms {
         }
         var probability: Int?
         if let text = form.optional("probability") {
-            if let value = Int(text), (0...100).contains(value) { probability = value }
+            if let value = Int(text), Opportunity.probabilities.contains(value) { probability = value }
             else { errors.append(FieldError("probability", "must be a whole number from 0 to 100")) }
         }
         let source = SourceForm.parse(form, errors: &errors)
