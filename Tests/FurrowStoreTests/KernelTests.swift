@@ -1,7 +1,7 @@
 import Foundation
 @testable import FurrowCore
 import FurrowDomain
-import FurrowStore
+@testable import FurrowStore
 import FurrowTestSupport
 import Testing
 
@@ -62,5 +62,20 @@ struct KernelTests {
             }
         }
         #expect(counter.log.filter { $0.sql.contains("FROM settings") }.count == 1)
+    }
+}
+
+@Suite("Record lists")
+struct RecordListTests {
+    @Test("every field a list declares has a column in its statement, and every kernel record's list is served")
+    func columns() {
+        for statement in SQLSession.lists {
+            #expect(statement.missingColumns.isEmpty, "\(statement.table): \(statement.missingColumns)")
+        }
+        let served = Set(SQLSession.lists.map { Set($0.fields.filterable.keys) })
+        for type in RecordTypes.all {
+            guard let fields = type.listFields else { continue }
+            #expect(served.contains(Set(fields.filterable.keys)), "\(type.entity) has no list statement")
+        }
     }
 }

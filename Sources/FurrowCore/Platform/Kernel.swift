@@ -49,6 +49,8 @@ protocol StoredRecord: Sendable {
     /// The global search entry; nil for records not searched or indexed by the store itself (documents).
     var indexEntry: SearchEntry? { get }
     var access: RecordAccess { get }
+    /// The fields its list is sorted and filtered by, with their types; nil when it has no list.
+    static var listFields: ListFields? { get }
     /// Records the moment of a save (`updatedAt`); nothing for records that keep none.
     mutating func stamp(at time: Date)
 
@@ -62,6 +64,7 @@ protocol StoredRecord: Sendable {
 extension StoredRecord {
     static var noun: String { entity }
     var indexEntry: SearchEntry? { nil }
+    static var listFields: ListFields? { nil }
     mutating func stamp(at time: Date) {}
     static func remove(_ id: Identifier<Entity>, in session: any StoreSession) async throws {
         throw CoreError.forbidden("\(noun) records cannot be deleted")

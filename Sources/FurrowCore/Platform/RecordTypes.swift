@@ -21,6 +21,7 @@ extension StoredRecord {
 
 extension Account: StoredRecord {
     static let entity = "account"
+    static let listFields: ListFields? = .accounts
     var indexEntry: SearchEntry? { searchEntry }
     var access: RecordAccess { .billing(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
@@ -35,6 +36,7 @@ extension Account: StoredRecord {
 /// A contact's search entry shows its account's name, so its service indexes it.
 extension Contact: StoredRecord {
     static let entity = "contact"
+    static let listFields: ListFields? = .contacts
     var access: RecordAccess { .owned(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> Contact? { try await session.contact(id: id) }
@@ -47,6 +49,7 @@ extension Contact: StoredRecord {
 
 extension Lead: StoredRecord {
     static let entity = "lead"
+    static let listFields: ListFields? = .leads
     var indexEntry: SearchEntry? { searchEntry }
     var access: RecordAccess { .owned(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
@@ -59,6 +62,7 @@ extension Lead: StoredRecord {
 
 extension Opportunity: StoredRecord {
     static let entity = "opportunity"
+    static let listFields: ListFields? = .opportunities
     var indexEntry: SearchEntry? { searchEntry }
     var access: RecordAccess { .owned(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
@@ -71,6 +75,7 @@ extension Opportunity: StoredRecord {
 
 extension Activity: StoredRecord {
     static let entity = "activity"
+    static let listFields: ListFields? = .activities
     var access: RecordAccess {
         .attended(ownership, invited: Set(attendees.filter { $0.kind == .user }.map { User.ID($0.id) }))
     }
@@ -85,6 +90,7 @@ extension Activity: StoredRecord {
 /// Quotes, orders, invoices and payments: the store builds their search entries from the saved row.
 extension Quote: StoredRecord {
     static let entity = "quote"
+    static let listFields: ListFields? = .quotes
     var access: RecordAccess { .owned(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> Quote? { try await session.quote(id: id) }
@@ -94,6 +100,7 @@ extension Quote: StoredRecord {
 
 extension SalesOrder: StoredRecord {
     static let entity = "order"
+    static let listFields: ListFields? = .orders
     var access: RecordAccess { .billing(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> SalesOrder? { try await session.order(id: id) }
@@ -105,6 +112,7 @@ extension SalesOrder: StoredRecord {
 
 extension Invoice: StoredRecord {
     static let entity = "invoice"
+    static let listFields: ListFields? = .invoices
     var access: RecordAccess { .ledger(ownership) }
     mutating func stamp(at time: Date) { updatedAt = time }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> Invoice? {
@@ -113,25 +121,27 @@ extension Invoice: StoredRecord {
     func insert(in session: any StoreSession) async throws { try await session.insertInvoice(self) }
     static func remove(_ id: ID, in session: any StoreSession) async throws { try await session.deleteInvoice(id) }
     func save(over before: Invoice, in session: any StoreSession) async throws -> Bool {
-        try await session.updateInvoice(self, expectedVersion: before.version)
+        try await session.updateInvoice(self, over: before)
     }
 }
 
 extension Payment: StoredRecord {
     static let entity = "payment"
+    static let listFields: ListFields? = .payments
     var access: RecordAccess { .ledger(ownership) }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> Payment? {
         try await session.payment(id: id, locked: locked)
     }
     func insert(in session: any StoreSession) async throws { try await session.insertPayment(self) }
     func save(over before: Payment, in session: any StoreSession) async throws -> Bool {
-        try await session.updatePayment(self, expectedVersion: before.version)
+        try await session.updatePayment(self, over: before)
     }
 }
 
 /// Catalog products: everyone reads them; the catalog service says who changes them.
 extension Product: StoredRecord {
     static let entity = "product"
+    static let listFields: ListFields? = .products
     var access: RecordAccess { .catalog }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> Product? { try await session.product(id: id) }
     func insert(in session: any StoreSession) async throws { try await session.insertProduct(self) }

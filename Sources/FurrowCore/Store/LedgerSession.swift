@@ -9,7 +9,8 @@ public protocol LedgerSession: Sendable {
 
     func insertInvoice(_ invoice: Invoice) async throws
     /// Saves the header, and the lines while the invoice is a draft.
-    func updateInvoice(_ invoice: Invoice, expectedVersion: Int) async throws -> Bool
+    /// Saves over `before` when its version is still stored; a draft's lines only when they changed.
+    func updateInvoice(_ invoice: Invoice, over before: Invoice) async throws -> Bool
     func deleteInvoice(_ id: Invoice.ID) async throws
     /// Reads an invoice; `locked` holds its row until the transaction ends (PostgreSQL).
     func invoice(id: Invoice.ID, locked: Bool) async throws -> Invoice?
@@ -25,7 +26,8 @@ public protocol LedgerSession: Sendable {
 
     func insertPayment(_ payment: Payment) async throws
     /// Saves status, reversal and the allocations.
-    func updatePayment(_ payment: Payment, expectedVersion: Int) async throws -> Bool
+    /// Saves over `before` when its version is still stored; the allocations only when they changed.
+    func updatePayment(_ payment: Payment, over before: Payment) async throws -> Bool
     func payment(id: Payment.ID, locked: Bool) async throws -> Payment?
     func payments(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Payment]
     func payments(allocatedTo id: Invoice.ID) async throws -> [Payment]

@@ -6,6 +6,7 @@ import SQLKit
 extension SQLSession {
     static let accountList = ListStatement(
         table: "accounts",
+        fields: .accounts,
         columns: ["name": "name", "industry": "COALESCE(industry, '')", "createdAt": "created_at", "updatedAt": "updated_at",
                   "ownerId": "owner_id", "parentAccountId": "parent_account_id"],
         textKind: .account

@@ -61,6 +61,7 @@ extension SQLSession {
 
     static let activityList = ListStatement(
         table: "activities",
+        fields: .activities,
         columns: ["createdAt": "created_at", "dueAt": "COALESCE(due_at, '')", "startAt": "COALESCE(start_at, '')", "subject": "subject",
                   "when": "COALESCE(start_at, due_at, '')", "status": "status", "type": "type", "ownerId": "owner_id",
                   "regardingType": "regarding_type", "regardingId": "regarding_id"],

@@ -6,6 +6,7 @@ import SQLKit
 extension SQLSession {
     static let contactList = ListStatement(
         table: "contacts",
+        fields: .contacts,
         columns: ["lastName": "last_name", "firstName": "COALESCE(first_name, '')", "createdAt": "created_at",
                   "updatedAt": "updated_at", "ownerId": "owner_id", "accountId": "account_id"],
         textKind: .contact

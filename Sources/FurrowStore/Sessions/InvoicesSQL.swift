@@ -39,7 +39,7 @@ extension SQLSession {
         try await indexDocument(.invoice, id: invoice.id.uuid)
     }
 
-    func updateInvoice(_ invoice: Invoice, expectedVersion: Int) async throws -> Bool {
+    func updateInvoice(_ invoice: Invoice, over before: Invoice) async throws -> Bool {
         let totals = invoice.totals
         let saved = !(try await rows("""
             UPDATE invoices SET number = \(bind: invoice.number), status = \(bind: invoice.status.rawValue),
@@ -49,13 +49,16 @@ extension SQLSession {
                 subtotal_minor = \(bind: totals.subtotal.minorUnits), tax_minor = \(bind: totals.taxTotal.minorUnits),
                 total_minor = \(bind: totals.total.minorUnits), paid_minor = \(bind: invoice.amountPaid.minorUnits), notes = \(bind: invoice.notes),
                 version = \(bind: invoice.version), updated_at = \(bind: Timestamp.string(invoice.updatedAt))
-            WHERE id = \(bind: invoice.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            WHERE id = \(bind: invoice.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
-        if saved { try await indexDocument(.invoice, id: invoice.id.uuid) }
-        if saved && invoice.status == .draft {
+        guard saved else { return false }
+        if invoice.number != before.number || invoice.kind != before.kind || invoice.ownership != before.ownership {
+            try await indexDocument(.invoice, id: invoice.id.uuid)
+        }
+        if invoice.status == .draft && invoice.lines != before.lines {
             try await writeLines(invoice.lines.map(\.line), of: invoice.id.uuid, sources: invoice.lines.map(\.orderLine))
         }
-        return saved
+        return true
     }
 
     func deleteInvoice(_ id: Invoice.ID) async throws {
@@ -71,12 +74,12 @@ extension SQLSession {
 
     static let invoiceList = ListStatement(
         table: "invoices",
+        fields: .invoices,
         columns: ["number": "COALESCE(number, '')", "createdAt": "created_at", "total": "total_minor", "status": "status", "kind": "kind",
                   "balance": "(CASE WHEN kind = 'invoice' AND status IN ('issued', 'partiallyPaid', 'paid') THEN total_minor - paid_minor ELSE 0 END)",
                   "ownerId": "owner_id", "accountId": "account_id", "orderId": "order_id", "currency": "currency",
                   "issueDate": "COALESCE(issue_date, '')", "dueDate": "COALESCE(due_date, '')"],
-        textKind: .opportunity,
-        numeric: ["total", "balance"]
+        textKind: .opportunity
     )
 
     func invoices(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Invoice] {

@@ -6,11 +6,11 @@ import SQLKit
 extension SQLSession {
     static let leadList = ListStatement(
         table: "leads",
+        fields: .leads,
         columns: ["topic": "topic", "createdAt": "created_at", "updatedAt": "updated_at", "status": "status", "ownerId": "owner_id",
                   "channelId": "channel_id", "campaignId": "campaign_id", "estimatedValue": "COALESCE(estimated_value_minor, 0)",
                   "companyName": "COALESCE(company_name, '')", "lastName": "COALESCE(last_name, '')"],
-        textKind: .lead,
-        numeric: ["estimatedValue"]
+        textKind: .lead
     )
 
     func insertLead(_ lead: Lead) async throws {

@@ -3,13 +3,34 @@ import FurrowDomain
 import SQLKit
 
 /// Turns a `ListQuery` into one keyset-paginated SELECT (DESIGN §8: no OFFSET, no count).
+extension SQLSession {
+    /// Every record list the store serves.
+    static var lists: [ListStatement] {
+        [accountList, contactList, leadList, opportunityList, quoteList, orderList, invoiceList, paymentList, activityList, productList]
+    }
+}
+
 struct ListStatement {
     let table: String
     /// API field name → SQL expression (nullable text wrapped in COALESCE so it sorts and compares).
     let columns: [String: String]
     let textKind: SearchEntry.Kind
+    /// The list's fields as the API declares them (`ListFields`, in Core).
+    let fields: ListFields
+
+    init(table: String, fields: ListFields, columns: [String: String], textKind: SearchEntry.Kind) {
+        self.table = table
+        self.fields = fields
+        self.columns = columns
+        self.textKind = textKind
+        numeric = Set(fields.sortable.merging(fields.filterable) { first, _ in first }.filter { $0.value == .money || $0.value == .number }.keys)
+    }
+
     /// Fields compared as whole numbers (money in minor units, probabilities); the rest as text.
-    var numeric: Set<String> = []
+    let numeric: Set<String>
+
+    /// Fields the list declares that have no column here (a test keeps it empty).
+    var missingColumns: Set<String> { Set(fields.sortable.keys).union(fields.filterable.keys).subtracting(columns.keys) }
 
     /// A bind of the right type: numbers must not be compared as text.
     func value(_ field: String, _ text: String) -> any Encodable & Sendable {

@@ -6,13 +6,13 @@ import SQLKit
 extension SQLSession {
     static let opportunityList = ListStatement(
         table: "opportunities",
+        fields: .opportunities,
         columns: ["name": "name", "createdAt": "created_at", "updatedAt": "updated_at", "status": "status", "ownerId": "owner_id",
                   "kindId": "kind_id", "stageId": "stage_id", "accountId": "account_id", "contactId": "contact_id",
                   "estimatedRevenue": "COALESCE(estimated_revenue_minor, 0)", "probability": "probability", "currency": "currency",
                   "expectedCloseDate": "COALESCE(expected_close_date, '')", "channelId": "channel_id", "campaignId": "campaign_id",
                   "leadId": "lead_id"],
-        textKind: .opportunity,
-        numeric: ["estimatedRevenue", "probability"]
+        textKind: .opportunity
     )
 
     func insertOpportunity(_ o: Opportunity) async throws {
@@ -85,13 +85,17 @@ extension SQLSession {
 
     func replaceDemandLines(of id: Opportunity.ID, with lines: [DemandLine]) async throws {
         try await run("DELETE FROM demand_lines WHERE opportunity_id = \(bind: id.string)")
-        for (position, line) in lines.enumerated() {
-            try await run("""
-                INSERT INTO demand_lines (opportunity_id, position, description, product_id, quantity_micros, amount_minor, currency, comment)
-                VALUES (\(bind: id.string), \(bind: position), \(bind: line.description), \(bind: line.productId?.uuidString.lowercased()),
-                        \(bind: line.quantity.value), \(bind: line.amount?.minorUnits), \(bind: line.amount?.currency.code), \(bind: line.comment))
-                """)
+        guard !lines.isEmpty else { return }
+        let values = lines.enumerated().map { position, line -> SQLQueryString in
+            """
+            (\(bind: id.string), \(bind: position), \(bind: line.description), \(bind: line.productId?.uuidString.lowercased()),
+             \(bind: line.quantity.value), \(bind: line.amount?.minorUnits), \(bind: line.amount?.currency.code), \(bind: line.comment))
+            """
         }
+        try await run("""
+            INSERT INTO demand_lines (opportunity_id, position, description, product_id, quantity_micros, amount_minor, currency, comment)
+            VALUES \(values.joined(separator: ", "))
+            """)
     }
 
     func demandLines(of id: Opportunity.ID) async throws -> [DemandLine] {

@@ -29,11 +29,11 @@ extension SQLSession {
 
     static let orderList = ListStatement(
         table: "sales_orders",
+        fields: .orders,
         columns: ["number": "number", "createdAt": "created_at", "updatedAt": "updated_at", "total": "total_minor", "status": "status",
                   "ownerId": "owner_id", "accountId": "account_id", "opportunityId": "opportunity_id", "quoteId": "quote_id",
                   "currency": "currency"],
-        textKind: .opportunity,
-        numeric: ["total"]
+        textKind: .opportunity
     )
 
     func updateOrderStatus(_ order: SalesOrder, expectedVersion: Int) async throws -> Bool {
@@ -85,16 +85,20 @@ extension SQLSession {
     func writeLines(_ lines: [QuoteLine], of document: UUID, sources: [Int?] = []) async throws {
         let id = UUIDText.lowercase(document)
         try await run("DELETE FROM document_lines WHERE document_id = \(bind: id)")
-        for (position, line) in lines.enumerated() {
+        guard !lines.isEmpty else { return }
+        let values = lines.enumerated().map { position, line -> SQLQueryString in
             let source = position < sources.count ? sources[position] : nil
-            try await run("""
-                INSERT INTO document_lines (document_id, position, product_id, description, quantity_micros, unit_price_micros,
-                    discount_percent_micros, tax_percent_micros, tax_rate_id, source_line)
-                VALUES (\(bind: id), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
-                    \(bind: line.quantity.value), \(bind: line.unitPrice.value), \(bind: line.discountPercent.value),
-                    \(bind: line.taxPercent.value), \(bind: line.taxRateId?.string), \(bind: source))
-                """)
+            return """
+                (\(bind: id), \(bind: position), \(bind: line.productId?.string), \(bind: line.description),
+                 \(bind: line.quantity.value), \(bind: line.unitPrice.value), \(bind: line.discountPercent.value),
+                 \(bind: line.taxPercent.value), \(bind: line.taxRateId?.string), \(bind: source))
+                """
         }
+        try await run("""
+            INSERT INTO document_lines (document_id, position, product_id, description, quantity_micros, unit_price_micros,
+                discount_percent_micros, tax_percent_micros, tax_rate_id, source_line)
+            VALUES \(values.joined(separator: ", "))
+            """)
     }
 
     func readLines(of document: UUID) async throws -> [QuoteLine] {

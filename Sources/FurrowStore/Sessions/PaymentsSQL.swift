@@ -18,25 +18,27 @@ extension SQLSession {
         try await indexDocument(.payment, id: payment.id.uuid)
     }
 
-    func updatePayment(_ payment: Payment, expectedVersion: Int) async throws -> Bool {
+    func updatePayment(_ payment: Payment, over before: Payment) async throws -> Bool {
         let saved = !(try await rows("""
             UPDATE payments SET status = \(bind: payment.status.rawValue), reversed_on = \(bind: payment.reversedOn?.description),
                 allocated_minor = \(bind: payment.allocated.minorUnits), version = \(bind: payment.version),
                 updated_at = \(bind: Timestamp.string(Date()))
-            WHERE id = \(bind: payment.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            WHERE id = \(bind: payment.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
-        if saved { try await writeAllocations(payment) }
+        if saved && payment.allocations != before.allocations {
+            try await run("DELETE FROM payment_allocations WHERE payment_id = \(bind: payment.id.string)")
+            try await writeAllocations(payment)
+        }
         return saved
     }
 
+    /// All allocations of a payment in one statement.
     private func writeAllocations(_ payment: Payment) async throws {
-        try await run("DELETE FROM payment_allocations WHERE payment_id = \(bind: payment.id.string)")
-        for allocation in payment.allocations {
-            try await run("""
-                INSERT INTO payment_allocations VALUES (\(bind: payment.id.string), \(bind: allocation.invoiceId.string),
-                    \(bind: allocation.amount.minorUnits))
-                """)
+        guard !payment.allocations.isEmpty else { return }
+        let values = payment.allocations.map { allocation -> SQLQueryString in
+            "(\(bind: payment.id.string), \(bind: allocation.invoiceId.string), \(bind: allocation.amount.minorUnits))"
         }
+        try await run("INSERT INTO payment_allocations VALUES \(values.joined(separator: ", "))")
     }
 
     func payment(id: Payment.ID, locked: Bool) async throws -> Payment? {
@@ -47,10 +49,10 @@ extension SQLSession {
 
     static let paymentList = ListStatement(
         table: "payments",
+        fields: .payments,
         columns: ["number": "number", "createdAt": "created_at", "date": "date", "amount": "amount_minor", "status": "status", "mode": "mode",
                   "ownerId": "owner_id", "accountId": "account_id", "currency": "currency"],
-        textKind: .opportunity,
-        numeric: ["amount"]
+        textKind: .opportunity
     )
 
     func payments(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Payment] {

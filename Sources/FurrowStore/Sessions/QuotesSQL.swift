@@ -6,11 +6,11 @@ import SQLKit
 extension SQLSession {
     static let quoteList = ListStatement(
         table: "quotes",
+        fields: .quotes,
         columns: ["number": "number", "createdAt": "created_at", "updatedAt": "updated_at", "date": "date", "status": "status",
                   "ownerId": "owner_id", "opportunityId": "opportunity_id", "accountId": "account_id", "leadId": "lead_id",
                   "total": "total_minor", "currency": "currency"],
-        textKind: .opportunity,
-        numeric: ["total"]
+        textKind: .opportunity
     )
 
     func insertQuote(_ q: Quote) async throws {

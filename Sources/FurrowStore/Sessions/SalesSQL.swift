@@ -43,9 +43,12 @@ extension SQLSession {
         try await rows("SELECT * FROM products WHERE sku = \(bind: sku)").first.map(productRecord)
     }
 
+    static let productList = ListStatement(table: "products", fields: .products,
+                                           columns: ["name": "name", "sku": "sku", "type": "type", "inventoryStatus": "inventory_status"],
+                                           textKind: .account)
+
     func products(_ query: ListQuery) async throws -> [Product] {
-        let statement = ListStatement(table: "products", columns: ["name": "name", "sku": "sku", "type": "type", "inventoryStatus": "inventory_status"],
-                                      textKind: .account)
+        let statement = Self.productList
         var extra: [SQLQueryString] = []
         if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             let pattern = "%" + SearchSQL.escapeLike(text) + "%"
