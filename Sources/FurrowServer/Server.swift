@@ -107,6 +107,6 @@ public enum FurrowServer {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
               let (principal, _) = try await AuthService(env).authenticate(String(header.dropFirst(7)).trimmedSpaces(), kind: .token)
         else { throw Problem.unauthorized }
-        guard principal.isAdmin else { throw Problem("forbidden", 403, "Forbidden", "Only administrators read the metrics.") }
+        guard principal.isAdmin else { throw Problem(.forbidden, 403, "Forbidden", "Only administrators read the metrics.") }
     }
 }

@@ -6,7 +6,7 @@ import NIOCore
 /// An RFC 9457 problem: a stable machine `type` slug, a title, the HTTP status, a human detail,
 /// field errors for validation, and extension members where a slug defines them.
 public struct Problem: Error, Sendable, Encodable, Equatable {
-    public var type: String
+    public var type: ProblemType
     public var title: String
     public var status: Int
     public var detail: String
@@ -28,7 +28,7 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
         public let line: Int, field: String, message: String
     }
 
-    public init(_ type: String, _ status: Int, _ title: String, _ detail: String, errors: [FieldError]? = nil) {
+    public init(_ type: ProblemType, _ status: Int, _ title: String, _ detail: String, errors: [FieldError]? = nil) {
         self.type = type
         self.status = status
         self.title = title
@@ -38,22 +38,22 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
 
     enum CodingKeys: String, CodingKey { case type, title, status, detail, errors, matches, currentVersion, unmet, incidentId, rowErrors, rows, errorCount }
 
-    public static let unauthorized = Problem("unauthorized", 401, "Not signed in", "Send a valid bearer token.")
+    public static let unauthorized = Problem(.unauthorized, 401, "Not signed in", "Send a valid bearer token.")
 
     public static func malformed(_ detail: String) -> Problem {
-        Problem("malformed-request", 400, "Malformed request", detail)
+        Problem(.malformedRequest, 400, "Malformed request", detail)
     }
 
     public static func invalidQuery(_ detail: String) -> Problem {
-        Problem("invalid-query", 400, "Invalid query", detail)
+        Problem(.invalidQuery, 400, "Invalid query", detail)
     }
 
     public static func notFound(_ what: String = "record") -> Problem {
-        Problem("not-found", 404, "Not found", "No \(what) with that id exists, or you may not see it.")
+        Problem(.notFound, 404, "Not found", "No \(what) with that id exists, or you may not see it.")
     }
 
     public static func validation(_ errors: [FieldError]) -> Problem {
-        Problem("validation", 422, "Invalid input", "Some fields are not valid.", errors: errors)
+        Problem(.validation, 422, "Invalid input", "Some fields are not valid.", errors: errors)
     }
 
     /// The response: `application/problem+json`, with `Retry-After` for 429.
@@ -68,21 +68,43 @@ public struct Problem: Error, Sendable, Encodable, Equatable {
     }
 }
 
-/// Every problem slug the API can answer with, for the OpenAPI document and its test.
+/// Every problem the API can answer with: its `type` slug is the raw value. The OpenAPI
+/// document's problem `type` enum is this list, in this order.
+public enum ProblemType: String, Sendable, CaseIterable, Encodable {
+    case malformedRequest = "malformed-request", invalidQuery = "invalid-query", unauthorized, forbidden
+    case notFound = "not-found", methodNotAllowed = "method-not-allowed", versionConflict = "version-conflict"
+    case versionRequired = "version-required", validation, duplicateSuspected = "duplicate-suspected"
+    case hierarchyCycle = "hierarchy-cycle", mergeWithSelf = "merge-with-self", hasDependents = "has-dependents"
+    case alreadySetUp = "already-set-up", emailTaken = "email-taken", tooManyAttempts = "too-many-attempts"
+    case payloadTooLarge = "payload-too-large", unsupportedMediaType = "unsupported-media-type", `internal`
+    case kindHasNoStages = "kind-has-no-stages", stageSkipNotAllowed = "stage-skip-not-allowed"
+    case stageNotInKind = "stage-not-in-kind", alreadyInStage = "already-in-stage"
+    case stageRequirementsUnmet = "stage-requirements-unmet", kindNotAllowed = "kind-not-allowed"
+    case opportunityClosed = "opportunity-closed", opportunityNotClosed = "opportunity-not-closed"
+    case openQuotes = "open-quotes", primaryDemandDisabled = "primary-demand-disabled"
+    case leadAlreadyQualified = "lead-already-qualified", leadDisqualified = "lead-disqualified"
+    case leadNotDisqualified = "lead-not-disqualified", quoteNotDraft = "quote-not-draft"
+    case quoteNotSent = "quote-not-sent", quoteClosed = "quote-closed", quoteExpired = "quote-expired"
+    case quoteNotAccepted = "quote-not-accepted", priceListRequired = "price-list-required"
+    case priceListNotValid = "price-list-not-valid", productNotOnPriceList = "product-not-on-price-list"
+    case currencyMismatch = "currency-mismatch", quoteConverted = "quote-converted"
+    case orderCancelled = "order-cancelled", orderIllegalMove = "order-illegal-move", orderEmpty = "order-empty"
+    case invoiceNotDraft = "invoice-not-draft", invoiceEmpty = "invoice-empty"
+    case invoiceNotIssued = "invoice-not-issued", orderNotInvoiceable = "order-not-invoiceable"
+    case orderFullyInvoiced = "order-fully-invoiced", overInvoicing = "over-invoicing"
+    case orderInvoiced = "order-invoiced", invoiceNotOpen = "invoice-not-open", overAllocation = "over-allocation"
+    case paymentReversed = "payment-reversed", lineMatched = "line-matched", paymentMatched = "payment-matched"
+    case amountMismatch = "amount-mismatch", activityNotOpen = "activity-not-open", activityOpen = "activity-open"
+    case storageFull = "storage-full", storageUnavailable = "storage-unavailable"
+    case tooManyRequests = "too-many-requests", importRejected = "import-rejected"
+    /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
+    case formExpired = "form-expired"
+
+    /// Whether the JSON API can answer with it (and the OpenAPI document lists it).
+    public var isAPI: Bool { self != .formExpired }
+}
+
+/// The problem slugs, for the OpenAPI document and its test.
 public enum ProblemCatalog {
-    public static let slugs: [String] = [
-        "malformed-request", "invalid-query", "unauthorized", "forbidden", "not-found", "method-not-allowed",
-        "version-conflict", "version-required", "validation", "duplicate-suspected", "hierarchy-cycle",
-        "merge-with-self", "has-dependents", "already-set-up", "email-taken", "too-many-attempts",
-        "payload-too-large", "unsupported-media-type", "internal",
-        "kind-has-no-stages", "stage-skip-not-allowed", "stage-not-in-kind", "already-in-stage", "stage-requirements-unmet",
-        "kind-not-allowed", "opportunity-closed", "opportunity-not-closed", "open-quotes", "primary-demand-disabled",
-        "lead-already-qualified", "lead-disqualified", "lead-not-disqualified",
-        "quote-not-draft", "quote-not-sent", "quote-closed", "quote-expired", "quote-not-accepted", "price-list-required",
-        "price-list-not-valid", "product-not-on-price-list", "currency-mismatch", "quote-converted",
-        "order-cancelled", "order-illegal-move", "order-empty",
-        "invoice-not-draft", "invoice-empty", "invoice-not-issued", "order-not-invoiceable", "order-fully-invoiced", "over-invoicing",
-        "order-invoiced", "invoice-not-open", "over-allocation", "payment-reversed", "line-matched", "payment-matched", "amount-mismatch",
-        "activity-not-open", "activity-open", "storage-full", "storage-unavailable", "too-many-requests", "import-rejected",
-    ]
+    public static var slugs: [String] { ProblemType.allCases.filter(\.isAPI).map(\.rawValue) }
 }

@@ -14,7 +14,7 @@ public struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let error = error as? HTTPError, error.status == .notFound, let allowed = APIMethods.allowed(request.uri.path) {
-                var problem = Problem("method-not-allowed", 405, "Method not allowed",
+                var problem = Problem(.methodNotAllowed, 405, "Method not allowed",
                                       "\(request.uri.path) takes \(allowed.joined(separator: ", ")), not \(request.method.rawValue).")
                 problem.allow = allowed.joined(separator: ", ")
                 return problem.response()
@@ -22,7 +22,7 @@ public struct ProblemMiddleware: RouterMiddleware {
             if let problem = Problem.from(error) { return problem.response() }
             let incident = UUID().uuidString.lowercased()
             context.logger.error("unhandled error", metadata: ["incident": .string(incident), "error": .string(String(reflecting: error))])
-            var problem = Problem("internal", 500, "Internal error", "Something went wrong on our side. Incident \(incident).")
+            var problem = Problem(.internal, 500, "Internal error", "Something went wrong on our side. Incident \(incident).")
             problem.incidentId = incident
             return problem.response()
         }

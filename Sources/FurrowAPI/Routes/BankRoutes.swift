@@ -71,7 +71,7 @@ struct BankRoutes {
         } else if type.hasPrefix("application/xml") || type.hasPrefix("text/xml") {
             source = .camt053(data)
         } else {
-            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send text/csv or a CAMT.053 file as application/xml.")
+            throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send text/csv or a CAMT.053 file as application/xml.")
         }
         let imported = try await ReconciliationService(env).importStatement(source, name: name, by: principal)
         let lines = imported.lines.map { BankLineDTO($0) }

@@ -36,14 +36,14 @@ public struct ImportRoutes: Sendable {
             }
         }
         guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else {
-            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the file as text/csv.")
+            throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send the file as text/csv.")
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-import-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try await Self.save(request.body, to: file)
         let outcome = try await ContactImport(env, by: principal).run(file: file, options: options)
         if outcome.errorCount > 0 {
-            var problem = Problem("import-rejected", 422, "Import rejected",
+            var problem = Problem(.importRejected, 422, "Import rejected",
                                   "Nothing was stored: \(outcome.errorSummary).")
             problem.rowErrors = outcome.errors.map { Problem.RowError(line: $0.line, field: $0.field, message: $0.message) }
             problem.rows = outcome.rows
@@ -66,7 +66,7 @@ public struct ImportRoutes: Sendable {
             for try await buffer in body {
                 size += buffer.readableBytes
                 guard size <= maxFileSize else {
-                    throw Problem("payload-too-large", 413, "Payload too large", "An import file may be at most \(maxFileSize) bytes.")
+                    throw Problem(.payloadTooLarge, 413, "Payload too large", "An import file may be at most \(maxFileSize) bytes.")
                 }
                 do { try handle.write(contentsOf: Data(buffer: buffer)) } catch { throw CoreError.storageFull }
             }

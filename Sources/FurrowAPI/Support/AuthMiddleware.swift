@@ -36,7 +36,7 @@ public struct AuthMiddleware: RouterMiddleware {
             context.credentialHash = credential.hash
             let unsafe = ![.get, .head, .options].contains(request.method)
             if checkCSRF && unsafe && request.headers[.csrfToken] != credential.csrf {
-                throw Problem("forbidden", 403, "Forbidden", "The CSRF token is missing or wrong; reload the page.")
+                throw Problem(.forbidden, 403, "Forbidden", "The CSRF token is missing or wrong; reload the page.")
             }
         }
         return try await next(request, context)

@@ -15,7 +15,7 @@ public struct JSONBody {
     public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = [], emptyIsObject: Bool = false) async throws {
         var request = request
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
-            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the body as application/json.")
+            throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send the body as application/json.")
         }
         let buffer: ByteBuffer
         buffer = try await request.collectBody(upTo: context.maxUploadSize,
@@ -220,7 +220,7 @@ extension Request {
     /// halfway) is a 400, not mistaken for one too large.
     mutating func collectBody(upTo limit: Int, tooLarge detail: String) async throws -> ByteBuffer {
         do { return try await collectBody(upTo: limit) } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw Problem("payload-too-large", 413, "Payload too large", detail)
+            throw Problem(.payloadTooLarge, 413, "Payload too large", detail)
         } catch {
             throw Problem.malformed("The request body could not be read to its end.")
         }

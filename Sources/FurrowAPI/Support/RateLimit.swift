@@ -63,7 +63,7 @@ struct RateLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard let user = context.principal?.userId else { return try await next(request, context) }
         if let wait = await limiter.admit(user, now: Date().timeIntervalSince1970) {
-            var problem = Problem("too-many-requests", 429, "Too many requests",
+            var problem = Problem(.tooManyRequests, 429, "Too many requests",
                                   "You are sending requests faster than this server allows; wait and try again.")
             problem.retryAfter = wait
             throw problem

@@ -89,10 +89,11 @@ public struct UserService: Sendable {
         }
         try check.check()
         let hash = await input.password.asyncMap { await env.passwords.hash($0) }
-        return try await env.store.write { session in
-            guard var user = try await session.user(id: id) else { throw CoreError.notFound("user") }
+        return try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            var user = try await transaction.loadChangeable(UserRecord.self, id)
             if let expectedVersion, expectedVersion != user.version { throw CoreError.versionConflict(current: user.version) }
-            let before = user.auditValues
+            let before = user
             if let email, email != user.email {
                 if try await session.user(email: email) != nil { throw CoreError.emailTaken }
                 user.email = email
@@ -103,24 +104,18 @@ public struct UserService: Sendable {
                 if !active && id == principal.userId { throw ValidationError([FieldError("active", "you cannot deactivate yourself")]) }
                 user.active = active
             }
-            let teamBefore = user.teamId
             if input.clearTeam { user.teamId = nil }
             if let teamId = input.teamId {
                 guard try await session.team(id: teamId) != nil else { throw ValidationError([FieldError("teamId", "is not a team")]) }
                 user.teamId = teamId
             }
             if let hash { user.passwordHash = hash }
-            var changes = AuditDiff.changes(from: before, to: user.auditValues)
-            if hash != nil { changes.append(FieldChange(field: "password", old: nil, new: "changed")) }
-            guard !changes.isEmpty else { return user }
-            user.version += 1
-            user.updatedAt = env.clock.now()
-            try await session.updateUser(user)
-            if user.teamId != teamBefore { try await session.reassignTeam(ofRecordsOwnedBy: id, to: user.teamId) }
-            if hash != nil || (before["active"] == "true" && !user.active) {
+            try await transaction.save(&user, over: before, action: "update",
+                                       extra: hash == nil ? [] : [FieldChange(field: "password", old: nil, new: "changed")])
+            if user.teamId != before.teamId { try await session.reassignTeam(ofRecordsOwnedBy: id, to: user.teamId) }
+            if hash != nil || (before.active && !user.active) {
                 try await session.deleteCredentials(of: id, keeping: id == principal.userId && user.active ? credentialHash : nil)
             }
-            try await session.audit(env, entity: "user", id: id.uuid, action: "update", actor: principal.userId, changes: changes)
             return user
         }
     }

@@ -13,6 +13,8 @@ public enum RecordAccess: Sendable, Equatable {
     case attended(Ownership, invited: Set<User.ID>)
     /// Catalog rows: everyone reads; the service says who changes them.
     case catalog
+    /// Users and teams: administrators read and change them.
+    case administration
 
     public func visible(to principal: Principal) -> Bool {
         switch self {
@@ -20,6 +22,7 @@ public enum RecordAccess: Sendable, Equatable {
         case .billing(let ownership), .ledger(let ownership): principal.ledger.canSee(ownership)
         case .attended(let ownership, let invited): principal.canSee(ownership) || invited.contains(principal.userId)
         case .catalog: true
+        case .administration: principal.isAdmin
         }
     }
 
@@ -28,6 +31,7 @@ public enum RecordAccess: Sendable, Equatable {
         case .owned(let ownership), .billing(let ownership), .attended(let ownership, _): principal.canChange(ownership)
         case .ledger(let ownership): principal.ledger.canChange(ownership)
         case .catalog: principal.canWriteRecords
+        case .administration: principal.isAdmin
         }
     }
 }

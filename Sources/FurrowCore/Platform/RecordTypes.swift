@@ -6,7 +6,8 @@ import FurrowDomain
 public enum RecordTypes {
     /// Every kernel record type; the audit trail's entity names come from this list.
     static let all: [any StoredRecord.Type] = [Account.self, Contact.self, Lead.self, Opportunity.self, Activity.self,
-                                                      Quote.self, SalesOrder.self, Invoice.self, Payment.self, Product.self]
+                                                      Quote.self, SalesOrder.self, Invoice.self, Payment.self, Product.self,
+                                                      UserRecord.self]
 
     /// The record type an audit entity name stands for.
     static func named(_ entity: String) -> (any StoredRecord.Type)? { all.first { $0.entity == entity } }
@@ -147,5 +148,17 @@ extension Product: StoredRecord {
     func insert(in session: any StoreSession) async throws { try await session.insertProduct(self) }
     func save(over before: Product, in session: any StoreSession) async throws -> Bool {
         try await session.updateProduct(self, expectedVersion: before.version)
+    }
+}
+
+/// A user as administrators manage it; signing up the first one runs without a principal.
+extension UserRecord: StoredRecord {
+    static let entity = "user"
+    var access: RecordAccess { .administration }
+    mutating func stamp(at time: Date) { updatedAt = time }
+    static func load(_ id: User.ID, locked: Bool, in session: any StoreSession) async throws -> UserRecord? { try await session.user(id: id) }
+    func insert(in session: any StoreSession) async throws { try await session.insertUser(self) }
+    func save(over before: UserRecord, in session: any StoreSession) async throws -> Bool {
+        try await session.updateUser(self, expectedVersion: before.version)
     }
 }

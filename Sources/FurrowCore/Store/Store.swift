@@ -19,7 +19,8 @@ public enum BulkWrite {
 public protocol StoreSession: PipelineSession, NotificationSession, SalesSession, OutboxSession, LedgerSession, ActivitySession {
     // users, teams, credentials
     func insertUser(_ user: UserRecord) async throws
-    func updateUser(_ user: UserRecord) async throws
+    /// Saves the user when its stored version is `expectedVersion`; false otherwise.
+    func updateUser(_ user: UserRecord, expectedVersion: Int) async throws -> Bool
     func user(id: User.ID) async throws -> UserRecord?
     func user(email: String) async throws -> UserRecord?
     func users() async throws -> [UserRecord]

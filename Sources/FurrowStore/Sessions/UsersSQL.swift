@@ -13,13 +13,13 @@ extension SQLSession {
             """)
     }
 
-    func updateUser(_ user: UserRecord) async throws {
-        try await run("""
+    func updateUser(_ user: UserRecord, expectedVersion: Int) async throws -> Bool {
+        !(try await rows("""
             UPDATE users SET email = \(bind: user.email), name = \(bind: user.name), role = \(bind: user.role.rawValue),
                 team_id = \(bind: user.teamId?.string), active = \(bind: user.active), password_hash = \(bind: user.passwordHash),
                 version = \(bind: user.version), updated_at = \(bind: Timestamp.string(user.updatedAt))
-            WHERE id = \(bind: user.id.string)
-            """)
+            WHERE id = \(bind: user.id.string) AND version = \(bind: expectedVersion) RETURNING id
+            """)).isEmpty
     }
 
     func user(id: User.ID) async throws -> UserRecord? {

@@ -67,7 +67,7 @@ struct BankPages {
                 rows: rows, hasRows: !rows.isEmpty,
                 next: statements.count == Self.pageSize ? statements.last.map { URLText.link(Self.path, [("before", Timestamp.string($0.importedAt))]) } : nil,
                 first: before == nil ? nil : Self.path, uploadFields: result,
-                uploadMessage: problem.flatMap { $0.type == "validation" ? (general.isEmpty ? nil : "The file could not be read:") : Web.reason($0) },
+                uploadMessage: problem.flatMap { $0.type == .validation ? (general.isEmpty ? nil : "The file could not be read:") : Web.reason($0) },
                 uploadErrors: general, hasUploadErrors: !general.isEmpty,
                 datalists: [FormPage.Datalist(id: "currencies", options: SettingsPage.currencies.map { Field.Option(value: $0, label: $0, selected: false) })])
         }

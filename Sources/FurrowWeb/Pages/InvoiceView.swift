@@ -169,7 +169,7 @@ struct InvoiceView {
             }
             let emails = OutboxPage.rows(data.emails, shell: shell, word: data.word)
             let isInvoice = invoice.kind == .invoice
-            let message = problem.flatMap { $0.type == "validation" ? nil : Web.reason($0) }
+            let message = problem.flatMap { $0.type == .validation ? nil : Web.reason($0) }
             return InvoiceView(
                 id: invoice.id.string, number: LedgerText.number(invoice), kind: LedgerText.kind(invoice.kind), isCreditNote: !isInvoice,
                 status: LedgerText.status(invoice.status), statusKey: invoice.status.rawValue, facts: facts(invoice, data, shell: shell),

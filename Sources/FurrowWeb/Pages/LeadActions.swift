@@ -133,7 +133,7 @@ struct LeadActions {
         var matches: [Match] = []
         var kind = "account"
         var message: String?
-        if let problem, problem.type == "duplicate-suspected" {
+        if let problem, problem.type == .duplicateSuspected {
             let found = problem.matches ?? []
             let accountIds = found.compactMap { Account.ID($0.id) }
             let isAccount = !(try await pipeline.parts.accountNames(accountIds)).isEmpty
@@ -141,7 +141,7 @@ struct LeadActions {
             matches = found.map {
                 Match(name: $0.name, url: "/\(kind)s/\($0.id)", matchedOn: $0.matchedOn.joined(separator: ", "), matchId: $0.id)
             }
-        } else if let problem, problem.type != "validation" {
+        } else if let problem, problem.type != .validation {
             message = problem.detail
         } else if let problem, fields.result.allSatisfy({ $0.error == nil }) {
             message = problem.sentence

@@ -131,6 +131,6 @@ extension Web {
     /// A refusal's reason in one sentence, as a form's message says it (the flash after a
     /// button says the same through `refusal`).
     static func reason(_ problem: Problem) -> String {
-        problem.type == "version-conflict" ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
+        problem.type == .versionConflict ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
     }
 }

@@ -99,7 +99,7 @@ struct OpportunityLists {
     static func remove<T>(_ list: [T]?, _ form: WebForm) throws -> [T] {
         var list = list ?? []
         guard let index = Int(form["index"]), list.indices.contains(index) else {
-            throw Problem("version-conflict", 409, "Changed", "That entry is no longer there.")
+            throw Problem(.versionConflict, 409, "Changed", "That entry is no longer there.")
         }
         list.remove(at: index)
         return list

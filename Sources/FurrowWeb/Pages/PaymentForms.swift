@@ -107,7 +107,7 @@ struct PaymentForms {
         let placed = Set(rows.map(\.field) + ["accountId"])
         let general = fields.errors.filter { error in !placed.contains(error.field) && !fields.fields.contains { $0.name == error.field } }
             .map { RecordParts.label($0.field) + " " + $0.message }
-        var message = problem.flatMap { $0.type == "validation" ? nil : "Not recorded: " + Web.reason($0) }
+        var message = problem.flatMap { $0.type == .validation ? nil : "Not recorded: " + Web.reason($0) }
         if let error = fields.message(for: "accountId") { message = "Customer: " + error }
         let model = Model(
             accounts: accounts.map { Field.Option(value: $0.0, label: $0.1, selected: $0.0 == accountId?.string) },

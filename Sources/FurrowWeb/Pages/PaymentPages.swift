@@ -106,7 +106,7 @@ struct PaymentPages {
                                     amount: MoneyText.format(allocation.amount), balance: invoice.map { MoneyText.format($0.balance) } ?? "")
             }
             let message = problem.map { problem in
-                problem.type == "validation" && !(problem.errors ?? []).isEmpty && (problem.errors ?? []).allSatisfy({ $0.field.hasPrefix("allocation-") })
+                problem.type == .validation && !(problem.errors ?? []).isEmpty && (problem.errors ?? []).allSatisfy({ $0.field.hasPrefix("allocation-") })
                     ? "Check the amounts marked below." : Web.reason(problem)
             }
             return Model(

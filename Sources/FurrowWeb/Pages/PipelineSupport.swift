@@ -195,7 +195,7 @@ extension Web {
     /// else is rethrown to become an error page.
     static func refusal(_ error: any Error, back: String, failed: String) throws -> Response {
         guard let problem = Problem.from(error), [403, 409, 412, 422].contains(problem.status) else { throw error }
-        let reason = problem.type == "version-conflict"
+        let reason = problem.type == .versionConflict
             ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
         return .redirect(back, flash: failed + " " + reason, isError: true)
     }

@@ -41,7 +41,7 @@ struct QuoteEditor {
             return .init(heading: "\(heading) for \(a.fields.name)", intro: "For the account “\(a.fields.name)”. \(automatic)", action: "/quotes",
                          cancel: "/accounts/\(id)", submitLabel: submit, currency: nil, hidden: [.init(name: "accountId", value: id.string)])
         }
-        throw Problem("validation", 422, "Who is it for?", "Start a new \(word.lower) from an opportunity, a lead or an account.")
+        throw Problem(.validation, 422, "Who is it for?", "Start a new \(word.lower) from an opportunity, a lead or an account.")
     }
 
     func editTarget(_ quote: Quote, word: QuoteWord, version: String?) -> QuoteEditorView.Target {

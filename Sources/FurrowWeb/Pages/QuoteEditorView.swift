@@ -117,8 +117,8 @@ struct QuoteEditorView {
         let placed = Set(["priceListId"] + (0..<rows).flatMap { index in QuoteForm.lineFields.map { "lines[\(index)].\($0)" } })
         let general = form.unplaced(besides: placed)
         var message: String?
-        if let problem, problem.type != "validation" {
-            message = problem.type == "version-conflict"
+        if let problem, problem.type != .validation {
+            message = problem.type == .versionConflict
                 ? "This document was changed by someone else while you were editing it. Open it again to see their changes, then apply yours."
                 : problem.detail
         }

@@ -97,15 +97,15 @@ struct QuoteForm {
         }
         let productRows = zip(rows, input.lines).filter { $0.1.productId != nil }
         switch problem.type {
-        case "price-list-required":
+        case .priceListRequired:
             errors.append(FieldError("priceListId", "choose a price list for the product lines"))
             errors += productRows.map { FieldError("lines[\($0.0)].productId", problem.detail) }
-        case "product-not-on-price-list":
+        case .productNotOnPriceList:
             let list = catalog.priceList(input.priceListId)
             let missing = productRows.filter { row in list.map { $0.items[row.1.productId!] == nil } ?? true }
             errors += missing.map { FieldError("lines[\($0.0)].productId", problem.detail) }
             if missing.isEmpty { errors.append(FieldError("priceListId", problem.detail)) }
-        case "price-list-not-valid", "currency-mismatch":
+        case .priceListNotValid, .currencyMismatch:
             errors.append(FieldError("priceListId", problem.detail))
         default:
             return errors.isEmpty ? problem : Problem.validation(errors)

@@ -43,7 +43,7 @@ struct SignInPages {
             _ = try await UserService(web.env).setUpFirstAdmin(email: form["email"], password: form["password"], name: form.optional("name"))
         } catch {
             guard let problem = Problem.from(error) else { throw error }
-            if problem.type == "already-set-up" { return .redirect("/login", flash: "Furrow is set up already; please sign in.") }
+            if problem.type == .alreadySetUp { return .redirect("/login", flash: "Furrow is set up already; please sign in.") }
             return try await setupPage(request, context, email: form["email"], name: form["name"], problem: problem)
         }
         let issued = try await AuthService(web.env).signIn(email: form["email"], password: form["password"],
@@ -116,7 +116,7 @@ struct SignInPages {
 
     // MARK: tokens and cookies
 
-    static let expired = Problem("form-expired", 400, "Form expired", "The form expired. Please submit it again.")
+    static let expired = Problem(.formExpired, 400, "Form expired", "The form expired. Please submit it again.")
 
     func checkFormToken(_ form: WebForm, _ request: Request) -> Bool {
         guard let cookie = request.cookies[Self.formCookie]?.value, cookie.count >= 32 else { return false }

@@ -170,15 +170,15 @@ struct FormPage {
         generalErrors = form.unplaced(besides: placed)
         hasGeneralErrors = !generalErrors.isEmpty
         hasFieldErrors = fields.contains { $0.error != nil } || !generalErrors.isEmpty || form.errors.contains { placed.contains($0.field) }
-        guard let problem, problem.type != "validation" else { return }
+        guard let problem, problem.type != .validation else { return }
         switch problem.type {
-        case "duplicate-suspected":
+        case .duplicateSuspected:
             duplicates = (problem.matches ?? []).map {
                 Match(name: $0.name, url: recordPath + $0.id, matchedOn: $0.matchedOn.joined(separator: ", "))
             }
             hasDuplicates = true
             allowAnywayLabel = "Create anyway"
-        case "version-conflict":
+        case .versionConflict:
             message = "This record was changed by someone else while you were editing it. Open it again to see their changes, then apply yours."
         default:
             message = problem.detail

@@ -70,7 +70,7 @@ extension Web {
         let type = request.headers[.contentType] ?? ""
         guard type.lowercased().hasPrefix("multipart/form-data"), let boundary = UploadForm.parameter("boundary", in: type),
               !boundary.isEmpty else {
-            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as multipart/form-data.")
+            throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send the form as multipart/form-data.")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-upload-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -82,7 +82,7 @@ extension Web {
         let upload = try SavedUpload(body: body, boundary: boundary, fileField: fileField,
                                      destination: folder.appendingPathComponent("file"))
         guard let expected = context.csrf, !expected.isEmpty, (upload.fields["_csrf"] ?? "").matchesSecret(expected) else {
-            throw Problem("forbidden", 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
+            throw Problem(.forbidden, 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
         }
         return try await use(upload)
     }

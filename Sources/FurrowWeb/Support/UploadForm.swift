@@ -19,10 +19,10 @@ struct UploadForm: Sendable {
     init(_ request: Request, context: AppContext) async throws {
         let type = request.headers[.contentType] ?? ""
         guard type.lowercased().hasPrefix("multipart/form-data"), let boundary = Self.parameter("boundary", in: type), !boundary.isEmpty else {
-            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as multipart/form-data.")
+            throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send the form as multipart/form-data.")
         }
         let buffer = try await request.body.collect(upTo: BodyLimits.upload, tooLarge: Problem(
-            "payload-too-large", 413, "File too large",
+            .payloadTooLarge, 413, "File too large",
             "A file sent here may be at most \(BodyLimits.text(BodyLimits.upload)), and this one is larger, so nothing was saved."))
         self.init(body: Data(buffer.readableBytesView), boundary: boundary)
     }
@@ -113,7 +113,7 @@ extension Web {
     func upload(_ request: Request, _ context: AppContext) async throws -> UploadForm {
         let form = try await UploadForm(request, context: context)
         guard let expected = context.csrf, !expected.isEmpty, form.matches("_csrf", expected) else {
-            throw Problem("forbidden", 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
+            throw Problem(.forbidden, 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
         }
         return form
     }

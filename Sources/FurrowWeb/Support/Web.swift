@@ -34,7 +34,7 @@ struct Web: Sendable {
     func form(_ request: Request, _ context: AppContext) async throws -> WebForm {
         let form = try await WebForm(request, context: context)
         guard let expected = context.csrf, !expected.isEmpty, form.matches("_csrf", expected) else {
-            throw Problem("forbidden", 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
+            throw Problem(.forbidden, 403, "Forbidden", "The form's security token is missing or out of date. Go back, reload the page and try again.")
         }
         return form
     }

@@ -11,11 +11,11 @@ struct WebForm: Sendable {
     init(_ request: Request, context: AppContext) async throws {
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") else {
-            throw Problem("unsupported-media-type", 415, "Unsupported media type", "Send the form as application/x-www-form-urlencoded.")
+            throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send the form as application/x-www-form-urlencoded.")
         }
         let limit = BodyLimits.text(BodyLimits.form)
         let buffer = try await request.body.collect(upTo: BodyLimits.form, tooLarge: Problem(
-            "payload-too-large", 413, "Form too large",
+            .payloadTooLarge, 413, "Form too large",
             "A form may send at most \(limit), and this one sent more, so nothing was saved. Go back with your browser's Back button "
                 + "(what you typed is usually still there), shorten the longest text and send it again."))
         self.init(String(buffer: buffer))

@@ -51,7 +51,7 @@ struct WebErrors: RouterMiddleware {
         } else {
             let incident = UUID().uuidString.lowercased()
             context.logger.error("unhandled error", metadata: ["incident": .string(incident), "error": .string(String(reflecting: error))])
-            problem = Problem("internal", 500, "Something went wrong", "Something went wrong on our side. Incident \(incident).")
+            problem = Problem(.internal, 500, "Something went wrong", "Something went wrong on our side. Incident \(incident).")
         }
         if problem.status == 401 { return .redirect(URLText.link("/login", [("next", request.pathAndQuery)])) }
         if problem.status == 404 {
