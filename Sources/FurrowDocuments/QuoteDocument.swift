@@ -19,7 +19,7 @@ public enum QuoteDocument {
         }
     }
 
-    public static func pdf(_ quote: Quote, settings: Settings, parties: Parties, today: String) throws -> Data {
+    public static func pdf(_ quote: Quote, settings: Settings, parties: Parties, today: Day) throws -> Data {
         var meta = ["Date: \(quote.date)"]
         if let validUntil = quote.validUntil { meta.append("Valid until: \(validUntil)") }
         return try Sheet(title: "\(settings.quoteWord) \(quote.number)",
@@ -144,7 +144,7 @@ public struct PDFRenderer: DocumentRenderer {
         try InvoiceDocument.pdf(invoice, settings: settings, parties: .init(customer: customer, contact: contact), term: term)
     }
 
-    public func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: String) throws -> Data {
+    public func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: Day) throws -> Data {
         try QuoteDocument.pdf(quote, settings: settings, parties: .init(customer: customer, contact: contact), today: today)
     }
 }

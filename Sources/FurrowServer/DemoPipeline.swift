@@ -45,7 +45,7 @@ enum DemoPipeline {
         for (name, accountName, amount, owner, kind, target) in plan {
             let account = accounts[accountName]
             let fields = OpportunityFields(name: name, accountId: account?.id, estimatedRevenue: Money(amount, currency: gbp), currency: gbp,
-                                           expectedCloseDate: "2027-0\(name.count % 6 + 1)-15")
+                                           expectedCloseDate: Day(year: 2027, month: name.count % 6 + 1, day: 15))
             var parties: [OpportunityParty] = []
             if let account { parties.append(OpportunityParty(role: .stakeholder, partyType: .account, partyId: account.id.uuid)) }
             let deal = try await opportunities.create(OpportunityInput(fields: fields, kindId: kind.id, parties: parties), by: owner)

@@ -19,8 +19,8 @@ enum DemoSales {
         let service = try await catalog.createProduct(Product(id: Product.ID(UUID()), sku: "SV-DAY", name: "Field engineer, day rate",
                                                               shortName: "Engineer day", unit: "day", type: .service,
                                                               unitPrice: Money("640.00", currency: gbp), taxRateId: standard), by: admin)
-        let list = try await catalog.createPriceList(PriceList(id: PriceList.ID(UUID()), name: "UK list 2026", currency: gbp, validFrom: "2026-01-01",
-                                                               validTo: "2027-12-31",
+        let list = try await catalog.createPriceList(PriceList(id: PriceList.ID(UUID()), name: "UK list 2026", currency: gbp, validFrom: Day(year: 2026, month: 1, day: 1),
+                                                               validTo: Day(year: 2027, month: 12, day: 31),
                                                                items: [tractor.id: Micros("48500")!, controller.id: Micros("1240")!,
                                                                        service.id: Micros("640")!]), by: admin)
         let quotes = QuoteService(env)

@@ -10,8 +10,8 @@ extension TestWorld {
                                                             serialNumber: serialNumber), by: admin)
     }
 
-    public func makePriceList(_ prices: [Product.ID: String], currency: String = "EUR", from: String = "2026-01-01",
-                              to: String? = nil) async throws -> PriceList {
+    public func makePriceList(_ prices: [Product.ID: String], currency: String = "EUR", from: Day = Day(year: 2026, month: 1, day: 1),
+                              to: Day? = nil) async throws -> PriceList {
         try await ProductService(env).createPriceList(PriceList(id: PriceList.ID(UUID()), name: "List \(UUID().uuidString.prefix(4))",
                                                                 currency: Currency(currency)!, validFrom: from, validTo: to,
                                                                 items: prices.mapValues { Micros($0)! }), by: admin)

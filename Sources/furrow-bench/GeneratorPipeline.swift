@@ -46,7 +46,7 @@ extension Generator {
                     let fields = OpportunityFields(
                         name: "\(random.pick(Names.topics)) – \(Names.surname(&random))", accountId: accountIds[account], contactId: contact,
                         estimatedRevenue: Money(minorUnits: Self.amount(&random), currency: currency), currency: currency,
-                        expectedCloseDate: String(format: "2026-%02d-%02d", random.int(1..<13), random.int(1..<29)))
+                        expectedCloseDate: Day(year: 2026, month: random.int(1..<13), day: random.int(1..<29)))
                     let opportunity = try await writer.opportunity(OpportunityInput(fields: fields, kindId: kinds[kind].id))
                     made.append(Plan(id: opportunity.id, kind: kind, stage: stage, status: status, owner: owner.principal.userId,
                                       currency: currency.code))
@@ -84,7 +84,7 @@ extension Generator {
         var lists: [String: PriceList.ID] = [:]
         for code in ["EUR", "GBP"] {
             lists[code] = try await products.createPriceList(PriceList(id: PriceList.ID(env.ids.next()), name: "Bench \(code)", currency: Currency(code)!,
-                                                                       validFrom: "2020-01-01", validTo: "2099-12-31", items: items), by: admin).id
+                                                                       validFrom: Day(year: 2020, month: 1, day: 1), validTo: Day(year: 2099, month: 12, day: 31), items: items), by: admin).id
         }
         let productIds = items.keys.sorted()
         let candidates = plans.filter { $0.kind == 1 && $0.status == .inProgress }

@@ -100,7 +100,7 @@ struct ActivityAPITests {
         let token = try await world.token(for: world.admin)
         let deal = try await world.makeOpportunity("Closing soon")
         var fields = deal.fields
-        fields.expectedCloseDate = "2026-11-26"
+        fields.expectedCloseDate = Day("2026-11-26")
         _ = try await OpportunityService(world.env).update(deal.id, OpportunityInput(fields: fields), expectedVersion: deal.version, by: world.admin)
         try await world.withAPI { api in
             _ = try await api.call(.post, "/api/v1/activities", token: token, json: [

@@ -46,7 +46,7 @@ struct QuoteAPITests {
         defer { Task { await world.close() } }
         let account = try await world.makeAccount("Lister")
         let widget = try await world.makeProduct("Widget"), other = try await world.makeProduct("Gadget")
-        let old = try await world.makePriceList([widget.id: "5.00"], from: "2025-01-01", to: "2025-12-31")
+        let old = try await world.makePriceList([widget.id: "5.00"], from: Day(year: 2025, month: 1, day: 1), to: Day(year: 2025, month: 12, day: 31))
         let current = try await world.makePriceList([widget.id: "6.00"])
         let dollars = try await world.makePriceList([widget.id: "7.00"], currency: "USD")
         let token = try await world.token(for: world.admin)

@@ -9,11 +9,11 @@ struct DocumentLegalVerbTests {
     static let owner = Ownership(ownerId: User.ID(UUID()), teamId: nil)
     static let eur = Currency("EUR")!
     static let line = QuoteLine(productId: nil, description: "Pump", quantity: Micros("2")!, unitPrice: Micros("100")!)
-    static let today = "2026-02-01"
+    static let today = Day("2026-02-01")!
 
-    static func quote(_ status: QuoteStatus, validUntil: String?) -> Quote {
+    static func quote(_ status: QuoteStatus, validUntil: Day?) -> Quote {
         Quote(id: Quote.ID(UUID()), number: "Q-2026-00001", revision: 1, name: "Pumps", status: status, accountId: nil, contactId: nil,
-              opportunityId: Opportunity.ID(UUID()), leadId: nil, priceListId: nil, currency: eur, date: "2026-01-02", validUntil: validUntil,
+              opportunityId: Opportunity.ID(UUID()), leadId: nil, priceListId: nil, currency: eur, date: Day("2026-01-02")!, validUntil: validUntil,
               comments: nil, terms: nil, lines: [line], ownership: owner, createdAt: Date(), updatedAt: Date())
     }
 
@@ -40,7 +40,7 @@ struct DocumentLegalVerbTests {
     @Test("a quote's legal verbs by status, validity and conversion", arguments: quoteTable)
     func quoteVerbs(row: QuoteRow) {
         // given
-        let quote = Self.quote(row.status, validUntil: row.past ? "2026-01-31" : "2026-02-01")
+        let quote = Self.quote(row.status, validUntil: Day(row.past ? "2026-01-31" : "2026-02-01"))
         // when
         let legal = quote.legalVerbs(on: Self.today, converted: row.converted)
         // then
@@ -50,8 +50,8 @@ struct DocumentLegalVerbTests {
         }
     }
 
-    static let quoteRefusals: [(QuoteStatus, String?, Bool, Quote.Verb, QuoteError)] = [
-        (.sent, "2026-01-31", false, .accept, .expired), (.negotiation, "2026-01-31", false, .negotiate, .expired),
+    static let quoteRefusals: [(QuoteStatus, Day?, Bool, Quote.Verb, QuoteError)] = [
+        (.sent, Day("2026-01-31"), false, .accept, .expired), (.negotiation, Day("2026-01-31"), false, .negotiate, .expired),
         (.sent, nil, false, .edit, .notDraft), (.draft, nil, false, .accept, .notSent), (.accepted, nil, false, .reject, .closed),
         (.sent, nil, false, .convert, .notAccepted), (.accepted, nil, true, .convert, .alreadyConverted),
     ]
@@ -65,9 +65,9 @@ struct DocumentLegalVerbTests {
     @Test("a quote reads expired only when sent or negotiated past its validity", arguments: QuoteStatus.allCases)
     func reading(status: QuoteStatus) {
         let open = status == .sent || status == .negotiation
-        #expect(Self.quote(status, validUntil: "2026-01-31").reading(on: "2026-02-01") == (open ? .expired : QuoteReading(status)))
-        #expect(Self.quote(status, validUntil: "2026-01-31").reading(on: "2026-01-31") == QuoteReading(status))
-        #expect(Self.quote(status, validUntil: nil).reading(on: "2099-12-31") == QuoteReading(status))
+        #expect(Self.quote(status, validUntil: Day("2026-01-31")).reading(on: Day("2026-02-01")!) == (open ? .expired : QuoteReading(status)))
+        #expect(Self.quote(status, validUntil: Day("2026-01-31")).reading(on: Day("2026-01-31")!) == QuoteReading(status))
+        #expect(Self.quote(status, validUntil: nil).reading(on: Day("2099-12-31")!) == QuoteReading(status))
         #expect(QuoteReading(status).rawValue == status.rawValue, "a stored status reads as its own word")
     }
 

@@ -49,18 +49,18 @@ struct PricingTests {
         for verb in QuoteStatus.Verb.allCases {
             #expect((try? status.applying(verb)) == QuoteStatus.transitions[status]?[verb], "\(status) \(verb)")
         }
-        #expect(QuoteReading(.sent, validUntil: "2026-01-31", on: "2026-02-01").rawValue == "expired")
-        #expect(QuoteReading(.sent, validUntil: "2026-01-31", on: "2026-01-31").rawValue == "sent")
-        #expect(QuoteReading(.accepted, validUntil: "2026-01-31", on: "2026-02-01").rawValue == "accepted")
+        #expect(QuoteReading(.sent, validUntil: Day("2026-01-31"), on: Day("2026-02-01")!).rawValue == "expired")
+        #expect(QuoteReading(.sent, validUntil: Day("2026-01-31"), on: Day("2026-01-31")!).rawValue == "sent")
+        #expect(QuoteReading(.accepted, validUntil: Day("2026-01-31"), on: Day("2026-02-01")!).rawValue == "accepted")
     }
 
     @Test("a serialised item is sold once, with the day it left")
     func serialised() {
         var van = Product(id: Product.ID(UUID()), sku: "VAN-1", name: "Van", serialized: true, serialNumber: "VIN123")
-        van.markSold(on: "2026-11-18")
-        #expect(van.inventoryStatus == .sold && van.deactivationDate == "2026-11-18" && !van.active)
+        van.markSold(on: Day("2026-11-18")!)
+        #expect(van.inventoryStatus == .sold && van.deactivationDate == Day("2026-11-18") && !van.active)
         var oil = Product(id: Product.ID(UUID()), sku: "OIL", name: "Oil")
-        oil.markSold(on: "2026-11-18")
+        oil.markSold(on: Day("2026-11-18")!)
         #expect(oil.inventoryStatus == .available)
     }
 }

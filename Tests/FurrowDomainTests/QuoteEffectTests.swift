@@ -9,7 +9,7 @@ struct QuoteEffectTests {
 
     static func quote(_ status: QuoteStatus, lines: [QuoteLine] = []) -> Quote {
         Quote(id: Quote.ID(UUID()), number: "Q-2026-00001", revision: 1, name: "Drills", status: status, accountId: nil, contactId: nil,
-              opportunityId: Opportunity.ID(UUID()), leadId: nil, priceListId: nil, currency: eur, date: "2026-12-07", validUntil: nil,
+              opportunityId: Opportunity.ID(UUID()), leadId: nil, priceListId: nil, currency: eur, date: Day("2026-12-07")!, validUntil: nil,
               comments: nil, terms: nil, lines: lines, ownership: Ownership(ownerId: User.ID(UUID()), teamId: nil),
               createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
     }

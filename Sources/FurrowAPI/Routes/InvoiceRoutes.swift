@@ -117,11 +117,7 @@ struct InvoiceRoutes {
         let principal = try context.requirePrincipal()
         let id = try context.id(Invoice.self)
         var body = try await JSONBody(request, context: context, allowed: ["issueDate", "email"], emptyIsObject: true)
-        var date: Day? = nil
-        if let text = body.string("issueDate") {
-            date = Day(text)
-            if date == nil { body.errors.append(FieldError("issueDate", Bounds.dateMessage)) }
-        }
+        let date = body.day("issueDate")
         let email = body.bool("email") ?? false
         try body.check()
         return try reply(try await InvoiceService(env).issue(id, on: date, email: email, by: principal))

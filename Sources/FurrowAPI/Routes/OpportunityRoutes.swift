@@ -42,7 +42,7 @@ struct OpportunityRoutes {
             }
         }
         if body.has("revenueMode") { fields.revenueMode = body.enumValue("revenueMode", RevenueMode.self) ?? fields.revenueMode }
-        if body.has("expectedCloseDate") { fields.expectedCloseDate = body.string("expectedCloseDate") }
+        if body.has("expectedCloseDate") { fields.expectedCloseDate = body.day("expectedCloseDate") }
         fields.source = LeadRoutes.source(&body, over: base.source)
         if body.has("campaignId") { fields.campaignId = body.uuid("campaignId") }
         if body.has("comment") { fields.comment = body.string("comment") }

@@ -43,11 +43,7 @@ struct PaymentRoutes {
         let currency = body.currency("currency")
         let amount = currency.flatMap { body.money("amount", currency: $0) }
         let mode = body.enumValue("mode", Payment.Mode.self), reference = body.string("reference")
-        var date: Day? = nil
-        if let text = body.string("date") {
-            date = Day(text)
-            if date == nil { body.errors.append(FieldError("date", Bounds.dateMessage)) }
-        }
+        let date = body.day("date")
         let allocations = currency.map { Self.allocations(&body, currency: $0) } ?? []
         try body.check()
         guard let account, let amount, let mode else { throw Problem.validation([FieldError("amount", "is required")]) }

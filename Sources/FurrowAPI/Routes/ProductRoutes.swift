@@ -97,8 +97,12 @@ struct ProductRoutes {
             if let currency = body.string("currency").flatMap(Currency.init) { list.currency = currency }
             else { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
         }
-        if body.has("validFrom") { list.validFrom = body.string("validFrom") ?? "" }
-        if body.has("validTo") { list.validTo = body.string("validTo") }
+        if body.has("validFrom") {
+            // A list is always valid from some day: null is not a date (unless already refused as missing).
+            if let day = body.day("validFrom") { list.validFrom = day }
+            else if !body.errors.contains(where: { $0.field == "validFrom" }) { body.errors.append(FieldError("validFrom", Bounds.dateMessage)) }
+        }
+        if body.has("validTo") { list.validTo = body.day("validTo") }
         if let items = body.list("items", allowed: ["productId", "unitPrice"]) {
             list.items = [:]
             for var item in items {
@@ -119,7 +123,8 @@ struct ProductRoutes {
         let principal = try context.requirePrincipal()
         var body = try await JSONBody(request, context: context, allowed: ["name", "currency", "validFrom", "validTo", "items"], ignoring: ["id"])
         body.require("currency"); body.require("validFrom")
-        let input = priceList(&body, over: PriceList(id: PriceList.ID(UUID()), name: "", currency: Currency("EUR")!, validFrom: ""))
+        // validFrom is required: the stand-in day below never reaches the service.
+        let input = priceList(&body, over: PriceList(id: PriceList.ID(UUID()), name: "", currency: Currency("EUR")!, validFrom: Day(ordinal: 0)))
         try body.check()
         let created = try await ProductService(env).createPriceList(input, by: principal)
         return try .json(PriceListDTO(created), status: .created, location: "/api/v1/price-lists/\(created.id)")

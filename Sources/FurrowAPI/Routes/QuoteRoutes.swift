@@ -29,8 +29,8 @@ struct QuoteRoutes {
     func input(_ body: inout JSONBody) -> QuoteInput {
         var input = QuoteInput(opportunityId: body.id("opportunityId", Opportunity.self), leadId: body.id("leadId", Lead.self),
                                accountId: body.id("accountId", Account.self), contactId: body.id("contactId", Contact.self),
-                               priceListId: body.id("priceListId", PriceList.self), name: body.string("name"), date: body.string("date"),
-                               validUntil: body.string("validUntil"), comments: body.string("comments"), terms: body.string("terms"))
+                               priceListId: body.id("priceListId", PriceList.self), name: body.string("name"), date: body.day("date"),
+                               validUntil: body.day("validUntil"), comments: body.string("comments"), terms: body.string("terms"))
         if body.has("currency") {
             input.currency = body.string("currency").flatMap(Currency.init)
             if input.currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }

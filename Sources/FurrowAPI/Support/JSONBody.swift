@@ -126,6 +126,13 @@ public struct JSONBody {
         return nil
     }
 
+    /// A `YYYY-MM-DD` date in `Bounds.years`; present but not such a date is an error.
+    public mutating func day(_ key: String) -> Day? {
+        guard let text = string(key) else { return nil }
+        if let day = Day(text) { return day }
+        errors.append(FieldError(prefix + key, Bounds.dateMessage))
+        return nil
+    }
 
     /// A string field: nil when absent or null; a non-string is a field error.
     public mutating func string(_ key: String) -> String? {

@@ -51,7 +51,7 @@ struct OpportunityDTO: Encodable, Sendable {
         id = o.id.string; name = f.name; accountId = f.accountId?.string; contactId = f.contactId?.string; kindId = o.kindId.string
         stageId = o.stageId?.string; status = o.status.rawValue; probability = o.probability; termsOfSale = f.termsOfSale
         estimatedRevenue = f.estimatedRevenue?.decimalString; currency = f.currency.code; revenueMode = f.revenueMode.rawValue
-        expectedCloseDate = f.expectedCloseDate; channelId = f.source.channelId?.string
+        expectedCloseDate = f.expectedCloseDate?.description; channelId = f.source.channelId?.string
         sourceRef = f.source.refType.flatMap { type in f.source.refId.map { SourceRefDTO(type: type.rawValue, id: $0.uuidString.lowercased()) } }
         sourceText = f.source.text; campaignId = f.campaignId?.uuidString.lowercased(); comment = f.comment
         actualRevenue = o.actualRevenue?.decimalString; lostReasonId = o.lostReasonId?.string; closedAt = o.closedAt.map(Timestamp.string)

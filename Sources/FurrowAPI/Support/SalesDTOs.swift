@@ -13,7 +13,7 @@ struct ProductDTO: Encodable, Sendable {
     init(_ p: Product) {
         id = p.id.string; sku = p.sku; name = p.name; shortName = p.shortName; unit = p.unit; type = p.type.rawValue
         unitPrice = p.unitPrice?.decimalString; currency = p.unitPrice?.currency.code; taxRateId = p.taxRateId?.string; active = p.active
-        serialized = p.serialized; serialNumber = p.serialNumber; status = p.inventoryStatus.rawValue; deactivationDate = p.deactivationDate
+        serialized = p.serialized; serialNumber = p.serialNumber; status = p.inventoryStatus.rawValue; deactivationDate = p.deactivationDate?.description
         version = p.version
     }
 }
@@ -22,7 +22,7 @@ struct PriceListDTO: Encodable, Sendable {
     struct Item: Encodable, Sendable { let productId: String, unitPrice: String }
     let id: String, name: String, currency: String, validFrom: String, validTo: String?, items: [Item]
     init(_ l: PriceList) {
-        id = l.id.string; name = l.name; currency = l.currency.code; validFrom = l.validFrom; validTo = l.validTo
+        id = l.id.string; name = l.name; currency = l.currency.code; validFrom = l.validFrom.description; validTo = l.validTo?.description
         items = l.items.sorted { $0.key < $1.key }.map { Item(productId: $0.key.string, unitPrice: $0.value.decimalString) }
     }
 }
@@ -50,11 +50,11 @@ struct QuoteDTO: Encodable, Sendable {
     /// The sales order the quote became, once converted.
     var orderId: String?
 
-    init(_ q: Quote, today: String) {
+    init(_ q: Quote, today: Day) {
         id = q.id.string; number = q.number; revision = q.revision; name = q.name
         status = q.reading(on: today)
         accountId = q.accountId?.string; contactId = q.contactId?.string; opportunityId = q.opportunityId.string; leadId = q.leadId?.string
-        priceListId = q.priceListId?.string; currency = q.currency.code; date = q.date; validUntil = q.validUntil
+        priceListId = q.priceListId?.string; currency = q.currency.code; date = q.date.description; validUntil = q.validUntil?.description
         comments = q.comments; terms = q.terms
         lines = q.lines.map { Line($0, currency: q.currency) }
         let totals = q.totals

@@ -46,13 +46,13 @@ public struct CalendarService: Sendable {
             for index in entries.indices { entries[index].invited = entries[index].activity?.invites(principal.userId) ?? false }
             let statuses = settings.calendarStates.filter { ["inProgress", "won", "lost"].contains($0) }
             let stages = settings.calendarStates.filter { UUID(uuidString: $0) != nil }
-            let fromDay = Timestamp.day(from, in: zone), toDay = Timestamp.day(to.addingTimeInterval(-1), in: zone)
-            let toExclusive = Day(toDay).map { $0.adding(days: 1).description } ?? toDay
+            let fromDay = Timestamp.calendarDay(from, in: zone)
+            let toExclusive = Timestamp.calendarDay(to.addingTimeInterval(-1), in: zone).adding(days: 1)
             for opportunity in try await session.calendarOpportunities(statuses: statuses, stageIds: stages, from: fromDay, to: toExclusive,
                                                                        owners: owners, visibleTo: principal) {
                 guard let day = opportunity.fields.expectedCloseDate, let start = Self.startOfDay(day, zone) else { continue }
                 entries.append(Entry(kind: .opportunity, id: opportunity.id.uuid, title: opportunity.fields.name, activityKind: nil,
-                                     status: opportunity.status.rawValue, start: start, end: nil, day: day, allDay: true, recurring: false,
+                                     status: opportunity.status.rawValue, start: start, end: nil, day: day.description, allDay: true, recurring: false,
                                      ownerId: opportunity.ownership.ownerId, path: "/opportunities/\(opportunity.id)", activity: nil))
             }
             entries.sort { ($0.start, $0.title) < ($1.start, $1.title) }
@@ -78,11 +78,10 @@ public struct CalendarService: Sendable {
         return entries
     }
 
-    static func startOfDay(_ day: String, _ zone: TimeZone) -> Date? {
-        guard let parsed = Day(day) else { return nil }
+    static func startOfDay(_ day: Day, _ zone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let (y, m, d) = Day.civil(parsed.ordinal)
+        let (y, m, d) = Day.civil(day.ordinal)
         return calendar.date(from: DateComponents(year: y, month: m, day: d))
     }
 

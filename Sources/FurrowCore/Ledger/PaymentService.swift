@@ -176,6 +176,6 @@ extension StoreSession {
 extension StoreSession {
     /// Today in the company's time zone.
     func today(_ env: CoreEnvironment) async throws -> Day {
-        Day(Settings(try await settings()).today(env.clock.now())) ?? Day(ordinal: 0)
+        Settings(try await settings()).today(env.clock.now())
     }
 }

@@ -84,7 +84,7 @@ extension Opportunity {
         values["stageId"] = stageId?.string
         values["termsOfSale"] = fields.termsOfSale
         values["estimatedRevenue"] = fields.estimatedRevenue?.decimalString
-        values["expectedCloseDate"] = fields.expectedCloseDate
+        values["expectedCloseDate"] = fields.expectedCloseDate?.description
         values["channelId"] = fields.source.channelId?.string
         values["sourceRef"] = fields.source.refId.map { "\(fields.source.refType?.rawValue ?? ""):\($0.uuidString.lowercased())" }
         values["sourceText"] = fields.source.text

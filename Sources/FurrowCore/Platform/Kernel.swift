@@ -101,7 +101,7 @@ final class Transaction {
     }
 
     /// Today in the company's time zone.
-    public func today() async throws -> String { try await settings().today(env.clock.now()) }
+    public func today() async throws -> Day { try await settings().today(env.clock.now()) }
 
     /// The record, when the person may see it; `404` otherwise.
     public func load<R: StoredRecord>(_: R.Type, _ id: Identifier<R.Entity>, locked: Bool = false) async throws -> R {

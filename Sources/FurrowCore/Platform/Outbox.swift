@@ -63,7 +63,7 @@ public protocol OutboxSession: Sendable {
 /// Renders a quote as a PDF for email attachments; supplied by the documents module.
 /// Renders the printable documents (quotes, invoices) as PDF.
 public protocol DocumentRenderer: Sendable {
-    func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: String) throws -> Data
+    func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: Day) throws -> Data
     func pdf(_ invoice: Invoice, settings: Settings, customer: String?, contact: String?, term: String?) throws -> Data
 }
 

@@ -113,8 +113,8 @@ public struct Settings: Sendable, Equatable, Encodable {
     }
 
     /// Today's date in the company time zone.
-    public func today(_ now: Date) -> String {
-        Timestamp.day(now, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
+    public func today(_ now: Date) -> Day {
+        Timestamp.calendarDay(now, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
     }
 
     func validated() throws(ValidationError) -> Settings {

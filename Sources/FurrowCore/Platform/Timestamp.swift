@@ -69,6 +69,12 @@ public enum Timestamp {
         return String(string(shifted).prefix(10))
     }
 
+    /// The calendar day of an instant in a time zone.
+    public static func calendarDay(_ date: Date, in zone: TimeZone = TimeZone(identifier: "UTC")!) -> Day {
+        let seconds = Int64((date.timeIntervalSince1970 + TimeInterval(zone.secondsFromGMT(for: date))).rounded(.down))
+        return Day(ordinal: Int(floorDiv(seconds, 86400)))
+    }
+
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
 
     static func days(year: Int, month: Int, day: Int) -> Int { Day.ordinal(year: year, month: month, day: day) }

@@ -11,7 +11,7 @@ extension QuoteService {
             let now = env.clock.now()
             let today = try await transaction.today()
             try quote.check(.convert, on: today, converted: try await session.order(fromQuote: id) != nil)
-            let year = Int(today.prefix(4)) ?? 2000
+            let year = today.year
             let serial = try await session.nextDocumentNumber(kind: "order", year: year)
             let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", year, serial), quoteId: id,
                                    opportunityId: quote.opportunityId, accountId: quote.accountId, contactId: quote.contactId,

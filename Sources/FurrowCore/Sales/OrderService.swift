@@ -48,8 +48,8 @@ public struct OrderService: Sendable {
             let now = env.clock.now()
             let today = settings.today(now)
             let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: today)
-            let serial = try await session.nextDocumentNumber(kind: "order", year: Int(today.prefix(4)) ?? 2000)
-            let order = SalesOrder(id: env.newID(), number: "SO-\(today.prefix(4))-" + String(format: "%05d", serial), quoteId: nil,
+            let serial = try await session.nextDocumentNumber(kind: "order", year: today.year)
+            let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", today.year, serial), quoteId: nil,
                                    opportunityId: input.opportunityId, accountId: account.id, contactId: input.contactId, currency: currency,
                                    lines: lines, ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
                                    createdAt: now, updatedAt: now)

@@ -121,15 +121,15 @@ extension Product {
         values["unitPrice"] = unitPrice.map { "\($0.decimalString) \($0.currency)" }
         values["taxRateId"] = taxRateId?.string
         values["serialNumber"] = serialNumber
-        values["deactivationDate"] = deactivationDate
+        values["deactivationDate"] = deactivationDate?.description
         return values
     }
 }
 
 extension PriceList {
     var auditValues: [String: String] {
-        var values = ["name": name, "currency": currency.code, "validFrom": validFrom]
-        values["validTo"] = validTo
+        var values = ["name": name, "currency": currency.code, "validFrom": validFrom.description]
+        values["validTo"] = validTo?.description
         for (product, price) in items { values["item:\(product)"] = price.decimalString }
         return values
     }

@@ -28,15 +28,15 @@ public struct QuoteInput: Sendable {
     public var contactId: Contact.ID?
     public var priceListId: PriceList.ID?
     public var name: String?
-    public var date: String?
-    public var validUntil: String?
+    public var date: Day?
+    public var validUntil: Day?
     public var comments: String?
     public var terms: String?
     public var currency: Currency?
     public var lines: [Line]
 
     public init(opportunityId: Opportunity.ID? = nil, leadId: Lead.ID? = nil, accountId: Account.ID? = nil, contactId: Contact.ID? = nil,
-                priceListId: PriceList.ID? = nil, name: String? = nil, date: String? = nil, validUntil: String? = nil,
+                priceListId: PriceList.ID? = nil, name: String? = nil, date: Day? = nil, validUntil: Day? = nil,
                 comments: String? = nil, terms: String? = nil, currency: Currency? = nil, lines: [Line] = []) {
         self.opportunityId = opportunityId
         self.leadId = leadId
@@ -56,7 +56,7 @@ public struct QuoteInput: Sendable {
 extension StoreSession {
     /// Prices the entered lines: catalog products from a price list valid on the quote's date
     /// (rule 79), write-ins at their own price; taxes from the tax-rate catalog.
-    func resolveLines(_ lines: [QuoteInput.Line], priceListId: PriceList.ID?, currency: Currency, date: String) async throws -> [QuoteLine] {
+    func resolveLines(_ lines: [QuoteInput.Line], priceListId: PriceList.ID?, currency: Currency, date: Day) async throws -> [QuoteLine] {
         let list = try await priceListId.asyncMap { try await self.priceList(id: $0) } ?? nil
         if priceListId != nil && list == nil { throw ValidationError([FieldError("priceListId", "is not a price list")]) }
         if let list, list.currency != currency { throw QuoteError.currencyMismatch }
@@ -111,13 +111,13 @@ extension StoreSession {
 extension Quote {
     var auditValues: [String: String] {
         var values = ["number": number, "revision": String(revision), "name": name, "status": status.rawValue, "currency": currency.code,
-                      "date": date, "opportunityId": opportunityId.string, "total": totals.total.decimalString,
+                      "date": date.description, "opportunityId": opportunityId.string, "total": totals.total.decimalString,
                       "lines": String(lines.count), "ownerId": ownership.ownerId.string]
         values["accountId"] = accountId?.string
         values["contactId"] = contactId?.string
         values["leadId"] = leadId?.string
         values["priceListId"] = priceListId?.string
-        values["validUntil"] = validUntil
+        values["validUntil"] = validUntil?.description
         values["comments"] = comments
         values["terms"] = terms
         return values

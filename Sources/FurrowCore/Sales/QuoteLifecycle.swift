@@ -137,7 +137,7 @@ extension QuoteService {
                        in transaction: Transaction) async throws {
         let sold = effects.compactMap { if case .sell(let id) = $0 { id } else { nil } }
         let products = try await transaction.session.products(ids: sold).filter(\.serialized)
-        let today = products.isEmpty ? "" : try await transaction.today()
+        let today = products.isEmpty ? nil : try await transaction.today()
         for effect in effects {
             switch effect {
             case .reject(let id):
@@ -146,7 +146,7 @@ extension QuoteService {
                 rejected.status = .rejected
                 try await transaction.save(&rejected, over: sibling, action: "reject")
             case .sell(let id):
-                guard let product = products.first(where: { $0.id == id }) else { continue }
+                guard let product = products.first(where: { $0.id == id }), let today else { continue }
                 var sold = product
                 sold.markSold(on: today)
                 try await transaction.save(&sold, over: product, action: "sell")

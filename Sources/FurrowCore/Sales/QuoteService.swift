@@ -48,7 +48,7 @@ public struct QuoteService: Sendable {
             let currency = opportunity.fields.currency
             if let wanted = input.currency, wanted != currency { throw QuoteError.currencyMismatch }
             let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: date)
-            let year = Int(date.prefix(4)) ?? 2000
+            let year = date.year
             let serial = try await session.nextDocumentNumber(kind: "quote", year: year)
             let now = env.clock.now()
             let number = String(format: "Q-%04d-%05d", year, serial)
@@ -95,13 +95,9 @@ public struct QuoteService: Sendable {
         } }
     }
 
-    static func checkDates(_ date: String, _ validUntil: String?) throws {
+    static func checkDates(_ date: Day, _ validUntil: Day?) throws {
         var check = Validator()
-        if !OpportunityFields.isDay(date) { check.add("date", Bounds.dateMessage) }
-        if let validUntil {
-            if !OpportunityFields.isDay(validUntil) { check.add("validUntil", Bounds.dateMessage) }
-            else if validUntil < date { check.add("validUntil", "must not be before the quote's date") }
-        }
+        if let validUntil, validUntil < date { check.add("validUntil", "must not be before the quote's date") }
         try check.check()
     }
 

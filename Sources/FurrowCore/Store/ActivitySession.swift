@@ -28,7 +28,7 @@ public protocol ActivitySession: Sendable {
     /// Sent quotes and in-progress opportunities untouched since `before` with no open activity.
     func idleRecords(before: Date, limit: Int) async throws -> [IdleRecord]
     /// Opportunities in the statuses or stages, expected to close within the days.
-    func calendarOpportunities(statuses: [String], stageIds: [String], from: String, to: String, owners: [User.ID]?,
+    func calendarOpportunities(statuses: [String], stageIds: [String], from: Day, to: Day, owners: [User.ID]?,
                                visibleTo principal: Principal) async throws -> [Opportunity]
 
     func emailReminders(of user: User.ID) async throws -> Bool

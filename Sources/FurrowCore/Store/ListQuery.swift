@@ -173,7 +173,7 @@ extension Opportunity {
         case "name": fields.name
         case "estimatedRevenue": String(fields.estimatedRevenue?.minorUnits ?? 0)
         case "probability": String(probability)
-        case "expectedCloseDate": fields.expectedCloseDate ?? ""
+        case "expectedCloseDate": fields.expectedCloseDate?.description ?? ""
         case "createdAt": Timestamp.string(createdAt)
         case "updatedAt": Timestamp.string(updatedAt)
         default: ""
@@ -195,7 +195,7 @@ extension Quote {
     public func sortValue(_ field: String) -> String {
         switch field {
         case "number": number
-        case "date": date
+        case "date": date.description
         case "total": String(totals.total.minorUnits)
         case "createdAt": Timestamp.string(createdAt)
         case "updatedAt": Timestamp.string(updatedAt)

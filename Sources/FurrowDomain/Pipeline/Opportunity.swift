@@ -97,13 +97,13 @@ public struct OpportunityFields: Sendable, Equatable {
     public var estimatedRevenue: Money?
     public var currency: Currency
     public var revenueMode: RevenueMode
-    public var expectedCloseDate: String?
+    public var expectedCloseDate: Day?
     public var source: LeadSource
     public var campaignId: UUID?
     public var comment: String?
 
     public init(name: String, accountId: Account.ID? = nil, contactId: Contact.ID? = nil, termsOfSale: String? = nil,
-                estimatedRevenue: Money? = nil, currency: Currency, revenueMode: RevenueMode = .user, expectedCloseDate: String? = nil,
+                estimatedRevenue: Money? = nil, currency: Currency, revenueMode: RevenueMode = .user, expectedCloseDate: Day? = nil,
                 source: LeadSource = LeadSource(), campaignId: UUID? = nil, comment: String? = nil) {
         self.name = name
         self.accountId = accountId
@@ -125,7 +125,6 @@ public struct OpportunityFields: Sendable, Equatable {
         result.termsOfSale = check.text("termsOfSale", termsOfSale, maxLength: 1000)
         result.comment = check.text("comment", comment, maxLength: 4000)
         result.source.text = check.text("sourceText", source.text, maxLength: 200)
-        if let date = expectedCloseDate, !Self.isDay(date) { check.add("expectedCloseDate", Bounds.dateMessage) }
         if let revenue = estimatedRevenue {
             if revenue.currency != currency { check.add("estimatedRevenue", "must be in the opportunity's currency \(currency)") }
             if revenue.minorUnits < 0 { check.add("estimatedRevenue", "cannot be negative") }
@@ -146,9 +145,6 @@ public struct OpportunityFields: Sendable, Equatable {
         if source.channelId != nil { filled.insert("channelId") }
         return filled
     }
-
-    /// A real `YYYY-MM-DD` date inside `Bounds.years`.
-    public static func isDay(_ text: String) -> Bool { Day(text) != nil }
 }
 
 /// A party of an opportunity with its role (rule 96; rule 85 for stakeholders and competitors).

@@ -34,12 +34,12 @@ public struct Product: Sendable, Equatable {
     public var serialized: Bool
     public var serialNumber: String?
     public var inventoryStatus: InventoryStatus
-    public var deactivationDate: String?
+    public var deactivationDate: Day?
     public var version: Int
 
     public init(id: ID, sku: String, name: String, shortName: String? = nil, unit: String = "unit", type: Kind = .good,
                 unitPrice: Money? = nil, taxRateId: TaxRate.ID? = nil, active: Bool = true, serialized: Bool = false,
-                serialNumber: String? = nil, inventoryStatus: InventoryStatus = .available, deactivationDate: String? = nil, version: Int = 1) {
+                serialNumber: String? = nil, inventoryStatus: InventoryStatus = .available, deactivationDate: Day? = nil, version: Int = 1) {
         self.id = id
         self.sku = sku
         self.name = name
@@ -71,7 +71,7 @@ public struct Product: Sendable, Equatable {
     }
 
     /// Marks a serialised item sold on the given day (rule 10); other products are unaffected.
-    public mutating func markSold(on day: String) {
+    public mutating func markSold(on day: Day) {
         guard serialized else { return }
         inventoryStatus = .sold
         deactivationDate = day
@@ -85,11 +85,11 @@ public struct PriceList: Sendable, Equatable {
     public var id: ID
     public var name: String
     public var currency: Currency
-    public var validFrom: String
-    public var validTo: String?
+    public var validFrom: Day
+    public var validTo: Day?
     public var items: [Product.ID: Micros]
 
-    public init(id: ID, name: String, currency: Currency, validFrom: String, validTo: String? = nil, items: [Product.ID: Micros] = [:]) {
+    public init(id: ID, name: String, currency: Currency, validFrom: Day, validTo: Day? = nil, items: [Product.ID: Micros] = [:]) {
         self.id = id
         self.name = name
         self.currency = currency
@@ -98,8 +98,8 @@ public struct PriceList: Sendable, Equatable {
         self.items = items
     }
 
-    /// Dates are `YYYY-MM-DD`, so they compare as text.
-    public func isValid(on day: String) -> Bool {
+    /// Whether the list prices a document dated `day`: from `validFrom` to `validTo`, both included.
+    public func isValid(on day: Day) -> Bool {
         day >= validFrom && (validTo.map { day <= $0 } ?? true)
     }
 
@@ -107,8 +107,6 @@ public struct PriceList: Sendable, Equatable {
         var check = Validator()
         var result = self
         result.name = check.text("name", name, required: true) ?? ""
-        if !OpportunityFields.isDay(validFrom) { check.add("validFrom", Bounds.dateMessage) }
-        if let validTo, !OpportunityFields.isDay(validTo) { check.add("validTo", Bounds.dateMessage) }
         if let validTo, validTo < validFrom { check.add("validTo", "must not be before validFrom") }
         if items.values.contains(where: { $0.value < 0 }) { check.add("items", "prices cannot be negative") }
         try check.check()

@@ -112,8 +112,8 @@ public struct Quote: Sendable, Equatable {
     public var leadId: Lead.ID?
     public var priceListId: PriceList.ID?
     public var currency: Currency
-    public var date: String
-    public var validUntil: String?
+    public var date: Day
+    public var validUntil: Day?
     public var comments: String?
     public var terms: String?
     public var lines: [QuoteLine]
@@ -124,7 +124,7 @@ public struct Quote: Sendable, Equatable {
 
     public init(id: ID, number: String, revision: Int, name: String, status: QuoteStatus = .draft, accountId: Account.ID?,
                 contactId: Contact.ID?, opportunityId: Opportunity.ID, leadId: Lead.ID?, priceListId: PriceList.ID?, currency: Currency,
-                date: String, validUntil: String?, comments: String?, terms: String?, lines: [QuoteLine], ownership: Ownership,
+                date: Day, validUntil: Day?, comments: String?, terms: String?, lines: [QuoteLine], ownership: Ownership,
                 version: Int = 1, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.number = number

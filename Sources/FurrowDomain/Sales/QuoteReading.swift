@@ -6,7 +6,7 @@ public enum QuoteReading: String, Sendable, Codable, CaseIterable {
     case draft, sent, negotiation, accepted, rejected, revised, expired
 
     /// The one rule for expiry: a sent or negotiated quote whose `validUntil` is before `day`.
-    public init(_ status: QuoteStatus, validUntil: String?, on day: String) {
+    public init(_ status: QuoteStatus, validUntil: Day?, on day: Day) {
         if status == .sent || status == .negotiation, let validUntil, day > validUntil {
             self = .expired
         } else {
@@ -28,8 +28,8 @@ public enum QuoteReading: String, Sendable, Codable, CaseIterable {
 }
 
 extension Quote {
-    /// What the quote reads as on `day` (`YYYY-MM-DD` in the company's time zone).
-    public func reading(on day: String) -> QuoteReading {
+    /// What the quote reads as on `day` (today in the company's time zone).
+    public func reading(on day: Day) -> QuoteReading {
         QuoteReading(status, validUntil: validUntil, on: day)
     }
 }

@@ -33,7 +33,7 @@ extension Quote {
     /// products; transitions follow `QuoteStatus.transitions`; an expired quote is neither
     /// negotiated nor accepted; only an accepted quote is converted, once. `day` is today in the
     /// company's time zone; `converted` says whether a sales order was made from the quote.
-    public func check(_ verb: Verb, on day: String, converted: Bool) throws(QuoteError) {
+    public func check(_ verb: Verb, on day: Day, converted: Bool) throws(QuoteError) {
         switch verb {
         case .edit, .getProducts:
             try checkDraft()
@@ -49,7 +49,7 @@ extension Quote {
     }
 
     /// The verbs the quote allows on `day`; pages add the role check (`Principal.canChange`).
-    public func legalVerbs(on day: String, converted: Bool) -> Set<Verb> {
+    public func legalVerbs(on day: Day, converted: Bool) -> Set<Verb> {
         Set(Verb.allCases.filter { verb in (try? check(verb, on: day, converted: converted)) != nil })
     }
 }

@@ -6,6 +6,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// A date known to exist, such as a constant; no check is made (2026-02-31 would be 2026-03-03).
+    public init(year: Int, month: Int, day: Int) { ordinal = Self.ordinal(year: year, month: month, day: day) }
+
     /// A `YYYY-MM-DD` date in the years of `Bounds.years`; any other text is nil.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -16,6 +19,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// The year, as document numbers carry it (`Q-2026-00001`).
+    public var year: Int { Self.civil(ordinal).0 }
 
     public var description: String {
         let (year, month, day) = Self.civil(ordinal)

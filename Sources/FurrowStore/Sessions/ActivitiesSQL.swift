@@ -142,7 +142,7 @@ extension SQLSession {
         return quotes + deals
     }
 
-    func calendarOpportunities(statuses: [String], stageIds: [String], from: String, to: String, owners: [User.ID]?,
+    func calendarOpportunities(statuses: [String], stageIds: [String], from: Day, to: Day, owners: [User.ID]?,
                                visibleTo principal: Principal) async throws -> [Opportunity] {
         guard !statuses.isEmpty || !stageIds.isEmpty else { return [] }
         var states: [SQLQueryString] = []
@@ -151,7 +151,7 @@ extension SQLSession {
         let ownerCondition: SQLQueryString = owners.map { "owner_id IN (\(binds: $0.map(\.string)))" } ?? "1 = 1"
         return try await rows("""
             SELECT * FROM opportunities WHERE \(visibility(principal)) AND \(ownerCondition) AND (\(states.joined(separator: " OR ")))
-              AND expected_close_date >= \(bind: from) AND expected_close_date < \(bind: to)
+              AND expected_close_date >= \(bind: from.description) AND expected_close_date < \(bind: to.description)
             ORDER BY expected_close_date, name LIMIT 2000
             """).map(opportunityRecord)
     }

@@ -169,8 +169,8 @@ extension SQLSession {
                            accountId: try row.id("account_id"), contactId: try row.optionalID("contact_id"),
                            opportunityId: try row.optionalID("opportunity_id"), relatedInvoiceId: try row.optionalID("related_invoice_id"),
                            currency: currency, lines: lines[id.string] ?? [], paymentTermId: try row.optionalID("payment_term_id"),
-                           issueDate: try row.optional("issue_date").flatMap(Day.init), dueDate: try row.optional("due_date").flatMap(Day.init),
-                           cancelledOn: try row.optional("cancelled_on").flatMap(Day.init),
+                           issueDate: try row.optionalDay("issue_date"), dueDate: try row.optionalDay("due_date"),
+                           cancelledOn: try row.optionalDay("cancelled_on"),
                            amountPaid: Money(minorUnits: try row.decode(column: "paid_minor", as: Int64.self), currency: currency),
                            notes: try row.optional("notes"), ownership: try row.ownership(), version: try row.int("version"),
                            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))

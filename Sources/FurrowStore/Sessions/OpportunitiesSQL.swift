@@ -25,7 +25,7 @@ extension SQLSession {
             VALUES (\(bind: o.id.string), \(bind: f.name), \(bind: f.accountId?.string), \(bind: f.contactId?.string), \(bind: o.kindId.string),
                 \(bind: o.stageId?.string), \(bind: o.status.rawValue), \(bind: o.probability), \(bind: o.probabilitySetByHand),
                 \(bind: f.termsOfSale), \(bind: f.estimatedRevenue?.minorUnits), \(bind: o.value?.minorUnits), \(bind: f.currency.code),
-                \(bind: f.revenueMode.rawValue), \(bind: f.expectedCloseDate), \(bind: f.source.channelId?.string),
+                \(bind: f.revenueMode.rawValue), \(bind: f.expectedCloseDate?.description), \(bind: f.source.channelId?.string),
                 \(bind: f.source.refType?.rawValue), \(bind: f.source.refId?.uuidString.lowercased()), \(bind: f.source.text),
                 \(bind: f.campaignId?.uuidString.lowercased()), \(bind: f.comment), \(bind: o.actualRevenue?.minorUnits),
                 \(bind: o.lostReasonId?.string), \(bind: o.closedAt.map(Timestamp.string)), \(bind: o.leadId?.string),
@@ -42,7 +42,7 @@ extension SQLSession {
                 probability = \(bind: o.probability), probability_set_by_hand = \(bind: o.probabilitySetByHand),
                 terms_of_sale = \(bind: f.termsOfSale), estimated_revenue_minor = \(bind: f.estimatedRevenue?.minorUnits),
                 value_minor = \(bind: o.value?.minorUnits),
-                currency = \(bind: f.currency.code), revenue_mode = \(bind: f.revenueMode.rawValue), expected_close_date = \(bind: f.expectedCloseDate),
+                currency = \(bind: f.currency.code), revenue_mode = \(bind: f.revenueMode.rawValue), expected_close_date = \(bind: f.expectedCloseDate?.description),
                 channel_id = \(bind: f.source.channelId?.string), source_ref_type = \(bind: f.source.refType?.rawValue),
                 source_ref_id = \(bind: f.source.refId?.uuidString.lowercased()), source_text = \(bind: f.source.text),
                 campaign_id = \(bind: f.campaignId?.uuidString.lowercased()), comment = \(bind: f.comment),
@@ -129,7 +129,7 @@ extension SQLSession {
             name: try row.string("name"), accountId: try row.optionalID("account_id"), contactId: try row.optionalID("contact_id"),
             termsOfSale: try row.optional("terms_of_sale"), estimatedRevenue: try row.money("estimated_revenue_minor", currency: "currency"),
             currency: currency, revenueMode: try row.status("revenue_mode", RevenueMode.self),
-            expectedCloseDate: try row.optional("expected_close_date"), source: try row.source(),
+            expectedCloseDate: try row.optionalDay("expected_close_date"), source: try row.source(),
             campaignId: try row.optional("campaign_id").flatMap(UUIDText.parse), comment: try row.optional("comment"))
         return Opportunity(
             id: try row.id("id"), fields: fields, kindId: try row.id("kind_id"), stageId: try row.optionalID("stage_id"),

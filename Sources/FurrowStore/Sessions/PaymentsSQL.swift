@@ -106,11 +106,11 @@ extension SQLSession {
             let currency = Currency(try row.string("currency")) ?? Currency("EUR")!
             let own = (allocations[id] ?? []).map { Allocation(invoiceId: $0.invoiceId, amount: Money(minorUnits: $0.amount.minorUnits, currency: currency)) }
             return Payment(id: try row.id("id"), number: try row.string("number"), accountId: try row.id("account_id"),
-                           date: Day(try row.string("date")) ?? Day(ordinal: 0),
+                           date: try row.day("date"),
                            amount: Money(minorUnits: try row.decode(column: "amount_minor", as: Int64.self), currency: currency),
                            mode: try row.status("mode", Payment.Mode.self), reference: try row.optional("reference"),
                            status: try row.status("status", Payment.Status.self), allocations: own,
-                           reversedOn: try row.optional("reversed_on").flatMap(Day.init), ownership: try row.ownership(),
+                           reversedOn: try row.optionalDay("reversed_on"), ownership: try row.ownership(),
                            version: try row.int("version"), createdAt: try row.date("created_at"))
         }
     }

@@ -21,7 +21,7 @@ extension SQLSession {
                                 version, created_at, updated_at)
             VALUES (\(bind: q.id.string), \(bind: q.number), \(bind: q.revision), \(bind: q.name), \(bind: q.status.rawValue),
                     \(bind: q.opportunityId.string), \(bind: q.accountId?.string), \(bind: q.contactId?.string), \(bind: q.leadId?.string),
-                    \(bind: q.priceListId?.string), \(bind: q.currency.code), \(bind: q.date), \(bind: q.validUntil), \(bind: q.comments),
+                    \(bind: q.priceListId?.string), \(bind: q.currency.code), \(bind: q.date.description), \(bind: q.validUntil?.description), \(bind: q.comments),
                     \(bind: q.terms), \(bind: totals.subtotal.minorUnits), \(bind: totals.taxTotal.minorUnits), \(bind: totals.total.minorUnits),
                     \(bind: q.ownership.ownerId.string), \(bind: q.ownership.teamId?.string), \(bind: q.version),
                     \(bind: Timestamp.string(q.createdAt)), \(bind: Timestamp.string(q.updatedAt)))
@@ -37,7 +37,7 @@ extension SQLSession {
         let changed = !(try await rows("""
             UPDATE quotes SET name = \(bind: q.name), status = \(bind: q.status.rawValue), account_id = \(bind: q.accountId?.string),
                 contact_id = \(bind: q.contactId?.string), lead_id = \(bind: q.leadId?.string), price_list_id = \(bind: q.priceListId?.string),
-                date = \(bind: q.date), valid_until = \(bind: q.validUntil), comments = \(bind: q.comments), terms = \(bind: q.terms),
+                date = \(bind: q.date.description), valid_until = \(bind: q.validUntil?.description), comments = \(bind: q.comments), terms = \(bind: q.terms),
                 subtotal_minor = \(bind: totals.subtotal.minorUnits), tax_minor = \(bind: totals.taxTotal.minorUnits),
                 total_minor = \(bind: totals.total.minorUnits), owner_id = \(bind: q.ownership.ownerId.string),
                 team_id = \(bind: q.ownership.teamId?.string), version = \(bind: q.version), updated_at = \(bind: Timestamp.string(q.updatedAt))
@@ -113,7 +113,7 @@ extension SQLSession {
                          status: try row.status("status", QuoteStatus.self), accountId: try row.optionalID("account_id"),
                          contactId: try row.optionalID("contact_id"), opportunityId: try row.id("opportunity_id"), leadId: try row.optionalID("lead_id"),
                          priceListId: try row.optionalID("price_list_id"), currency: try row.currency("currency"),
-                         date: try row.string("date"), validUntil: try row.optional("valid_until"), comments: try row.optional("comments"),
+                         date: try row.day("date"), validUntil: try row.optionalDay("valid_until"), comments: try row.optional("comments"),
                          terms: try row.optional("terms"), lines: lines[id.string] ?? [], ownership: try row.ownership(), version: try row.int("version"),
                          createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
         }

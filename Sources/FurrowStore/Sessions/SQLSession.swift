@@ -73,6 +73,15 @@ extension SQLRow {
         guard let date = Timestamp.date(text) else { throw StoreError.notSupported("bad timestamp \(text)") }
         return date
     }
+    /// A stored `YYYY-MM-DD` date; unreadable text is a store error, never read as another day.
+    func day(_ column: String) throws -> Day {
+        let text = try string(column)
+        guard let day = Day(text) else { throw StoreError.notSupported("bad date \(text)") }
+        return day
+    }
+    func optionalDay(_ column: String) throws -> Day? {
+        try decodeNil(column: column) ? nil : day(column)
+    }
     func id<T>(_ column: String, _: T.Type = T.self) throws -> Identifier<T> {
         let text = try string(column)
         guard let id = Identifier<T>(text) else { throw StoreError.notSupported("bad id \(text)") }

@@ -25,7 +25,7 @@ extension SQLSession {
                 type = \(bind: p.type.rawValue), unit_price_minor = \(bind: p.unitPrice?.minorUnits), currency = \(bind: p.unitPrice?.currency.code),
                 tax_rate_id = \(bind: p.taxRateId?.string), active = \(bind: p.active), serialized = \(bind: p.serialized),
                 serial_number = \(bind: p.serialNumber), inventory_status = \(bind: p.inventoryStatus.rawValue),
-                deactivation_date = \(bind: p.deactivationDate), version = \(bind: p.version)
+                deactivation_date = \(bind: p.deactivationDate?.description), version = \(bind: p.version)
             WHERE id = \(bind: p.id.string) AND version = \(bind: expectedVersion) RETURNING id
             """)).isEmpty
     }
@@ -61,15 +61,15 @@ extension SQLSession {
     func insertPriceList(_ list: PriceList) async throws {
         try await run("""
             INSERT INTO price_lists (id, name, currency, valid_from, valid_to)
-            VALUES (\(bind: list.id.string), \(bind: list.name), \(bind: list.currency.code), \(bind: list.validFrom), \(bind: list.validTo))
+            VALUES (\(bind: list.id.string), \(bind: list.name), \(bind: list.currency.code), \(bind: list.validFrom.description), \(bind: list.validTo?.description))
             """)
         try await replaceItems(list)
     }
 
     func updatePriceList(_ list: PriceList) async throws {
         try await run("""
-            UPDATE price_lists SET name = \(bind: list.name), currency = \(bind: list.currency.code), valid_from = \(bind: list.validFrom),
-                valid_to = \(bind: list.validTo) WHERE id = \(bind: list.id.string)
+            UPDATE price_lists SET name = \(bind: list.name), currency = \(bind: list.currency.code), valid_from = \(bind: list.validFrom.description),
+                valid_to = \(bind: list.validTo?.description) WHERE id = \(bind: list.id.string)
             """)
         try await replaceItems(list)
     }
@@ -112,7 +112,7 @@ extension SQLSession {
                 active: try row.decode(column: "active", as: Bool.self), serialized: try row.decode(column: "serialized", as: Bool.self),
                 serialNumber: try row.optional("serial_number"),
                 inventoryStatus: try row.status("inventory_status", Product.InventoryStatus.self),
-                deactivationDate: try row.optional("deactivation_date"), version: try row.int("version"))
+                deactivationDate: try row.optionalDay("deactivation_date"), version: try row.int("version"))
     }
 
     private func priceListRecord(_ row: any SQLRow) async throws -> PriceList {
@@ -122,6 +122,6 @@ extension SQLSession {
             items[try item.id("product_id")] = Micros(value: try item.decode(column: "unit_price_micros", as: Int64.self))
         }
         return PriceList(id: id, name: try row.string("name"), currency: Currency(try row.string("currency")) ?? Currency("EUR")!,
-                         validFrom: try row.string("valid_from"), validTo: try row.optional("valid_to"), items: items)
+                         validFrom: try row.day("valid_from"), validTo: try row.optionalDay("valid_to"), items: items)
     }
 }

@@ -50,7 +50,7 @@ extension SQLSession {
         guard let row = try await rows("SELECT * FROM bank_statements WHERE id = \(bind: id.string)").first else { return nil }
         let lines = try await rows("SELECT * FROM bank_lines WHERE statement_id = \(bind: id.string) ORDER BY position").map { line in
             let currency = Currency(try line.string("currency")) ?? Currency("EUR")!
-            return BankLine(id: try line.id("id"), date: Day(try line.string("date")) ?? Day(ordinal: 0),
+            return BankLine(id: try line.id("id"), date: try line.day("date"),
                             amount: Money(minorUnits: try line.decode(column: "amount_minor", as: Int64.self), currency: currency),
                             reference: try line.string("reference"), counterparty: try line.optional("counterparty"),
                             paymentId: try line.optionalID("payment_id"))

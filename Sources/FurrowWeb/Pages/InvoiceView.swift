@@ -55,7 +55,7 @@ struct InvoiceView {
     let activities: ActivitySection?
 
     struct Data {
-        var today: String
+        var today: Day
         var word: QuoteWord
         var account: String?
         var contact: Contact?
@@ -148,9 +148,9 @@ struct InvoiceView {
         }
 
         /// `15 days overdue` for an open invoice past its due date.
-        static func overdue(_ invoice: Invoice, today: String) -> String? {
-            guard invoice.status.isOpen, let due = invoice.dueDate, let day = Day(today), day > due else { return nil }
-            let days = day.ordinal - due.ordinal
+        static func overdue(_ invoice: Invoice, today: Day) -> String? {
+            guard invoice.status.isOpen, let due = invoice.dueDate, today > due else { return nil }
+            let days = today.ordinal - due.ordinal
             return "\(days) day\(days == 1 ? "" : "s") overdue"
         }
 
@@ -180,7 +180,7 @@ struct InvoiceView {
                 overdue: Self.overdue(invoice, today: data.today), notes: invoice.notes?.nonEmpty,
                 related: related(invoice, data), isDraft: legal.contains(.edit),
                 draftForm: legal.contains(.edit) ? draftFields(invoice, data, values: values, problem: problem) : [], draftMessage: message,
-                version: invoice.version, canIssue: legal.contains(.issue), today: data.today,
+                version: invoice.version, canIssue: legal.contains(.issue), today: data.today.description,
                 emailTo: isDraft && email != nil ? data.contact?.fields.fullName : nil, canDelete: legal.contains(.delete),
                 pdfURL: hasRenderer && !isDraft ? "/invoices/\(invoice.id)/pdf" : nil, canSend: legal.contains(.send) && email != nil,
                 canCredit: legal.contains(.credit),

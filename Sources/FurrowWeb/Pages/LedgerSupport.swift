@@ -108,18 +108,19 @@ struct InvoiceRow {
 
 /// A day typed into a form (`2026-11-18`): nil when blank, a field error when unreadable.
 enum DayField {
-    static func parse(_ text: String?, field: String, errors: inout [FieldError]) -> Day? {
+    static func parse(_ text: String?, field: String, message: String = "must be a date such as 2026-11-18",
+                      errors: inout [FieldError]) -> Day? {
         guard let text = text?.trimmedSpaces(), !text.isEmpty else { return nil }
         guard let day = Day(text) else {
-            errors.append(FieldError(field, "must be a date such as 2026-11-18"))
+            errors.append(FieldError(field, message))
             return nil
         }
         return day
     }
 
     /// A moment on a day for a timeline: now when the day is today, else noon in the company's time zone.
-    static func moment(_ day: Day, today: String, timeZone: TimeZone, now: Date) -> Date {
-        if day.description == today { return now }
+    static func moment(_ day: Day, today: Day, timeZone: TimeZone, now: Date) -> Date {
+        if day == today { return now }
         let (year, month, date) = Day.civil(day.ordinal)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

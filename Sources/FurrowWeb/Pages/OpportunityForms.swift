@@ -34,12 +34,13 @@ struct OpportunityForms {
             else { errors.append(FieldError("probability", "must be a whole number from 0 to 100")) }
         }
         let source = SourceForm.parse(form, errors: &errors)
+        let closeDate = DayField.parse(form.optional("expectedCloseDate"), field: "expectedCloseDate", message: Bounds.dateMessage, errors: &errors)
         let fields = OpportunityFields(
             name: form["name"], accountId: form.optional("accountId").flatMap(Account.ID.init),
             contactId: form.optional("contactId").flatMap(Contact.ID.init), termsOfSale: form.optional("termsOfSale"),
             estimatedRevenue: revenue, currency: currency ?? Currency("EUR")!,
             revenueMode: RevenueMode(rawValue: form["revenueMode"]) ?? base?.revenueMode ?? .user,
-            expectedCloseDate: form.optional("expectedCloseDate"), source: source, campaignId: base?.campaignId,
+            expectedCloseDate: closeDate, source: source, campaignId: base?.campaignId,
             comment: form.optional("comment"))
         try FormCheck.check(errors) { _ = try fields.validated() }
         return OpportunityInput(fields: fields, kindId: form.optional("kindId").flatMap(OpportunityKind.ID.init),
@@ -51,7 +52,7 @@ struct OpportunityForms {
         var values: [String: String?] = [
             "name": f.name, "accountId": f.accountId?.string, "contactId": f.contactId?.string, "termsOfSale": f.termsOfSale,
             "estimatedRevenue": f.estimatedRevenue?.decimalString, "currency": f.currency.code, "revenueMode": f.revenueMode.rawValue,
-            "probability": String(opportunity.probability), "expectedCloseDate": f.expectedCloseDate, "comment": f.comment,
+            "probability": String(opportunity.probability), "expectedCloseDate": f.expectedCloseDate?.description, "comment": f.comment,
             "ownerId": opportunity.ownership.ownerId.string, "version": String(opportunity.version),
         ]
         values.merge(SourceForm.values(f.source)) { a, _ in a }

@@ -45,7 +45,7 @@ struct OpportunityPages {
                         accountURL: o.fields.accountId.map { "/accounts/\($0)" }, kind: kinds.first { $0.id == o.kindId }?.name ?? "",
                         stage: o.stageId.flatMap { stages[$0] } ?? "", status: PipelineText.status(o.status), statusKey: o.status.rawValue,
                         amount: o.value.map { MoneyText.format($0) } ?? "", probability: "\(o.probability) %",
-                        closeDate: o.fields.expectedCloseDate ?? "", owner: users[o.ownership.ownerId] ?? "",
+                        closeDate: o.fields.expectedCloseDate?.description ?? "", owner: users[o.ownership.ownerId] ?? "",
                         created: shell.format(o.createdAt))
                 },
                 hasRows: !items.isEmpty, filters: filters,

@@ -134,7 +134,7 @@ struct OpportunityView {
                 .init(label: "Estimated revenue", value: MoneyText.format(f.estimatedRevenue), href: nil),
                 .init(label: "Revenue", value: f.revenueMode == .user ? "Typed by hand" : "Sum of the product lines", href: nil),
                 .init(label: "Probability", value: "\(o.probability) %", href: nil),
-                .init(label: "Expected close date", value: f.expectedCloseDate ?? "—", href: nil),
+                .init(label: "Expected close date", value: f.expectedCloseDate?.description ?? "—", href: nil),
                 .init(label: "Terms of sale", value: f.termsOfSale ?? "—", href: nil),
                 .init(label: "Channel", value: data.source.channel, href: nil),
                 .init(label: "Source", value: data.source.source, href: data.source.href),

@@ -61,7 +61,7 @@ struct OrderView {
         func load(_ order: SalesOrder) async throws -> Data {
             let settings = try await SettingsService(env).current()
             let parts = RecordParts(env: env)
-            var data = Data(today: settings.today(env.clock.now()), catalog: try await SalesCatalog.load(env, priceLists: false),
+            var data = Data(today: settings.today(env.clock.now()).description, catalog: try await SalesCatalog.load(env, priceLists: false),
                             users: try await parts.userNames(), events: try await OrderService(env).tracking(order.id, by: principal),
                             invoices: (try? await InvoiceService(env).invoices(ofOrder: order.id, by: principal)) ?? [])
             if let id = order.accountId { data.account = try await parts.accountNames([id])[id] }

@@ -99,7 +99,7 @@ struct PaymentForms {
         var fields = FormFields(problem)
         fields.add("amount", "Amount", form["amount"], required: true, autocomplete: "off", hint: "An amount such as 1250.00.")
         fields.add("currency", "Currency", code, required: true, list: "currencies")
-        fields.add("date", "Date", form.optional("date") ?? settings.today(web.env.clock.now()), type: "date", required: true)
+        fields.add("date", "Date", form.optional("date") ?? settings.today(web.env.clock.now()).description, type: "date", required: true)
         fields.select("mode", "Mode", Payment.Mode.allCases.map { ($0.rawValue, LedgerText.mode($0)) },
                       selected: form.optional("mode") ?? Payment.Mode.bankTransfer.rawValue, required: true)
         fields.add("reference", "Reference", form["reference"], autocomplete: "off", hint: "The bank's reference or the cheque number.")

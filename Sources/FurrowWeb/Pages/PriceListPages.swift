@@ -29,8 +29,8 @@ struct PriceListPages {
         let today = try await SettingsService(web.env).current().today(web.env.clock.now())
         let lists = try await ProductService(web.env).priceLists().sorted { ($0.validFrom, $0.name) > ($1.validFrom, $1.name) }
         let rows = lists.map {
-            Row(name: $0.name, url: "/price-lists/\($0.id)", currency: $0.currency.code, validFrom: $0.validFrom, validTo: $0.validTo ?? "open",
-                items: $0.items.count, current: $0.isValid(on: today))
+            Row(name: $0.name, url: "/price-lists/\($0.id)", currency: $0.currency.code, validFrom: $0.validFrom.description,
+                validTo: $0.validTo?.description ?? "open", items: $0.items.count, current: $0.isValid(on: today))
         }
         return try await web.page("price-lists", "Price lists", ListModel(rows: rows, hasRows: !rows.isEmpty, canEdit: principal.canReassign),
                                   request, context)
@@ -55,8 +55,8 @@ struct PriceListPages {
         }.sorted { $0.product < $1.product }
         let facts: [AccountPages.Fact] = [
             .init(label: "Currency", value: list.currency.code, href: nil),
-            .init(label: "Valid from", value: list.validFrom, href: nil),
-            .init(label: "Valid to", value: list.validTo ?? "open-ended", href: nil),
+            .init(label: "Valid from", value: list.validFrom.description, href: nil),
+            .init(label: "Valid to", value: list.validTo?.description ?? "open-ended", href: nil),
         ]
         return try await web.page("price-list", list.name, request, context) { shell in
             Model(id: id.string, name: list.name, current: list.isValid(on: today), facts: facts, items: items, hasItems: !items.isEmpty,
@@ -89,8 +89,12 @@ struct PriceListPages {
             }
             items[productId] = price
         }
-        let list = PriceList(id: id, name: form["name"], currency: currency ?? Currency("EUR")!, validFrom: form["validFrom"].trimmedSpaces(),
-                             validTo: form.optional("validTo"), items: items)
+        let validFrom = Day(form["validFrom"].trimmedSpaces())
+        if validFrom == nil { errors.append(FieldError("validFrom", Bounds.dateMessage)) }
+        let validTo = DayField.parse(form.optional("validTo"), field: "validTo", message: Bounds.dateMessage, errors: &errors)
+        // With an unreadable validFrom the form is refused below; the stand-in day only lets the other rules speak.
+        let list = PriceList(id: id, name: form["name"], currency: currency ?? Currency("EUR")!, validFrom: validFrom ?? Day(ordinal: 0),
+                             validTo: validTo, items: items)
         try FormCheck.check(errors) { _ = try list.validated() }
         return list
     }
@@ -98,7 +102,7 @@ struct PriceListPages {
     static func rowCount(_ form: WebForm) -> Int { min(max(Int(form["itemCount"]) ?? 0, 0), 500) }
 
     static func values(_ list: PriceList, catalog: SalesCatalog) -> WebForm {
-        var values: [String: String?] = ["name": list.name, "currency": list.currency.code, "validFrom": list.validFrom, "validTo": list.validTo]
+        var values: [String: String?] = ["name": list.name, "currency": list.currency.code, "validFrom": list.validFrom.description, "validTo": list.validTo?.description]
         let items = list.items.sorted { (catalog.product($0.key)?.name ?? "") < (catalog.product($1.key)?.name ?? "") }
         for (index, item) in items.enumerated() {
             values["items[\(index)].productId"] = item.key.string
@@ -124,7 +128,7 @@ struct PriceListPages {
         fields.add("name", "Name", values["name"], required: true, autocomplete: "off", hint: "e.g. “Retail 2026”.")
         let base = try await PipelineParts(env: web.env).baseCurrency()
         fields.add("currency", "Currency", values.optional("currency") ?? base, required: true, list: "currencies")
-        fields.add("validFrom", "Valid from", values.optional("validFrom") ?? today, type: "date", required: true)
+        fields.add("validFrom", "Valid from", values.optional("validFrom") ?? today.description, type: "date", required: true)
         fields.add("validTo", "Valid to", values["validTo"], type: "date", hint: "Leave empty for no end date.")
         let filled = (0..<Self.rowCount(values)).last { !values["items[\($0)].productId"].isEmpty || !values["items[\($0)].unitPrice"].isEmpty }
         let count = (filled.map { $0 + 1 } ?? 0) + Self.emptyRows

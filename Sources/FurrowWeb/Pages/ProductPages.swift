@@ -90,13 +90,13 @@ struct ProductPages {
         if product.serialized {
             facts += [.init(label: "Serial number", value: product.serialNumber ?? "—", href: nil),
                       .init(label: "Inventory status", value: product.inventoryStatus == .sold ? "Sold" : "Available", href: nil),
-                      .init(label: "Deactivation date", value: product.deactivationDate ?? "—", href: nil)]
+                      .init(label: "Deactivation date", value: product.deactivationDate?.description ?? "—", href: nil)]
         }
         facts.append(.init(label: "Version", value: String(product.version), href: nil))
         let prices = catalog.priceLists.compactMap { list -> PriceRow? in
             guard let price = list.items[id] else { return nil }
             return PriceRow(name: list.name, url: "/price-lists/\(list.id)",
-                            price: SalesText.price(price, list.currency), validity: "\(list.validFrom) – \(list.validTo ?? "open")")
+                            price: SalesText.price(price, list.currency), validity: "\(list.validFrom) – \(list.validTo?.description ?? "open")")
         }
         var names: [String: String] = [:]
         for rate in catalog.taxRates { names[rate.id.string] = SalesText.taxRate(rate) }

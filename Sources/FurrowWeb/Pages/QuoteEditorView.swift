@@ -52,13 +52,13 @@ struct QuoteEditorView {
 
     /// The editor; without `header` (an opportunity's product lines) only the price list and the lines.
     static func make(_ target: Target, values: WebForm, problem: Problem?, catalog: SalesCatalog, baseCurrency: Currency,
-                     today: String, rows: Int, focusRow: Int?, header: Bool = true, contacts: [(String, String)] = []) -> QuoteEditorView {
+                     today: Day, rows: Int, focusRow: Int?, header: Bool = true, contacts: [(String, String)] = []) -> QuoteEditorView {
         var form = FormFields(problem)
         if header {
             form.add("name", "Name", values["name"], autocomplete: "off", hint: "Leave empty to use the opportunity’s name.")
             form.select("contactId", "Contact", contacts, selected: values["contactId"], empty: "— the opportunity’s or lead’s contact —",
                         hint: "Who the document is addressed to.")
-            form.add("date", "Date", values.optional("date") ?? today, type: "date", required: true)
+            form.add("date", "Date", values.optional("date") ?? today.description, type: "date", required: true)
             form.add("validUntil", "Valid until", values["validUntil"], type: "date", hint: "After this day the document reads as expired.")
             form.textarea("comments", "Comments", values["comments"])
             form.textarea("terms", "Terms", values["terms"])

@@ -59,11 +59,13 @@ struct QuoteForm {
             if line.description == nil { errors.append(FieldError("lines[\(position)].description", "a write-in line needs a description")) }
             if form.optional("lines[\(row)].unitPrice") == nil { errors.append(FieldError("lines[\(position)].unitPrice", "a write-in line needs a unit price")) }
         }
+        let date = DayField.parse(form.optional("date"), field: "date", message: Bounds.dateMessage, errors: &errors)
+        let validUntil = DayField.parse(form.optional("validUntil"), field: "validUntil", message: Bounds.dateMessage, errors: &errors)
         input = QuoteInput(opportunityId: form.optional("opportunityId").flatMap(Opportunity.ID.init),
                            leadId: form.optional("leadId").flatMap(Lead.ID.init), accountId: form.optional("accountId").flatMap(Account.ID.init),
                            contactId: form.optional("contactId").flatMap(Contact.ID.init),
                            priceListId: form.optional("priceListId").flatMap(PriceList.ID.init), name: form.optional("name"),
-                           date: form.optional("date"), validUntil: form.optional("validUntil"), comments: form.optional("comments"),
+                           date: date, validUntil: validUntil, comments: form.optional("comments"),
                            terms: form.optional("terms"), lines: lines)
         self.rows = rows
         self.errors = errors
@@ -125,7 +127,7 @@ struct QuoteForm {
     /// they are the product's own, so that choosing another product takes the new one's.
     static func values(_ quote: Quote, catalog: SalesCatalog) -> WebForm {
         var values: [String: String?] = [
-            "name": quote.name, "contactId": quote.contactId?.string, "date": quote.date, "validUntil": quote.validUntil, "priceListId": quote.priceListId?.string,
+            "name": quote.name, "contactId": quote.contactId?.string, "date": quote.date.description, "validUntil": quote.validUntil?.description, "priceListId": quote.priceListId?.string,
             "comments": quote.comments, "terms": quote.terms, "version": String(quote.version), "lineCount": String(quote.lines.count),
         ]
         values.merge(lineValues(quote.lines, catalog: catalog)) { a, _ in a }

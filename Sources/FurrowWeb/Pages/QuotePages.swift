@@ -49,7 +49,7 @@ struct QuotePages {
             let reading = q.reading(on: today)
             return Row(number: q.number, revision: q.revision, name: q.name, url: "/quotes/\(q.id)",
                        customer: q.accountId.flatMap { accounts[$0] } ?? "", customerURL: q.accountId.map { "/accounts/\($0)" },
-                       status: SalesText.status(reading), statusKey: reading.rawValue, date: q.date, validUntil: q.validUntil ?? "",
+                       status: SalesText.status(reading), statusKey: reading.rawValue, date: q.date.description, validUntil: q.validUntil?.description ?? "",
                        total: MoneyText.format(q.totals.total), owner: users[q.ownership.ownerId] ?? "")
         }
         let model = ListModel(

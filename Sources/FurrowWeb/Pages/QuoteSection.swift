@@ -27,7 +27,7 @@ struct QuoteSection {
         let rows = quotes.sorted { ($0.number, $0.revision) > ($1.number, $1.revision) }.map { q in
             let reading = q.reading(on: today)
             return Row(number: q.number, revision: q.revision, name: q.name, url: "/quotes/\(q.id)", status: SalesText.status(reading),
-                       statusKey: reading.rawValue, date: q.date, total: MoneyText.format(q.totals.total))
+                       statusKey: reading.rawValue, date: q.date.description, total: MoneyText.format(q.totals.total))
         }
         return QuoteSection(title: word.plural, word: word.lower, rows: rows, hasRows: !rows.isEmpty,
                             newURL: principal.canWriteRecords ? newURL : nil, note: note)

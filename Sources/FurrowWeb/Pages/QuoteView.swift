@@ -68,7 +68,7 @@ struct QuoteView {
 
     struct Data {
         var word: QuoteWord
-        var today: String
+        var today: Day
         var opportunity: Opportunity?
         var account: String?
         var contact: String?
@@ -132,8 +132,8 @@ struct QuoteView {
             ]
             if let leadId = quote.leadId { facts.append(.init(label: "Lead", value: data.lead ?? "(lead)", href: "/leads/\(leadId)")) }
             facts += [
-                .init(label: "Date", value: quote.date, href: nil),
-                .init(label: "Valid until", value: quote.validUntil ?? "—", href: nil),
+                .init(label: "Date", value: quote.date.description, href: nil),
+                .init(label: "Valid until", value: quote.validUntil?.description ?? "—", href: nil),
                 .init(label: "Price list", value: data.priceList.map(SalesText.priceList) ?? "—",
                       href: data.priceList.map { "/price-lists/\($0.id)" }),
                 .init(label: "Currency", value: quote.currency.code, href: nil),
@@ -153,12 +153,12 @@ struct QuoteView {
             let revisions = data.revisions.map { q in
                 let status = q.reading(on: data.today)
                 return RevisionRow(revision: q.revision, url: "/quotes/\(q.id)", status: SalesText.status(status), statusKey: status.rawValue,
-                                   date: q.date, total: MoneyText.format(q.totals.total))
+                                   date: q.date.description, total: MoneyText.format(q.totals.total))
             }
             return QuoteView(
                 id: quote.id.string, number: quote.number, revision: quote.revision, name: quote.name, word: data.word.singular,
                 plural: data.word.plural, status: SalesText.status(reading), statusKey: reading.rawValue,
-                expiredNote: reading == .expired ? "Valid until \(quote.validUntil ?? ""): it can no longer be accepted. Revise it to offer it again." : nil,
+                expiredNote: reading == .expired ? "Valid until \(quote.validUntil?.description ?? ""): it can no longer be accepted. Revise it to offer it again." : nil,
                 facts: facts, lines: lines, hasLines: !lines.isEmpty, discountTotal: MoneyText.format(totals.discountTotal),
                 subtotal: MoneyText.format(totals.subtotal), taxTotal: MoneyText.format(totals.taxTotal), total: MoneyText.format(totals.total),
                 comments: quote.comments, terms: quote.terms, actions: actions, canReject: legal.contains(.reject),

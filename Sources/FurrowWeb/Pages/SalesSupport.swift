@@ -81,7 +81,7 @@ enum SalesText {
 
     /// `Spring 2026 (EUR, 2026-01-01 – 2026-06-30)`.
     static func priceList(_ list: PriceList) -> String {
-        "\(list.name) (\(list.currency.code), \(list.validFrom) – \(list.validTo ?? "open"))"
+        "\(list.name) (\(list.currency.code), \(list.validFrom) – \(list.validTo?.description ?? "open"))"
     }
 
     /// A unit price of a price list or line (micros, possibly finer than the currency's minor unit).
