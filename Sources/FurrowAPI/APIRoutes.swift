@@ -5,37 +5,24 @@ import NIOCore
 
 /// The JSON API under `/api/v1` (SPEC §0).
 public enum APIRoutes {
+    /// Every operation of the API, each declared once next to its route set. The router, the
+    /// 405 answers and the OpenAPI document all come from this table.
+    public static let endpoints: [Endpoint] = [
+        MetaRoutes.endpoints, AuthRoutes.endpoints, UserRoutes.endpoints, AccountRoutes.endpoints, ContactRoutes.endpoints,
+        ConnectionRoutes.endpoints, SearchRoutes.endpoints, SettingsRoutes.endpoints, CatalogRoutes.endpoints, LeadRoutes.endpoints,
+        OpportunityRoutes.endpoints, BoardRoutes.endpoints, ReportRoutes.endpoints, ImportRoutes.endpoints, NotificationRoutes.endpoints,
+        ProductRoutes.endpoints, QuoteRoutes.endpoints, OrderRoutes.endpoints, OrderLifecycleRoutes.endpoints, InvoiceRoutes.endpoints,
+        PaymentRoutes.endpoints, BankRoutes.endpoints, ActivityRoutes.endpoints, CalendarRoutes.endpoints,
+    ].flatMap { $0 }
+
     public static func add(to router: Router<AppContext>, env: CoreEnvironment, limits: RateLimiter.Limits = .fromEnvironment()) {
         CalendarFeedRoute(env: env).add(to: router)
         let api = router.group("api/v1")
             .add(middleware: AuthMiddleware(auth: AuthService(env), checkCSRF: true))
             .add(middleware: RateLimitMiddleware(limiter: RateLimiter(limits)))
-        api.get("openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: openAPIDocument)))
+        for endpoint in endpoints {
+            api.on(RouterPath(endpoint.routerPath), method: endpoint.method, use: endpoint.handler(env))
         }
-        AuthRoutes(env: env).add(to: api)
-        UserRoutes(env: env).add(to: api)
-        AccountRoutes(env: env).add(to: api)
-        ContactRoutes(env: env).add(to: api)
-        ConnectionRoutes(env: env).add(to: api)
-        SearchRoutes(env: env).add(to: api)
-        SettingsRoutes(env: env).add(to: api)
-        CatalogRoutes(env: env).add(to: api)
-        LeadRoutes(env: env).add(to: api)
-        OpportunityRoutes(env: env).add(to: api)
-        BoardRoutes(env: env).add(to: api)
-        NotificationRoutes(env: env).add(to: api)
-        ProductRoutes(env: env).add(to: api)
-        QuoteRoutes(env: env).add(to: api)
-        OrderRoutes(env: env).add(to: api)
-        OrderLifecycleRoutes(env: env).add(to: api)
-        InvoiceRoutes(env: env).add(to: api)
-        PaymentRoutes(env: env).add(to: api)
-        BankRoutes(env: env).add(to: api)
-        ActivityRoutes(env: env).add(to: api)
-        CalendarRoutes(env: env).add(to: api)
-        ReportRoutes(env: env).add(to: api)
-        ImportRoutes(env: env).add(to: api)
     }
 
     /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.
@@ -44,4 +31,13 @@ public enum APIRoutes {
               let data = try? Data(contentsOf: url) else { return Data("{}".utf8) }
         return data
     }()
+}
+
+/// The API's own description.
+struct MetaRoutes: RouteSet {
+    let env: CoreEnvironment
+
+    @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: APIRoutes.openAPIDocument)))
+    }
 }

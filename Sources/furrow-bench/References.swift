@@ -147,7 +147,7 @@ struct References {
                 DROP TABLE IF EXISTS bench_contacts_reference;
                 CREATE TABLE bench_contacts_reference (LIKE contacts INCLUDING ALL);
                 \\timing on
-                \\copy bench_contacts_reference FROM '\(csv)' WITH (FORMAT csv, HEADER true)
+                \\copy bench_contacts_reference (\(ImportPath.referenceColumns)) FROM '\(csv)' WITH (FORMAT csv, HEADER true)
                 \\timing off
                 DROP TABLE bench_contacts_reference;
 
@@ -163,7 +163,7 @@ struct References {
             // The same rows into the measured contacts table itself, rolled back (the database is
             // kept between runs): the engine's rate with the data set's indexes already filled.
             let sameScript = work.directory + "/copy-same.sql"
-            try "BEGIN;\n\\timing on\n\\copy contacts FROM '\(csv)' WITH (FORMAT csv, HEADER true)\n\\timing off\nROLLBACK;\n"
+            try "BEGIN;\n\\timing on\n\\copy contacts (\(ImportPath.referenceColumns)) FROM '\(csv)' WITH (FORMAT csv, HEADER true)\n\\timing off\nROLLBACK;\n"
                 .write(toFile: sameScript, atomically: false, encoding: .utf8)
             let same = Self.shell("\(psql) -f '\(sameScript)'")
             if same.status == 0, let ms = Self.psqlTimes(same.output).first {

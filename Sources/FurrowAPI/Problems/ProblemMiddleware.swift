@@ -57,21 +57,23 @@ extension HTTPField.Name {
     static let requestId = HTTPField.Name("X-Request-Id")!
 }
 
-/// The methods each API path takes, read once from the OpenAPI document (kept true by a test):
+/// The methods each API path takes, from the endpoint table:
 /// a path the router knows under other methods answers 405 with `Allow`, not 404.
 enum APIMethods {
+    /// Each path of the endpoint table (`nil` for a parameter segment) with its methods.
     static let templates: [(segments: [String?], methods: [String])] = {
-        guard let document = try? JSONSerialization.jsonObject(with: APIRoutes.openAPIDocument) as? [String: Any],
-              let paths = document["paths"] as? [String: Any] else { return [] }
-        return paths.compactMap { path, item in
-            guard let operations = item as? [String: Any] else { return nil }
-            let verbs = ["get", "put", "post", "patch", "delete"].filter { operations[$0] != nil }.map { $0.uppercased() }
-            let segments = path.split(separator: "/").map { $0.hasPrefix("{") ? nil : String($0) }
-            return (segments, verbs)
+        var methods: [String: [String]] = [:], order: [String] = []
+        for endpoint in APIRoutes.endpoints {
+            if methods[endpoint.path] == nil { order.append(endpoint.path) }
+            methods[endpoint.path, default: []].append(endpoint.method.rawValue)
+        }
+        let verbs = ["GET", "PUT", "POST", "PATCH", "DELETE"]
+        return order.map { path in
+            (path.split(separator: "/").map { $0.hasPrefix("{") ? nil : String($0) }, verbs.filter { methods[path]!.contains($0) })
         }
     }()
 
-    /// The documented methods of an `/api/v1/…` path, or nil when no documented path matches it.
+    /// The methods of an `/api/v1/…` path, or nil when no documented path matches it.
     static func allowed(_ path: String) -> [String]? {
         guard path.hasPrefix("/api/v1/") else { return nil }
         let parts = path.dropFirst("/api/v1".count).split(separator: "/").map(String.init)

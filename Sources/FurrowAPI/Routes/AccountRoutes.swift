@@ -2,21 +2,10 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct AccountRoutes {
+struct AccountRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["name", "parentAccountId", "email", "phone", "website", "industry", "ownerId"]
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("accounts", use: create)
-        group.get("accounts", use: list)
-        group.get("accounts/:id", use: get)
-        group.patch("accounts/:id", use: update)
-        group.delete("accounts/:id", use: delete)
-        group.get("accounts/:id/contacts", use: contacts)
-        group.get("accounts/:id/hierarchy", use: hierarchy)
-        group.get("accounts/:id/connections", use: connections)
-        group.post("accounts/:id/merge", use: merge)
-    }
 
     /// Applies the body's fields over `base` (absent = unchanged, null = cleared).
     static func fields(_ body: inout JSONBody, over base: AccountFields) -> AccountFields {

@@ -4,23 +4,11 @@ import FurrowDomain
 import Hummingbird
 
 /// Activities (SPEC §6): create, edit, complete, cancel, reopen, reschedule; a record's timeline; my list.
-struct ActivityRoutes {
+struct ActivityRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["type", "subject", "description", "regarding", "ownerId", "dueAt", "startAt", "endAt", "allDay", "location",
                                       "attendees", "reminderAt", "recurrence"]
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("activities", use: list)
-        group.post("activities", use: create)
-        group.get("activities/regarding/:type/:id", use: timeline)
-        group.get("activities/:id", use: activity)
-        group.patch("activities/:id", use: update)
-        group.post("activities/:id/complete", use: complete)
-        group.post("activities/:id/cancel", use: cancel)
-        group.post("activities/:id/reopen", use: reopen)
-        group.post("activities/:id/reschedule", use: reschedule)
-        group.get("me/activities", use: mine)
-    }
 
     /// Reads the body over `base` (all of it on create, the fields sent on PATCH).
     static func input(_ body: inout JSONBody, over base: ActivityService.Input) -> ActivityService.Input {
@@ -159,17 +147,9 @@ struct ActivityRoutes {
 }
 
 /// The calendar (SPEC §6), the secret iCalendar feed address, and reminder preferences.
-struct CalendarRoutes {
+struct CalendarRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("calendar", use: calendar)
-        group.get("me/calendar-feed", use: feed)
-        group.post("me/calendar-feed/rotate", use: rotate)
-        group.delete("me/calendar-feed", use: revoke)
-        group.get("me/preferences", use: preferences)
-        group.patch("me/preferences", use: setPreferences)
-    }
 
     @Sendable func calendar(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()

@@ -2,15 +2,9 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct AuthRoutes {
+struct AuthRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("auth/tokens", use: signIn)
-        group.delete("auth/tokens/current", use: revoke)
-        group.post("auth/sign-out-everywhere", use: signOutEverywhere)
-        group.get("me", use: me)
-    }
 
     @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
         var body = try await JSONBody(request, context: context, allowed: ["email", "password"])

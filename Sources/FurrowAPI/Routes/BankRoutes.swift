@@ -5,21 +5,11 @@ import Hummingbird
 import NIOCore
 
 /// Bank statements and reconciliation (SPEC §5): import CSV or CAMT.053, auto-match, match by hand.
-struct BankRoutes {
+struct BankRoutes: RouteSet {
     let env: CoreEnvironment
     /// A statement file may be larger than a JSON body.
     static let maxStatementSize = 8 * 1024 * 1024
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("bank-statements", use: list)
-        group.post("bank-statements", use: upload)
-        group.get("bank-statements/:id", use: statement)
-        group.post("bank-statements/:id/reconcile", use: reconcile)
-        group.post("bank-statements/:id/lines/:lineId/match", use: match)
-        group.post("bank-statements/:id/lines/:lineId/unmatch", use: unmatch)
-        group.get("bank-statement-profiles", use: profiles)
-        group.post("bank-statement-profiles", use: createProfile)
-    }
 
     func reply(_ statement: BankStatement, principal: Principal, status: HTTPResponse.Status = .ok, matched: Int? = nil,
                created: Int? = nil) async throws -> Response {

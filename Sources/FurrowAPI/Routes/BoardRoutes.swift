@@ -23,12 +23,9 @@ struct BoardDTO: Encodable, Sendable {
 }
 
 /// `GET /boards/{kindId}?ownerId=&hideLost=true&hideWon=true`: the kanban of one kind.
-struct BoardRoutes {
+struct BoardRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("boards/:id", use: board)
-    }
 
     @Sendable func board(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()

@@ -4,23 +4,9 @@ import FurrowDomain
 import Hummingbird
 
 /// Pipeline catalogs: channels, reasons, competitors, stages, opportunity kinds.
-struct CatalogRoutes {
+struct CatalogRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("channels", use: channels)
-        group.post("channels", use: createChannel)
-        for (path, kind) in [("disqualify-reasons", Reason.Kind.disqualify), ("lost-reasons", .lost), ("competitors", .competitor)] {
-            group.get(RouterPath(path)) { _, context in try await reasons(kind, context: context) }
-            group.post(RouterPath(path)) { request, context in try await createReason(kind, request: request, context: context) }
-            group.patch(RouterPath(path + "/:id")) { request, context in try await setReasonActive(kind, request: request, context: context) }
-        }
-        group.get("stages", use: stages)
-        group.post("stages", use: createStage)
-        group.get("opportunity-kinds", use: kinds)
-        group.post("opportunity-kinds", use: createKind)
-        group.patch("opportunity-kinds/:id", use: updateKind)
-    }
 
     @Sendable func channels(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requirePrincipal()

@@ -2,19 +2,10 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct ContactRoutes {
+struct ContactRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["firstName", "lastName", "email", "phone", "mobile", "title", "accountId", "ownerId", "fullName"]
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("contacts", use: create)
-        group.get("contacts", use: list)
-        group.get("contacts/:id", use: get)
-        group.patch("contacts/:id", use: update)
-        group.delete("contacts/:id", use: delete)
-        group.get("contacts/:id/connections", use: connections)
-        group.post("contacts/:id/merge", use: merge)
-    }
 
     static func fields(_ body: inout JSONBody, over base: ContactFields) -> ContactFields {
         var fields = base

@@ -12,13 +12,10 @@ struct ImportReportDTO: Encodable, Sendable {
 /// imported in one transaction; one bad row and nothing is stored (`422 import-rejected` lists
 /// every bad row with its line). `dryRun=true` checks and stores nothing. The web UI's import page
 /// saves its uploads through `save` too.
-public struct ImportRoutes: Sendable {
+public struct ImportRoutes: RouteSet {
     let env: CoreEnvironment
     public static let maxFileSize = 64 * 1024 * 1024
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("imports/contacts", use: contacts)
-    }
 
     @Sendable func contacts(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()

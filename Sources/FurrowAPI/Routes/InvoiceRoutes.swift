@@ -5,24 +5,9 @@ import Hummingbird
 import NIOCore
 
 /// Invoices and credit notes (SPEC §5): from orders or from scratch, issue, credit, PDF, email.
-struct InvoiceRoutes {
+struct InvoiceRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("payment-terms", use: terms)
-        group.post("orders/:id/invoice", use: fromOrder)
-        group.get("orders/:id/invoices", use: ofOrder)
-        group.get("invoices", use: list)
-        group.post("invoices", use: create)
-        group.get("invoices/:id", use: invoice)
-        group.patch("invoices/:id", use: update)
-        group.delete("invoices/:id", use: delete)
-        group.post("invoices/:id/issue", use: issue)
-        group.post("invoices/:id/send", use: send)
-        group.post("invoices/:id/credit-note", use: creditNote)
-        group.get("invoices/:id/pdf", use: pdf)
-        group.get("invoices/:id/payments", use: payments)
-    }
 
     func reply(_ invoice: Invoice, status: HTTPResponse.Status = .ok) throws -> Response {
         try .json(InvoiceDTO(invoice), status: status, location: status == .created ? "/api/v1/invoices/\(invoice.id)" : nil)

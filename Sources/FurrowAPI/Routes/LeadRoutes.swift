@@ -3,20 +3,11 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct LeadRoutes {
+struct LeadRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["topic", "firstName", "lastName", "companyName", "email", "phone", "requirements", "estimatedValue",
                                       "currency", "channelId", "sourceRef", "sourceText", "campaignId", "ownerId", "status"]
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("leads", use: create)
-        group.get("leads", use: list)
-        group.get("leads/:id", use: get)
-        group.patch("leads/:id", use: update)
-        group.post("leads/:id/qualify", use: qualify)
-        group.post("leads/:id/disqualify", use: disqualify)
-        group.post("leads/:id/reactivate", use: reactivate)
-    }
 
     /// The source fields shared by leads and opportunities, applied over `base`.
     static func source(_ body: inout JSONBody, over base: LeadSource) -> LeadSource {

@@ -3,15 +3,9 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct ConnectionRoutes {
+struct ConnectionRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("connections", use: create)
-        group.get("connections", use: list)
-        group.get("connections/:id", use: get)
-        group.delete("connections/:id", use: delete)
-    }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
@@ -54,13 +48,9 @@ struct ConnectionRoutes {
     }
 }
 
-struct SearchRoutes {
+struct SearchRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("search", use: search)
-        group.get("audit", use: audit)
-    }
 
     @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
@@ -108,16 +98,12 @@ struct SearchRoutes {
     }
 }
 
-struct SettingsRoutes {
+struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
                                       "smtpUsername", "smtpPassword", "smtpSecurity"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates"]
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("settings", use: get)
-        group.patch("settings", use: update)
-    }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requirePrincipal()

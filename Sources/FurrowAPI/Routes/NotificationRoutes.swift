@@ -12,14 +12,9 @@ struct NotificationDTO: Encodable, Sendable {
 }
 
 /// The signed-in user's in-app notifications: `GET /me/notifications?unread=true`, mark one or all read.
-struct NotificationRoutes {
+struct NotificationRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("me/notifications", use: list)
-        group.post("me/notifications/read", use: readAll)
-        group.post("me/notifications/:id/read", use: read)
-    }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()

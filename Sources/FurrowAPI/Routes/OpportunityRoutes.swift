@@ -3,7 +3,7 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct OpportunityRoutes {
+struct OpportunityRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = [
         "name", "accountId", "contactId", "kindId", "ownerId", "termsOfSale", "estimatedRevenue", "currency", "revenueMode", "probability",
@@ -12,17 +12,6 @@ struct OpportunityRoutes {
     /// Changed only by their verbs (advance, close, reopen): accepted in a body and ignored.
     static let verbOwned: Set<String> = JSONBody.serverOwned.union(["stageId", "status", "actualRevenue", "lostReasonId", "closedAt", "leadId"])
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("opportunities", use: create)
-        group.get("opportunities", use: list)
-        group.get("opportunities/:id", use: get)
-        group.patch("opportunities/:id", use: update)
-        group.post("opportunities/:id/advance", use: advance)
-        group.post("opportunities/:id/close", use: close)
-        group.post("opportunities/:id/reopen", use: reopen)
-        group.get("opportunities/:id/stage-history", use: stageHistory)
-        group.post("activities/:id/generate-opportunity", use: generate)
-    }
 
     func input(_ body: inout JSONBody, over base: OpportunityFields) async throws -> OpportunityInput {
         var fields = base

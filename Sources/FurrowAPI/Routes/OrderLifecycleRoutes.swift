@@ -11,17 +11,9 @@ struct TrackingDTO: Encodable, Sendable {
 }
 
 /// Orders made directly, their list, confirmation, cancellation and tracking (SPEC §5).
-struct OrderLifecycleRoutes {
+struct OrderLifecycleRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("orders", use: list)
-        group.post("orders", use: create)
-        group.post("orders/:id/confirm", use: confirm)
-        group.post("orders/:id/cancel", use: cancel)
-        group.get("orders/:id/tracking", use: tracking)
-        group.post("orders/:id/tracking", use: track)
-    }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()

@@ -24,16 +24,9 @@ struct LinesDTO: Encodable, Sendable {
 }
 
 /// Sales orders from accepted quotes, copying products between documents, opportunity lines.
-struct OrderRoutes {
+struct OrderRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("quotes/:id/convert", use: convert)
-        group.post("quotes/:id/get-products", use: getProducts)
-        group.get("orders/:id", use: order)
-        group.get("opportunities/:id/lines", use: lines)
-        group.put("opportunities/:id/lines", use: replaceLines)
-    }
 
     @Sendable func convert(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()

@@ -4,17 +4,9 @@ import FurrowDomain
 import Hummingbird
 
 /// Payments with their allocations, and the receivables ageing (SPEC §5).
-struct PaymentRoutes {
+struct PaymentRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("payments", use: list)
-        group.post("payments", use: create)
-        group.get("payments/:id", use: payment)
-        group.post("payments/:id/allocate", use: allocate)
-        group.post("payments/:id/reverse", use: reverse)
-        group.get("receivables", use: receivables)
-    }
 
     static func allocations(_ body: inout JSONBody, currency: Currency) -> [Allocation] {
         var result: [Allocation] = []

@@ -4,23 +4,11 @@ import FurrowDomain
 import Hummingbird
 
 /// The sales catalog: tax rates, products, price lists.
-struct ProductRoutes {
+struct ProductRoutes: RouteSet {
     let env: CoreEnvironment
     static let productFields: Set<String> = ["sku", "name", "shortName", "unit", "type", "unitPrice", "currency", "taxRateId", "active",
                                              "serialized", "serialNumber"]
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("tax-rates", use: taxRates)
-        group.post("tax-rates", use: createTaxRate)
-        group.get("products", use: products)
-        group.post("products", use: createProduct)
-        group.get("products/:id", use: product)
-        group.patch("products/:id", use: updateProduct)
-        group.get("price-lists", use: priceLists)
-        group.post("price-lists", use: createPriceList)
-        group.get("price-lists/:id", use: priceList)
-        group.patch("price-lists/:id", use: updatePriceList)
-    }
 
     @Sendable func taxRates(_ request: Request, context: AppContext) async throws -> Response {
         _ = try context.requirePrincipal()

@@ -4,27 +4,12 @@ import FurrowDomain
 import Hummingbird
 import NIOCore
 
-struct QuoteRoutes {
+struct QuoteRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["opportunityId", "leadId", "accountId", "contactId", "priceListId", "name", "date", "validUntil",
                                       "comments", "terms", "currency", "lines"]
     static let ignored: Set<String> = JSONBody.serverOwned.union(["number", "revision", "status", "subtotal", "discountTotal", "taxTotal", "total"])
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("quotes", use: create)
-        group.get("quotes", use: list)
-        group.get("quotes/:id", use: get)
-        group.patch("quotes/:id", use: update)
-        group.post("quotes/:id/send", use: send)
-        group.post("quotes/:id/negotiate", use: negotiate)
-        group.post("quotes/:id/accept", use: accept)
-        group.post("quotes/:id/reject", use: reject)
-        group.post("quotes/:id/revise", use: revise)
-        group.get("opportunities/:id/quotes", use: ofOpportunity)
-        group.get("quotes/:id/pdf", use: pdf)
-        group.get("quotes/:id/emails", use: emails)
-        group.get("outbox", use: outbox)
-    }
 
     func input(_ body: inout JSONBody) -> QuoteInput {
         var input = QuoteInput(opportunityId: body.id("opportunityId", Opportunity.self), leadId: body.id("leadId", Lead.self),

@@ -36,13 +36,9 @@ struct FunnelDTO: Encodable, Sendable {
 
 /// `GET /reports/pipeline?groupBy=stage|status|owner` and `GET /reports/funnel?kindId=`, as JSON
 /// or, with `format=csv`, as a CSV download.
-struct ReportRoutes {
+struct ReportRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.get("reports/pipeline", use: pipeline)
-        group.get("reports/funnel", use: funnel)
-    }
 
     struct Parameters {
         var groupBy: OpportunityGrouping?

@@ -2,17 +2,9 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-struct UserRoutes {
+struct UserRoutes: RouteSet {
     let env: CoreEnvironment
 
-    func add(to group: RouterGroup<AppContext>) {
-        group.post("users", use: create)
-        group.get("users", use: list)
-        group.get("users/:id", use: get)
-        group.patch("users/:id", use: update)
-        group.post("teams", use: createTeam)
-        group.get("teams", use: teams)
-    }
 
     static let fields: Set<String> = ["email", "name", "password", "role", "teamId", "active"]
 

@@ -51,11 +51,16 @@ public struct ListFields: Sendable {
     public let sortable: [String: Kind]
     public let filterable: [String: Kind]
     public let defaultSort: [SortKey]
+    /// The sortable and filterable fields in the order they are declared (and documented).
+    public let sortOrder: [String]
+    public let filterOrder: [(name: String, kind: Kind)]
 
-    public init(sortable: [String: Kind], filterable: [String: Kind], defaultSort: [SortKey]) {
-        self.sortable = sortable
-        self.filterable = filterable
+    public init(sortable: KeyValuePairs<String, Kind>, filterable: KeyValuePairs<String, Kind>, defaultSort: [SortKey]) {
+        self.sortable = Dictionary(uniqueKeysWithValues: sortable.map { ($0.key, $0.value) })
+        self.filterable = Dictionary(uniqueKeysWithValues: filterable.map { ($0.key, $0.value) })
         self.defaultSort = defaultSort
+        sortOrder = sortable.map(\.key)
+        filterOrder = filterable.map { (name: $0.key, kind: $0.value) }
     }
 
     public static let accounts = ListFields(

@@ -1,0 +1,25 @@
+import FurrowCore
+import FurrowDomain
+
+/// The operations of `AuthRoutes`, each declared once for the router, 405 answers and the OpenAPI document.
+extension AuthRoutes {
+    static let endpoints: [Endpoint] = [
+        Endpoint(.post, "/auth/tokens", "createToken", tag: "Auth", "Sign in and get an API token",
+                 description: "Checks the email and password and issues a bearer token valid for 30 days (answered with `Cache-Control: no-store`). Failed sign-ins are throttled per account (5 in 15 minutes) and per client address (20 in 15 minutes).",
+                 body: .json("TokenCreate"),
+                 security: [],
+                 answers: [.created("Token", location: nil), .problem(401, detail: "The email or password is wrong, or the user is inactive"), .writeForbidden(), .problem(429, detail: "Too many failed sign-ins; see Retry-After")],
+                 bodyErrors: true,
+                 use: AuthRoutes.signIn),
+        Endpoint(.delete, "/auth/tokens/current", "revokeCurrentToken", tag: "Auth", "Revoke the bearer token of this request",
+                 answers: [.noContent, .problem(400, detail: "The request was not authenticated with a bearer token"), .unauthorized, .writeForbidden()],
+                 use: AuthRoutes.revoke),
+        Endpoint(.post, "/auth/sign-out-everywhere", "signOutEverywhere", tag: "Auth", "End every token and web session of the signed-in user",
+                 description: "Revokes all of the caller's bearer tokens and web sessions, the one of this request included. A password change or a deactivation does the same (a user changing their own password keeps the credential that made the change).",
+                 answers: [.noContent, .unauthorized, .writeForbidden()],
+                 use: AuthRoutes.signOutEverywhere),
+        Endpoint(.get, "/me", "getMe", tag: "Auth", "The signed-in user",
+                 answers: [.ok("Me"), .unauthorized],
+                 use: AuthRoutes.me),
+    ]
+}
