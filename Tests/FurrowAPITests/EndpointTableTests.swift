@@ -30,6 +30,21 @@ struct EndpointTableTests {
         }
     }
 
+    @Test("each component schema declared in Swift is the document's schema of that name")
+    func schemasMatchTheDocument() throws {
+        // given
+        let document = try #require(try JSONSerialization.jsonObject(with: APIRoutes.openAPIDocument) as? [String: Any])
+        let documented = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        // when
+        let declared = Components.all
+        // then
+        #expect(Set(declared.map(\.name)).count == declared.count, "a schema is declared twice")
+        #expect(Set(declared.map(\.name)) == Set(documented.keys))
+        for (name, schema) in declared {
+            #expect(JSONRendering.same(documented[name], JSONRendering.schema(schema)), "\(name) differs from the document")
+        }
+    }
+
     @Test("operation ids are unique and every answer with a problem names its problem types")
     func operationIds() {
         // given
