@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let settings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // Without its default "ExternalLoading" trait: the document is built, never loaded.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
     ],
     targets: [
         .target(name: "FurrowDomain", swiftSettings: settings),
@@ -72,7 +74,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/openapi.json")],
             swiftSettings: settings
         ),
         .target(
@@ -89,9 +90,14 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(
+            name: "FurrowOpenAPI",
+            dependencies: ["FurrowAPI", .product(name: "OpenAPIKit", package: "OpenAPIKit")],
+            swiftSettings: settings
+        ),
+        .target(
             name: "FurrowServer",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowDocuments",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowOpenAPI", "FurrowWeb", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "furrow",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowServer",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowServer", "FurrowOpenAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -146,8 +152,9 @@ let package = Package(
         .testTarget(
             name: "FurrowAPITests",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowDocuments", "FurrowServer", "FurrowStore", "FurrowTestSupport",
+                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowDocuments", "FurrowOpenAPI", "FurrowServer", "FurrowStore", "FurrowTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -15,29 +15,33 @@ public enum APIRoutes {
         PaymentRoutes.endpoints, BankRoutes.endpoints, ActivityRoutes.endpoints, CalendarRoutes.endpoints,
     ].flatMap { $0 }
 
-    public static func add(to router: Router<AppContext>, env: CoreEnvironment, limits: RateLimiter.Limits = .fromEnvironment()) {
+    /// Registers every operation. `document` is the OpenAPI document `GET /api/v1/openapi.json`
+    /// answers with, built once by the server from this same table.
+    public static func add(to router: Router<AppContext>, env: CoreEnvironment, document: Data,
+                           limits: RateLimiter.Limits = .fromEnvironment()) {
         CalendarFeedRoute(env: env).add(to: router)
         let api = router.group("api/v1")
             .add(middleware: AuthMiddleware(auth: AuthService(env), checkCSRF: true))
             .add(middleware: RateLimitMiddleware(limiter: RateLimiter(limits)))
         for endpoint in endpoints {
-            api.on(RouterPath(endpoint.routerPath), method: endpoint.method, use: endpoint.handler(env))
+            let handler = endpoint.operationId == MetaRoutes.documentOperation ? MetaRoutes.serve(document) : endpoint.handler(env)
+            api.on(RouterPath(endpoint.routerPath), method: endpoint.method, use: handler)
         }
     }
-
-    /// The OpenAPI 3.1 document of the whole API, shipped as a resource and kept true by a test.
-    public static let openAPIDocument: Data = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),
-              let data = try? Data(contentsOf: url) else { return Data("{}".utf8) }
-        return data
-    }()
 }
 
-/// The API's own description.
+/// The API's own description: the document is built from the endpoint table by the server (the
+/// OpenAPI target) and handed to the router, so it is served as built, never read from a file.
 struct MetaRoutes: RouteSet {
     let env: CoreEnvironment
+    static let documentOperation = "getOpenApiDocument"
 
+    static func serve(_ document: Data) -> Handler {
+        { _, _ in Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: document))) }
+    }
+
+    /// Never registered: `APIRoutes.add` serves the document it is given instead.
     @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: APIRoutes.openAPIDocument)))
+        throw HTTPError(.notFound)
     }
 }

@@ -3,6 +3,7 @@ import FurrowAPI
 import FurrowCore
 import FurrowDocuments
 import FurrowDomain
+import FurrowOpenAPI
 import FurrowStore
 import FurrowWeb
 import Hummingbird
@@ -61,6 +62,10 @@ public enum FurrowServer {
         return (store, env)
     }
 
+    /// The API's OpenAPI document, built from the endpoint table once per process (a test holds
+    /// the committed openapi.json to it, so it always encodes).
+    static let apiDocument = (try? OpenAPIDocument.json()) ?? Data("{}".utf8)
+
     /// The router of the whole product: health, metrics, API and web UI. `/metrics` asks for an
     /// administrator's bearer token unless `metricsPublic`.
     public static func router(env: CoreEnvironment, metricsPublic: Bool = false) -> Router<AppContext> {
@@ -78,7 +83,7 @@ public enum FurrowServer {
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
-        APIRoutes.add(to: router, env: env)
+        APIRoutes.add(to: router, env: env, document: apiDocument)
         WebRoutes.add(to: router, env: env)
         return router
     }

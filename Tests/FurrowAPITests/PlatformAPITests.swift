@@ -2,6 +2,7 @@ import Foundation
 import FurrowAPI
 import FurrowCore
 import FurrowDomain
+import FurrowOpenAPI
 import FurrowServer
 import FurrowTestSupport
 import HTTPTypes
@@ -100,7 +101,7 @@ struct PlatformAPITests {
             return "\(route.method.rawValue.lowercased()) /" + parts.joined(separator: "/")
         })
         // when
-        let document = try JSONSerialization.jsonObject(with: APIRoutes.openAPIDocument) as? [String: Any] ?? [:]
+        let document = try JSONSerialization.jsonObject(with: OpenAPIDocument.json()) as? [String: Any] ?? [:]
         let paths = document["paths"] as? [String: [String: Any]] ?? [:]
         let documented = Set(paths.flatMap { path, operations in operations.keys.filter { $0 != "parameters" }.map { "\($0) \(path)" } })
         // then
@@ -117,7 +118,7 @@ struct PlatformAPITests {
     @Test("the OpenAPI quote status lists exactly the readings a quote has")
     func quoteReadings() throws {
         // given
-        let document = try JSONSerialization.jsonObject(with: APIRoutes.openAPIDocument) as? [String: Any] ?? [:]
+        let document = try JSONSerialization.jsonObject(with: OpenAPIDocument.json()) as? [String: Any] ?? [:]
         let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
         // when
         let documented = (schemas?["QuoteStatus"] as? [String: Any])?["enum"] as? [String]

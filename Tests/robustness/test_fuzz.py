@@ -230,7 +230,7 @@ def crafted(status, body, content_type="application/problem+json", url="http://1
 
 
 def test_problem_check_flags_bad_answers():
-    with open(os.path.join(support.ROOT, "Sources", "FurrowAPI", "Resources", "openapi.json")) as f:
+    with open(os.path.join(support.ROOT, "openapi.json")) as f:
         slugs = fuzz_hooks.documented_slugs(json.load(f))
     get = ("GET", "/accounts/{id}")
 
@@ -270,7 +270,7 @@ def test_a_broken_server_fails_the_run(tmp_path):
     import http.server
     import threading
 
-    with open(os.path.join(support.ROOT, "Sources", "FurrowAPI", "Resources", "openapi.json")) as f:
+    with open(os.path.join(support.ROOT, "openapi.json")) as f:
         problem_schema = json.load(f)["components"]["schemas"]["Problem"]
 
     def problems(*pairs):

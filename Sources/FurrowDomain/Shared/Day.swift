@@ -9,13 +9,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// A date known to exist, such as a constant; no check is made (2026-02-31 would be 2026-03-03).
     public init(year: Int, month: Int, day: Int) { ordinal = Self.ordinal(year: year, month: month, day: day) }
 
-    /// A `YYYY-MM-DD` date in the years of `Bounds.years`; any other text is nil.
+    /// A `YYYY-MM-DD` date in the years of `Bounds.years`; any other text is nil. Read byte by
+    /// byte: every stored date of a list page comes through here.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), Bounds.years.contains(year),
-              (1...12).contains(month), day >= 1, day <= Self.length(month: month, year: year) else { return nil }
-        ordinal = Self.ordinal(year: year, month: month, day: day)
+        var text = text
+        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 48
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts, Bounds.years.contains(parts.year), (1...12).contains(parts.month), parts.day >= 1,
+              parts.day <= Self.length(month: parts.month, year: parts.year) else { return nil }
+        ordinal = Self.ordinal(year: parts.year, month: parts.month, day: parts.day)
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
@@ -25,8 +39,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let (year, month, day) = Self.civil(ordinal)
-        let pad = { (value: Int, width: Int) in String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard (0...9999).contains(year) else { return "\(year)-\(month)-\(day)" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return 10
+        }
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
