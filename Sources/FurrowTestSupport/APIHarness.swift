@@ -34,6 +34,14 @@ extension TestWorld {
 
     /// Runs `body` against the whole application in process (no sockets).
     public func withAPI<T: Sendable>(_ body: @Sendable (API) async throws -> T) async throws -> T {
+        try await API.with(env, body)
+    }
+}
+
+extension API {
+    /// Runs `body` against the application of `env` in process, for a database a test made itself
+    /// (such as the demo company's).
+    public static func with<T: Sendable>(_ env: CoreEnvironment, _ body: @Sendable (API) async throws -> T) async throws -> T {
         var logger = Logger(label: "furrow.test")
         logger.logLevel = .warning
         let app = Application(router: FurrowServer.router(env: env), logger: logger)
