@@ -66,9 +66,20 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(
+            name: "FurrowHTTP",
+            dependencies: [
+                "FurrowDomain", "FurrowCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
             name: "FurrowAPI",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowDocuments",
+                "FurrowDomain", "FurrowCore", "FurrowDocuments", "FurrowHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,7 +90,7 @@ let package = Package(
         .target(
             name: "FurrowWeb",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowAPI",
+                "FurrowDomain", "FurrowCore", "FurrowHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -97,7 +108,7 @@ let package = Package(
         .target(
             name: "FurrowServer",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowOpenAPI", "FurrowWeb", "FurrowDocuments",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowHTTP", "FurrowAPI", "FurrowOpenAPI", "FurrowWeb", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -133,7 +144,7 @@ let package = Package(
         .target(
             name: "FurrowTestSupport",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowAPI", "FurrowWeb", "FurrowServer", "FurrowDocuments",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowHTTP", "FurrowAPI", "FurrowWeb", "FurrowServer", "FurrowDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -152,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "FurrowAPITests",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowAPI", "FurrowDocuments", "FurrowOpenAPI", "FurrowServer", "FurrowStore", "FurrowTestSupport",
+                "FurrowDomain", "FurrowCore", "FurrowHTTP", "FurrowAPI", "FurrowDocuments", "FurrowOpenAPI", "FurrowServer", "FurrowStore", "FurrowTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

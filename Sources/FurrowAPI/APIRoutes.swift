@@ -1,5 +1,6 @@
 import Foundation
 import FurrowCore
+import FurrowHTTP
 import Hummingbird
 import NIOCore
 

@@ -1,5 +1,6 @@
 import Foundation
 import FurrowAPI
+import FurrowHTTP
 import FurrowCore
 import FurrowDocuments
 import FurrowDomain
@@ -72,7 +73,7 @@ public enum FurrowServer {
         _ = registry
         let router = Router(context: AppContext.self)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(allowedMethods: APIMethods.allowed))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: RequestSettingsMiddleware())
         router.get("healthz") { _, _ in

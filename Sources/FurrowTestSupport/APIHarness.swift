@@ -1,5 +1,6 @@
 import Foundation
 import FurrowAPI
+import FurrowHTTP
 import FurrowCore
 import FurrowDomain
 import FurrowServer

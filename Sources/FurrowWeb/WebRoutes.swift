@@ -1,4 +1,4 @@
-import FurrowAPI
+import FurrowHTTP
 import FurrowCore
 import Hummingbird
 import NIOCore

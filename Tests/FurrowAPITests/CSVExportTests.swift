@@ -1,4 +1,4 @@
-@testable import FurrowAPI
+@testable import FurrowHTTP
 import Testing
 
 @Suite("CSV export cells")

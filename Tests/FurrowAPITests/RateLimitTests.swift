@@ -1,5 +1,6 @@
 import Foundation
 import FurrowAPI
+import FurrowHTTP
 import FurrowDomain
 import Testing
 

@@ -1,4 +1,5 @@
 import FurrowAPI
+import FurrowHTTP
 import Testing
 
 @Suite("Request log")

@@ -1,3 +1,4 @@
+import FurrowHTTP
 /// What the API's document says of the API as a whole: its conventions and its tags.
 public enum APIDescription {
     public static let title = "Furrow API"

@@ -1,3 +1,4 @@
+import FurrowHTTP
 /// The answers and parameters many operations share, so each operation names them rather than
 /// spelling them out.
 extension Endpoint.Answer {

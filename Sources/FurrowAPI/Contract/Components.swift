@@ -1,3 +1,4 @@
+import FurrowHTTP
 /// The component schemas of the API's document, by area, in document order. Each area's file
 /// in `Schemas/` declares its schemas; operations refer to them by name (`.ref("Account")`).
 public enum Components {

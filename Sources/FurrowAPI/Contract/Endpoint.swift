@@ -1,4 +1,5 @@
 import FurrowCore
+import FurrowHTTP
 import HTTPTypes
 import Hummingbird
 

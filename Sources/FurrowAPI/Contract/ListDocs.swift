@@ -1,5 +1,6 @@
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 /// How a list's query parameters are documented: the fields come from the list's `ListFields`
 /// (what the server really accepts); this adds only what a reader needs besides, such as the values

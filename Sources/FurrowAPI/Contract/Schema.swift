@@ -1,3 +1,4 @@
+import FurrowHTTP
 /// A JSON Schema (the 2020-12 dialect OpenAPI 3.1 uses), as the API declares the shape of a
 /// body, an answer or a parameter. Only what the API's documents need: the OpenAPI target turns
 /// it into the document, and the contract tests hold each DTO's encoded keys to its properties.

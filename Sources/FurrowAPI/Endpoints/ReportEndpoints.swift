@@ -1,5 +1,6 @@
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 /// The operations of `ReportRoutes`, each declared once for the router, 405 answers and the OpenAPI document.
 extension ReportRoutes {

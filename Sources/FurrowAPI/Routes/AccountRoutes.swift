@@ -1,5 +1,6 @@
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 import Hummingbird
 
 struct AccountRoutes: RouteSet {

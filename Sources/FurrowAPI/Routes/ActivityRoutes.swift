@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 import Hummingbird
 
 /// Activities (SPEC §6): create, edit, complete, cancel, reopen, reschedule; a record's timeline; my list.

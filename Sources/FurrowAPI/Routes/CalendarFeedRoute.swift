@@ -2,6 +2,7 @@ import Foundation
 import FurrowCore
 import FurrowDocuments
 import FurrowDomain
+import FurrowHTTP
 import Hummingbird
 import NIOCore
 

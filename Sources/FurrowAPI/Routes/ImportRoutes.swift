@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 import Hummingbird
 import NIOCore
 
@@ -14,7 +15,6 @@ struct ImportReportDTO: Encodable, Sendable {
 /// saves its uploads through `save` too.
 public struct ImportRoutes: RouteSet {
     let env: CoreEnvironment
-    public static let maxFileSize = 64 * 1024 * 1024
 
 
     @Sendable func contacts(_ request: Request, context: AppContext) async throws -> Response {
@@ -37,7 +37,7 @@ public struct ImportRoutes: RouteSet {
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-import-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: file) }
-        try await Self.save(request.body, to: file)
+        try await UploadedFile.save(request.body, to: file)
         let outcome = try await ContactImport(env, by: principal).run(file: file, options: options)
         if outcome.errorCount > 0 {
             var problem = Problem(.importRejected, 422, "Import rejected",
@@ -49,31 +49,5 @@ public struct ImportRoutes: RouteSet {
         }
         return try .json(ImportReportDTO(rows: outcome.rows, imported: outcome.imported, dryRun: options.dryRun),
                          status: options.dryRun ? .ok : .created)
-    }
-
-    /// Writes the body to `file` as it arrives: over the cap is a 413, a body cut short a 400.
-    public static func save(_ body: RequestBody, to file: URL) async throws {
-        guard FileManager.default.createFile(atPath: file.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: file.path) else {
-            throw CoreError.storageUnavailable
-        }
-        defer { try? handle.close() }
-        var size = 0
-        do {
-            for try await buffer in body {
-                size += buffer.readableBytes
-                guard size <= maxFileSize else {
-                    throw Problem(.payloadTooLarge, 413, "Payload too large", "An import file may be at most \(maxFileSize) bytes.")
-                }
-                do { try handle.write(contentsOf: Data(buffer: buffer)) } catch { throw CoreError.storageFull }
-            }
-        } catch let problem as Problem {
-            throw problem
-        } catch let error as CoreError {
-            throw error
-        } catch {
-            throw Problem.malformed("The request body could not be read to its end.")
-        }
-        guard size > 0 else { throw Problem.malformed("The request body is empty; send the CSV file.") }
     }
 }

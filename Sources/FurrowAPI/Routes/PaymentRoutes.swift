@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 import Hummingbird
 
 /// Payments with their allocations, and the receivables ageing (SPEC §5).

@@ -1,5 +1,6 @@
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 /// The problem schemas of the API's document.
 extension Components {

@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 struct ActivityDTO: Encodable, Sendable {
     struct Ref: Encodable, Sendable { let type: String, id: String }

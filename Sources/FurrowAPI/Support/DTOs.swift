@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 /// The JSON shapes the API sends. Timestamps are RFC 3339 UTC strings; ids are UUID strings.
 struct AccountDTO: Encodable, Sendable {

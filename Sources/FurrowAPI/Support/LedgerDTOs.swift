@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 /// A document line with the order line it is (orders) or bills (invoices).
 struct LineDTO: Encodable, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 struct SourceRefDTO: Encodable, Sendable { let type: String, id: String }
 

@@ -1,6 +1,7 @@
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 struct TaxRateDTO: Encodable, Sendable {
     let id: String, name: String, percent: String, active: Bool

@@ -1,5 +1,5 @@
 import Foundation
-import FurrowAPI
+import FurrowHTTP
 import FurrowDomain
 
 /// One labelled input of a form, with its error beside it (rendered by `field.mustache`).

@@ -1,11 +1,11 @@
 import Foundation
 import FurrowDomain
-import FurrowAPI
+import FurrowHTTP
 import FurrowCore
 import Hummingbird
 
 /// A `multipart/form-data` upload too large to hold in memory (an import file): the body streams
-/// to a temporary file as it arrives (`ImportRoutes.save`, with the API's size cap), the saved body
+/// to a temporary file as it arrives (`UploadedFile.save`, with the API's size cap), the saved body
 /// is mapped rather than read, and the one file field's bytes are copied to a file of their own.
 /// Only the small text fields are read into memory.
 struct SavedUpload: Sendable {
@@ -64,7 +64,7 @@ struct SavedUpload: Sendable {
 extension Web {
     /// Saves a `multipart/form-data` upload to a temporary folder, checks its `_csrf` field against
     /// the session's token, and hands it to `use`; the folder is removed afterwards, whatever
-    /// happens. Over `ImportRoutes.maxFileSize` is a 413 problem, a body cut short a 400.
+    /// happens. Over `BodyLimits.importFile` is a 413 problem, a body cut short a 400.
     func savedUpload<Result>(_ request: Request, _ context: AppContext, fileField: String,
                              use: (SavedUpload) async throws -> Result) async throws -> Result {
         let type = request.headers[.contentType] ?? ""
@@ -78,7 +78,7 @@ extension Web {
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let body = folder.appendingPathComponent("body")
-        try await ImportRoutes.save(request.body, to: body)
+        try await UploadedFile.save(request.body, to: body)
         let upload = try SavedUpload(body: body, boundary: boundary, fileField: fileField,
                                      destination: folder.appendingPathComponent("file"))
         guard let expected = context.csrf, !expected.isEmpty, (upload.fields["_csrf"] ?? "").matchesSecret(expected) else {

@@ -1,5 +1,5 @@
 import Foundation
-import FurrowAPI
+import FurrowHTTP
 import FurrowCore
 import FurrowDomain
 import Hummingbird

@@ -1,6 +1,6 @@
 import Foundation
 import FurrowDomain
-import FurrowAPI
+import FurrowHTTP
 import Hummingbird
 import NIOCore
 

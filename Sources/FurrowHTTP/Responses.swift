@@ -1,0 +1,55 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+import NIOCore
+
+extension Response {
+    /// A JSON response of any encodable value.
+    public static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
+        let bytes = try StreamingJSONEncoder().encode(value)
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A JSON answer that carries a secret (a bearer token, a calendar feed address): no cache
+    /// or proxy may keep it (`Cache-Control: no-store`).
+    public static func secret<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try json(value, status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    public static var noContent: Response { Response(status: .noContent) }
+}
+
+extension AppContext {
+    /// A path id of the given entity; a malformed id is simply not found.
+    public func id<T>(_: T.Type, _ name: String = "id") throws -> Identifier<T> {
+        guard let text = parameters.get(name), let id = Identifier<T>(text) else { throw Problem.notFound() }
+        return id
+    }
+}
+
+extension Request {
+    /// The expected version from `If-Match: "N"` (or `W/"N"`), else from the body's `version`; an
+    /// If-Match of another shape is a 400, never read as some version.
+    public func expectedVersion(_ body: inout JSONBody) throws -> Int? {
+        if let header = headers[.ifMatch] {
+            var tag = Substring(header.trimmingCharacters(in: .whitespaces))
+            if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+            guard tag.count >= 3, tag.first == "\"", tag.last == "\"", let version = Int(tag.dropFirst().dropLast()), version >= 1,
+                  tag.dropFirst().dropLast().allSatisfy(\.isASCII) else {
+                throw Problem.malformed("If-Match must be the record's version in quotes, such as \"3\".")
+            }
+            return version
+        }
+        return body.int("version")
+    }
+
+    public func flag(_ name: String) -> Bool {
+        guard let value = uri.queryParameters[Substring(name)] else { return false }
+        return value == "true" || value == "1"
+    }
+}

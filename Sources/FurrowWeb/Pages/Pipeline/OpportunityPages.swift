@@ -1,0 +1,69 @@
+import Foundation
+import FurrowHTTP
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+/// The opportunities list and an opportunity's page (SPEC §3).
+struct OpportunityPages {
+    let web: Web
+    var pipeline: PipelineParts { PipelineParts(env: web.env) }
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.get("opportunities", use: list)
+        group.get("opportunities/:id", use: show)
+    }
+
+    struct Row {
+        let name: String, url: String, account: String, accountURL: String?, kind: String, stage: String, status: String
+        let statusKey: String, amount: String, probability: String, closeDate: String, owner: String, created: String
+    }
+    typealias ListModel = FilteredList<Row>
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        let parameters = ListParameters(request, path: "/opportunities", fields: .opportunities, filters: ["status", "kindId", "ownerId"])
+        let items = try await OpportunityService(web.env).list(parameters.query, by: principal)
+        let catalog = CatalogService(web.env)
+        let kinds = try await catalog.kinds()
+        let stages = Dictionary(try await catalog.stages().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let accounts = try await pipeline.parts.accountNames(items.compactMap(\.fields.accountId))
+        let users = try await pipeline.parts.userNames()
+        let filters = FilterBar(parameters, placeholder: "Name or comment", selects: [
+            .init("status", "Status", OpportunityStatus.allCases.map { ($0.rawValue, PipelineText.status($0)) }, parameters,
+                  empty: "Any status"),
+            .init("kindId", "Kind", kinds.map { ($0.id.string, $0.name) }, parameters, empty: "Any kind"),
+            .init("ownerId", "Owner", try await pipeline.userOptions(), parameters, empty: "Anyone"),
+        ])
+        return try await web.page("opportunities", "Opportunities", request, context) { shell in
+            ListModel(
+                columns: parameters.columns([("Name", "name"), ("Account", nil), ("Stage", nil), ("Status", nil),
+                                             ("Amount", "estimatedRevenue"), ("Probability", "probability"),
+                                             ("Close date", "expectedCloseDate"), ("Owner", nil), ("Created", "createdAt")]),
+                rows: items.map { o in
+                    Row(name: o.fields.name, url: "/opportunities/\(o.id)", account: o.fields.accountId.flatMap { accounts[$0] } ?? "",
+                        accountURL: o.fields.accountId.map { "/accounts/\($0)" }, kind: kinds.first { $0.id == o.kindId }?.name ?? "",
+                        stage: o.stageId.flatMap { stages[$0] } ?? "", status: PipelineText.status(o.status), statusKey: o.status.rawValue,
+                        amount: o.value.map { MoneyText.format($0) } ?? "", probability: "\(o.probability) %",
+                        closeDate: o.fields.expectedCloseDate?.description ?? "", owner: users[o.ownership.ownerId] ?? "",
+                        created: shell.format(o.createdAt))
+                },
+                hasRows: !items.isEmpty, filters: filters,
+                next: parameters.nextLink(items, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
+                first: parameters.firstLink, canCreate: principal.canWriteRecords)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        guard let id = context.parameters.get("id").flatMap(Opportunity.ID.init) else { throw Problem.notFound() }
+        let service = OpportunityService(web.env)
+        let detail = try await service.get(id, by: principal)
+        let moves = try await service.stageHistory(id, by: principal)
+        let builder = OpportunityView.Builder(env: web.env, principal: principal)
+        let data = try await builder.load(detail)
+        return try await web.page("opportunity", detail.opportunity.fields.name, request, context) { shell in
+            try await builder.model(detail, data, moves: moves, shell: shell)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import FurrowHTTP
+import FurrowCore
+import FurrowDomain
+import Hummingbird
+
+/// Company settings, for administrators (SPEC §11): the company, the rules for opportunities
+/// made by quotes, the follow-up rule and the opportunities the calendar shows (§6), and outgoing mail. The SMTP password is write-only: never shown, kept when
+/// its field is left empty.
+struct SettingsPage {
+    let web: Web
+    static var flags: [(name: String, keyPath: WritableKeyPath<Settings, Bool>)] {
+        [("autoCreateOpportunity", \.autoCreateOpportunity), ("opportunityNameFromQuote", \.opportunityNameFromQuote),
+         ("useProductShortNames", \.useProductShortNames), ("smtpVerifyCertificates", \.smtpVerifyCertificates)]
+    }
+    static let securities = [("starttls", "STARTTLS (usually port 587)"), ("tls", "TLS from the start (usually port 465)"),
+                             ("none", "None: a local relay only")]
+    static let quoteWords = ["Quote", "Budget", "Quotation"]
+    static let currencies = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "JPY", "INR", "BRL", "MXN", "ZAR"]
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.get("settings", use: show)
+        group.post("settings", use: update)
+    }
+
+    func admin(_ request: Request, _ context: AppContext) throws -> Principal {
+        let principal = try web.principal(request, context)
+        guard principal.isAdmin else { throw CoreError.forbidden("Only administrators can change the settings.") }
+        return principal
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try admin(request, context)
+        let settings = try await SettingsService(web.env).current()
+        var fields: [String: String?] = [
+            "companyName": settings.companyName, "companyAddress": settings.companyAddress, "timeZone": settings.timeZone,
+            "baseCurrency": settings.baseCurrency, "quoteWord": settings.quoteWord, "smtpHost": settings.smtpHost,
+            "smtpPort": String(settings.smtpPort), "mailFrom": settings.mailFrom, "smtpUsername": settings.smtpUsername,
+            "smtpSecurity": settings.smtpSecurity, "followUpDays": String(settings.followUpDays),
+        ]
+        for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
+        var values = WebForm(values: fields)
+        values.set("calendarStates", settings.calendarStates)
+        return try await page(request, context, values: values, problem: nil)
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try admin(request, context)
+        let form = try await web.form(request, context)
+        do {
+            _ = try await SettingsService(web.env).update({ settings in
+                settings.companyName = form["companyName"]
+                settings.companyAddress = form["companyAddress"]
+                settings.timeZone = form["timeZone"].trimmedSpaces()
+                settings.baseCurrency = form["baseCurrency"].trimmedSpaces()
+                settings.quoteWord = form["quoteWord"]
+                for flag in Self.flags { settings[keyPath: flag.keyPath] = form.flag(flag.name) }
+                settings.smtpHost = form["smtpHost"].trimmedSpaces()
+                settings.smtpPort = Int(form["smtpPort"].trimmedSpaces()) ?? 0
+                settings.mailFrom = form["mailFrom"].trimmedSpaces()
+                settings.smtpUsername = form["smtpUsername"]
+                settings.smtpSecurity = form["smtpSecurity"]
+                settings.followUpDays = form.optional("followUpDays").map { Int($0) ?? -1 } ?? 0
+                settings.calendarStates = form.all("calendarStates")
+                // Write-only: an empty field keeps the stored password.
+                if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
+            }, by: principal)
+        } catch {
+            let problem = try AccountForms.formProblem(error)
+            return try await page(request, context, values: form, problem: problem)
+        }
+        return .redirect("/settings", flash: "Settings saved.")
+    }
+
+    /// The statuses, then each stage of each opportunity kind (once), as `calendarStates` choices.
+    static func calendarStates(_ env: CoreEnvironment) async throws -> [(String, String)] {
+        let catalog = CatalogService(env)
+        let stages = Dictionary(try await catalog.stages().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var options = [("inProgress", "In progress"), ("won", "Won"), ("lost", "Lost")]
+        for kind in try await catalog.kinds() {
+            for id in kind.stageIds where !options.contains(where: { $0.0 == id.string }) {
+                options.append((id.string, "In the stage \(stages[id] ?? "?") (\(kind.name))"))
+            }
+        }
+        return options
+    }
+
+    func page(_ request: Request, _ context: AppContext, values: WebForm, problem: Problem?) async throws -> Response {
+        let passwordStored = try await SettingsService(web.env).current().smtpPasswordSet
+        var fields = FormFields(problem)
+        fields.add("companyName", "Company name", values["companyName"], required: true, autocomplete: "organization")
+        fields.textarea("companyAddress", "Company address", values["companyAddress"])
+        fields.add("timeZone", "Time zone", values["timeZone"], required: true, hint: "An IANA name such as Europe/London.",
+                   list: "time-zones")
+        fields.add("baseCurrency", "Base currency", values["baseCurrency"], required: true, hint: "An ISO 4217 code such as EUR.",
+                   list: "currencies")
+        let current = values["quoteWord"]
+        let words = Self.quoteWords.contains(current) || current.isEmpty ? Self.quoteWords : Self.quoteWords + [current]
+        fields.select("quoteWord", "Word for quotes", words.map { ($0, $0) }, selected: current, required: true)
+        fields.checkbox("autoCreateOpportunity", "Create opportunities for quotes", checked: values.flag("autoCreateOpportunity"),
+                        hint: "A quote for a lead or an account without an opportunity creates one.")
+        fields.checkbox("opportunityNameFromQuote", "Name them after the quote", checked: values.flag("opportunityNameFromQuote"),
+                        hint: "Otherwise they are called “Opportunity for quote”.")
+        fields.checkbox("useProductShortNames", "Name them after the products", checked: values.flag("useProductShortNames"),
+                        hint: "The products’ short names, joined; this wins over naming them after the quote.")
+        fields.add("followUpDays", "Follow-up after (days)", values["followUpDays"], type: "number",
+                   hint: "A sent quote or an open opportunity without an open activity for this many days gets a follow-up task for its owner. 0 switches this off.")
+        fields.checkboxGroup("calendarStates", "Calendar shows opportunities that are…", try await Self.calendarStates(web.env),
+                             checked: Set(values.all("calendarStates")), hint: "On their expected close date, as all-day entries.")
+        fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
+        fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
+        fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)
+        fields.checkbox("smtpVerifyCertificates", "Check the server’s certificate", checked: values.flag("smtpVerifyCertificates"),
+                        hint: "Switch off only for a relay with a self-signed certificate.")
+        fields.add("mailFrom", "Sender address", values["mailFrom"], type: "email", hint: "The From address of outgoing email.")
+        fields.add("smtpUsername", "SMTP user name", values["smtpUsername"], autocomplete: "off",
+                   hint: "Only if the mail server asks for a login.")
+        // Never filled in, not even after a refused save: the password does not go back to the browser.
+        fields.add("smtpPassword", "SMTP password", "", type: "password", autocomplete: "new-password",
+                   hint: passwordStored ? "A password is stored. Leave this empty to keep it." : "No password is stored.")
+        var page = FormPage(heading: "Settings", action: "/settings", submitLabel: "Save settings")
+        page.intro = "The company’s name appears at the top of every page and on documents. Quotes are emailed through the SMTP server below; the follow-up rule and the calendar’s opportunities are set in between."
+        page.apply(fields, problem: problem)
+        page.datalists = [
+            FormPage.Datalist(id: "time-zones", options: TimeZone.knownTimeZoneIdentifiers.sorted().map {
+                Field.Option(value: $0, label: $0, selected: false)
+            }),
+            FormPage.Datalist(id: "currencies", options: Self.currencies.map { Field.Option(value: $0, label: $0, selected: false) }),
+        ]
+        let status = problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok
+        return try await web.page("form", "Settings", page, request, context, status: status)
+    }
+}
