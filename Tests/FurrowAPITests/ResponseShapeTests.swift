@@ -23,15 +23,10 @@ struct ResponseShapeTests {
 
     @Test("each GET answer of the demo company has the keys, required keys and enum values of its schema")
     func answersMatchSchemas() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-shapes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try await SQLStore.open(directory.appendingPathComponent("demo.sqlite").path)
-        defer { Task { await store.close() } }
-        try await Migrator(store).migrate()
-        let env = CoreEnvironment(store: store, passwords: PasswordHasher(cost: 4))
-        // given: the demo company, read by its administrator
-        let admin = try #require(try await DemoCompany.load(env).first { $0.role == .admin })
+        try await DemoDatabase.with { env, admin in try await Self.check(env, admin) }
+    }
+
+    static func check(_ env: CoreEnvironment, _ admin: DemoCompany.Login) async throws {
         let components = Dictionary(uniqueKeysWithValues: Components.all.map { ($0.name, $0.schema) })
         let reads = APIRoutes.endpoints.filter { $0.method == .get }.compactMap { endpoint -> (Endpoint, Schema)? in
             guard let ok = endpoint.answers.first(where: { $0.status == 200 }),

@@ -14,6 +14,13 @@ extension Schema {
     static let serverOwned = Schema().described("Server-owned; accepted and ignored.")
     static let serverOwnedOnCreate = Schema().described("Server-owned; accepted and ignored on create.")
     static let derivedTeam = Schema().described("Derived from the owner; accepted and ignored.")
+    /// The display name of a record an answer refers to (`accountName`).
+    static func referenceName(_ what: String) -> Schema {
+        .string("\(what), read with the record: absent when it refers to none, and it may be absent from the answer to a change of that reference.")
+    }
+
+    /// A display name an answer carries (`accountName`): sent back, it is ignored.
+    static let readName = Schema().described("A name read with the record; accepted and ignored.")
 
     /// A record's version in an answer.
     static let version = Schema.integer("Optimistic-concurrency version; send it back as `If-Match: \"N\"` when changing the record.",

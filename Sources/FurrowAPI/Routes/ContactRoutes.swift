@@ -6,6 +6,8 @@ import Hummingbird
 struct ContactRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["firstName", "lastName", "email", "phone", "mobile", "title", "accountId", "ownerId", "fullName"]
+    /// Server-owned fields and the names an answer carries: a client may send them back.
+    static let ignored = JSONBody.serverOwned.union(["accountName", "ownerName"])
 
 
     static func fields(_ body: inout JSONBody, over base: ContactFields) -> ContactFields {
@@ -26,7 +28,7 @@ struct ContactRoutes: RouteSet {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: Self.ignored)
         let fields = Self.fields(&body, over: ContactFields(lastName: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
@@ -48,7 +50,7 @@ struct ContactRoutes: RouteSet {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Contact.self)
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: Self.ignored)
         let version = try request.expectedVersion(&body)
         let current = try await ContactService(env).get(id, by: principal)
         let fields = Self.fields(&body, over: current.fields)

@@ -12,6 +12,9 @@ struct OpportunityRoutes: RouteSet {
     ]
     /// Changed only by their verbs (advance, close, reopen): accepted in a body and ignored.
     static let verbOwned: Set<String> = JSONBody.serverOwned.union(["stageId", "status", "actualRevenue", "lostReasonId", "closedAt", "leadId"])
+        .union(Self.names)
+    /// The display names an answer carries: a client may send them back, and they are ignored.
+    static let names: Set<String> = ["accountName", "contactName", "ownerName", "stageName", "kindName"]
 
 
     func input(_ body: inout JSONBody, over base: OpportunityFields) async throws -> OpportunityInput {

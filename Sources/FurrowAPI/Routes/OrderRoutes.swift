@@ -8,6 +8,7 @@ struct OrderDTO: Encodable, Sendable {
     let id: String, number: String, status: String, quoteId: String?, opportunityId: String?, accountId: String?, contactId: String?
     let currency: String, lines: [LineDTO], subtotal: String, discountTotal: String, taxTotal: String, total: String
     let ownerId: String, version: Int, createdAt: String
+    let accountName: String?, contactName: String?, ownerName: String?
 
     init(_ o: SalesOrder) {
         id = o.id.string; number = o.number; status = o.status.rawValue; quoteId = o.quoteId?.string; opportunityId = o.opportunityId?.string
@@ -17,6 +18,7 @@ struct OrderDTO: Encodable, Sendable {
         subtotal = totals.subtotal.decimalString; discountTotal = totals.discountTotal.decimalString
         taxTotal = totals.taxTotal.decimalString; total = totals.total.decimalString
         ownerId = o.ownership.ownerId.string; version = o.version; createdAt = Timestamp.string(o.createdAt)
+        accountName = o.names["accountName"]; contactName = o.names["contactName"]; ownerName = o.names["ownerName"]
     }
 }
 

@@ -9,7 +9,8 @@ struct QuoteRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["opportunityId", "leadId", "accountId", "contactId", "priceListId", "name", "date", "validUntil",
                                       "comments", "terms", "currency", "lines"]
-    static let ignored: Set<String> = JSONBody.serverOwned.union(["number", "revision", "status", "subtotal", "discountTotal", "taxTotal", "total"])
+    static let ignored: Set<String> = JSONBody.serverOwned.union(["number", "revision", "status", "subtotal", "discountTotal", "taxTotal", "total",
+                                                                  "accountName", "contactName", "opportunityName", "ownerName"])
 
 
     func input(_ body: inout JSONBody) -> QuoteInput {

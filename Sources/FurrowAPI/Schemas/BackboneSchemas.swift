@@ -61,6 +61,8 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "accountName": .referenceName("The account's name"),
+        "ownerName": .referenceName("The owner's name"),
     ])
     static let contactCreate: Schema = .object("A new contact. Unknown fields are refused (422).", required: ["lastName"], closed: true, [
         "lastName": .string("Family name (trimmed, required).", minLength: 1, maxLength: 100),
@@ -77,6 +79,7 @@ extension Components {
         "updatedAt": .serverOwned,
         "version": .serverOwnedOnCreate,
         "teamId": .derivedTeam,
+        "accountName": .readName, "ownerName": .readName,
     ])
     static let contactPatch: Schema = .object("Changes to a contact: absent fields are unchanged, null clears a field. Unknown fields are refused (422).", closed: true, [
         "lastName": .string("Family name (trimmed, cannot be cleared).", minLength: 1, maxLength: 100),
@@ -93,6 +96,7 @@ extension Components {
         "createdAt": .serverOwned,
         "updatedAt": .serverOwned,
         "teamId": .derivedTeam,
+        "accountName": .readName, "ownerName": .readName,
     ])
     static let role: Schema = .enumeration(Role.self, "A user's role. admin sees and manages everything; manager sees their own, their team's and their managed teams' records and may reassign owners; sales, service and finance see their own and their team's records, except that finance sees every invoice and payment; admin, manager and finance import and reconcile bank statements; readonly reads like sales and writes nothing.")
     static let user: Schema = .object("A user. The password is write-only and never returned.", required: ["id", "email", "name", "role", "active", "version", "createdAt", "updatedAt"], [

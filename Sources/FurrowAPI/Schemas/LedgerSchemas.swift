@@ -60,6 +60,9 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "accountName": .referenceName("The account's name"),
+        "contactName": .referenceName("The contact's full name"),
+        "ownerName": .referenceName("The owner's name"),
     ])
     static let invoiceCreate: Schema = .object("A draft invoice written from scratch. Unknown fields are refused (422); server-owned fields, `number`, `status` and `kind` are accepted and ignored.", required: ["accountId", "lines"], closed: true, [
         "accountId": .uuid("The customer account, one the caller can see (else 422)."),

@@ -55,6 +55,11 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "accountName": .referenceName("The account's name"),
+        "contactName": .referenceName("The contact's full name"),
+        "ownerName": .referenceName("The owner's name"),
+        "stageName": .referenceName("The stage's name"),
+        "kindName": .referenceName("The opportunity kind's name"),
     ])
     static let opportunityCreate: Schema = .object("A new opportunity, `inProgress` in the first stage of its kind. Unknown fields are refused (422); the fields changed only by the opportunity's verbs are accepted and ignored.", required: ["name"], closed: true, [
         "name": .string("The opportunity's name (trimmed, required).", minLength: 1, maxLength: 200),
@@ -86,6 +91,7 @@ extension Components {
         "lostReasonId": Schema().described("Set only by close; accepted and ignored."),
         "closedAt": Schema().described("Set only by close; accepted and ignored."),
         "leadId": Schema().described("Set only by lead qualification; accepted and ignored."),
+        "accountName": .readName, "contactName": .readName, "ownerName": .readName, "stageName": .readName, "kindName": .readName,
     ])
     static let opportunityPatch: Schema = .object("Changes to an open opportunity: absent fields are unchanged, null clears a field. Unknown fields are refused (422); the fields changed only by the opportunity's verbs are accepted and ignored.", closed: true, [
         "name": .string("The opportunity's name (trimmed, cannot be cleared).", minLength: 1, maxLength: 200),
@@ -117,6 +123,7 @@ extension Components {
         "lostReasonId": Schema().described("Set only by close; accepted and ignored."),
         "closedAt": Schema().described("Set only by close; accepted and ignored."),
         "leadId": Schema().described("Set only by lead qualification; accepted and ignored."),
+        "accountName": .readName, "contactName": .readName, "ownerName": .readName, "stageName": .readName, "kindName": .readName,
     ])
     static let opportunityAdvance: Schema = .object("The stage to move to. Unknown fields are refused (422).", required: ["stageId"], closed: true, [
         "stageId": .uuid("A stage of the opportunity's kind: for `standard` kinds the next one, for `custom` kinds any but the current one."),

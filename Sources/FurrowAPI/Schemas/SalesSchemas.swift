@@ -147,6 +147,10 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "accountName": .referenceName("The account's name"),
+        "contactName": .referenceName("The contact's full name"),
+        "opportunityName": .referenceName("The opportunity's name"),
+        "ownerName": .referenceName("The owner's name"),
     ])
     static let quoteCreate: Schema = .object("A new draft quote, revision 1. It is for `opportunityId` (open, visible to the caller); otherwise for a `leadId` or an `accountId`, and then an opportunity of the quote-driven kind is created with it (see the settings `autoCreateOpportunity`, `opportunityNameFromQuote` and `useProductShortNames`). Unknown fields are refused (422); server-owned and computed fields are accepted and ignored.", closed: true, [
         "opportunityId": .uuid("An open opportunity the caller can see.", nullable: true),
@@ -173,6 +177,7 @@ extension Components {
         "taxTotal": Schema().described("Computed; accepted and ignored."),
         "total": Schema().described("Computed; accepted and ignored."),
         "version": .serverOwnedOnCreate,
+        "accountName": .readName, "contactName": .readName, "opportunityName": .readName, "ownerName": .readName,
     ])
     static let quotePatch: Schema = .object("Changes to a draft quote. Unknown fields are refused (422); server-owned and computed fields, and `opportunityId`, `leadId`, `accountId` and `currency` (which cannot change), are accepted and ignored.", closed: true, [
         "contactId": .uuid("The customer contact. Absent or null: on create the opportunity's (or the qualified lead's) contact; on update unchanged (it cannot be cleared).", nullable: true),
@@ -199,6 +204,7 @@ extension Components {
         "discountTotal": Schema().described("Computed; accepted and ignored."),
         "taxTotal": Schema().described("Computed; accepted and ignored."),
         "total": Schema().described("Computed; accepted and ignored."),
+        "accountName": .readName, "contactName": .readName, "opportunityName": .readName, "ownerName": .readName,
     ])
     static let quoteReject: Schema = .object("Optional details of a rejection. Unknown fields are refused (422).", closed: true, [
         "reasonId": .uuid("An active reason for losing (see `GET /lost-reasons`), used when the rejection loses the opportunity. Default: the reason named `Quote rejected`, else the first active one.", nullable: true),
@@ -223,6 +229,9 @@ extension Components {
         "ownerId": .uuid("The quote's owner."),
         "version": .version,
         "createdAt": .timestamp(),
+        "accountName": .referenceName("The account's name"),
+        "contactName": .referenceName("The contact's full name"),
+        "ownerName": .referenceName("The owner's name"),
     ])
     static let opportunityLines: Schema = .object("An opportunity's product lines, in its currency, and the price list they were priced from (omitted when none).", required: ["currency", "lines", "subtotal", "taxTotal", "total"], [
         "priceListId": .uuid(nullable: true),

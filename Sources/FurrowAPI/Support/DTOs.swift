@@ -20,12 +20,14 @@ struct ContactDTO: Encodable, Sendable {
     let id: String, firstName: String?, lastName: String, fullName: String, email: String?, phone: String?
     let mobile: String?, title: String?, accountId: String?, ownerId: String, teamId: String?, version: Int
     let createdAt: String, updatedAt: String
+    let accountName: String?, ownerName: String?
 
     init(_ c: Contact) {
         id = c.id.string; firstName = c.fields.firstName; lastName = c.fields.lastName; fullName = c.fields.fullName
         email = c.fields.email; phone = c.fields.phone; mobile = c.fields.mobile; title = c.fields.title
         accountId = c.fields.accountId?.string; ownerId = c.ownership.ownerId.string; teamId = c.ownership.teamId?.string
         version = c.version; createdAt = Timestamp.string(c.createdAt); updatedAt = Timestamp.string(c.updatedAt)
+        accountName = c.names["accountName"]; ownerName = c.names["ownerName"]
     }
 }
 

@@ -21,6 +21,7 @@ struct InvoiceDTO: Encodable, Sendable {
     let opportunityId: String?, relatedInvoiceId: String?, currency: String, lines: [LineDTO], paymentTermId: String?
     let issueDate: String?, dueDate: String?, cancelledOn: String?, subtotal: String, discountTotal: String, taxTotal: String, total: String
     let amountPaid: String, balance: String, notes: String?, ownerId: String, version: Int, createdAt: String, updatedAt: String
+    let accountName: String?, contactName: String?, ownerName: String?
 
     init(_ i: Invoice) {
         id = i.id.string; kind = i.kind.rawValue; number = i.number; status = i.status.rawValue; orderId = i.orderId?.string
@@ -32,6 +33,7 @@ struct InvoiceDTO: Encodable, Sendable {
         subtotal = totals.subtotal.decimalString; discountTotal = totals.discountTotal.decimalString; taxTotal = totals.taxTotal.decimalString
         total = totals.total.decimalString; amountPaid = i.amountPaid.decimalString; balance = i.balance.decimalString; notes = i.notes
         ownerId = i.ownership.ownerId.string; version = i.version; createdAt = Timestamp.string(i.createdAt); updatedAt = Timestamp.string(i.updatedAt)
+        accountName = i.names["accountName"]; contactName = i.names["contactName"]; ownerName = i.names["ownerName"]
     }
 }
 

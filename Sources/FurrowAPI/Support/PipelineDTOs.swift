@@ -46,6 +46,7 @@ struct OpportunityDTO: Encodable, Sendable {
     let comment: String?, actualRevenue: String?, lostReasonId: String?, closedAt: String?, leadId: String?
     let parties: [PartyDTO]?, demandLines: [DemandLineDTO]?
     let ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
+    let accountName: String?, contactName: String?, ownerName: String?, stageName: String?, kindName: String?
 
     init(_ o: Opportunity, parties: [OpportunityParty]? = nil, demandLines: [DemandLine]? = nil) {
         let f = o.fields
@@ -60,6 +61,8 @@ struct OpportunityDTO: Encodable, Sendable {
         self.parties = parties?.map(PartyDTO.init); self.demandLines = demandLines?.map(DemandLineDTO.init)
         ownerId = o.ownership.ownerId.string; teamId = o.ownership.teamId?.string; version = o.version
         createdAt = Timestamp.string(o.createdAt); updatedAt = Timestamp.string(o.updatedAt)
+        accountName = o.names["accountName"]; contactName = o.names["contactName"]; ownerName = o.names["ownerName"]
+        stageName = o.names["stageName"]; kindName = o.names["kindName"]
     }
 
     init(_ detail: OpportunityDetail) { self.init(detail.opportunity, parties: detail.parties, demandLines: detail.demandLines) }

@@ -48,6 +48,7 @@ struct QuoteDTO: Encodable, Sendable {
     let opportunityId: String, leadId: String?, priceListId: String?, currency: String, date: String, validUntil: String?
     let comments: String?, terms: String?, lines: [Line], subtotal: String, discountTotal: String, taxTotal: String, total: String
     let ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
+    let accountName: String?, contactName: String?, opportunityName: String?, ownerName: String?
     /// The sales order the quote became, once converted.
     var orderId: String?
 
@@ -63,6 +64,8 @@ struct QuoteDTO: Encodable, Sendable {
         taxTotal = totals.taxTotal.decimalString; total = totals.total.decimalString
         ownerId = q.ownership.ownerId.string; teamId = q.ownership.teamId?.string; version = q.version
         createdAt = Timestamp.string(q.createdAt); updatedAt = Timestamp.string(q.updatedAt)
+        accountName = q.names["accountName"]; contactName = q.names["contactName"]; opportunityName = q.names["opportunityName"]
+        ownerName = q.names["ownerName"]
     }
 }
 

@@ -13,8 +13,8 @@ public struct Invoice: Sendable, Equatable {
     public var number: String?
     public var status: InvoiceStatus
     public var orderId: SalesOrder.ID?
-    public var accountId: Account.ID
-    public var contactId: Contact.ID?
+    public var accountId: Account.ID { didSet { if accountId != oldValue { names["accountName"] = nil } } }
+    public var contactId: Contact.ID? { didSet { if contactId != oldValue { names["contactName"] = nil } } }
     public var opportunityId: Opportunity.ID?
     /// The invoice a credit note reverses, or the credit note that cancelled an invoice.
     public var relatedInvoiceId: ID?
@@ -27,10 +27,14 @@ public struct Invoice: Sendable, Equatable {
     public var cancelledOn: Day?
     public var amountPaid: Money
     public var notes: String?
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (`accountName`, `ownerName`,
+    /// …): filled by the store's reads, empty on one built in memory. A name whose reference
+    /// changes is dropped rather than left stale; the next read has the new one.
+    public var names: [String: String] = [:]
 
     public init(id: ID, kind: Kind = .invoice, number: String? = nil, status: InvoiceStatus = .draft, orderId: SalesOrder.ID?,
                 accountId: Account.ID, contactId: Contact.ID?, opportunityId: Opportunity.ID?, relatedInvoiceId: ID? = nil,

@@ -5,11 +5,15 @@ public struct Contact: Sendable, Equatable {
     public typealias ID = Identifier<Contact>
 
     public var id: ID
-    public var fields: ContactFields
-    public var ownership: Ownership
+    public var fields: ContactFields { didSet { if fields.accountId != oldValue.accountId { names["accountName"] = nil } } }
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (`accountName`, `ownerName`,
+    /// …): filled by the store's reads, empty on one built in memory. A name whose reference
+    /// changes is dropped rather than left stale; the next read has the new one.
+    public var names: [String: String] = [:]
 
     public init(id: ID, fields: ContactFields, ownership: Ownership, version: Int, createdAt: Date, updatedAt: Date) {
         self.id = id

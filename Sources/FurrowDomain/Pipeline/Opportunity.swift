@@ -5,9 +5,14 @@ public struct Opportunity: Sendable, Equatable {
     public typealias ID = Identifier<Opportunity>
 
     public var id: ID
-    public var fields: OpportunityFields
-    public var kindId: OpportunityKind.ID
-    public var stageId: Stage.ID?
+    public var fields: OpportunityFields {
+        didSet {
+            if fields.accountId != oldValue.accountId { names["accountName"] = nil }
+            if fields.contactId != oldValue.contactId { names["contactName"] = nil }
+        }
+    }
+    public var kindId: OpportunityKind.ID { didSet { if kindId != oldValue { names["kindName"] = nil } } }
+    public var stageId: Stage.ID? { didSet { if stageId != oldValue { names["stageName"] = nil } } }
     public var status: OpportunityStatus
     public var probability: Int
     /// True once someone typed a probability; entering a stage then keeps it.
@@ -16,10 +21,14 @@ public struct Opportunity: Sendable, Equatable {
     public var lostReasonId: Reason.ID?
     public var closedAt: Date?
     public var leadId: Lead.ID?
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (`accountName`,
+    /// `ownerName`, …): filled by the store's reads, empty on one built in memory. A name whose
+    /// reference changes is dropped rather than left stale; the next read has the new one.
+    public var names: [String: String] = [:]
 
     public init(id: ID, fields: OpportunityFields, kindId: OpportunityKind.ID, stageId: Stage.ID?, status: OpportunityStatus = .inProgress,
                 probability: Int, probabilitySetByHand: Bool = false, actualRevenue: Money? = nil, lostReasonId: Reason.ID? = nil,

@@ -106,9 +106,9 @@ public struct Quote: Sendable, Equatable {
     public var revision: Int
     public var name: String
     public var status: QuoteStatus
-    public var accountId: Account.ID?
-    public var contactId: Contact.ID?
-    public var opportunityId: Opportunity.ID
+    public var accountId: Account.ID? { didSet { if accountId != oldValue { names["accountName"] = nil } } }
+    public var contactId: Contact.ID? { didSet { if contactId != oldValue { names["contactName"] = nil } } }
+    public var opportunityId: Opportunity.ID { didSet { if opportunityId != oldValue { names["opportunityName"] = nil } } }
     public var leadId: Lead.ID?
     public var priceListId: PriceList.ID?
     public var currency: Currency
@@ -117,10 +117,14 @@ public struct Quote: Sendable, Equatable {
     public var comments: String?
     public var terms: String?
     public var lines: [QuoteLine]
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (`accountName`, `ownerName`,
+    /// …): filled by the store's reads, empty on one built in memory. A name whose reference
+    /// changes is dropped rather than left stale; the next read has the new one.
+    public var names: [String: String] = [:]
 
     public init(id: ID, number: String, revision: Int, name: String, status: QuoteStatus = .draft, accountId: Account.ID?,
                 contactId: Contact.ID?, opportunityId: Opportunity.ID, leadId: Lead.ID?, priceListId: PriceList.ID?, currency: Currency,

@@ -9,14 +9,18 @@ public struct SalesOrder: Sendable, Equatable {
     public var status: OrderStatus
     public var quoteId: Quote.ID?
     public var opportunityId: Opportunity.ID?
-    public var accountId: Account.ID?
-    public var contactId: Contact.ID?
+    public var accountId: Account.ID? { didSet { if accountId != oldValue { names["accountName"] = nil } } }
+    public var contactId: Contact.ID? { didSet { if contactId != oldValue { names["contactName"] = nil } } }
     public var currency: Currency
     public var lines: [QuoteLine]
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (`accountName`, `ownerName`,
+    /// …): filled by the store's reads, empty on one built in memory. A name whose reference
+    /// changes is dropped rather than left stale; the next read has the new one.
+    public var names: [String: String] = [:]
 
     public init(id: ID, number: String, status: OrderStatus = .draft, quoteId: Quote.ID?, opportunityId: Opportunity.ID?, accountId: Account.ID?,
                 contactId: Contact.ID?, currency: Currency, lines: [QuoteLine], ownership: Ownership, version: Int = 1,

@@ -9,7 +9,8 @@ extension SQLSession {
         fields: .contacts,
         columns: ["lastName": "last_name", "firstName": "COALESCE(first_name, '')", "createdAt": "created_at",
                   "updatedAt": "updated_at", "ownerId": "owner_id", "accountId": "account_id"],
-        textKind: .contact
+        textKind: .contact,
+        names: [ListStatement.accountName, ListStatement.ownerName]
     )
 
     func insertContact(_ contact: Contact) async throws {
@@ -58,12 +59,13 @@ extension SQLSession {
     }
 
     func contact(id: Contact.ID) async throws -> Contact? {
-        try await rows("SELECT * FROM contacts WHERE id = \(bind: id.string) AND \(unsafeRaw: Self.settled)").first.map(contactRecord)
+        let rows = try await rows(Self.contactList.named("SELECT * FROM contacts WHERE id = \(bind: id.string) AND \(unsafeRaw: Self.settled)"))
+        return try Self.contactList.named(try rows.map(contactRecord), from: rows, \.names).first
     }
 
     func contacts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Contact] {
-        try await rows(Self.contactList.build(query, visibility: "\(visibility(principal)) AND \(unsafeRaw: Self.settled)", engine: engine))
-            .map(contactRecord)
+        let rows = try await rows(Self.contactList.build(query, visibility: "\(visibility(principal)) AND \(unsafeRaw: Self.settled)", engine: engine))
+        return try Self.contactList.named(try rows.map(contactRecord), from: rows, \.names)
     }
 
     func deleteContact(id: Contact.ID) async throws {

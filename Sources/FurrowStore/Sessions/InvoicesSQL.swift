@@ -68,8 +68,12 @@ extension SQLSession {
     }
 
     func invoice(id: Invoice.ID, locked: Bool) async throws -> Invoice? {
-        let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE" : ""
-        return try await invoiceRecords(try await rows("SELECT * FROM invoices WHERE id = \(bind: id.string)\(lock)")).first
+        // A locked read is a write's: it needs no names, and PostgreSQL locks only a plain SELECT's rows.
+        if locked && engine == .postgres {
+            return try await invoiceRecords(try await rows("SELECT * FROM invoices WHERE id = \(bind: id.string) FOR UPDATE")).first
+        }
+        let rows = try await rows(Self.invoiceList.named("SELECT * FROM invoices WHERE id = \(bind: id.string)"))
+        return try Self.invoiceList.named(try await invoiceRecords(rows), from: rows, \.names).first
     }
 
     static let invoiceList = ListStatement(
@@ -79,7 +83,8 @@ extension SQLSession {
                   "balance": "(CASE WHEN kind = 'invoice' AND status IN ('issued', 'partiallyPaid', 'paid') THEN total_minor - paid_minor ELSE 0 END)",
                   "ownerId": "owner_id", "accountId": "account_id", "orderId": "order_id", "currency": "currency",
                   "issueDate": "COALESCE(issue_date, '')", "dueDate": "COALESCE(due_date, '')"],
-        textKind: .opportunity
+        textKind: .opportunity,
+        names: [ListStatement.accountName, ListStatement.contactName, ListStatement.ownerName]
     )
 
     func invoices(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Invoice] {
@@ -87,7 +92,8 @@ extension SQLSession {
         if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(COALESCE(number, '')) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
-        return try await invoiceRecords(try await rows(Self.invoiceList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+        let rows = try await rows(Self.invoiceList.build(query, visibility: visibility(principal), engine: engine, extra: extra))
+        return try Self.invoiceList.named(try await invoiceRecords(rows), from: rows, \.names)
     }
 
     func invoices(ofOrder id: SalesOrder.ID) async throws -> [Invoice] {

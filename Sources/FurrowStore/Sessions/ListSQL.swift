@@ -17,12 +17,17 @@ struct ListStatement {
     let textKind: SearchEntry.Kind
     /// The list's fields as the API declares them (`ListFields`, in Core).
     let fields: ListFields
+    /// The display names read with each row, by key (`accountName`): a scalar subquery over the
+    /// page's row `page`, run for the rows of the page only.
+    let names: [(key: String, sql: String)]
 
-    init(table: String, fields: ListFields, columns: [String: String], textKind: SearchEntry.Kind) {
+    init(table: String, fields: ListFields, columns: [String: String], textKind: SearchEntry.Kind,
+         names: [(key: String, sql: String)] = []) {
         self.table = table
         self.fields = fields
         self.columns = columns
         self.textKind = textKind
+        self.names = names
         numeric = Set(fields.sortable.merging(fields.filterable) { first, _ in first }.filter { $0.value == .money || $0.value == .number }.keys)
     }
 
@@ -72,8 +77,47 @@ struct ListStatement {
         }
         let order = keys.map { "\($0.0) \($0.1 ? "DESC" : "ASC")" }.joined(separator: ", ")
         let limit = max(1, min(query.limit, 1000))
-        return "SELECT * FROM \(unsafeRaw: table) WHERE " + conditions.joined(separator: " AND ")
+        let page: SQLQueryString = "SELECT * FROM \(unsafeRaw: table) WHERE " + conditions.joined(separator: " AND ")
             + " ORDER BY \(unsafeRaw: order) LIMIT \(literal: limit)"
+        return named(page, order: order)
+    }
+
+    /// `statement` with the display names of each row's references, in the same statement: the
+    /// names are looked up for the rows of the page only, which keep their order.
+    func named(_ statement: SQLQueryString, order: String? = nil) -> SQLQueryString {
+        guard !names.isEmpty else { return statement }
+        let lookups = names.map { "(\($0.sql)) AS \(Self.nameColumn($0.key))" }.joined(separator: ", ")
+        return "SELECT page.*, \(unsafeRaw: lookups) FROM (" + statement + ") page"
+            + SQLQueryString(order.map { " ORDER BY \($0)" } ?? "")
+    }
+
+    /// The name lookups lists share, over the page's row `page`.
+    static let accountName = (key: "accountName", sql: "SELECT name FROM accounts WHERE accounts.id = page.account_id")
+    static let contactName = (key: "contactName",
+                              sql: "SELECT TRIM(COALESCE(first_name || ' ', '') || last_name) FROM contacts WHERE contacts.id = page.contact_id")
+    static let ownerName = (key: "ownerName", sql: "SELECT name FROM users WHERE users.id = page.owner_id")
+    static let opportunityName = (key: "opportunityName", sql: "SELECT name FROM opportunities WHERE opportunities.id = page.opportunity_id")
+
+    /// `records`, read one from each of `rows` in order, with the names those rows carry.
+    func named<Record>(_ records: [Record], from rows: [any SQLRow], _ names: WritableKeyPath<Record, [String: String]>) throws -> [Record] {
+        guard !self.names.isEmpty, records.count == rows.count else { return records }
+        return try zip(records, rows).map { record, row in
+            var record = record
+            record[keyPath: names] = try self.names(of: row)
+            return record
+        }
+    }
+
+    /// The column a name is read from: `accountName` → `name_accountname`.
+    static func nameColumn(_ key: String) -> String { "name_" + key.lowercased() }
+
+    /// The names of a row read by a statement from `named`.
+    func names(of row: any SQLRow) throws -> [String: String] {
+        var found: [String: String] = [:]
+        for name in names {
+            found[name.key] = try row.decodeNil(column: Self.nameColumn(name.key)) ? nil : try row.decode(column: Self.nameColumn(name.key), as: String.self)
+        }
+        return found
     }
 
     /// A numeric range filter on the first sort key that the cursor's bound on that key already

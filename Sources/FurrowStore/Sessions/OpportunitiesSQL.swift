@@ -12,7 +12,12 @@ extension SQLSession {
                   "estimatedRevenue": "COALESCE(estimated_revenue_minor, 0)", "probability": "probability", "currency": "currency",
                   "expectedCloseDate": "COALESCE(expected_close_date, '')", "channelId": "channel_id", "campaignId": "campaign_id",
                   "leadId": "lead_id"],
-        textKind: .opportunity
+        textKind: .opportunity,
+        names: [
+            ListStatement.accountName, ListStatement.contactName, ListStatement.ownerName,
+            ("stageName", "SELECT name FROM stages WHERE stages.id = page.stage_id"),
+            ("kindName", "SELECT name FROM opportunity_kinds WHERE opportunity_kinds.id = page.kind_id"),
+        ]
     )
 
     func insertOpportunity(_ o: Opportunity) async throws {
@@ -56,11 +61,19 @@ extension SQLSession {
     }
 
     func opportunity(id: Opportunity.ID) async throws -> Opportunity? {
-        try await rows("SELECT * FROM opportunities WHERE id = \(bind: id.string)").first.map(opportunityRecord)
+        let statement = Self.opportunityList.named("SELECT * FROM opportunities WHERE id = \(bind: id.string)")
+        return try await rows(statement).first.map(namedOpportunity)
     }
 
     func opportunities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Opportunity] {
-        try await rows(Self.opportunityList.build(query, visibility: visibility(principal), engine: engine)).map(opportunityRecord)
+        try await rows(Self.opportunityList.build(query, visibility: visibility(principal), engine: engine)).map(namedOpportunity)
+    }
+
+    /// An opportunity read with the names of what it refers to.
+    func namedOpportunity(_ row: any SQLRow) throws -> Opportunity {
+        var opportunity = try opportunityRecord(row)
+        opportunity.names = try Self.opportunityList.names(of: row)
+        return opportunity
     }
 
     func replaceParties(of id: Opportunity.ID, with parties: [OpportunityParty]) async throws {

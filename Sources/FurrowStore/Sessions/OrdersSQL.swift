@@ -20,7 +20,8 @@ extension SQLSession {
     }
 
     func order(id: SalesOrder.ID) async throws -> SalesOrder? {
-        try await orderRecords(try await rows("SELECT * FROM sales_orders WHERE id = \(bind: id.string)")).first
+        let rows = try await rows(Self.orderList.named("SELECT * FROM sales_orders WHERE id = \(bind: id.string)"))
+        return try Self.orderList.named(try await orderRecords(rows), from: rows, \.names).first
     }
 
     func order(fromQuote id: Quote.ID) async throws -> SalesOrder? {
@@ -33,7 +34,8 @@ extension SQLSession {
         columns: ["number": "number", "createdAt": "created_at", "updatedAt": "updated_at", "total": "total_minor", "status": "status",
                   "ownerId": "owner_id", "accountId": "account_id", "opportunityId": "opportunity_id", "quoteId": "quote_id",
                   "currency": "currency"],
-        textKind: .opportunity
+        textKind: .opportunity,
+        names: [ListStatement.accountName, ListStatement.contactName, ListStatement.ownerName]
     )
 
     func updateOrderStatus(_ order: SalesOrder, expectedVersion: Int) async throws -> Bool {
@@ -49,7 +51,8 @@ extension SQLSession {
         if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(number) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
-        return try await orderRecords(try await rows(Self.orderList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+        let rows = try await rows(Self.orderList.build(query, visibility: visibility(principal), engine: engine, extra: extra))
+        return try Self.orderList.named(try await orderRecords(rows), from: rows, \.names)
     }
 
     func insertTracking(_ event: TrackingEvent) async throws {

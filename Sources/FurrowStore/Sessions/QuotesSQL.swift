@@ -10,7 +10,8 @@ extension SQLSession {
         columns: ["number": "number", "createdAt": "created_at", "updatedAt": "updated_at", "date": "date", "status": "status",
                   "ownerId": "owner_id", "opportunityId": "opportunity_id", "accountId": "account_id", "leadId": "lead_id",
                   "total": "total_minor", "currency": "currency"],
-        textKind: .opportunity
+        textKind: .opportunity,
+        names: [ListStatement.accountName, ListStatement.contactName, ListStatement.opportunityName, ListStatement.ownerName]
     )
 
     func insertQuote(_ q: Quote) async throws {
@@ -69,7 +70,8 @@ extension SQLSession {
     }
 
     func quote(id: Quote.ID) async throws -> Quote? {
-        try await quoteRecords(try await rows("SELECT * FROM quotes WHERE id = \(bind: id.string)")).first
+        let rows = try await rows(Self.quoteList.named("SELECT * FROM quotes WHERE id = \(bind: id.string)"))
+        return try Self.quoteList.named(try await quoteRecords(rows), from: rows, \.names).first
     }
 
     func quotes(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Quote] {
@@ -78,7 +80,8 @@ extension SQLSession {
             let pattern = "%" + SearchSQL.escapeLike(text) + "%"
             extra.append("(LOWER(number) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(name) LIKE \(bind: pattern) ESCAPE '\\')")
         }
-        return try await quoteRecords(try await rows(Self.quoteList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+        let rows = try await rows(Self.quoteList.build(query, visibility: visibility(principal), engine: engine, extra: extra))
+        return try Self.quoteList.named(try await quoteRecords(rows), from: rows, \.names)
     }
 
     func quotes(ofOpportunity id: Opportunity.ID) async throws -> [Quote] {
