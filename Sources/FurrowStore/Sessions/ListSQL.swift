@@ -20,6 +20,8 @@ struct ListStatement {
     /// The display names read with each row, by key (`accountName`): a scalar subquery over the
     /// page's row `page`, run for the rows of the page only.
     let names: [(key: String, sql: String)]
+    /// The column each name is read from, in the order of `names`.
+    let nameColumns: [String]
 
     init(table: String, fields: ListFields, columns: [String: String], textKind: SearchEntry.Kind,
          names: [(key: String, sql: String)] = []) {
@@ -28,6 +30,7 @@ struct ListStatement {
         self.columns = columns
         self.textKind = textKind
         self.names = names
+        nameColumns = names.map { Self.nameColumn($0.key) }
         numeric = Set(fields.sortable.merging(fields.filterable) { first, _ in first }.filter { $0.value == .money || $0.value == .number }.keys)
     }
 
@@ -113,9 +116,9 @@ struct ListStatement {
 
     /// The names of a row read by a statement from `named`.
     func names(of row: any SQLRow) throws -> [String: String] {
-        var found: [String: String] = [:]
-        for name in names {
-            found[name.key] = try row.decodeNil(column: Self.nameColumn(name.key)) ? nil : try row.decode(column: Self.nameColumn(name.key), as: String.self)
+        var found: [String: String] = Dictionary(minimumCapacity: names.count)
+        for (name, column) in zip(names, nameColumns) {
+            if let value = try row.decode(column: column, as: String?.self) { found[name.key] = value }
         }
         return found
     }

@@ -29,13 +29,9 @@ struct Templates: Sendable {
             logger.error("the web UI's resources are missing")
             return Templates(library: MustacheLibrary(), staticFiles: [:])
         }
-        var library = MustacheLibrary()
-        for (name, data) in files(in: root.appendingPathComponent("templates")) where name.hasSuffix(".mustache") {
-            do {
-                try library.register(String(decoding: data, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
-            } catch {
-                logger.error("template does not parse", metadata: ["template": .string(name), "error": .string("\(error)")])
-            }
+        let (library, failures) = templates(in: root.appendingPathComponent("templates"))
+        for (name, error) in failures {
+            logger.error("template does not parse", metadata: ["template": .string(name), "error": .string(error)])
         }
         var statics: [String: StaticFile] = [:]
         for (name, data) in files(in: root.appendingPathComponent("static")) {
@@ -43,6 +39,19 @@ struct Templates: Sendable {
             statics[name] = StaticFile(contentType: type, body: ByteBuffer(data: data))
         }
         return Templates(library: library, staticFiles: statics)
+    }
+
+    /// The templates of a folder, and the ones that do not parse with why.
+    static func templates(in folder: URL) -> (MustacheLibrary, failures: [(name: String, error: String)]) {
+        var library = MustacheLibrary(), failures: [(name: String, error: String)] = []
+        for (name, data) in files(in: folder) where name.hasSuffix(".mustache") {
+            do {
+                try library.register(String(decoding: data, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
+            } catch {
+                failures.append((name, "\(error)"))
+            }
+        }
+        return (library, failures)
     }
 
     /// The files of a folder and its subfolders, by relative path.
