@@ -74,4 +74,21 @@ struct EndpointTableTests {
         // then
         #expect(documented == LeadStatus.allCases.map(\.rawValue))
     }
+
+    @Test("a request body's server-owned fields accept any value, as the server ignores them whatever they hold")
+    func serverOwnedFieldsAreUntyped() throws {
+        // given: every closed schema a JSON request body refers to
+        let schemas = Dictionary(uniqueKeysWithValues: Components.all.map { ($0.name, $0.schema) })
+        let bodies = Set(APIRoutes.endpoints.flatMap { $0.body?.content ?? [] }.compactMap(\.schema.ref))
+        for name in bodies.sorted() {
+            let schema = try #require(schemas[name])
+            // when
+            let owned = schema.properties.filter { ["id", "createdAt", "updatedAt"].contains($0.name) }
+            // then: a typed ignored field makes a wrongly typed value look refused when it is accepted
+            for property in owned {
+                #expect(property.schema.types.isEmpty && property.schema.ref == nil, "\(name).\(property.name) is server-owned but typed")
+            }
+        }
+        #expect(!bodies.isEmpty)
+    }
 }
