@@ -190,6 +190,11 @@ public struct JSONBody {
         if object[key] == nil || object[key] == .null { errors.append(FieldError(prefix + key, "is required")) }
     }
 
+    /// A field that may be absent but not null (absent takes the default; null would clear what has none).
+    public mutating func refuseNull(_ key: String) {
+        if object[key] == .null { errors.append(FieldError(prefix + key, "cannot be null")) }
+    }
+
     /// Throws the collected field errors as one 422 problem.
     public func check() throws {
         if !errors.isEmpty { throw Problem.validation(errors) }

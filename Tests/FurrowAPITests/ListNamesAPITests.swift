@@ -64,24 +64,69 @@ struct ListNamesAPITests {
 /// Every list of the demo company names what its items refer to.
 @Suite("Names in the demo company's lists")
 struct DemoListNamesTests {
-    @Test("each contact, opportunity, quote, order and invoice names its account, contact, opportunity and owner")
+    /// Each list's references (an id field, or an object for `regarding`) and the name each carries.
+    static let references: [(list: String, pairs: [(id: String, name: String)])] = [
+        ("accounts", [("parentAccountId", "parentAccountName")]),
+        ("contacts", [("accountId", "accountName")]),
+        ("leads", [("channelId", "channelName")]),
+        ("opportunities", [("accountId", "accountName"), ("contactId", "contactName")]),
+        ("quotes", [("accountId", "accountName"), ("contactId", "contactName"), ("opportunityId", "opportunityName")]),
+        ("orders", [("accountId", "accountName"), ("contactId", "contactName")]),
+        ("invoices", [("accountId", "accountName"), ("contactId", "contactName")]),
+        ("payments", [("accountId", "accountName")]),
+        ("activities", [("regarding", "regardingName")]),
+    ]
+
+    @Test("every item of every list names its owner and each record it refers to")
     func listsCarryNames() async throws {
         try await DemoDatabase.with { env, admin in
             try await API.with(env) { api in
                 let token = try #require(try await api.call(.post, "/api/v1/auth/tokens", json: ["email": admin.email, "password": admin.password])
                     .string("token"))
-                for list in ["contacts", "opportunities", "quotes", "orders", "invoices"] {
+                for (list, pairs) in Self.references {
                     // when
                     let items = try await api.call(.get, "/api/v1/\(list)?limit=200", token: token).items
                     // then
                     #expect(!items.isEmpty, "\(list) is empty in the demo company")
+                    var named = 0
                     for item in items {
                         #expect((item["ownerName"] as? String)?.isEmpty == false, "\(list): no ownerName")
-                        for (id, name) in [("accountId", "accountName"), ("contactId", "contactName"), ("opportunityId", "opportunityName")]
-                        where item[id] is String && (list == "quotes" || name != "opportunityName") {
+                        for (id, name) in pairs where item[id] != nil && !(item[id] is NSNull) {
                             #expect((item[name] as? String)?.isEmpty == false, "\(list): \(id) without \(name)")
+                            named += 1
                         }
                     }
+                    #expect(named > 0, "no item of \(list) refers to anything, so its names go untested")
+                }
+            }
+        }
+    }
+
+    @Test("an activity about any kind of record names that record")
+    func regardingNames() async throws {
+        try await DemoDatabase.with { env, admin in
+            try await API.with(env) { api in
+                let token = try #require(try await api.call(.post, "/api/v1/auth/tokens", json: ["email": admin.email, "password": admin.password])
+                    .string("token"))
+                for kind in Regarding.Kind.allCases {
+                    // given: a record of that kind from its list
+                    let plural = kind == .opportunity ? "opportunities" : kind.rawValue + "s"
+                    let record = try #require(try await api.call(.get, "/api/v1/\(plural)?limit=1", token: token).items.first, "no \(plural)")
+                    let id = try #require(record["id"] as? String)
+                    // when
+                    let created = try await api.call(.post, "/api/v1/activities", token: token, json: [
+                        "type": "task", "subject": "Follow up", "regarding": ["type": kind.rawValue, "id": id],
+                    ])
+                    // then
+                    #expect(created.status == 201, "\(kind): \(created.json)")
+                    let activity = try #require(created.string("id"))
+                    let detail = try await api.call(.get, "/api/v1/activities/\(activity)", token: token)
+                    let name = detail.json["regardingName"] as? String
+                    #expect(name?.isEmpty == false, "an activity about a \(kind) has no regardingName")
+                    let expected = [record["number"], record["name"], record["topic"]].compactMap { $0 as? String }.first
+                        ?? record["fullName"] as? String
+                    #expect(name?.hasPrefix(expected ?? "-") == true || (kind == .invoice && name == "Draft invoice"),
+                            "\(kind): \(name ?? "nil") does not name \(expected ?? "nil")")
                 }
             }
         }

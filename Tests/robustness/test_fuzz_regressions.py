@@ -289,6 +289,20 @@ def test_an_empty_order_is_neither_confirmed_nor_invoiced(demo):
     assert_alive(demo)
 
 
+def test_what_the_document_refuses_is_refused(demo):
+    """The server accepted what the document says it refuses: an invoice whose currency is null
+    (the document: absent takes the default, null is not allowed) and an order whose server-owned
+    fields held values of another type (the document typed fields the server ignores)."""
+    account = demo.account("Refused")
+    response = demo.call("POST", "/invoices", {"accountId": account, "currency": None, "lines": [LINE]})
+    demo.documented(response, "POST", "/invoices", {422})
+    assert any(error["field"] == "currency" for error in response.json["errors"]), response
+    order = {"accountId": account, "currency": "EUR", "lines": [LINE], "version": "x", "createdAt": 5, "number": 7, "status": []}
+    assert demo.documented(demo.call("POST", "/orders", order), "POST", "/orders", {201}).json["version"] == 1
+    schema = demo.admin.call("GET", "/api/v1/openapi.json").json["components"]["schemas"]["OrderCreate"]["properties"]
+    assert all("type" not in schema[field] for field in ("version", "createdAt", "number", "status"))
+
+
 def write_sql(database, sql):
     if database.engine == "sqlite":
         connection = sqlite3.connect(database.path, timeout=30)

@@ -22,7 +22,7 @@ struct AccountRoutes: RouteSet {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned.union(["parentAccountName", "ownerName"]))
         let fields = Self.fields(&body, over: AccountFields(name: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
@@ -50,7 +50,7 @@ struct AccountRoutes: RouteSet {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Account.self)
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned.union(["parentAccountName", "ownerName"]))
         let version = try request.expectedVersion(&body)
         let current = try await AccountService(env).get(id, by: principal)
         let fields = Self.fields(&body, over: current.fields)

@@ -72,7 +72,7 @@ struct ActivityRoutes: RouteSet {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["status", "outcome"]), ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["status", "outcome"]), ignoring: JSONBody.serverOwned.union(["ownerName", "regardingName"]))
         body.require("type")
         body.require("subject")
         let input = Self.input(&body, over: ActivityService.Input(kind: .task, subject: ""))
@@ -95,7 +95,7 @@ struct ActivityRoutes: RouteSet {
         let id = try context.id(Activity.self)
         let current = try await ActivityService(env).get(id, by: principal)
         var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["version"]),
-                                      ignoring: JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence"]))
+                                      ignoring: JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence", "ownerName", "regardingName"]))
         let version = try request.expectedVersion(&body)
         let input = Self.input(&body, over: Self.input(from: current))
         try body.check()

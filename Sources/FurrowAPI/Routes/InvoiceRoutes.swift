@@ -62,6 +62,7 @@ struct InvoiceRoutes: RouteSet {
         body.require("lines")
         let account = body.id("accountId", Account.self), contact = body.id("contactId", Contact.self)
         let list = body.id("priceListId", PriceList.self), term = body.id("paymentTermId", PaymentTerm.self), notes = body.string("notes")
+        body.refuseNull("currency")
         let currency = body.currency("currency")
         let lines = QuoteRoutes.lines(&body)
         try body.check()

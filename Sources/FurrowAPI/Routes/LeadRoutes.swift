@@ -62,7 +62,7 @@ struct LeadRoutes: RouteSet {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.subtracting(["status"]), ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.subtracting(["status"]), ignoring: JSONBody.serverOwned.union(["ownerName", "channelName"]))
         let fields = try await fields(&body, over: LeadFields(topic: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
@@ -85,7 +85,7 @@ struct LeadRoutes: RouteSet {
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Lead.self)
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: JSONBody.serverOwned.union(["ownerName", "channelName"]))
         let version = try request.expectedVersion(&body)
         let current = try await LeadService(env).get(id, by: principal)
         let fields = try await fields(&body, over: current.fields)

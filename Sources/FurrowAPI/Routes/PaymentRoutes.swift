@@ -30,7 +30,7 @@ struct PaymentRoutes: RouteSet {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         var body = try await JSONBody(request, context: context, allowed: ["accountId", "date", "amount", "currency", "mode", "reference", "allocations"],
-                                      ignoring: JSONBody.serverOwned.union(["number", "status"]))
+                                      ignoring: JSONBody.serverOwned.union(["number", "status", "accountName", "ownerName"]))
         for field in ["accountId", "amount", "currency", "mode"] { body.require(field) }
         let account = body.id("accountId", Account.self)
         let currency = body.currency("currency")

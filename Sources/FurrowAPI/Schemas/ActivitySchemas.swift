@@ -46,6 +46,8 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "ownerName": .referenceName("The owner's name"),
+        "regardingName": .referenceName("The title of the record it regards (an account's or contact's name, a lead's topic, a quote's number and name, an order's or invoice's number)"),
     ])
     static let activityCreate: Schema = .object("A new activity, status `open`, or `completed` to log one that already happened (a call) with its outcome in one step. Appointments and service visits need startAt and endAt. Unknown fields are refused (422).", required: ["type", "subject"], closed: true, [
         "type": .ref("ActivityType"),
@@ -68,6 +70,7 @@ extension Components {
         "updatedAt": .serverOwned,
         "version": .serverOwnedOnCreate,
         "teamId": .derivedTeam,
+        "ownerName": .readName, "regardingName": .readName,
     ])
     static let activityPatch: Schema = .object("Changes to an activity (of any status): absent fields are unchanged, null clears a field. The result is checked as a whole, so e.g. turning a task into an appointment needs startAt and endAt. Unknown fields are refused (422).", closed: true, [
         "type": .nullable("ActivityType", "Absent or null: unchanged."),
@@ -93,6 +96,7 @@ extension Components {
         "createdAt": .serverOwned,
         "updatedAt": .serverOwned,
         "teamId": .derivedTeam,
+        "ownerName": .readName, "regardingName": .readName,
     ])
     static let activityComplete: Schema = .object("How an activity ended. Unknown fields are refused (422).", closed: true, [
         "outcome": .string("What came of it (trimmed); absent, empty or null keeps the current outcome.", nullable: true, maxLength: 2000),

@@ -17,6 +17,8 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "parentAccountName": .referenceName("The parent account's name"),
+        "ownerName": .referenceName("The owner's name"),
     ])
     static let accountCreate: Schema = .object("A new account. Unknown fields are refused (422).", required: ["name"], closed: true, [
         "name": .string("The account's name (trimmed, required).", minLength: 1, maxLength: 200),
@@ -31,6 +33,7 @@ extension Components {
         "updatedAt": .serverOwned,
         "version": .serverOwnedOnCreate,
         "teamId": .derivedTeam,
+        "parentAccountName": .readName, "ownerName": .readName,
     ])
     static let accountPatch: Schema = .object("Changes to an account: absent fields are unchanged, null clears a field. Unknown fields are refused (422).", closed: true, [
         "name": .string("The account's name (trimmed, cannot be cleared).", minLength: 1, maxLength: 200),
@@ -45,6 +48,7 @@ extension Components {
         "createdAt": .serverOwned,
         "updatedAt": .serverOwned,
         "teamId": .derivedTeam,
+        "parentAccountName": .readName, "ownerName": .readName,
     ])
     static let contact: Schema = .object("An individual, optionally working for an account. Optional fields are omitted when empty.", required: ["id", "lastName", "fullName", "ownerId", "version", "createdAt", "updatedAt"], [
         "id": .uuid(),

@@ -34,6 +34,8 @@ extension Components {
         "version": .version,
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
+        "ownerName": .referenceName("The owner's name"),
+        "channelName": .referenceName("The channel's name"),
     ])
     static let leadCreate: Schema = .object("A new lead, status `new`. It needs a lastName or a companyName. Unknown fields are refused (422), `status` too.", required: ["topic"], closed: true, [
         "topic": .string("What the lead is about (trimmed, required).", minLength: 1, maxLength: 200),
@@ -55,6 +57,7 @@ extension Components {
         "updatedAt": .serverOwned,
         "version": .serverOwnedOnCreate,
         "teamId": .derivedTeam,
+        "ownerName": .readName, "channelName": .readName,
     ])
     static let leadPatch: Schema = .object("Changes to a `new` or `contacted` lead: absent fields are unchanged, null clears a field. Unknown fields are refused (422).", closed: true, [
         "topic": .string("What the lead is about (trimmed, cannot be cleared).", minLength: 1, maxLength: 200),
@@ -77,6 +80,7 @@ extension Components {
         "createdAt": .serverOwned,
         "updatedAt": .serverOwned,
         "teamId": .derivedTeam,
+        "ownerName": .readName, "channelName": .readName,
     ])
     static let leadQualify: Schema = .object("How to qualify a lead: link existing records or create them from the lead. Absent or null members take their defaults; send `{}` for all defaults. Unknown fields are refused (422).", closed: true, [
         "accountId": .uuid("An account the caller can see, linked instead of creating one.", nullable: true),

@@ -146,6 +146,8 @@ extension Components {
         "ownerId": .uuid("The account's owner."),
         "version": .version,
         "createdAt": .timestamp(),
+        "accountName": .referenceName("The account's name"),
+        "ownerName": .referenceName("The owner's name"),
     ])
     static let paymentCreate: Schema = .object("A payment received. Unknown fields are refused (422); server-owned fields, `number` and `status` are accepted and ignored.", required: ["accountId", "amount", "currency", "mode"], closed: true, [
         "accountId": .uuid("The paying account, one the caller can see (else 422)."),
@@ -162,6 +164,7 @@ extension Components {
         "teamId": .derivedTeam,
         "number": .serverOwned,
         "status": Schema().described("Changed only by `POST /payments/{id}/reverse`; accepted and ignored."),
+        "accountName": .readName, "ownerName": .readName,
     ])
     static let paymentAllocate: Schema = .object("More allocations of a payment. Unknown fields are refused (422).", required: ["allocations"], closed: true, [
         "allocations": .array(.ref("AllocationInput"), "At least one; in the payment's currency, together at most its unallocated amount.", minItems: 1),

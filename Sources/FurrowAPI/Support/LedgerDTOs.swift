@@ -44,6 +44,7 @@ struct PaymentDTO: Encodable, Sendable {
     let id: String, number: String, accountId: String, date: String, amount: String, currency: String, mode: String, reference: String?
     let status: String, reversedOn: String?, allocations: [AllocationDTO], allocated: String, unallocated: String
     let ownerId: String, version: Int, createdAt: String
+    let accountName: String?, ownerName: String?
 
     init(_ p: Payment) {
         id = p.id.string; number = p.number; accountId = p.accountId.string; date = p.date.description; amount = p.amount.decimalString
@@ -52,6 +53,7 @@ struct PaymentDTO: Encodable, Sendable {
         allocations = p.allocations.map { AllocationDTO(invoiceId: $0.invoiceId.string, amount: $0.amount.decimalString) }
         allocated = p.allocated.decimalString; unallocated = p.unallocated.decimalString
         ownerId = p.ownership.ownerId.string; version = p.version; createdAt = Timestamp.string(p.createdAt)
+        accountName = p.names["accountName"]; ownerName = p.names["ownerName"]
     }
 }
 

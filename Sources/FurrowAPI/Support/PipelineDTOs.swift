@@ -11,6 +11,7 @@ struct LeadDTO: Encodable, Sendable {
     let sourceRef: SourceRefDTO?, sourceText: String?, campaignId: String?, disqualifyReasonId: String?
     let accountId: String?, contactId: String?, opportunityId: String?
     let ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
+    let ownerName: String?, channelName: String?
 
     init(_ l: Lead) {
         let f = l.fields
@@ -23,6 +24,7 @@ struct LeadDTO: Encodable, Sendable {
         accountId = l.qualified?.accountId?.string; contactId = l.qualified?.contactId?.string; opportunityId = l.qualified?.opportunityId.string
         ownerId = l.ownership.ownerId.string; teamId = l.ownership.teamId?.string; version = l.version
         createdAt = Timestamp.string(l.createdAt); updatedAt = Timestamp.string(l.updatedAt)
+        ownerName = l.names["ownerName"]; channelName = l.names["channelName"]
     }
 }
 

@@ -17,7 +17,7 @@ public struct Activity: Sendable, Equatable {
     public var kind: Kind
     public var subject: String
     public var description: String?
-    public var regarding: Regarding?
+    public var regarding: Regarding? { didSet { if regarding != oldValue { names["regardingName"] = nil } } }
     public var dueAt: Date?
     public var startAt: Date?
     public var endAt: Date?
@@ -30,12 +30,14 @@ public struct Activity: Sendable, Equatable {
     public var outcome: String?
     public var recurrence: Recurrence?
     public var completedAt: Date?
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     /// Bumped whenever the time changes, for calendar clients (iCalendar SEQUENCE).
     public var sequence: Int
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (see `Contact.names`).
+    public var names: [String: String] = [:]
 
     public init(id: ID, kind: Kind, subject: String, description: String? = nil, regarding: Regarding? = nil, dueAt: Date? = nil,
                 startAt: Date? = nil, endAt: Date? = nil, allDay: Bool = false, location: String? = nil, attendees: [Attendee] = [],

@@ -6,14 +6,16 @@ public struct Lead: Sendable, Equatable {
     public typealias ID = Identifier<Lead>
 
     public var id: ID
-    public var fields: LeadFields
+    public var fields: LeadFields { didSet { if fields.source.channelId != oldValue.source.channelId { names["channelName"] = nil } } }
     public var status: LeadStatus
     public var disqualifyReasonId: Reason.ID?
     public var qualified: Qualification?
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (see `Contact.names`).
+    public var names: [String: String] = [:]
 
     public init(id: ID, fields: LeadFields, status: LeadStatus = .new, disqualifyReasonId: Reason.ID? = nil,
                 qualified: Qualification? = nil, ownership: Ownership, version: Int = 1, createdAt: Date, updatedAt: Date) {

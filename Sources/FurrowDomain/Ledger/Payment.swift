@@ -9,7 +9,7 @@ public struct Payment: Sendable, Equatable {
 
     public var id: ID
     public var number: String
-    public var accountId: Account.ID
+    public var accountId: Account.ID { didSet { if accountId != oldValue { names["accountName"] = nil } } }
     public var date: Day
     public var amount: Money
     public var mode: Mode
@@ -17,9 +17,11 @@ public struct Payment: Sendable, Equatable {
     public var status: Status
     public var allocations: [Allocation]
     public var reversedOn: Day?
-    public var ownership: Ownership
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
+    /// The display names of the records it refers to, as read with it (see `Contact.names`).
+    public var names: [String: String] = [:]
 
     public init(id: ID, number: String, accountId: Account.ID, date: Day, amount: Money, mode: Mode, reference: String?,
                 status: Status = .posted, allocations: [Allocation] = [], reversedOn: Day? = nil, ownership: Ownership,

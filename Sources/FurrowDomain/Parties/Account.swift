@@ -5,11 +5,13 @@ public struct Account: Sendable, Equatable {
     public typealias ID = Identifier<Account>
 
     public var id: ID
-    public var fields: AccountFields
-    public var ownership: Ownership
+    public var fields: AccountFields { didSet { if fields.parentAccountId != oldValue.parentAccountId { names["parentAccountName"] = nil } } }
+    public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The display names of the records it refers to, as read with it (see `Contact.names`).
+    public var names: [String: String] = [:]
 
     public init(id: ID, fields: AccountFields, ownership: Ownership, version: Int, createdAt: Date, updatedAt: Date) {
         self.id = id

@@ -9,7 +9,8 @@ extension SQLSession {
         fields: .accounts,
         columns: ["name": "name", "industry": "COALESCE(industry, '')", "createdAt": "created_at", "updatedAt": "updated_at",
                   "ownerId": "owner_id", "parentAccountId": "parent_account_id"],
-        textKind: .account
+        textKind: .account,
+        names: [(key: "parentAccountName", sql: "SELECT name FROM accounts parent WHERE parent.id = page.parent_account_id"), ListStatement.ownerName]
     )
 
     func insertAccount(_ account: Account) async throws {
@@ -39,11 +40,13 @@ extension SQLSession {
     }
 
     func account(id: Account.ID) async throws -> Account? {
-        try await rows("SELECT * FROM accounts WHERE id = \(bind: id.string)").first.map(accountRecord)
+        let rows = try await rows(Self.accountList.named("SELECT * FROM accounts WHERE id = \(bind: id.string)"))
+        return try Self.accountList.named(try rows.map(accountRecord), from: rows, \.names).first
     }
 
     func accounts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Account] {
-        try await rows(Self.accountList.build(query, visibility: visibility(principal), engine: engine)).map(accountRecord)
+        let rows = try await rows(Self.accountList.build(query, visibility: visibility(principal), engine: engine))
+        return try Self.accountList.named(try rows.map(accountRecord), from: rows, \.names)
     }
 
     func accounts(ids: [Account.ID]) async throws -> [Account] {

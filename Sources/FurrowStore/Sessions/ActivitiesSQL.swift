@@ -50,7 +50,8 @@ extension SQLSession {
     }
 
     func activity(id: Activity.ID) async throws -> Activity? {
-        try await activityRecords(try await rows("SELECT * FROM activities WHERE id = \(bind: id.string)")).first
+        let rows = try await rows(Self.activityList.named("SELECT * FROM activities WHERE id = \(bind: id.string)"))
+        return try Self.activityList.named(try await activityRecords(rows), from: rows, \.names).first
     }
 
     func activities(regarding id: UUID) async throws -> [Activity] {
@@ -65,7 +66,8 @@ extension SQLSession {
         columns: ["createdAt": "created_at", "dueAt": "COALESCE(due_at, '')", "startAt": "COALESCE(start_at, '')", "subject": "subject",
                   "when": "COALESCE(start_at, due_at, '')", "status": "status", "type": "type", "ownerId": "owner_id",
                   "regardingType": "regarding_type", "regardingId": "regarding_id"],
-        textKind: .opportunity
+        textKind: .opportunity,
+        names: [ListStatement.ownerName, (key: "regardingName", sql: ListStatement.regardingName)]
     )
 
     func activities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Activity] {
@@ -73,7 +75,8 @@ extension SQLSession {
         if let text = query.text?.trimmedSpaces().lowercased(), !text.isEmpty {
             extra.append("LOWER(subject) LIKE \(bind: "%" + SearchSQL.escapeLike(text) + "%") ESCAPE '\\'")
         }
-        return try await activityRecords(try await rows(Self.activityList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+        let rows = try await rows(Self.activityList.build(query, visibility: visibility(principal), engine: engine, extra: extra))
+        return try Self.activityList.named(try await activityRecords(rows), from: rows, \.names)
     }
 
     /// `id IN (…)`: the activities a user is invited to as an attendee.

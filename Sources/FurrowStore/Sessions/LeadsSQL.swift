@@ -10,7 +10,8 @@ extension SQLSession {
         columns: ["topic": "topic", "createdAt": "created_at", "updatedAt": "updated_at", "status": "status", "ownerId": "owner_id",
                   "channelId": "channel_id", "campaignId": "campaign_id", "estimatedValue": "COALESCE(estimated_value_minor, 0)",
                   "companyName": "COALESCE(company_name, '')", "lastName": "COALESCE(last_name, '')"],
-        textKind: .lead
+        textKind: .lead,
+        names: [ListStatement.ownerName, (key: "channelName", sql: "SELECT name FROM channels WHERE channels.id = page.channel_id")]
     )
 
     func insertLead(_ lead: Lead) async throws {
@@ -38,11 +39,13 @@ extension SQLSession {
     }
 
     func lead(id: Lead.ID) async throws -> Lead? {
-        try await rows("SELECT * FROM leads WHERE id = \(bind: id.string)").first.map(leadRecord)
+        let rows = try await rows(Self.leadList.named("SELECT * FROM leads WHERE id = \(bind: id.string)"))
+        return try Self.leadList.named(try rows.map(leadRecord), from: rows, \.names).first
     }
 
     func leads(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Lead] {
-        try await rows(Self.leadList.build(query, visibility: visibility(principal), engine: engine)).map(leadRecord)
+        let rows = try await rows(Self.leadList.build(query, visibility: visibility(principal), engine: engine))
+        return try Self.leadList.named(try rows.map(leadRecord), from: rows, \.names)
     }
 
     private func leadRecord(_ row: any SQLRow) throws -> Lead {

@@ -101,6 +101,20 @@ struct ListStatement {
     static let ownerName = (key: "ownerName", sql: "SELECT name FROM users WHERE users.id = page.owner_id")
     static let opportunityName = (key: "opportunityName", sql: "SELECT name FROM opportunities WHERE opportunities.id = page.opportunity_id")
 
+    /// The title of the record an activity is about, whichever kind it is (a lead's topic, a
+    /// contact's full name, a quote's number and name, an order's or invoice's number).
+    static let regardingName = """
+        SELECT CASE page.regarding_type
+            WHEN 'account' THEN (SELECT name FROM accounts WHERE accounts.id = page.regarding_id)
+            WHEN 'contact' THEN (SELECT TRIM(COALESCE(first_name || ' ', '') || last_name) FROM contacts WHERE contacts.id = page.regarding_id)
+            WHEN 'lead' THEN (SELECT topic FROM leads WHERE leads.id = page.regarding_id)
+            WHEN 'opportunity' THEN (SELECT name FROM opportunities WHERE opportunities.id = page.regarding_id)
+            WHEN 'quote' THEN (SELECT number || ' ' || name FROM quotes WHERE quotes.id = page.regarding_id)
+            WHEN 'order' THEN (SELECT number FROM sales_orders WHERE sales_orders.id = page.regarding_id)
+            WHEN 'invoice' THEN (SELECT COALESCE(number, 'Draft invoice') FROM invoices WHERE invoices.id = page.regarding_id)
+        END
+        """
+
     /// `records`, read one from each of `rows` in order, with the names those rows carry.
     func named<Record>(_ records: [Record], from rows: [any SQLRow], _ names: WritableKeyPath<Record, [String: String]>) throws -> [Record] {
         guard !self.names.isEmpty, records.count == rows.count else { return records }

@@ -43,8 +43,13 @@ extension SQLSession {
 
     func payment(id: Payment.ID, locked: Bool) async throws -> Payment? {
         let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE" : ""
-        guard let row = try await rows("SELECT * FROM payments WHERE id = \(bind: id.string)\(lock)").first else { return nil }
-        return try await paymentRecords([row]).first
+        // A payment read to change it is locked and needs no names (a locking clause cannot sit in the names' subquery).
+        guard !locked else {
+            guard let row = try await rows("SELECT * FROM payments WHERE id = \(bind: id.string)\(lock)").first else { return nil }
+            return try await paymentRecords([row]).first
+        }
+        let rows = try await rows(Self.paymentList.named("SELECT * FROM payments WHERE id = \(bind: id.string)"))
+        return try Self.paymentList.named(try await paymentRecords(rows), from: rows, \.names).first
     }
 
     static let paymentList = ListStatement(
@@ -52,7 +57,8 @@ extension SQLSession {
         fields: .payments,
         columns: ["number": "number", "createdAt": "created_at", "date": "date", "amount": "amount_minor", "status": "status", "mode": "mode",
                   "ownerId": "owner_id", "accountId": "account_id", "currency": "currency"],
-        textKind: .opportunity
+        textKind: .opportunity,
+        names: [ListStatement.accountName, ListStatement.ownerName]
     )
 
     func payments(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Payment] {
@@ -61,7 +67,8 @@ extension SQLSession {
             let like = "%" + SearchSQL.escapeLike(text) + "%"
             extra.append("(LOWER(number) LIKE \(bind: like) ESCAPE '\\' OR LOWER(COALESCE(reference, '')) LIKE \(bind: like) ESCAPE '\\')")
         }
-        return try await paymentRecords(try await rows(Self.paymentList.build(query, visibility: visibility(principal), engine: engine, extra: extra)))
+        let rows = try await rows(Self.paymentList.build(query, visibility: visibility(principal), engine: engine, extra: extra))
+        return try Self.paymentList.named(try await paymentRecords(rows), from: rows, \.names)
     }
 
     func payments(allocatedTo id: Invoice.ID) async throws -> [Payment] {

@@ -25,14 +25,13 @@ struct PaymentPages {
         let principal = try web.principal(request, context)
         let parameters = ListParameters(request, path: "/payments", fields: .payments, filters: ["status", "mode"])
         let payments = try await PaymentService(web.env).list(parameters.query, by: principal)
-        let accounts = try await RecordParts(env: web.env).accountNames(payments.map(\.accountId))
         var filters = FilterBar(parameters, placeholder: "", selects: [
             .init("status", "Status", Payment.Status.allCases.map { ($0.rawValue, LedgerText.status($0)) }, parameters, empty: "Any status"),
             .init("mode", "Mode", Payment.Mode.allCases.map { ($0.rawValue, LedgerText.mode($0)) }, parameters, empty: "Any mode"),
         ])
         filters.showsText = false
         let rows = payments.map { p in
-            Row(id: p.id.string, number: p.number, url: "/payments/\(p.id)", customer: accounts[p.accountId] ?? "", customerURL: "/accounts/\(p.accountId)",
+            Row(id: p.id.string, number: p.number, url: "/payments/\(p.id)", customer: p.names["accountName"] ?? "", customerURL: "/accounts/\(p.accountId)",
                 date: p.date.description, mode: LedgerText.mode(p.mode), amount: MoneyText.format(p.amount), allocated: MoneyText.format(p.allocated),
                 credit: p.unallocated.minorUnits > 0 ? MoneyText.format(p.unallocated) : "", status: LedgerText.status(p.status),
                 statusKey: p.status.rawValue)

@@ -24,7 +24,6 @@ struct LeadPages {
         let principal = try web.principal(request, context)
         let parameters = ListParameters(request, path: "/leads", fields: .leads, filters: ["status", "ownerId"])
         let leads = try await LeadService(web.env).list(parameters.query, by: principal)
-        let users = try await pipeline.parts.userNames()
         let statuses = LeadStatus.allCases.map { ($0.rawValue, PipelineText.status($0)) }
         let filters = FilterBar(parameters, placeholder: "Topic, name, company, email or phone", selects: [
             .init("status", "Status", statuses, parameters, empty: "Any status"),
@@ -38,7 +37,7 @@ struct LeadPages {
                     Row(topic: lead.fields.topic, url: "/leads/\(lead.id)", person: lead.fields.personName ?? "",
                         company: lead.fields.companyName ?? "", status: PipelineText.status(lead.status), statusKey: lead.status.rawValue,
                         value: lead.fields.estimatedValue.map { MoneyText.format($0) } ?? "",
-                        owner: users[lead.ownership.ownerId] ?? "", created: shell.format(lead.createdAt))
+                        owner: lead.names["ownerName"] ?? "", created: shell.format(lead.createdAt))
                 },
                 hasRows: !leads.isEmpty, filters: filters,
                 next: parameters.nextLink(leads, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),

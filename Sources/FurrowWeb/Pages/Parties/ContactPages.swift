@@ -32,13 +32,12 @@ struct ContactPages {
         let principal = try web.principal(request, context)
         let parameters = ListParameters(request, path: "/contacts", fields: .contacts)
         let contacts = try await ContactService(web.env).list(parameters.query, by: principal)
-        let accounts = try await parts.accountNames(contacts.compactMap(\.fields.accountId))
         return try await web.page("contacts", "Contacts", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Name", "lastName"), ("Account", nil), ("Email", nil),
                                              ("Phone", nil), ("Created", "createdAt")]),
                 rows: contacts.map { c in
-                    Row(name: c.fields.fullName, url: "/contacts/\(c.id)", account: c.fields.accountId.flatMap { accounts[$0] } ?? "",
+                    Row(name: c.fields.fullName, url: "/contacts/\(c.id)", account: c.names["accountName"] ?? "",
                         accountURL: c.fields.accountId.map { "/accounts/\($0)" }, email: c.fields.email ?? "",
                         phone: c.fields.phone ?? c.fields.mobile ?? "", jobTitle: c.fields.title, created: shell.format(c.createdAt))
                 },

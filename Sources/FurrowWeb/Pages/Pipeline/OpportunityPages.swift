@@ -26,9 +26,6 @@ struct OpportunityPages {
         let items = try await OpportunityService(web.env).list(parameters.query, by: principal)
         let catalog = CatalogService(web.env)
         let kinds = try await catalog.kinds()
-        let stages = Dictionary(try await catalog.stages().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let accounts = try await pipeline.parts.accountNames(items.compactMap(\.fields.accountId))
-        let users = try await pipeline.parts.userNames()
         let filters = FilterBar(parameters, placeholder: "Name or comment", selects: [
             .init("status", "Status", OpportunityStatus.allCases.map { ($0.rawValue, PipelineText.status($0)) }, parameters,
                   empty: "Any status"),
@@ -41,11 +38,11 @@ struct OpportunityPages {
                                              ("Amount", "estimatedRevenue"), ("Probability", "probability"),
                                              ("Close date", "expectedCloseDate"), ("Owner", nil), ("Created", "createdAt")]),
                 rows: items.map { o in
-                    Row(name: o.fields.name, url: "/opportunities/\(o.id)", account: o.fields.accountId.flatMap { accounts[$0] } ?? "",
-                        accountURL: o.fields.accountId.map { "/accounts/\($0)" }, kind: kinds.first { $0.id == o.kindId }?.name ?? "",
-                        stage: o.stageId.flatMap { stages[$0] } ?? "", status: PipelineText.status(o.status), statusKey: o.status.rawValue,
+                    Row(name: o.fields.name, url: "/opportunities/\(o.id)", account: o.names["accountName"] ?? "",
+                        accountURL: o.fields.accountId.map { "/accounts/\($0)" }, kind: o.names["kindName"] ?? "",
+                        stage: o.names["stageName"] ?? "", status: PipelineText.status(o.status), statusKey: o.status.rawValue,
                         amount: o.value.map { MoneyText.format($0) } ?? "", probability: "\(o.probability) %",
-                        closeDate: o.fields.expectedCloseDate?.description ?? "", owner: users[o.ownership.ownerId] ?? "",
+                        closeDate: o.fields.expectedCloseDate?.description ?? "", owner: o.names["ownerName"] ?? "",
                         created: shell.format(o.createdAt))
                 },
                 hasRows: !items.isEmpty, filters: filters,

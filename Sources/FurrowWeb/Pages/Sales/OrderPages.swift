@@ -24,9 +24,6 @@ struct OrderPages {
         let principal = try web.principal(request, context)
         let parameters = ListParameters(request, path: "/orders", fields: .orders, filters: ["status", "ownerId"])
         let orders = try await OrderService(web.env).list(parameters.query, by: principal)
-        let parts = RecordParts(env: web.env)
-        let accounts = try await parts.accountNames(orders.compactMap(\.accountId))
-        let users = try await parts.userNames()
         var filters = FilterBar(parameters, placeholder: "", selects: [
             .init("status", "Status", OrderStatus.allCases.map { ($0.rawValue, LedgerText.status($0)) }, parameters, empty: "Any status"),
             .init("ownerId", "Owner", try await PipelineParts(env: web.env).userOptions(), parameters, empty: "Anyone"),
@@ -34,10 +31,10 @@ struct OrderPages {
         filters.showsText = false
         return try await web.page("orders", "Sales orders", request, context) { shell in
             let rows = orders.map { o in
-                Row(number: o.number, url: "/orders/\(o.id)", customer: o.accountId.flatMap { accounts[$0] } ?? "",
+                Row(number: o.number, url: "/orders/\(o.id)", customer: o.names["accountName"] ?? "",
                     customerURL: o.accountId.map { "/accounts/\($0)" }, status: LedgerText.status(o.status), statusKey: o.status.rawValue,
                     quoteURL: o.quoteId.map { "/quotes/\($0)" }, created: shell.format(o.createdAt), total: MoneyText.format(o.totals.total),
-                    owner: users[o.ownership.ownerId] ?? "")
+                    owner: o.names["ownerName"] ?? "")
             }
             return ListModel(
                 columns: parameters.columns([("Number", "number"), ("Customer", nil), ("Status", nil), ("Quote", nil), ("Created", "createdAt"),

@@ -37,9 +37,6 @@ struct QuotePages {
         let word = QuoteWord(settings), today = settings.today(web.env.clock.now())
         let parameters = ListParameters(request, path: "/quotes", fields: .quotes, filters: ["status", "ownerId"])
         let quotes = try await QuoteService(web.env).list(parameters.query, by: principal)
-        let parts = RecordParts(env: web.env)
-        let accounts = try await parts.accountNames(quotes.compactMap(\.accountId))
-        let users = try await parts.userNames()
         var filters = FilterBar(parameters, placeholder: "", selects: [
             .init("status", "Status", QuoteStatus.allCases.map { ($0.rawValue, SalesText.status(QuoteReading($0))) }, parameters, empty: "Any status"),
             .init("ownerId", "Owner", try await PipelineParts(env: web.env).userOptions(), parameters, empty: "Anyone"),
@@ -48,9 +45,9 @@ struct QuotePages {
         let rows = quotes.map { q in
             let reading = q.reading(on: today)
             return Row(number: q.number, revision: q.revision, name: q.name, url: "/quotes/\(q.id)",
-                       customer: q.accountId.flatMap { accounts[$0] } ?? "", customerURL: q.accountId.map { "/accounts/\($0)" },
+                       customer: q.names["accountName"] ?? "", customerURL: q.accountId.map { "/accounts/\($0)" },
                        status: SalesText.status(reading), statusKey: reading.rawValue, date: q.date.description, validUntil: q.validUntil?.description ?? "",
-                       total: MoneyText.format(q.totals.total), owner: users[q.ownership.ownerId] ?? "")
+                       total: MoneyText.format(q.totals.total), owner: q.names["ownerName"] ?? "")
         }
         let model = ListModel(
             title: word.plural, word: word.lower,
