@@ -48,8 +48,10 @@ extension Request {
         return body.int("version")
     }
 
-    public func flag(_ name: String) -> Bool {
+    /// A boolean query parameter: absent is false; anything but `true` or `false` is a 400.
+    public func flag(_ name: String) throws -> Bool {
         guard let value = uri.queryParameters[Substring(name)] else { return false }
-        return value == "true" || value == "1"
+        guard value == "true" || value == "false" else { throw Problem.invalidQuery("\(name) must be true or false.") }
+        return value == "true"
     }
 }

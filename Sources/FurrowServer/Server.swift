@@ -69,7 +69,7 @@ public enum FurrowServer {
 
     /// The router of the whole product: health, metrics, API and web UI. `/metrics` asks for an
     /// administrator's bearer token unless `metricsPublic`.
-    public static func router(env: CoreEnvironment, metricsPublic: Bool = false) -> Router<AppContext> {
+    public static func router(env: CoreEnvironment, metricsPublic: Bool = false, templateAudit: KeyAudit? = nil) -> Router<AppContext> {
         _ = registry
         let router = Router(context: AppContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -85,7 +85,7 @@ public enum FurrowServer {
                      body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
         }
         APIRoutes.add(to: router, env: env, document: apiDocument)
-        WebRoutes.add(to: router, env: env)
+        WebRoutes.add(to: router, env: env, audit: templateAudit)
         return router
     }
 

@@ -4,6 +4,7 @@ import FurrowHTTP
 import FurrowCore
 import FurrowDomain
 import FurrowServer
+import FurrowWeb
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -42,10 +43,12 @@ extension TestWorld {
 extension API {
     /// Runs `body` against the application of `env` in process, for a database a test made itself
     /// (such as the demo company's).
-    public static func with<T: Sendable>(_ env: CoreEnvironment, _ body: @Sendable (API) async throws -> T) async throws -> T {
+    /// `templateAudit` records the keys the web pages' templates look up that their models lack.
+    public static func with<T: Sendable>(_ env: CoreEnvironment, templateAudit: KeyAudit? = nil,
+                                         _ body: @Sendable (API) async throws -> T) async throws -> T {
         var logger = Logger(label: "furrow.test")
         logger.logLevel = .warning
-        let app = Application(router: FurrowServer.router(env: env), logger: logger)
+        let app = Application(router: FurrowServer.router(env: env, templateAudit: templateAudit), logger: logger)
         return try await app.test(.router) { client in try await body(API(client: client)) }
     }
 }

@@ -5,8 +5,9 @@ import NIOCore
 
 /// The server-rendered web UI: pages under `/`, static files under `/static/`.
 public enum WebRoutes {
-    public static func add(to router: Router<AppContext>, env: CoreEnvironment) {
-        let templates = Templates.load()
+    /// `audit`: a test's record of template keys no model has (nil in the server).
+    public static func add(to router: Router<AppContext>, env: CoreEnvironment, audit: KeyAudit? = nil) {
+        let templates = Templates.load(audit: audit)
         let web = Web(env: env, templates: templates)
         let auth = AuthMiddleware(auth: AuthService(env), checkCSRF: false)
 

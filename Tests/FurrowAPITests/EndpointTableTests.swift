@@ -59,6 +59,8 @@ struct EndpointTableTests {
         #expect(Set(ids).count == ids.count)
         #expect(Set(operations).count == operations.count, "an operation is declared twice")
         for endpoint in endpoints {
+            let statuses = endpoint.answers.map(\.status)
+            #expect(Set(statuses).count == statuses.count, "\(endpoint.operationId) declares a status twice")
             for answer in endpoint.answers where answer.content.contains(where: { $0.type == "application/problem+json" }) {
                 #expect(!answer.problems.isEmpty, "\(endpoint.operationId) \(answer.status) names no problem type")
             }

@@ -14,6 +14,15 @@ struct TemplateTests {
         Set(Templates.files(in: folder).map(\.0).filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
     }
 
+    /// The templates the Swift pages render (`web.page("name", …)`).
+    static var pages: Set<String> {
+        var rendered: Set<String> = []
+        for (path, data) in Templates.files(in: web) where path.hasSuffix(".swift") {
+            rendered.formUnion(matches(#"\.page\("([a-z-]+)""#, in: String(decoding: data, as: UTF8.self)))
+        }
+        return rendered
+    }
+
     @Test("every template parses")
     func parse() {
         // given
@@ -29,10 +38,8 @@ struct TemplateTests {
     func references() throws {
         // given
         let names = Self.names
-        var rendered: Set<String> = [], included: Set<String> = []
-        for (path, data) in Templates.files(in: Self.web) where path.hasSuffix(".swift") {
-            rendered.formUnion(Self.matches(#"\.page\("([a-z-]+)""#, in: String(decoding: data, as: UTF8.self)))
-        }
+        let rendered = Self.pages
+        var included: Set<String> = []
         for (path, data) in Templates.files(in: Self.folder) where path.hasSuffix(".mustache") {
             included.formUnion(Self.matches(#"\{\{> *([a-z-]+)"#, in: String(decoding: data, as: UTF8.self)))
         }

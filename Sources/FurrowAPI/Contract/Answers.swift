@@ -48,6 +48,11 @@ extension Endpoint.Answer {
 
     static let unauthorized = problem(401)
 
+    /// `400` for a body, or for a boolean query parameter that is neither `true` nor `false`.
+    static let bodyOrFlag = problem(400, [.malformedRequest, .invalidQuery],
+                                    detail: "The body is empty, not valid JSON, or not a JSON object (`malformed-request`), or "
+                                    + "`allowDuplicate` is neither true nor false (`invalid-query`)")
+
     /// `403` for a change, with why (a web-session caller without its CSRF token is refused too).
     static func writeForbidden(_ reason: String? = nil) -> Self {
         problem(403, detail: reason.map { $0 + ". " + csrf } ?? csrf)
@@ -67,9 +72,9 @@ extension Endpoint.Parameter {
                                   + "body; optional for users. A stale one answers 412 `version-conflict`.", versionTag, example: "\"3\"")
     static let versionTag = Schema.string(pattern: "^(W/)?\"[1-9][0-9]{0,17}\"$")
 
-    static let allowDuplicate = Self("allowDuplicate", in: .query, "`true` (or `1`) creates the record even when likely duplicates exist; "
+    static let allowDuplicate = Self("allowDuplicate", in: .query, "`true` creates the record even when likely duplicates exist; "
                                      + "otherwise they answer 409 `duplicate-suspected` with the `matches`.", .boolean(default: false))
-    static let allowDuplicateQualify = Self("allowDuplicate", in: .query, "`true` (or `1`) creates the account and the contact even when "
+    static let allowDuplicateQualify = Self("allowDuplicate", in: .query, "`true` creates the account and the contact even when "
                                             + "likely duplicates exist; otherwise they answer 409 `duplicate-suspected` with the `matches` "
                                             + "and nothing changes.", .boolean(default: false))
 }

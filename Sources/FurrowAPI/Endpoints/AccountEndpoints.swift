@@ -9,7 +9,7 @@ extension AccountRoutes {
                  description: "Likely duplicates (same email, phone, or name and web domain) answer 409 `duplicate-suspected` unless `allowDuplicate=true`.",
                  parameters: [.allowDuplicate],
                  body: .json("AccountCreate"),
-                 answers: [.created("Account", location: "/api/v1/accounts/{id}"), .unauthorized, .writeForbidden("Read-only users cannot create records"), .problem(409, [.duplicateSuspected])],
+                 answers: [.bodyOrFlag, .created("Account", location: "/api/v1/accounts/{id}"), .unauthorized, .writeForbidden("Read-only users cannot create records"), .problem(409, [.duplicateSuspected])],
                  bodyErrors: true,
                  use: AccountRoutes.create),
         Endpoint(.get, "/accounts", "listAccounts", tag: "Accounts", "List accounts",

@@ -9,7 +9,7 @@ extension ContactRoutes {
                  description: "Likely duplicates (same email, phone, or full name within the same account) answer 409 `duplicate-suspected` unless `allowDuplicate=true`.",
                  parameters: [.allowDuplicate],
                  body: .json("ContactCreate"),
-                 answers: [.created("Contact", location: "/api/v1/contacts/{id}"), .unauthorized, .writeForbidden("Read-only users cannot create records"), .problem(409, [.duplicateSuspected])],
+                 answers: [.bodyOrFlag, .created("Contact", location: "/api/v1/contacts/{id}"), .unauthorized, .writeForbidden("Read-only users cannot create records"), .problem(409, [.duplicateSuspected])],
                  bodyErrors: true,
                  use: ContactRoutes.create),
         Endpoint(.get, "/contacts", "listContacts", tag: "Contacts", "List contacts",

@@ -26,7 +26,7 @@ struct AccountRoutes: RouteSet {
         let fields = Self.fields(&body, over: AccountFields(name: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
-        let account = try await AccountService(env).create(fields, ownerId: owner, allowDuplicate: request.flag("allowDuplicate"), by: principal)
+        let account = try await AccountService(env).create(fields, ownerId: owner, allowDuplicate: try request.flag("allowDuplicate"), by: principal)
         return try .json(AccountDTO(account), status: .created, location: "/api/v1/accounts/\(account.id)")
     }
 

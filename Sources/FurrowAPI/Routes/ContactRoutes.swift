@@ -32,7 +32,7 @@ struct ContactRoutes: RouteSet {
         let fields = Self.fields(&body, over: ContactFields(lastName: ""))
         let owner = body.id("ownerId", User.self)
         try body.check()
-        let contact = try await ContactService(env).create(fields, ownerId: owner, allowDuplicate: request.flag("allowDuplicate"), by: principal)
+        let contact = try await ContactService(env).create(fields, ownerId: owner, allowDuplicate: try request.flag("allowDuplicate"), by: principal)
         return try .json(ContactDTO(contact), status: .created, location: "/api/v1/contacts/\(contact.id)")
     }
 

@@ -107,7 +107,7 @@ struct LeadRoutes: RouteSet {
                                       emptyIsObject: true)
         let input = LeadService.QualifyInput(accountId: body.id("accountId", Account.self), contactId: body.id("contactId", Contact.self),
                                              createAccount: body.bool("createAccount"), createContact: body.bool("createContact"),
-                                             allowDuplicate: request.flag("allowDuplicate"))
+                                             allowDuplicate: try request.flag("allowDuplicate"))
         try body.check()
         return try .json(QualificationDTO(try await LeadService(env).qualify(id, input, by: principal)))
     }

@@ -9,6 +9,8 @@ import NIOCore
 struct Templates: Sendable {
     let library: MustacheLibrary
     let staticFiles: [String: StaticFile]
+    /// Set by a test: records the keys the templates look up that their models lack.
+    var audit: KeyAudit? = nil
 
     struct StaticFile: Sendable {
         let contentType: String
@@ -19,7 +21,7 @@ struct Templates: Sendable {
                                "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "txt": "text/plain; charset=utf-8",
                                "csv": "text/csv; charset=utf-8"]
 
-    static func load(logger: Logger = Logger(label: "furrow.web")) -> Templates {
+    static func load(logger: Logger = Logger(label: "furrow.web"), audit: KeyAudit? = nil) -> Templates {
         // The copied `Resources` folder sits in the bundle, or is the bundle's resource folder itself (Linux).
         let candidates = [Bundle.module.resourceURL?.appendingPathComponent("Resources"), Bundle.module.resourceURL,
                           Bundle.module.bundleURL.appendingPathComponent("Resources")].compactMap { $0 }
@@ -38,7 +40,7 @@ struct Templates: Sendable {
             let type = contentTypes[String(name.split(separator: ".").last ?? "")] ?? "application/octet-stream"
             statics[name] = StaticFile(contentType: type, body: ByteBuffer(data: data))
         }
-        return Templates(library: library, staticFiles: statics)
+        return Templates(library: library, staticFiles: statics, audit: audit)
     }
 
     /// The templates of a folder, and the ones that do not parse with why.
@@ -66,10 +68,15 @@ struct Templates: Sendable {
         return result
     }
 
+    /// Renders a template given as text, its lookups recorded as `inline` when audited.
+    static func render(string: String, root: Any, audit: KeyAudit?) throws -> String {
+        try MustacheTemplate(string: string).render(audit.map { $0.wrap(root, template: "inline") } ?? root)
+    }
+
     /// Renders a template with the layout data and the page's own model.
     func render(_ name: String, shell: Shell, page: Any, status: HTTPResponse.Status = .ok) -> Response {
         let root: [String: Any] = ["shell": shell, "page": page]
-        guard let html = library.render(root, withTemplate: name) else {
+        guard let html = library.render(audit.map { $0.wrap(root, template: name) } ?? root, withTemplate: name) else {
             return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: "The page template '\(name)' is missing.")))
         }
