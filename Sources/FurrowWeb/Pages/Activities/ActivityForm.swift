@@ -161,7 +161,7 @@ struct ActivityForm {
 
     /// A problem with the core's field names turned into this form's (startAt → date …).
     static func problem(_ error: any Error) throws -> Problem {
-        var problem = try AccountForms.formProblem(error)
+        var problem = try Problem.forForm(error)
         let names = ["startAt": "date", "dueAt": "date", "endAt": "endTime", "recurrence": "repeat", "reminderAt": "reminder"]
         problem.errors = problem.errors?.map { e in
             if e.field.hasPrefix("attendees") { return FieldError("attendees", e.message) }

@@ -29,7 +29,7 @@ struct ActivityView {
         let canEdit: Bool
         let regardingName: String?
         let regardingURL: String?
-        let facts: [AccountPages.Fact]
+        let facts: [Fact]
         let description: String?
         let form: FormPage
         let editOpen: Bool
@@ -81,7 +81,7 @@ struct ActivityView {
         let status = problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok
         return try await web.page("activity", a.subject, request, context, status: status) { shell in
             let clock = LocalClock(shell.timeZone)
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Type", value: ActivityText.kind(a.kind), href: nil),
                 .init(label: "When", value: ActivityText.when(a, clock), href: nil),
                 .init(label: "Regarding", value: a.regarding.map { "\(ActivityText.regarding($0.kind)): \(regardingName ?? "")" } ?? "—",

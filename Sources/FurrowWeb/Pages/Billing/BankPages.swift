@@ -93,7 +93,7 @@ struct BankPages {
             let count = imported.statement.lines.count
             return .redirect("/bank-statements/\(imported.statement.id)", flash: "Statement imported: \(count) line\(count == 1 ? "" : "s").\(skipped)")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await list(request, context, values: form.fields, problem: problem)
         }
     }

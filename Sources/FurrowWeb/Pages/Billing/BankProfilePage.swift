@@ -72,7 +72,7 @@ struct BankProfilePage {
             let saved = try await ReconciliationService(web.env).createProfile(profile, by: principal)
             return .redirect("/bank-statements/profiles", flash: "Profile “\(saved.name)” saved. Choose it when importing a CSV.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await page(request, context, values: form, problem: problem)
         }
     }

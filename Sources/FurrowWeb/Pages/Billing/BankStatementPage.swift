@@ -28,7 +28,7 @@ struct BankStatementPage {
     struct Model {
         let id: String
         let name: String
-        let facts: [AccountPages.Fact]
+        let facts: [Fact]
         let lines: [LineRow]
         let hasLines: Bool
         let matched: Int
@@ -71,7 +71,7 @@ struct BankStatementPage {
                                payment: payment, candidates: options, hasCandidates: !options.isEmpty)
             }
             let matched = statement.lines.filter { $0.paymentId != nil }.count
-            let facts: [AccountPages.Fact] = [
+            let facts: [Fact] = [
                 .init(label: "Format", value: statement.format == .camt053 ? "CAMT.053" : "CSV", href: nil),
                 .init(label: "Imported", value: shell.format(statement.importedAt), href: nil),
                 .init(label: "Imported by", value: users[statement.importedBy] ?? "—", href: nil),

@@ -41,7 +41,7 @@ struct InvoiceActions {
                                                          expectedVersion: Int(form["version"]) ?? 0, by: principal)
             return .redirect("/invoices/\(id)", flash: "Changes saved.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await InvoicePages(web: web).show(request, context, id: id, values: form, problem: problem)
         }
     }

@@ -21,7 +21,7 @@ struct InvoiceView {
     let isCreditNote: Bool
     let status: String
     let statusKey: String
-    let facts: [AccountPages.Fact]
+    let facts: [Fact]
     let lines: [QuoteView.LineRow]
     let hasLines: Bool
     let discountTotal: String
@@ -97,9 +97,9 @@ struct InvoiceView {
             return data
         }
 
-        func facts(_ invoice: Invoice, _ data: Data, shell: Shell) -> [AccountPages.Fact] {
+        func facts(_ invoice: Invoice, _ data: Data, shell: Shell) -> [Fact] {
             let term = data.terms.first { $0.id == invoice.paymentTermId }
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Customer", value: data.account ?? "—", href: "/accounts/\(invoice.accountId)"),
                 .init(label: "Contact", value: data.contact?.fields.fullName ?? "—", href: data.contact.map { "/contacts/\($0.id)" }),
             ]

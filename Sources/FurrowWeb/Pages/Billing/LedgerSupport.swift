@@ -105,33 +105,3 @@ struct InvoiceRow {
         statusKey = invoice.status.rawValue
     }
 }
-
-/// A day typed into a form (`2026-11-18`): nil when blank, a field error when unreadable.
-enum DayField {
-    static func parse(_ text: String?, field: String, message: String = "must be a date such as 2026-11-18",
-                      errors: inout [FieldError]) -> Day? {
-        guard let text = text?.trimmedSpaces(), !text.isEmpty else { return nil }
-        guard let day = Day(text) else {
-            errors.append(FieldError(field, message))
-            return nil
-        }
-        return day
-    }
-
-    /// A moment on a day for a timeline: now when the day is today, else noon in the company's time zone.
-    static func moment(_ day: Day, today: Day, timeZone: TimeZone, now: Date) -> Date {
-        if day == today { return now }
-        let (year, month, date) = Day.civil(day.ordinal)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: year, month: month, day: date, hour: 12)) ?? now
-    }
-}
-
-extension Web {
-    /// A refusal's reason in one sentence, as a form's message says it (the flash after a
-    /// button says the same through `refusal`).
-    static func reason(_ problem: Problem) -> String {
-        problem.type == .versionConflict ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
-    }
-}

@@ -35,7 +35,7 @@ struct PaymentActions {
             return .redirect("/payments/\(id)", flash: "\(LedgerText.money(allocated, payment.amount.currency)) allocated; "
                                                       + "\(MoneyText.format(updated.unallocated)) credit left.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await PaymentPages(web: web).show(request, context, id: id, values: form, problem: problem)
         }
     }

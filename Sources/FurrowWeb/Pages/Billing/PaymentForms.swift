@@ -72,7 +72,7 @@ struct PaymentForms {
             if let preferred, allocations.contains(where: { $0.invoiceId == preferred }) { return .redirect("/invoices/\(preferred)", flash: flash) }
             return .redirect("/payments/\(payment.id)", flash: flash)
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await page(request, context, principal, form: form, preferred: preferred, suggest: false, problem: problem)
         }
     }

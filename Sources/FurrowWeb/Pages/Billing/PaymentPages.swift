@@ -51,7 +51,7 @@ struct PaymentPages {
         let number: String
         let status: String
         let statusKey: String
-        let facts: [AccountPages.Fact]
+        let facts: [Fact]
         let allocations: [AllocatedRow]
         let hasAllocations: Bool
         let amount: String
@@ -89,7 +89,7 @@ struct PaymentPages {
         let rows = AllocationRow.rows(open, amounts: amounts, errors: problem?.errors ?? [])
         let status = problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok
         return try await web.page("payment", "Payment \(payment.number)", request, context, status: status) { shell in
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Customer", value: account ?? "—", href: "/accounts/\(payment.accountId)"),
                 .init(label: "Date", value: payment.date.description, href: nil),
                 .init(label: "Amount", value: MoneyText.format(payment.amount), href: nil),

@@ -97,7 +97,7 @@ struct LeadActions {
             let result = try await LeadService(web.env).qualify(lead.id, input, by: principal)
             return .redirect("/opportunities/\(result.opportunityId)", flash: "Lead qualified: this opportunity was created from it.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await qualifyPage(request, context, principal, lead, values: form, problem: problem)
         }
     }

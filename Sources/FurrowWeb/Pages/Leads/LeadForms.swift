@@ -96,7 +96,7 @@ struct LeadForms {
             let lead = try await LeadService(web.env).create(fields, ownerId: form.optional("ownerId").flatMap(User.ID.init), by: principal)
             return .redirect("/leads/\(lead.id)", flash: "Lead created.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await formPage(request, context, principal, values: form, editing: nil, problem: problem)
         }
     }
@@ -121,7 +121,7 @@ struct LeadForms {
                                                       expectedVersion: Int(form["version"]), by: principal)
             return .redirect("/leads/\(lead.id)", flash: "Changes saved.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await formPage(request, context, principal, values: form, editing: lead, problem: problem)
         }
     }

@@ -51,7 +51,7 @@ struct LeadPages {
         let status: String
         let statusKey: String
         let version: Int
-        let facts: [AccountPages.Fact]
+        let facts: [Fact]
         let history: [RecordParts.HistoryRow]
         let canEdit: Bool
         let canMarkContacted: Bool
@@ -74,7 +74,7 @@ struct LeadPages {
         let users = try await pipeline.parts.userNames()
         let source = await pipeline.describe(lead.fields.source, channels: channels, by: principal)
         let legal = principal.canChange(lead.ownership) ? lead.legalVerbs() : []
-        var qualified: [AccountPages.Fact] = []
+        var qualified: [Fact] = []
         var names = Dictionary(uniqueKeysWithValues: channels.map { ($0.id.string, $0.name) })
         names.merge(reasons.map { ($0.id.string, $0.name) }) { a, _ in a }
         if let q = lead.qualified {
@@ -95,7 +95,7 @@ struct LeadPages {
                                                  newURL: legal.contains(.newQuote) ? "/quotes/new?lead=\(id)" : nil, by: principal)
         return try await web.page("lead", lead.fields.topic, request, context) { shell in
             let f = lead.fields
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Status", value: PipelineText.status(lead.status), href: nil),
                 .init(label: "Person", value: f.personName ?? "—", href: nil),
                 .init(label: "Company", value: f.companyName ?? "—", href: nil),
@@ -125,38 +125,5 @@ struct LeadPages {
                 opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" }, quotes: quotes,
                 activities: try await ActivitySection.load(web.env, Regarding(.lead, id.uuid), shell: shell, by: principal))
         }
-    }
-}
-
-/// The filter form above a list: a text search, selects for the list's filters, and the sort.
-struct FilterBar {
-    struct Select {
-        let id: String, name: String, label: String, options: [Field.Option]
-        init(_ name: String, _ label: String, _ choices: [(String, String)], _ parameters: ListParameters, empty: String) {
-            self.id = "filter-" + name
-            self.name = name
-            self.label = label
-            let current = parameters.filter(name)
-            options = ([("", empty)] + choices).map { Field.Option(value: $0.0, label: $0.1, selected: $0.0 == current) }
-        }
-    }
-    let action: String
-    let text: String
-    let placeholder: String
-    let selects: [Select]
-    let sort: String?
-    let filtered: Bool
-    let clear: String
-    /// Whether the list searches text (`?q=`); lists that do not, show only their selects.
-    var showsText = true
-
-    init(_ parameters: ListParameters, placeholder: String, selects: [Select]) {
-        action = parameters.path
-        text = parameters.text
-        self.placeholder = placeholder
-        self.selects = selects
-        sort = parameters.sortText.nonEmpty
-        filtered = parameters.isFiltered
-        clear = URLText.link(parameters.path, [("sort", parameters.sortText)])
     }
 }

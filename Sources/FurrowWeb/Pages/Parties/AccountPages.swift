@@ -44,7 +44,6 @@ struct AccountPages {
         }
     }
 
-    struct Fact { let label: String, value: String, href: String? }
     struct Crumb { let name: String, url: String }
     struct TreeNode { let name: String, url: String, children: [TreeNode], hasChildren: Bool }
     struct ContactRow { let name: String, url: String, jobTitle: String, email: String, phone: String }

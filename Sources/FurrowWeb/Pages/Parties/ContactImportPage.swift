@@ -113,7 +113,7 @@ struct ContactImportPage {
                                                  : "The upload did not arrive whole. Try again."
             return try await page(request, context, principal, values: values, problem: shown)
         } catch {
-            return try await page(request, context, principal, values: values, problem: try AccountForms.formProblem(error))
+            return try await page(request, context, principal, values: values, problem: try Problem.forForm(error))
         }
     }
 

@@ -52,7 +52,7 @@ struct ContactPages {
         let name: String
         let jobTitle: String
         let account: AccountPages.Crumb?
-        let facts: [AccountPages.Fact]
+        let facts: [Fact]
         let connections: ConnectionsModel
         let history: [RecordParts.HistoryRow]
         let canChange: Bool
@@ -72,14 +72,14 @@ struct ContactPages {
         return try await web.page("contact", f.fullName, request, context) { shell in
             let account = f.accountId.map { AccountPages.Crumb(name: accountName ?? "(account)", url: "/accounts/\($0)") }
             let facts = [
-                AccountPages.Fact(label: "Account", value: account?.name ?? "—", href: account?.url),
-                AccountPages.Fact(label: "Title", value: f.title ?? "—", href: nil),
-                AccountPages.Fact(label: "Email", value: f.email ?? "—", href: f.email.map { "mailto:" + $0 }),
-                AccountPages.Fact(label: "Phone", value: f.phone ?? "—", href: f.phone.map { "tel:" + $0.filter { !$0.isWhitespace } }),
-                AccountPages.Fact(label: "Mobile", value: f.mobile ?? "—", href: f.mobile.map { "tel:" + $0.filter { !$0.isWhitespace } }),
-                AccountPages.Fact(label: "Owner", value: users[contact.ownership.ownerId] ?? "—", href: nil),
-                AccountPages.Fact(label: "Created", value: shell.format(contact.createdAt), href: nil),
-                AccountPages.Fact(label: "Last changed", value: shell.format(contact.updatedAt) + " (version \(contact.version))", href: nil),
+                Fact(label: "Account", value: account?.name ?? "—", href: account?.url),
+                Fact(label: "Title", value: f.title ?? "—", href: nil),
+                Fact(label: "Email", value: f.email ?? "—", href: f.email.map { "mailto:" + $0 }),
+                Fact(label: "Phone", value: f.phone ?? "—", href: f.phone.map { "tel:" + $0.filter { !$0.isWhitespace } }),
+                Fact(label: "Mobile", value: f.mobile ?? "—", href: f.mobile.map { "tel:" + $0.filter { !$0.isWhitespace } }),
+                Fact(label: "Owner", value: users[contact.ownership.ownerId] ?? "—", href: nil),
+                Fact(label: "Created", value: shell.format(contact.createdAt), href: nil),
+                Fact(label: "Last changed", value: shell.format(contact.updatedAt) + " (version \(contact.version))", href: nil),
             ]
             return Model(id: id.string, name: f.fullName, jobTitle: f.title ?? "", account: account, facts: facts,
                          connections: connections,

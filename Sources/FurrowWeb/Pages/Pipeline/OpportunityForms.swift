@@ -127,7 +127,7 @@ struct OpportunityForms {
             let opportunity = try await OpportunityService(web.env).create(input, by: principal)
             return .redirect("/opportunities/\(opportunity.id)", flash: "Opportunity created.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await formPage(request, context, principal, values: form, editing: nil, problem: problem)
         }
     }
@@ -153,7 +153,7 @@ struct OpportunityForms {
             _ = try await OpportunityService(web.env).update(opportunity.id, input, expectedVersion: Int(form["version"]), by: principal)
             return .redirect("/opportunities/\(opportunity.id)", flash: "Changes saved.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await formPage(request, context, principal, values: form, editing: opportunity, problem: problem)
         }
     }

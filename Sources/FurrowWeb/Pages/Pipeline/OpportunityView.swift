@@ -26,7 +26,7 @@ struct OpportunityView {
     let canAdvance: Bool
     let moveChoices: [RecordParts.Option]
     let canMove: Bool
-    let facts: [AccountPages.Fact]
+    let facts: [Fact]
     let parties: [PartyRow]
     let hasParties: Bool
     let roles: [RecordParts.Option]
@@ -125,7 +125,7 @@ struct OpportunityView {
             let moveChoices = kind?.type == .custom ? stageIds.filter { $0 != o.stageId }.map { RecordParts.Option(value: $0.string, label: stageName($0)) } : []
             let accountName = { (id: Account.ID) in data.accounts[id] ?? "(account)" }
             let contactName = { (id: Contact.ID) in data.contacts[id] ?? "(contact)" }
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Kind", value: kind?.name ?? "—", href: nil),
                 .init(label: "Stage", value: stageName(o.stageId), href: nil),
                 .init(label: "Status", value: PipelineText.status(o.status), href: nil),

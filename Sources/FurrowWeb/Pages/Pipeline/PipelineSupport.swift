@@ -94,37 +94,6 @@ enum SourceForm {
     }
 }
 
-/// Amounts as people read them: `1,383.33 EUR`; per-currency totals side by side, never summed.
-enum MoneyText {
-    static func format(_ money: Money) -> String { format(MoneyTotal(money)) }
-
-    /// A wide sum (reports, boards, receivables) with its currency.
-    static func format(_ total: MoneyTotal) -> String {
-        amount(total) + " " + total.currency.code
-    }
-
-    /// The amount alone, grouped, for tables with a currency column of their own: `1,383.33`.
-    static func amount(_ money: Money) -> String { Money.grouped(money.decimalString) }
-    static func amount(_ total: MoneyTotal) -> String { Money.grouped(total.decimalString) }
-
-    static func format(_ money: Money?) -> String { money.map { format($0) } ?? "—" }
-
-    /// Parses a typed amount; a bad currency or amount adds a field error.
-    static func parse(_ text: String?, currency code: String, field: String, currencyField: String = "currency",
-                      errors: inout [FieldError]) -> Money? {
-        guard let text = text.map(TypedNumber.plain), !text.isEmpty else { return nil }
-        guard let currency = Currency(code) else {
-            errors.append(FieldError(currencyField, "is not an ISO 4217 currency code such as EUR"))
-            return nil
-        }
-        guard let money = Money(text, currency: currency) else {
-            errors.append(FieldError(field, "must be an amount such as 1,250.00 or 1250.00, with at most \(currency.minorDigits) decimals"))
-            return nil
-        }
-        return money
-    }
-}
-
 /// Short human texts for the pipeline pages.
 enum PipelineText {
     /// `3 days 4 hours`, `25 minutes`, `under a minute`.
@@ -166,50 +135,5 @@ enum PipelineText {
         case .competitor: "Competitor"
         case .contactPerson: "Contact person"
         }
-    }
-}
-
-extension Problem {
-    /// The problem in one sentence, for a flash message: its field errors, or its detail.
-    var sentence: String {
-        if let errors, !errors.isEmpty {
-            return errors.map { RecordParts.label($0.field) + " " + $0.message }.joined(separator: "; ") + "."
-        }
-        return detail
-    }
-}
-
-extension Web {
-    /// Runs a state change from a button; a refusal (403, 409, 412, 422) returns to `back` with the
-    /// reason as an error message, anything else is an error page.
-    func act(back: String, done: String, failed: String, _ change: () async throws -> Void) async throws -> Response {
-        do {
-            try await change()
-        } catch {
-            return try Self.refusal(error, back: back, failed: failed)
-        }
-        return .redirect(back, flash: done)
-    }
-
-    /// A refusal (403, 409, 412, 422) back on `back` with the reason as an error message; anything
-    /// else is rethrown to become an error page.
-    static func refusal(_ error: any Error, back: String, failed: String) throws -> Response {
-        guard let problem = Problem.from(error), [403, 409, 412, 422].contains(problem.status) else { throw error }
-        let reason = problem.type == .versionConflict
-            ? "The record was changed by someone else meanwhile; check it and try again." : problem.sentence
-        return .redirect(back, flash: failed + " " + reason, isError: true)
-    }
-}
-
-/// Field errors found while reading a form, merged with the record's own validation so that
-/// every message shows at once.
-enum FormCheck {
-    static func check(_ errors: [FieldError], _ validate: () throws -> Void) throws {
-        guard !errors.isEmpty else { return }
-        var all = errors
-        do { try validate() } catch let error as ValidationError {
-            all += error.errors.filter { found in !errors.contains { $0.field == found.field } }
-        }
-        throw ValidationError(all)
     }
 }

@@ -66,7 +66,7 @@ struct SettingsPage {
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await page(request, context, values: form, problem: problem)
         }
         return .redirect("/settings", flash: "Settings saved.")

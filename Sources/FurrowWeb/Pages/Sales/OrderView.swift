@@ -20,7 +20,7 @@ struct OrderView {
     let number: String
     let status: String
     let statusKey: String
-    let facts: [AccountPages.Fact]
+    let facts: [Fact]
     let lines: [QuoteView.LineRow]
     let hasLines: Bool
     let discountTotal: String
@@ -81,7 +81,7 @@ struct OrderView {
         }
 
         func model(_ order: SalesOrder, _ data: Data, shell: Shell, activities: ActivitySection?) async -> OrderView {
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Customer", value: data.account ?? "—", href: order.accountId.map { "/accounts/\($0)" }),
                 .init(label: "Contact", value: data.contact ?? "—", href: data.contact == nil ? nil : order.contactId.map { "/contacts/\($0)" }),
             ]

@@ -38,7 +38,7 @@ struct PriceListPages {
 
     struct ItemRow { let product: String, sku: String, url: String, price: String }
     struct Model {
-        let id: String, name: String, current: Bool, facts: [AccountPages.Fact], items: [ItemRow], hasItems: Bool
+        let id: String, name: String, current: Bool, facts: [Fact], items: [ItemRow], hasItems: Bool
         let history: [RecordParts.HistoryRow], canEdit: Bool
     }
 
@@ -53,7 +53,7 @@ struct PriceListPages {
             return ItemRow(product: product?.name ?? "(product)", sku: product?.sku ?? "", url: "/products/\(productId)",
                            price: SalesText.price(price, list.currency))
         }.sorted { $0.product < $1.product }
-        let facts: [AccountPages.Fact] = [
+        let facts: [Fact] = [
             .init(label: "Currency", value: list.currency.code, href: nil),
             .init(label: "Valid from", value: list.validFrom.description, href: nil),
             .init(label: "Valid to", value: list.validTo?.description ?? "open-ended", href: nil),
@@ -178,7 +178,7 @@ struct PriceListPages {
             let list = try await ProductService(web.env).createPriceList(try Self.priceList(form, id: PriceList.ID(UUID())), by: principal)
             return .redirect("/price-lists/\(list.id)", flash: "Price list created.")
         } catch {
-            return try await formPage(request, context, values: form, editing: nil, problem: try AccountForms.formProblem(error))
+            return try await formPage(request, context, values: form, editing: nil, problem: try Problem.forForm(error))
         }
     }
 
@@ -199,7 +199,7 @@ struct PriceListPages {
             _ = try await ProductService(web.env).updatePriceList(id, try Self.priceList(form, id: id), by: principal)
             return .redirect("/price-lists/\(id)", flash: "Changes saved.")
         } catch {
-            return try await formPage(request, context, values: form, editing: list, problem: try AccountForms.formProblem(error))
+            return try await formPage(request, context, values: form, editing: list, problem: try Problem.forForm(error))
         }
     }
 }

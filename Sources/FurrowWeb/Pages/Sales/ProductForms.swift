@@ -109,7 +109,7 @@ struct ProductForms {
             let product = try await ProductService(web.env).createProduct(input, by: principal)
             return .redirect("/products/\(product.id)", flash: "Product created.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await formPage(request, context, values: form, editing: nil, problem: problem)
         }
     }
@@ -129,7 +129,7 @@ struct ProductForms {
             _ = try await ProductService(web.env).updateProduct(product.id, input, expectedVersion: Int(form["version"]), by: principal)
             return .redirect("/products/\(product.id)", flash: "Changes saved.")
         } catch {
-            let problem = try AccountForms.formProblem(error)
+            let problem = try Problem.forForm(error)
             return try await formPage(request, context, values: form, editing: product, problem: problem)
         }
     }

@@ -64,7 +64,7 @@ struct ProductPages {
         let name: String
         let status: String
         let statusKey: String
-        let facts: [AccountPages.Fact]
+        let facts: [Fact]
         let prices: [PriceRow]
         let hasPrices: Bool
         let history: [RecordParts.HistoryRow]
@@ -77,7 +77,7 @@ struct ProductPages {
         let product = try await ProductService(web.env).product(id)
         let catalog = try await SalesCatalog.load(web.env, products: false)
         let (status, key) = Self.status(product)
-        var facts: [AccountPages.Fact] = [
+        var facts: [Fact] = [
             .init(label: "SKU", value: product.sku, href: nil),
             .init(label: "Short name", value: product.shortName ?? "—", href: nil),
             .init(label: "Type", value: SalesText.type(product.type), href: nil),

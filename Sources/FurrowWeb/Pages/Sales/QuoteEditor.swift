@@ -77,7 +77,7 @@ struct QuoteEditor {
             try parsed.check(currency: nil)
             return try await save()
         } catch {
-            let problem = parsed.placed(try AccountForms.formProblem(error), catalog: catalog)
+            let problem = parsed.placed(try Problem.forForm(error), catalog: catalog)
             return try await render(request, context, target, values: form, problem: problem, catalog: catalog, rows: rows)
         }
     }

@@ -30,7 +30,7 @@ struct QuoteView {
     let status: String
     let statusKey: String
     let expiredNote: String?
-    let facts: [AccountPages.Fact]
+    let facts: [Fact]
     let lines: [LineRow]
     let hasLines: Bool
     let discountTotal: String
@@ -124,7 +124,7 @@ struct QuoteView {
 
         func model(_ quote: Quote, _ data: Data, shell: Shell, activities: ActivitySection?) async -> QuoteView {
             let reading = quote.reading(on: data.today)
-            var facts: [AccountPages.Fact] = [
+            var facts: [Fact] = [
                 .init(label: "Customer", value: data.account ?? "—", href: quote.accountId.map { "/accounts/\($0)" }),
                 .init(label: "Contact", value: data.contact ?? "—", href: data.contact == nil ? nil : quote.contactId.map { "/contacts/\($0)" }),
                 .init(label: "Opportunity", value: data.opportunity.map { o in "\(o.fields.name) (\(PipelineText.status(o.status)))" } ?? "(opportunity)",

@@ -110,3 +110,36 @@ struct FilteredList<Row> {
     let first: String?
     var canCreate = false
 }
+
+/// The filter form above a list: a text search, selects for the list's filters, and the sort.
+struct FilterBar {
+    struct Select {
+        let id: String, name: String, label: String, options: [Field.Option]
+        init(_ name: String, _ label: String, _ choices: [(String, String)], _ parameters: ListParameters, empty: String) {
+            self.id = "filter-" + name
+            self.name = name
+            self.label = label
+            let current = parameters.filter(name)
+            options = ([("", empty)] + choices).map { Field.Option(value: $0.0, label: $0.1, selected: $0.0 == current) }
+        }
+    }
+    let action: String
+    let text: String
+    let placeholder: String
+    let selects: [Select]
+    let sort: String?
+    let filtered: Bool
+    let clear: String
+    /// Whether the list searches text (`?q=`); lists that do not, show only their selects.
+    var showsText = true
+
+    init(_ parameters: ListParameters, placeholder: String, selects: [Select]) {
+        action = parameters.path
+        text = parameters.text
+        self.placeholder = placeholder
+        self.selects = selects
+        sort = parameters.sortText.nonEmpty
+        filtered = parameters.isFiltered
+        clear = URLText.link(parameters.path, [("sort", parameters.sortText)])
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import FurrowHTTP
+import Hummingbird
+
+/// Accounts on the shared create, edit, delete and merge pages (`RecordForms`).
+struct AccountForm: RecordFormKind {
+    let env: CoreEnvironment
+    var service: AccountService { AccountService(env) }
+
+    let noun = "account", plural = "accounts"
+    let deleteText = "The account and its connections are deleted. Its history stays in the audit trail. An account that still has contacts or child accounts cannot be deleted."
+    let mergeExplanation = "The other account’s contacts, child accounts and connections move to this one, its details fill this account’s empty fields, and then it is deleted."
+
+    func name(_ account: Account) -> String { account.fields.name }
+    func id(_ account: Account) -> String { account.id.string }
+    func version(_ account: Account) -> Int { account.version }
+    func ownership(_ account: Account) -> Ownership { account.ownership }
+    func detail(_ account: Account) -> String { account.fields.email ?? account.fields.website ?? "" }
+
+    func fields(_ form: WebForm) -> AccountFields {
+        AccountFields(name: form["name"], parentAccountId: form.optional("parentAccountId").flatMap(Account.ID.init),
+                      email: form.optional("email"), phone: form.optional("phone"), website: form.optional("website"),
+                      industry: form.optional("industry"))
+    }
+
+    func values(_ account: Account) -> WebForm {
+        let f = account.fields
+        return WebForm(values: ["name": f.name, "ownerId": account.ownership.ownerId.string, "parentAccountId": f.parentAccountId?.string,
+                                "email": f.email, "phone": f.phone, "website": f.website, "industry": f.industry])
+    }
+
+    func newValues(_ request: Request) -> WebForm { WebForm("") }
+    func cancelNew(_ values: WebForm) -> String { "/accounts" }
+
+    func addFields(to fields: inout FormFields, _ values: WebForm, editing: Account?, by principal: Principal) async throws {
+        fields.add("name", "Name", values["name"], required: true, autocomplete: "organization")
+        fields.add("email", "Email", values["email"], type: "email", autocomplete: "email")
+        fields.add("phone", "Phone", values["phone"], type: "tel", autocomplete: "tel")
+        fields.add("website", "Website", values["website"], type: "text", autocomplete: "url", hint: "e.g. example.com")
+        fields.add("industry", "Industry", values["industry"])
+        let parents = try await RecordParts(env: env).accountOptions(by: principal, excluding: editing?.id,
+                                                                     selected: values.optional("parentAccountId"))
+        fields.select("parentAccountId", "Parent account", parents, selected: values["parentAccountId"])
+    }
+
+    func get(_ id: String, by principal: Principal) async throws -> Account {
+        guard let id = Account.ID(id) else { throw Problem.notFound() }
+        return try await service.get(id, by: principal)
+    }
+
+    func create(_ fields: AccountFields, ownerId: User.ID?, allowDuplicate: Bool, by principal: Principal) async throws -> Account {
+        try await service.create(fields, ownerId: ownerId, allowDuplicate: allowDuplicate, by: principal)
+    }
+
+    func update(_ account: Account, fields: AccountFields, ownerId: User.ID?, expectedVersion: Int?, by principal: Principal) async throws {
+        _ = try await service.update(account.id, fields: fields, ownerId: ownerId, expectedVersion: expectedVersion, by: principal)
+    }
+
+    func delete(_ account: Account, by principal: Principal) async throws {
+        try await service.delete(account.id, by: principal)
+    }
+
+    func merge(_ account: Account, with other: String, by principal: Principal) async throws {
+        guard let other = Account.ID(other) else { throw Problem.notFound() }
+        _ = try await service.merge(account.id, with: other, by: principal)
+    }
+
+    func search(_ text: String, by principal: Principal) async throws -> [Account] {
+        try await service.list(ListQuery(limit: 20, sort: ListFields.accounts.defaultSort, text: text), by: principal)
+    }
+}
