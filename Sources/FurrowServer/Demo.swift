@@ -39,6 +39,7 @@ public enum DemoCompany {
         try await DemoPipeline.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoSales.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoActivities.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
+        try await DemoBudgets.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         _ = try await SettingsService(env).update({ settings in
             settings.companyName = "Furrow Demo Ltd"
             settings.companyAddress = "1 Harvest Lane, Leeds LS1 4AP, United Kingdom"

@@ -15,10 +15,12 @@ struct ResponseShapeTests {
     static let queries = [
         "/search": "?q=a", "/audit": "?entity=account&id={account}", "/calendar": "?from=2026-11-01&to=2027-01-31",
         "/connections": "?partyType=account&partyId={account}", "/reports/pipeline": "?groupBy=stage", "/reports/funnel": "?kindId={kind}",
+        "/budgets": "?regardingType=account&regardingId={account}",
     ]
     /// Where a path's `{id}` comes from when it is not the list at the path's start.
     static let idSources = [
         "/boards": "/opportunity-kinds", "/activities/regarding": "/accounts", "/connections": "/accounts/{any account}/connections",
+        "/budgets": "/budgets?regardingType=account&regardingId={any account}",
     ]
 
     @Test("each GET answer of the demo company has the keys, required keys and enum values of its schema")

@@ -59,7 +59,8 @@ struct ListDocs: Sendable {
         case .date, .number, .money:
             let (what, value, words): (String, Schema, [String]) = switch kind {
             case .date: ("date or timestamp", Self.dateValue, ["after", "at or after", "before", "at or before"])
-            case .number: ("number", .integer(), ["greater than", "at least", "less than", "at most"])
+            case .number: ("number", .integer("A whole number that fits in 64 bits.", minimum: Int(Int64.min), maximum: Int(Int64.max)),
+                           ["greater than", "at least", "less than", "at most"])
             default: ("amount", .string(money[name], pattern: "^[+-]?[0-9]{1,12}(\\.[0-9]{1,6})?$", examples: ["1000.00"]),
                       ["greater than", "at least", "less than", "at most"])
             }

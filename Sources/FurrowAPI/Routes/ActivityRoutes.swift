@@ -8,7 +8,7 @@ import Hummingbird
 struct ActivityRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["type", "subject", "description", "regarding", "ownerId", "dueAt", "startAt", "endAt", "allDay", "location",
-                                      "attendees", "reminderAt", "recurrence"]
+                                      "attendees", "reminderAt", "recurrence", "budgetActivityId"]
 
 
     /// Reads the body over `base` (all of it on create, the fields sent on PATCH).
@@ -38,6 +38,7 @@ struct ActivityRoutes: RouteSet {
             }
         }
         if body.has("allDay") { input.allDay = body.bool("allDay") ?? false }
+        if body.has("budgetActivityId") { input.budgetActivityId = body.id("budgetActivityId", BudgetActivity.self) }
         if body.has("location") { input.location = body.string("location") }
         if body.has("attendees") {
             input.attendees = []
@@ -61,7 +62,7 @@ struct ActivityRoutes: RouteSet {
     static func input(from a: Activity) -> ActivityService.Input {
         ActivityService.Input(kind: a.kind, subject: a.subject, description: a.description, regarding: a.regarding, ownerId: a.ownership.ownerId,
                               dueAt: a.dueAt, startAt: a.startAt, endAt: a.endAt, allDay: a.allDay, location: a.location, attendees: a.attendees,
-                              reminderAt: a.reminderAt, recurrence: a.recurrence)
+                              reminderAt: a.reminderAt, recurrence: a.recurrence, budgetActivityId: a.budgetActivityId)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {

@@ -102,8 +102,9 @@ struct SearchRoutes: RouteSet {
 struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
-                                      "smtpUsername", "smtpPassword", "smtpSecurity"]
-    static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates"]
+                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate"]
+    static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates",
+                                     "budgetTracking"]
 
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
@@ -138,6 +139,9 @@ struct SettingsRoutes: RouteSet {
             if let v = values["smtpPassword"] { settings.smtpPassword = v }
             if let v = values["smtpSecurity"] { settings.smtpSecurity = v }
             if let v = flags["smtpVerifyCertificates"] { settings.smtpVerifyCertificates = v }
+            if let v = flags["budgetTracking"] { settings.budgetTracking = v }
+            if let v = values["budgetCostDate"] { settings.budgetCostDate = v }
+            if let v = values["budgetIncomeDate"] { settings.budgetIncomeDate = v }
             if let port { settings.smtpPort = port }
             if let followUp { settings.followUpDays = followUp }
             if let states { settings.calendarStates = states }

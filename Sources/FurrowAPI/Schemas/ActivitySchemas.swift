@@ -48,6 +48,7 @@ extension Components {
         "updatedAt": .timestamp(),
         "ownerName": .referenceName("The owner's name"),
         "regardingName": .referenceName("The title of the record it regards (an account's or contact's name, a lead's topic, a quote's number and name, an order's or invoice's number)"),
+        "budgetActivityId": .uuid("The budget activity its income and expenses count under.", nullable: true),
     ])
     static let activityCreate: Schema = .object("A new activity, status `open`, or `completed` to log one that already happened (a call) with its outcome in one step. Appointments and service visits need startAt and endAt. Unknown fields are refused (422).", required: ["type", "subject"], closed: true, [
         "type": .ref("ActivityType"),
@@ -71,6 +72,7 @@ extension Components {
         "version": .serverOwnedOnCreate,
         "teamId": .derivedTeam,
         "ownerName": .readName, "regardingName": .readName,
+        "budgetActivityId": .uuid("An active budget activity (budget tracking); null: none.", nullable: true),
     ])
     static let activityPatch: Schema = .object("Changes to an activity (of any status): absent fields are unchanged, null clears a field. The result is checked as a whole, so e.g. turning a task into an appointment needs startAt and endAt. Unknown fields are refused (422).", closed: true, [
         "type": .nullable("ActivityType", "Absent or null: unchanged."),
@@ -97,6 +99,7 @@ extension Components {
         "updatedAt": .serverOwned,
         "teamId": .derivedTeam,
         "ownerName": .readName, "regardingName": .readName,
+        "budgetActivityId": .uuid("An active budget activity (budget tracking); null: none.", nullable: true),
     ])
     static let activityComplete: Schema = .object("How an activity ended. Unknown fields are refused (422).", closed: true, [
         "outcome": .string("What came of it (trimmed); absent, empty or null keeps the current outcome.", nullable: true, maxLength: 2000),

@@ -217,7 +217,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -235,6 +235,9 @@ extension Components {
         "smtpVerifyCertificates": .boolean("Check the SMTP server's certificate against the system's trust store."),
         "followUpDays": .integer("Days a sent quote or an in-progress opportunity may go unchanged, with no open activity and none changed in that time, before its owner gets a follow-up task due a day later; 0 (the default) switches the rule off.", minimum: 0, maximum: 365),
         "calendarStates": .array(.anyOf([.enumeration(OpportunityStatus.self), .uuid()]), "Which opportunities the calendar and the calendar feeds show, all-day on their expected close date: statuses (`inProgress`, `won`, `lost`) and stage ids (in-progress opportunities in that stage). Default `[\"inProgress\"]`."),
+        "budgetTracking": .boolean("Budget tracking on accounts and opportunities (default on); off hides it and its routes answer 409 `budget-tracking-disabled`, keeping what is stored."),
+        "budgetCostDate": .values(["expenseDate", "taskCreated"], "On which day a task's expense counts for budget vs actual."),
+        "budgetIncomeDate": .values(["incomeDate", "taskCreated"], "On which day a task's income counts for budget vs actual."),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -255,6 +258,9 @@ extension Components {
         "smtpVerifyCertificates": .boolean("Check the SMTP server's certificate.", nullable: true),
         "followUpDays": .integer("Days a sent quote or an in-progress opportunity may go unchanged, with no open activity and none changed in that time, before its owner gets a follow-up task due a day later; 0 (the default) switches the rule off.", nullable: true, minimum: 0, maximum: 365),
         "calendarStates": .array(.anyOf([.enumeration(OpportunityStatus.self), .uuid()]), "Which opportunities the calendar and the calendar feeds show, all-day on their expected close date: statuses (`inProgress`, `won`, `lost`) and stage ids (in-progress opportunities in that stage). Default `[\"inProgress\"]`. Replaces the whole list: blank entries and repeats are dropped, stage ids are stored lower-case; `[]` or null shows no opportunities.", nullable: true),
+        "budgetTracking": .boolean("Switches budget tracking on or off.", nullable: true),
+        "budgetCostDate": .values(["expenseDate", "taskCreated"], "On which day a task's expense counts.", nullable: true),
+        "budgetIncomeDate": .values(["incomeDate", "taskCreated"], "On which day a task's income counts.", nullable: true),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")

@@ -9,7 +9,7 @@ struct ActivityDTO: Encodable, Sendable {
     let dueAt: String?, startAt: String?, endAt: String?, allDay: Bool, location: String?, attendees: [Ref], reminderAt: String?
     let remindedAt: String?, status: String, outcome: String?, recurrence: String?, completedAt: String?, sequence: Int, version: Int
     let createdAt: String, updatedAt: String
-    let ownerName: String?, regardingName: String?
+    let ownerName: String?, regardingName: String?, budgetActivityId: String?
 
     init(_ a: Activity) {
         id = a.id.string; type = a.kind.rawValue; subject = a.subject; description = a.description
@@ -19,7 +19,7 @@ struct ActivityDTO: Encodable, Sendable {
         reminderAt = a.reminderAt.map(Timestamp.string); remindedAt = a.remindedAt.map(Timestamp.string); status = a.status.rawValue
         outcome = a.outcome; recurrence = a.recurrence?.rule; completedAt = a.completedAt.map(Timestamp.string); sequence = a.sequence
         version = a.version; createdAt = Timestamp.string(a.createdAt); updatedAt = Timestamp.string(a.updatedAt)
-        ownerName = a.names["ownerName"]; regardingName = a.names["regardingName"]
+        ownerName = a.names["ownerName"]; regardingName = a.names["regardingName"]; budgetActivityId = a.budgetActivityId?.string
     }
 }
 

@@ -21,10 +21,13 @@ public struct ActivityService: Sendable {
         public var attendees: [Attendee]
         public var reminderAt: Date?
         public var recurrence: Recurrence?
+        /// The budget activity its income and expenses count under (budget tracking).
+        public var budgetActivityId: BudgetActivity.ID?
 
         public init(kind: Activity.Kind, subject: String, description: String? = nil, regarding: Regarding? = nil, ownerId: User.ID? = nil,
                     dueAt: Date? = nil, startAt: Date? = nil, endAt: Date? = nil, allDay: Bool = false, location: String? = nil,
-                    attendees: [Attendee] = [], reminderAt: Date? = nil, recurrence: Recurrence? = nil) {
+                    attendees: [Attendee] = [], reminderAt: Date? = nil, recurrence: Recurrence? = nil,
+                    budgetActivityId: BudgetActivity.ID? = nil) {
             self.kind = kind
             self.subject = subject
             self.description = description
@@ -38,6 +41,7 @@ public struct ActivityService: Sendable {
             self.attendees = attendees
             self.reminderAt = reminderAt
             self.recurrence = recurrence
+            self.budgetActivityId = budgetActivityId
         }
     }
 
@@ -59,6 +63,7 @@ public struct ActivityService: Sendable {
             let session = transaction.session
             var activity = valid
             try await checkLinks(&activity, ownerId: input.ownerId, session, principal)
+            try await Self.checkBudgetActivity(activity.budgetActivityId, before: nil, transaction)
             try await transaction.create(activity)
             return activity
         }
@@ -66,10 +71,14 @@ public struct ActivityService: Sendable {
 
     /// Replaces the editable fields; a changed time bumps the calendar sequence and re-arms the reminder.
     public func update(_ id: Activity.ID, _ input: Input, expectedVersion: Int, by principal: Principal) async throws -> Activity {
-        try await change(id, action: "update", expectedVersion: expectedVersion, by: principal) { activity, session in
-            apply(input, to: &activity)
-            activity = try activity.validated()
-            try await checkLinks(&activity, ownerId: input.ownerId, session, principal)
+        try await env.transaction(by: principal) { transaction in
+            try await transaction.change(Activity.self, id, action: "update", expectedVersion: expectedVersion) { activity in
+                let before = activity.budgetActivityId
+                apply(input, to: &activity)
+                activity = try activity.validated()
+                try await checkLinks(&activity, ownerId: input.ownerId, transaction.session, principal)
+                try await Self.checkBudgetActivity(activity.budgetActivityId, before: before, transaction)
+            }
         }
     }
 
@@ -203,6 +212,7 @@ public struct ActivityService: Sendable {
         if activity.reminderAt != reminder { activity.remindedAt = nil }
         activity.reminderAt = reminder
         activity.recurrence = input.recurrence
+        activity.budgetActivityId = input.budgetActivityId
         if timeChanged { activity.sequence += 1 }
     }
 
@@ -254,6 +264,7 @@ extension Activity {
         values["reminderAt"] = reminderAt.map(Timestamp.string)
         values["outcome"] = outcome
         values["recurrence"] = recurrence?.rule
+        values["budgetActivityId"] = budgetActivityId?.string
         values["attendees"] = attendees.isEmpty ? nil : attendees.map { "\($0.kind.rawValue):\($0.id.uuidString.lowercased())" }.joined(separator: ",")
         return values
     }

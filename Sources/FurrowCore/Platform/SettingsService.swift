@@ -34,11 +34,20 @@ public struct Settings: Sendable, Equatable, Encodable {
     /// What the calendar shows of opportunities besides activities (rules 13–14): statuses
     /// (`inProgress`, `won`, `lost`) and stage ids; empty shows none.
     public var calendarStates: [String] = ["inProgress"]
+    /// Budget tracking on accounts and opportunities (seed 001 rule 17); off hides it and refuses its routes.
+    public var budgetTracking: Bool = true
+    /// On which day a task's expense counts for budget vs actual: `expenseDate` or `taskCreated` (rule 22).
+    public var budgetCostDate: String = "expenseDate"
+    /// On which day a task's income counts: `incomeDate` or `taskCreated` (rule 23).
+    public var budgetIncomeDate: String = "incomeDate"
+
+    public var costDating: BudgetDating { budgetCostDate == "taskCreated" ? .taskCreated : .entryDate }
+    public var incomeDating: BudgetDating { budgetIncomeDate == "taskCreated" ? .taskCreated : .entryDate }
 
     enum CodingKeys: String, CodingKey {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
-        case followUpDays, calendarStates
+        case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,6 +69,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(smtpVerifyCertificates, forKey: .smtpVerifyCertificates)
         try container.encode(followUpDays, forKey: .followUpDays)
         try container.encode(calendarStates, forKey: .calendarStates)
+        try container.encode(budgetTracking, forKey: .budgetTracking)
+        try container.encode(budgetCostDate, forKey: .budgetCostDate)
+        try container.encode(budgetIncomeDate, forKey: .budgetIncomeDate)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -101,6 +113,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         smtpVerifyCertificates = values["smtpVerifyCertificates"].map { $0 == "true" } ?? d.smtpVerifyCertificates
         followUpDays = values["followUpDays"].flatMap { Int($0) } ?? d.followUpDays
         calendarStates = values["calendarStates"].map { $0.split(separator: ",").map(String.init) } ?? d.calendarStates
+        budgetTracking = values["budgetTracking"].map { $0 == "true" } ?? d.budgetTracking
+        budgetCostDate = values["budgetCostDate"] ?? d.budgetCostDate
+        budgetIncomeDate = values["budgetIncomeDate"] ?? d.budgetIncomeDate
     }
 
     var values: [String: String] {
@@ -109,7 +124,8 @@ public struct Settings: Sendable, Equatable, Encodable {
          "opportunityNameFromQuote": String(opportunityNameFromQuote), "useProductShortNames": String(useProductShortNames),
          "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom, "smtpUsername": smtpUsername,
          "smtpPassword": smtpPassword, "smtpSecurity": smtpSecurity, "smtpVerifyCertificates": String(smtpVerifyCertificates),
-         "followUpDays": String(followUpDays), "calendarStates": calendarStates.joined(separator: ",")]
+         "followUpDays": String(followUpDays), "calendarStates": calendarStates.joined(separator: ","),
+         "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate]
     }
 
     /// Today's date in the company time zone.
@@ -129,6 +145,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         if !(1...65535).contains(smtpPort) { check.add("smtpPort", "must be from 1 to 65535") }
         if !["none", "starttls", "tls"].contains(smtpSecurity) { check.add("smtpSecurity", "must be none, starttls or tls") }
         if !(0...365).contains(followUpDays) { check.add("followUpDays", "must be from 0 (off) to 365") }
+        if !["expenseDate", "taskCreated"].contains(budgetCostDate) { check.add("budgetCostDate", "must be expenseDate or taskCreated") }
+        if !["incomeDate", "taskCreated"].contains(budgetIncomeDate) { check.add("budgetIncomeDate", "must be incomeDate or taskCreated") }
         let states = calendarStates.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
             check.add("calendarStates", "takes inProgress, won, lost or stage ids")
@@ -146,6 +164,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         result.smtpSecurity = smtpSecurity
         result.smtpVerifyCertificates = smtpVerifyCertificates
         result.followUpDays = followUpDays
+        result.budgetTracking = budgetTracking
+        result.budgetCostDate = budgetCostDate
+        result.budgetIncomeDate = budgetIncomeDate
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }

@@ -98,6 +98,8 @@ public enum ProblemType: String, Sendable, CaseIterable, Encodable {
     case amountMismatch = "amount-mismatch", activityNotOpen = "activity-not-open", activityOpen = "activity-open"
     case storageFull = "storage-full", storageUnavailable = "storage-unavailable"
     case tooManyRequests = "too-many-requests", importRejected = "import-rejected"
+    case budgetOverlap = "budget-overlap", budgetDatesLocked = "budget-dates-locked", budgetLocked = "budget-locked"
+    case budgetTrackingDisabled = "budget-tracking-disabled"
     /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
     case formExpired = "form-expired"
 

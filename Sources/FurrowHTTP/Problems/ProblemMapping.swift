@@ -27,6 +27,7 @@ extension Problem {
             case .notOpen: return Problem(.activityNotOpen, 409, "Activity closed", "The activity is completed or cancelled; reopen it first.")
             case .alreadyOpen: return Problem(.activityOpen, 409, "Activity open", "The activity is open already.")
             }
+        case let error as BudgetError: return from(error)
         case let error as HTTPError: return from(error)
         default: return nil
         }
@@ -119,6 +120,21 @@ extension Problem {
 }
 
 extension Problem {
+    public static func from(_ error: BudgetError) -> Problem {
+        switch error {
+        case .overlap(let other):
+            return Problem(.budgetOverlap, 409, "Budget periods overlap",
+                           "Another master budget of this record (\(other)) shares a day with this period; a record's budgets may not overlap.")
+        case .datesLocked:
+            return Problem(.budgetDatesLocked, 409, "Budget dates locked",
+                           "The budget locked at the end of the day it was made: its numbers can change (as a correction), its dates cannot.")
+        case .locked: return Problem(.budgetLocked, 409, "Budget locked", "It locked at the end of the day it was saved and cannot be deleted.")
+        case .notLatest: return Problem(.budgetLocked, 409, "Budget locked", "Only the latest correction can be deleted; the ones before it stay.")
+        case .trackingDisabled:
+            return Problem(.budgetTrackingDisabled, 409, "Budget tracking is off", "An administrator has switched budget tracking off in Settings.")
+        }
+    }
+
     public static func from(_ error: QuoteError) -> Problem {
         switch error {
         case .notDraft: return Problem(.quoteNotDraft, 409, "Quote not a draft", "Only a draft quote can be changed or sent.")

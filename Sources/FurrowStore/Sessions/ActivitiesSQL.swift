@@ -8,14 +8,14 @@ extension SQLSession {
         try await run("""
             INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at, description,
                 start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at,
-                origin)
+                origin, budget_activity_id)
             VALUES (\(bind: a.id.string), \(bind: a.kind.rawValue), \(bind: a.subject), \(bind: a.regarding?.kind.rawValue ?? ""),
                 \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), \(bind: a.dueAt.map(Timestamp.string)), \(bind: a.status.rawValue),
                 \(bind: a.ownership.ownerId.string), \(bind: a.ownership.teamId?.string), \(bind: Timestamp.string(a.createdAt)),
                 \(bind: a.description), \(bind: a.startAt.map(Timestamp.string)), \(bind: a.endAt.map(Timestamp.string)), \(bind: a.allDay),
                 \(bind: a.location), \(bind: a.reminderAt.map(Timestamp.string)), \(bind: a.remindedAt.map(Timestamp.string)), \(bind: a.outcome),
                 \(bind: a.recurrence?.rule), \(bind: a.completedAt.map(Timestamp.string)), \(bind: a.sequence), \(bind: a.version),
-                \(bind: Timestamp.string(a.updatedAt)), \(bind: origin?.rawValue))
+                \(bind: Timestamp.string(a.updatedAt)), \(bind: origin?.rawValue), \(bind: a.budgetActivityId?.string))
             """)
         try await writeAttendees(a)
     }
@@ -30,7 +30,7 @@ extension SQLSession {
                 all_day = \(bind: a.allDay), location = \(bind: a.location), reminder_at = \(bind: a.reminderAt.map(Timestamp.string)),
                 reminded_at = \(bind: a.remindedAt.map(Timestamp.string)), outcome = \(bind: a.outcome), recurrence = \(bind: a.recurrence?.rule),
                 completed_at = \(bind: a.completedAt.map(Timestamp.string)), sequence = \(bind: a.sequence), version = \(bind: a.version),
-                updated_at = \(bind: Timestamp.string(a.updatedAt))
+                updated_at = \(bind: Timestamp.string(a.updatedAt)), budget_activity_id = \(bind: a.budgetActivityId?.string)
             WHERE id = \(bind: a.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
         if saved && a.attendees != before.attendees {
@@ -197,7 +197,7 @@ extension SQLSession {
             let regardingKind = Regarding.Kind(rawValue: try row.string("regarding_type"))
             let regardingId = UUIDText.parse(try row.string("regarding_id"))
             let created = try row.date("created_at")
-            return Activity(
+            var activity = Activity(
                 id: try row.id("id"), kind: try row.status("type", Activity.Kind.self), subject: try row.string("subject"),
                 description: try row.optional("description"),
                 regarding: regardingKind.flatMap { kind in regardingId.map { Regarding(kind, $0) } },
@@ -210,6 +210,8 @@ extension SQLSession {
                 completedAt: try row.optional("completed_at").flatMap(Timestamp.date), ownership: try row.ownership(),
                 sequence: try row.int("sequence"), version: try row.int("version"), createdAt: created,
                 updatedAt: try row.optional("updated_at").flatMap(Timestamp.date) ?? created)
+            activity.budgetActivityId = try row.optionalID("budget_activity_id")
+            return activity
         }
     }
 }
