@@ -30,7 +30,7 @@ def free_port():
 
 def test_help_names_every_command():
     out = furrow("--help").stdout
-    for command in ["serve", "migrate", "users", "backup", "demo", "bank", "receivables"]:
+    for command in ["serve", "migrate", "users", "backup", "demo", "bank", "receivables", "budget"]:
         assert command in out
     assert "--email" in furrow("users", "create", "--help").stdout
 
@@ -140,6 +140,23 @@ def test_receivables_prints_the_demo_ageing(tmp_path):
     total = [line for line in out.splitlines() if line.startswith("Total")]
     assert len(total) == 1 and " GBP " in total[0]
     assert furrow("receivables", "--as-of", "soon", "--database", db, check=False).returncode != 0
+
+
+def test_budget_report_prints_the_demo_budget_against_actual(tmp_path):
+    db = str(tmp_path / "b.sqlite")
+    furrow("demo", "--database", db)
+    out = furrow("budget", "report", "--account", "Acme Field Services", "--database", db).stdout
+    assert "master and 2 correction(s)" in out
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.split() and line.split()[0] in ("Maintenance", "Installation", "Total")}
+    # the latest correction's numbers, the booked income and expenses, variance and percentage consumed
+    assert rows["Maintenance"][1:5] == ["26000.00", "10300.00", "-15700.00", "39.6"]
+    assert rows["Installation"][1:3] == ["18000.00", "9800.00"]
+    assert rows["Total"][1:3] == ["46000.00", "21300.00"]
+    assert "Not added in: Maintenance expense 310.00 USD" in out
+    months = furrow("budget", "report", "--account", "Acme Field Services", "--group-by", "month", "--database", db).stdout
+    assert "-01 " in months and "-12 " in months
+    assert furrow("budget", "report", "--database", db, check=False).returncode != 0
+    assert furrow("budget", "report", "--account", "Nobody Ltd", "--database", db, check=False).returncode != 0
 
 
 def test_printed_names_carry_no_terminal_escapes_or_bidi_overrides(tmp_path):
