@@ -66,6 +66,10 @@ public enum WebRoutes {
         ActivityPages(web: web).add(to: pages)
         ActivityActions(web: web).add(to: pages)
         ActivityView(web: web).add(to: pages)
+        TaskEntryActions(web: web).add(to: pages)
+        BudgetForms(web: web).add(to: pages)
+        BudgetPages(web: web).add(to: pages)
+        BudgetActivitiesPage(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

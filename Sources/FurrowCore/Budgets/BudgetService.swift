@@ -126,7 +126,7 @@ public struct BudgetService: Sendable {
     }
 
     /// A budget is seen and changed as its record is: an account's like a customer record, an opportunity's like a sales record.
-    static func access(_ kind: BudgetTarget.Kind, _ owner: Ownership) -> RecordAccess {
+    public static func access(_ kind: BudgetTarget.Kind, _ owner: Ownership) -> RecordAccess {
         kind == .account ? .billing(owner) : .owned(owner)
     }
 

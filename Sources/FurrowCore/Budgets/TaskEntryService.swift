@@ -87,7 +87,7 @@ public struct BudgetCatalogService: Sendable {
             let entry = TaskEntry(id: env.newID(), activityId: id, kind: kind, amount: amount, date: date, description: description,
                                   createdAt: env.clock.now(), createdBy: principal.userId)
             try await transaction.session.insertTaskEntry(entry)
-            transaction.audit(Activity.entity, id.uuid, "add-entry", [FieldChange(field: "entry." + entry.id.string, old: nil, new: Self.text(entry))])
+            transaction.audit(Activity.entity, id.uuid, "add-entry", [FieldChange(field: "entry", old: nil, new: Self.text(entry))])
             return entry
         }
     }
@@ -98,12 +98,13 @@ public struct BudgetCatalogService: Sendable {
             _ = try await transaction.loadChangeable(Activity.self, id)
             guard let entry = try await transaction.session.taskEntry(id: entryId), entry.activityId == id else { throw CoreError.notFound("entry") }
             try await transaction.session.deleteTaskEntry(id: entryId)
-            transaction.audit(Activity.entity, id.uuid, "delete-entry", [FieldChange(field: "entry." + entry.id.string, old: Self.text(entry), new: nil)])
+            transaction.audit(Activity.entity, id.uuid, "delete-entry", [FieldChange(field: "entry", old: Self.text(entry), new: nil)])
         }
     }
 
     static func text(_ e: TaskEntry) -> String {
-        "\(e.kind.rawValue) \(e.amount.decimalString) \(e.amount.currency.code) on \(e.date)" + (e.description.map { ": " + $0 } ?? "")
+        "\(e.kind == .income ? "Income" : "Expense") of \(Money.grouped(e.amount.decimalString)) \(e.amount.currency.code) on \(e.date)"
+            + (e.description.map { ": " + $0 } ?? "")
     }
 }
 

@@ -98,6 +98,13 @@ struct FormFields {
         }
     }
 
+    /// Puts the fields from `start` to the last one in a fieldset with `legend` (a line of a form).
+    mutating func group(from start: Int, _ legend: String) {
+        guard start < fields.count else { return }
+        fields[start].groupStart = legend
+        fields[fields.count - 1].groupEnd = true
+    }
+
     /// A select; `options` are (value, label) pairs, with an empty choice first unless `required`.
     mutating func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?,
                          required: Bool = false, empty: String = "— none —", hint: String? = nil) {

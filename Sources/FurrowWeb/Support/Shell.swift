@@ -19,10 +19,13 @@ struct NavEntry: Sendable {
     let group: Group
     let also: [String]
     let shown: @Sendable (Principal) -> Bool
+    /// Whether the company uses the feature behind it (budget activities only with budget tracking).
+    var enabled: @Sendable (Settings) -> Bool = { _ in true }
 
     init(_ title: String, _ path: String, _ group: Group, also: [String] = [],
-         shown: @escaping @Sendable (Principal) -> Bool = { _ in true }) {
+         shown: @escaping @Sendable (Principal) -> Bool = { _ in true }, enabled: @escaping @Sendable (Settings) -> Bool = { _ in true }) {
         self.init({ _ in title }, path, group, also: also, shown: shown)
+        self.enabled = enabled
     }
 
     init(_ title: @escaping @Sendable (Settings) -> String, _ path: String, _ group: Group, also: [String] = [],
@@ -57,6 +60,7 @@ enum Navigation {
         NavEntry("Bank", BankPages.path, .money, shown: { BankPages.shown($0) }),
         NavEntry("Reports", ReportsPage.path, .money),
         NavEntry("Outbox", OutboxPage.path, .administration, shown: { OutboxPage.shown($0) }),
+        NavEntry("Budget activities", BudgetActivitiesPage.path, .administration, shown: { $0.isAdmin }, enabled: { $0.budgetTracking }),
         NavEntry("Settings", "/settings", .administration, shown: { $0.isAdmin }),
     ]
 }
@@ -112,7 +116,7 @@ struct Shell {
             unread = (try? await NotificationService(env).unreadCount(by: principal)) ?? 0
             userName = (try? await UserService(env).get(principal.userId, by: principal).name) ?? ""
             let path = request.uri.path
-            let shown = Navigation.entries.filter { $0.shown(principal) }
+            let shown = Navigation.entries.filter { $0.shown(principal) && $0.enabled(settings) }
             func links(_ group: NavEntry.Group) -> [Link] {
                 shown.filter { $0.group == group }.map { Link(title: $0.title(settings), path: $0.path, current: $0.isCurrent(path)) }
             }

@@ -34,6 +34,12 @@ struct ActivityFields {
         fields.add("reminderMinutes", "Minutes before", values.optional("reminderMinutes") ?? "15", type: "number")
         fields.add("reminderAt", "Remind at", values["reminderAt"], type: "datetime-local")
         fields.textarea("description", "Description", values["description"])
+        if try await SettingsService(env).current().budgetTracking {
+            let chosen = values.optional("budgetActivityId")
+            let options = try await BudgetCatalogService(env).activities(by: principal).filter { $0.active || $0.id.string == chosen }
+            fields.select("budgetActivityId", "Budget activity", options.map { ($0.id.string, $0.name) }, selected: chosen, empty: "None",
+                          hint: "Its income and expenses count for budget vs actual under this activity.")
+        }
         return fields
     }
 

@@ -19,7 +19,8 @@ struct ActivityForm {
         let kind = Activity.Kind(rawValue: form["type"])
         if kind == nil { errors.append(FieldError("type", "choose a type")) }
         var input = ActivityService.Input(kind: kind ?? .task, subject: form["subject"].trimmedSpaces(),
-                                          description: form.optional("description"), location: form.optional("location"))
+                                          description: form.optional("description"), location: form.optional("location"),
+                                          budgetActivityId: form.optional("budgetActivityId").flatMap(BudgetActivity.ID.init))
         if let type = form.optional("regardingType") {
             if let kind = Regarding.Kind(rawValue: type), let id = form.optional("regardingId").flatMap(UUID.init(uuidString:)) {
                 input.regarding = Regarding(kind, id)
@@ -123,7 +124,8 @@ struct ActivityForm {
     func values(_ a: Activity) -> WebForm {
         var values: [String: String?] = ["type": a.kind.rawValue, "subject": a.subject, "description": a.description, "location": a.location,
                                          "ownerId": a.ownership.ownerId.string, "version": String(a.version),
-                                         "regardingType": a.regarding?.kind.rawValue, "regardingId": a.regarding?.id.uuidString.lowercased()]
+                                         "regardingType": a.regarding?.kind.rawValue, "regardingId": a.regarding?.id.uuidString.lowercased(),
+                                         "budgetActivityId": a.budgetActivityId?.string]
         if let start = a.startAt ?? a.dueAt {
             values["date"] = clock.day(start)
             if a.allDay {

@@ -35,6 +35,7 @@ struct ActivityView {
         let editOpen: Bool
         let back: String
         let history: [RecordParts.HistoryRow]
+        let entries: TaskEntries?
     }
 
     static func id(_ context: AppContext) throws -> Activity.ID {
@@ -56,7 +57,9 @@ struct ActivityView {
         let activity = try await service.get(try Self.id(context), by: principal)
         let reader = ActivityForm(clock: try await LocalClock.company(web.env))
         do {
-            let input = try reader.input(form)
+            var input = try reader.input(form)
+            // with budget tracking off the form has no selector: the task keeps its budget activity
+            if form.all("budgetActivityId").isEmpty { input.budgetActivityId = activity.budgetActivityId }
             _ = try await service.update(activity.id, input, expectedVersion: Int(form["version"]) ?? activity.version, by: principal)
             return .redirect("/activities/\(activity.id)", flash: "Changes saved.")
         } catch {
@@ -104,7 +107,8 @@ struct ActivityView {
                          canCancel: legal.contains(.cancel), canReopen: legal.contains(.reopen), canEdit: legal.contains(.edit),
                          regardingName: regardingName, regardingURL: regardingURL, facts: facts,
                          description: a.description, form: form, editOpen: problem != nil, back: "/activities/\(a.id)",
-                         history: try await RecordParts(env: web.env).history("activity", a.id.uuid, by: principal, shell: shell))
+                         history: try await RecordParts(env: web.env).history("activity", a.id.uuid, by: principal, shell: shell),
+                         entries: try await TaskEntries.load(web.env, a, canChange: principal.canChange(a.ownership), by: principal))
         }
     }
 

@@ -64,6 +64,7 @@ struct AccountPages {
         let newContactURL: String
         let quotes: QuoteSection
         let activities: ActivitySection
+        let economy: BudgetSection?
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -106,7 +107,8 @@ struct AccountPages {
                 history: try await parts.history("account", id.uuid, by: principal, shell: shell),
                 canChange: canChange, canCreate: principal.canWriteRecords,
                 newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]), quotes: quotes,
-                activities: try await ActivitySection.load(web.env, Regarding(.account, id.uuid), shell: shell, by: principal))
+                activities: try await ActivitySection.load(web.env, Regarding(.account, id.uuid), shell: shell, by: principal),
+                economy: try await BudgetSection.load(web.env, BudgetTarget(.account, id.uuid), canChange: canChange, shell: shell, by: principal))
         }
     }
 

@@ -49,6 +49,7 @@ struct OpportunityView {
     let quotes: QuoteSection?
     let products: OpportunityProducts.Section?
     let activities: ActivitySection
+    let economy: BudgetSection?
 
     /// Catalogs and names an opportunity's page needs, read before the page is drawn.
     struct Data {
@@ -193,7 +194,9 @@ struct OpportunityView {
                 lostReasons: data.lostReasons.filter(\.active).map { option(($0.id.string, $0.name)) },
                 estimate: f.estimatedRevenue?.decimalString ?? "", quotes: data.quotes,
                 products: data.products,
-                activities: try await ActivitySection.load(env, Regarding(.opportunity, o.id.uuid), shell: shell, by: principal))
+                activities: try await ActivitySection.load(env, Regarding(.opportunity, o.id.uuid), shell: shell, by: principal),
+                economy: try await BudgetSection.load(env, BudgetTarget(.opportunity, o.id.uuid), canChange: principal.canChange(o.ownership),
+                                                      shell: shell, by: principal))
         }
 
         /// Each condition of a stage gate, met or not as the server will judge it (a quote is

@@ -11,7 +11,8 @@ struct SettingsPage {
     let web: Web
     static var flags: [(name: String, keyPath: WritableKeyPath<Settings, Bool>)] {
         [("autoCreateOpportunity", \.autoCreateOpportunity), ("opportunityNameFromQuote", \.opportunityNameFromQuote),
-         ("useProductShortNames", \.useProductShortNames), ("smtpVerifyCertificates", \.smtpVerifyCertificates)]
+         ("useProductShortNames", \.useProductShortNames), ("smtpVerifyCertificates", \.smtpVerifyCertificates),
+         ("budgetTracking", \.budgetTracking)]
     }
     static let securities = [("starttls", "STARTTLS (usually port 587)"), ("tls", "TLS from the start (usually port 465)"),
                              ("none", "None: a local relay only")]
@@ -37,6 +38,7 @@ struct SettingsPage {
             "baseCurrency": settings.baseCurrency, "quoteWord": settings.quoteWord, "smtpHost": settings.smtpHost,
             "smtpPort": String(settings.smtpPort), "mailFrom": settings.mailFrom, "smtpUsername": settings.smtpUsername,
             "smtpSecurity": settings.smtpSecurity, "followUpDays": String(settings.followUpDays),
+            "budgetCostDate": settings.budgetCostDate, "budgetIncomeDate": settings.budgetIncomeDate,
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         var values = WebForm(values: fields)
@@ -62,6 +64,8 @@ struct SettingsPage {
                 settings.smtpSecurity = form["smtpSecurity"]
                 settings.followUpDays = form.optional("followUpDays").map { Int($0) ?? -1 } ?? 0
                 settings.calendarStates = form.all("calendarStates")
+                settings.budgetCostDate = form.optional("budgetCostDate") ?? settings.budgetCostDate
+                settings.budgetIncomeDate = form.optional("budgetIncomeDate") ?? settings.budgetIncomeDate
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -107,6 +111,12 @@ struct SettingsPage {
                    hint: "A sent quote or an open opportunity without an open activity for this many days gets a follow-up task for its owner. 0 switches this off.")
         fields.checkboxGroup("calendarStates", "Calendar shows opportunities that are…", try await Self.calendarStates(web.env),
                              checked: Set(values.all("calendarStates")), hint: "On their expected close date, as all-day entries.")
+        fields.checkbox("budgetTracking", "Budget tracking", checked: values.flag("budgetTracking"),
+                        hint: "Budgets on accounts and opportunities, budget activities on tasks, and their income and expenses. Off hides them; nothing stored is lost.")
+        fields.select("budgetCostDate", "Costs count on", [("expenseDate", "the date of the expense"), ("taskCreated", "the day the task was created")],
+                      selected: values["budgetCostDate"], required: true)
+        fields.select("budgetIncomeDate", "Income counts on", [("incomeDate", "the date of the income"), ("taskCreated", "the day the task was created")],
+                      selected: values["budgetIncomeDate"], required: true)
         fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
         fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
         fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)

@@ -20,6 +20,10 @@ struct HistoryValues {
         let ids = Set(entries.flatMap(\.changes).flatMap { [$0.old, $0.new] }.compactMap { $0 }.flatMap(Self.uuids))
             .subtracting(names.keys)
         for (id, name) in try await parts.accountNames(ids.compactMap(Account.ID.init)) { names[id.string] = name }
+        if entries.contains(where: { $0.changes.contains { $0.field == "budgetActivityId" || $0.field.hasPrefix("line.") } }),
+           let activities = try? await BudgetCatalogService(parts.env).activities(by: principal) {
+            for activity in activities { names[activity.id.string] = activity.name }
+        }
         for id in ids.subtracting(names.keys).prefix(50) {
             guard let contactId = Contact.ID(id), let contact = try? await ContactService(parts.env).get(contactId, by: principal) else { continue }
             names[id] = contact.fields.fullName

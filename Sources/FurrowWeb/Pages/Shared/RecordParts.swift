@@ -41,6 +41,10 @@ struct RecordParts {
         case "update": return "Edited"
         case "delete": return "Deleted"
         case "merge": return "Merged"
+        case "add-entry": return "Booked"
+        case "delete-entry": return "Entry deleted"
+        case "edit": return "Edited"
+        case "delete-correction": return "Correction deleted"
         default: return verb.prefix(1).uppercased() + verb.dropFirst()
         }
     }
