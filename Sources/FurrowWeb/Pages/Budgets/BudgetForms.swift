@@ -69,8 +69,11 @@ struct BudgetForms {
         let b = reading.budget
         var mapping: [Int] = []
         do {
-            let (draft, errors, rows) = Self.draft(form, currency: b.currency)
+            var (draft, errors, rows) = Self.draft(form, currency: b.currency)
             mapping = rows
+            // a locked master's form has no dates: they stay
+            if form.all("from").isEmpty { draft?.from = b.from }
+            if form.all("to").isEmpty { draft?.to = b.to }
             try FormCheck.check(errors) { _ = try draft?.validated() }
             guard let draft else { throw ValidationError([FieldError("lines", "is required")]) }
             let (_, outcome) = try await BudgetService(web.env).edit(b.id, draft: draft, expectedVersion: Int(form["version"]), by: principal)
