@@ -13,7 +13,7 @@ struct BudgetAPITests {
     func lifecycle(engine: Engine) async throws {
         let world = try await TestWorld.make(engine)
         defer { Task { await world.close() } }
-        // given: two budget activities and an account (the clock stands at 2026-11-18 10:13 UTC)
+        // given: two budget activities and an account (the clock stands at 2026-11-18 11:06 UTC)
         let account = try await world.makeAccount("Okafor Packaging")
         let token = try await world.token(for: world.admin)
         let other = try await world.makeUser(.sales)
@@ -158,6 +158,100 @@ struct BudgetAPITests {
             #expect(try await api.call(.get, "/api/v1/activities/\(task)/entries", token: token).items.count == 3)
             let deleted = try await api.call(.delete, "/api/v1/activities/\(task)/entries/\(entries[0]["id"] as? String ?? "")", token: token)
             #expect(deleted.status == 204)
+        }
+    }
+
+    @Test("in the company's time zone a master locks at its local midnight: just before, it changes in place; just after, a correction", arguments: TestWorld.engines)
+    func localMidnight(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        // given: Auckland (UTC+13 in summer); the clock stands at 2026-11-18 11:06:40 UTC, 00:06:40 on the 19th there
+        let account = try await world.makeAccount()
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            #expect(try await api.call(.patch, "/api/v1/settings", token: token, json: ["timeZone": "Pacific/Auckland"]).status == 200)
+            let road = try #require(try await api.call(.post, "/api/v1/budget-activities", token: token, json: ["name": "Road work"]).string("id"))
+            let created = try await api.call(.post, "/api/v1/budgets", token: token, json: [
+                "regarding": ["type": "account", "id": account.id.string], "from": "2027-01-01", "to": "2027-03-31", "currency": "NZD",
+                "lines": [["budgetActivityId": road, "income": "100.00"]],
+            ])
+            let id = try #require(created.string("id"))
+            // then: it locks at the next midnight in Auckland, 11:00 UTC on the 19th
+            #expect(created.string("lockedAt") == "2026-11-19T11:00:00.000Z")
+            world.clock.advance(by: 86_000 - 40)   // 23:59:20 on the 19th there
+            let before = try await api.call(.patch, "/api/v1/budgets/\(id)", token: token, json: ["to": "2027-04-30"])
+            #expect(before.status == 200 && before.string("to") == "2027-04-30")
+            world.clock.advance(by: 60)            // 00:00:20 on the 20th there
+            let after = try await api.call(.patch, "/api/v1/budgets/\(id)", token: token, json: ["lines": [["budgetActivityId": road, "income": "120.00"]]])
+            #expect(after.status == 201)
+            #expect((after.json["master"] as? [String: Any])?["locked"] as? Bool == true)
+        }
+    }
+
+    @Test("two people editing a locked budget at once each get a correction of their own; nothing is lost", arguments: TestWorld.engines)
+    func concurrentCorrections(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        // given: a master budget made yesterday, and a second administrator
+        let account = try await world.makeAccount()
+        let token = try await world.token(for: world.admin)
+        let other = try await world.token(for: try await world.makeUser(.admin))
+        try await world.withAPI { api in
+            let road = try #require(try await api.call(.post, "/api/v1/budget-activities", token: token, json: ["name": "Road work"]).string("id"))
+            let id = try #require(try await api.call(.post, "/api/v1/budgets", token: token, json: [
+                "regarding": ["type": "account", "id": account.id.string], "from": "2027-01-01", "to": "2027-12-31", "currency": "EUR",
+                "lines": [["budgetActivityId": road, "income": "100.00"]],
+            ]).string("id"))
+            world.clock.advance(by: 86_400)
+            // when: both save at the same moment
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for (caller, income) in [(token, "110.00"), (other, "120.00")] {
+                    group.addTask {
+                        try await api.call(.patch, "/api/v1/budgets/\(id)", token: caller, json: ["lines": [["budgetActivityId": road, "income": income]]]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then: two corrections, one with each person's numbers
+            #expect(statuses == [201, 201])
+            let budget = try await api.call(.get, "/api/v1/budgets/\(id)", token: token)
+            let corrections = try #require(budget.json["corrections"] as? [[String: Any]])
+            let incomes = Set(corrections.compactMap { (($0["lines"] as? [[String: Any]])?.first?["income"] as? String) })
+            #expect(corrections.count == 2 && incomes == ["110.00", "120.00"])
+        }
+    }
+
+    @Test("a budget or an entry on a record the caller cannot see is not found, and a budget's currency stays", arguments: TestWorld.engines)
+    func visibility(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        // given: a budget and a task on an account of the admin's, and a sales user of another team
+        let account = try await world.makeAccount()
+        let token = try await world.token(for: world.admin)
+        let stranger = try await world.token(for: try await world.makeUser(.sales, team: try await world.makeTeam()))
+        try await world.withAPI { api in
+            let road = try #require(try await api.call(.post, "/api/v1/budget-activities", token: token, json: ["name": "Road work"]).string("id"))
+            let regarding = ["type": "account", "id": account.id.string]
+            let id = try #require(try await api.call(.post, "/api/v1/budgets", token: token, json: [
+                "regarding": regarding, "from": "2027-01-01", "to": "2027-12-31", "currency": "EUR",
+                "lines": [["budgetActivityId": road, "income": "100.00"]],
+            ]).string("id"))
+            let task = try #require(try await api.call(.post, "/api/v1/activities", token: token, json: [
+                "type": "task", "subject": "Yard", "regarding": regarding, "budgetActivityId": road,
+            ]).string("id"))
+            // when / then
+            let budget = try await api.call(.post, "/api/v1/budgets", token: stranger, json: [
+                "regarding": regarding, "from": "2028-01-01", "to": "2028-12-31", "currency": "EUR", "lines": [["budgetActivityId": road, "income": "1"]],
+            ])
+            #expect(budget.status == 404)
+            #expect(try await api.call(.get, "/api/v1/budgets/\(id)", token: stranger).status == 404)
+            #expect(try await api.call(.get, "/api/v1/budgets/\(id)/versus-actual", token: stranger).status == 404)
+            let entry = try await api.call(.post, "/api/v1/activities/\(task)/entries", token: stranger,
+                                           json: ["type": "income", "amount": "5.00", "currency": "EUR", "date": "2027-01-05"])
+            #expect(entry.status == 404)
+            let currency = try await api.call(.patch, "/api/v1/budgets/\(id)", token: token, json: ["currency": "USD"])
+            #expect(currency.status == 422 && currency.fieldErrors.map(\.field) == ["currency"])
+            #expect(try await api.call(.get, "/api/v1/activities/\(task)/entries", token: token).items.isEmpty)
         }
     }
 }

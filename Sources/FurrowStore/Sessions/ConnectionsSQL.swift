@@ -50,7 +50,8 @@ extension SQLSession {
         case .account:
             return [("opportunities", "opportunity", "opportunities", "account_id"), ("quotes", "quote", "quotes", "account_id"),
                     ("sales orders", "order", "sales_orders", "account_id"), ("invoices", "invoice", "invoices", "account_id"),
-                    ("payments", "payment", "payments", "account_id"), ("qualified leads", "lead", "leads", "qualified_account_id")]
+                    ("payments", "payment", "payments", "account_id"), ("qualified leads", "lead", "leads", "qualified_account_id"),
+                    ("budgets", "budget", "budgets", "target_id")]
         case .contact:
             return [("opportunities", "opportunity", "opportunities", "contact_id"), ("quotes", "quote", "quotes", "contact_id"),
                     ("sales orders", "order", "sales_orders", "contact_id"), ("invoices", "invoice", "invoices", "contact_id"),

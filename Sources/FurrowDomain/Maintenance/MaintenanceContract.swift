@@ -1,0 +1,115 @@
+import Foundation
+
+/// An annual maintenance contract (SPEC §7, seed 002 rules 40–43): service visits on a
+/// customer's sold items or invoiced lines, at a frequency, for a number of months.
+public struct MaintenanceContract: Sendable, Equatable {
+    public typealias ID = Identifier<MaintenanceContract>
+
+    public enum Status: String, Sendable, CaseIterable {
+        case draft, active, expired, renewed, cancelled
+
+        /// The moves a contract may make, declared once.
+        public static let transitions: [Status: Set<Status>] = [
+            .draft: [.active, .cancelled],
+            .active: [.expired, .renewed, .cancelled],
+            .expired: [.renewed],
+            .renewed: [],
+            .cancelled: [],
+        ]
+
+        public func canMove(to next: Status) -> Bool { Self.transitions[self]?.contains(next) == true }
+        /// Whether visits are still generated and kept open for it.
+        public var isLive: Bool { self == .active }
+    }
+
+    public enum Frequency: String, Sendable, CaseIterable {
+        case monthly, quarterly, halfYearly, yearly, everyNDays
+
+        /// Months between visits; nil for a number of days.
+        public var months: Int? {
+            switch self {
+            case .monthly: 1
+            case .quarterly: 3
+            case .halfYearly: 6
+            case .yearly: 12
+            case .everyNDays: nil
+            }
+        }
+    }
+
+    public enum Billing: String, Sendable, CaseIterable { case upfront, perPeriod }
+
+    /// What a contract covers: a sold serialised product, or a line of an invoice.
+    public enum CoveredItem: Sendable, Hashable {
+        case product(Product.ID)
+        case invoiceLine(Invoice.ID, line: Int)
+    }
+
+    public var id: ID
+    public var number: String?
+    public var accountId: Account.ID
+    public var contactId: Contact.ID?
+    public var items: [CoveredItem]
+    public var startDate: Day
+    public var durationMonths: Int
+    public var frequency: Frequency
+    /// The days between visits for `everyNDays`.
+    public var everyNDays: Int?
+    public var visitMinutes: Int
+    public var value: Money
+    public var billing: Billing
+    public var slaResponseHours: Int?
+    public var technicianIds: [User.ID]
+    public var terms: String?
+    public var status: Status
+    public var cancelReason: String?
+    public var renewedFromId: ID?
+    public var renewedToId: ID?
+    public var ownership: Ownership
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: ID, accountId: Account.ID, items: [CoveredItem], startDate: Day, durationMonths: Int, frequency: Frequency,
+                everyNDays: Int? = nil, visitMinutes: Int = 60, value: Money, billing: Billing = .upfront, technicianIds: [User.ID],
+                status: Status = .draft, ownership: Ownership, version: Int = 1, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.accountId = accountId
+        self.items = items
+        self.startDate = startDate
+        self.durationMonths = durationMonths
+        self.frequency = frequency
+        self.everyNDays = everyNDays
+        self.visitMinutes = visitMinutes
+        self.value = value
+        self.billing = billing
+        self.technicianIds = technicianIds
+        self.status = status
+        self.ownership = ownership
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The last day it covers: the day before the same date `durationMonths` later.
+    public var endDate: Day { Calendarless.adding(months: durationMonths, to: startDate).adding(days: -1) }
+
+    /// The status as it stands on `today`: an active contract past its end has expired.
+    public func status(on today: Day) -> Status { status == .active && today > endDate ? .expired : status }
+}
+
+/// Month arithmetic on `Day`s without a calendar object: the same day of the month, or the last
+/// day of a shorter month (31 January + 1 month = 28 or 29 February).
+public enum Calendarless {
+    public static func adding(months: Int, to day: Day) -> Day {
+        let (year, month, date) = Day.civil(day.ordinal)
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12, newMonth = total % 12 + 1
+        return Day(year: newYear, month: newMonth, day: min(date, Day.length(month: newMonth, year: newYear)))
+    }
+
+    /// ISO weekday of a day: 1 Monday … 7 Sunday.
+    public static func weekday(_ day: Day) -> Int {
+        (day.ordinal % 7 + 7 + 3) % 7 + 1   // day 0, 1970-01-01, was a Thursday
+    }
+}
