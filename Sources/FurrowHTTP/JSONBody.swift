@@ -48,6 +48,9 @@ public struct JSONBody {
 
     public func has(_ key: String) -> Bool { object[key] != nil }
 
+    /// A field as it was sent, for shapes the typed readers do not cover.
+    public func raw(_ key: String) -> JSONValue? { object[key] }
+
     /// A nested object field, or nil when absent or null.
     public mutating func nested(_ key: String, allowed: Set<String>) -> JSONBody? {
         switch object[key] {

@@ -40,6 +40,7 @@ public enum DemoCompany {
         try await DemoSales.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoActivities.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoBudgets.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
+        try await DemoMaintenance.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         _ = try await SettingsService(env).update({ settings in
             settings.companyName = "Furrow Demo Ltd"
             settings.companyAddress = "1 Harvest Lane, Leeds LS1 4AP, United Kingdom"

@@ -110,7 +110,7 @@ struct DemoListNamesTests {
                     .string("token"))
                 for kind in Regarding.Kind.allCases {
                     // given: a record of that kind from its list
-                    let plural = kind == .opportunity ? "opportunities" : kind.rawValue + "s"
+                    let plural = kind == .opportunity ? "opportunities" : kind == .contract ? "amc-contracts" : kind.rawValue + "s"
                     let record = try #require(try await api.call(.get, "/api/v1/\(plural)?limit=1", token: token).items.first, "no \(plural)")
                     let id = try #require(record["id"] as? String)
                     // when

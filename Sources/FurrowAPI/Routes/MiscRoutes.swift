@@ -114,16 +114,27 @@ struct SettingsRoutes: RouteSet {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates"]),
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates", "workingDays"]),
                                       ignoring: ["smtpPasswordSet"])
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
         let port = body.int("smtpPort"), followUp = body.int("followUpDays")
         let states = body.has("calendarStates") ? body.strings("calendarStates") : nil
+        var workingDays: [Int]?
+        if body.has("workingDays") {
+            switch body.raw("workingDays") {
+            case .array(let items)?:
+                workingDays = items.compactMap { if case .int(let n) = $0 { n } else { nil } }
+                if workingDays?.count != items.count { body.errors.append(FieldError("workingDays", "takes whole numbers 1 to 7")) }
+            case .null?, nil: break
+            default: body.errors.append(FieldError("workingDays", "must be an array of weekdays 1 to 7"))
+            }
+        }
         if states?.contains(where: { $0.trimmedSpaces().isEmpty }) == true {
             body.errors.append(FieldError("calendarStates", "takes inProgress, won, lost or stage ids, none of them empty"))
         }
         try body.check()
+        let days = workingDays
         let settings = try await SettingsService(env).update({ settings in
             if let v = values["companyName"] { settings.companyName = v }
             if let v = values["companyAddress"] { settings.companyAddress = v }
@@ -145,6 +156,7 @@ struct SettingsRoutes: RouteSet {
             if let port { settings.smtpPort = port }
             if let followUp { settings.followUpDays = followUp }
             if let states { settings.calendarStates = states }
+            if let days { settings.workingDays = days }
         }, by: principal)
         return try .json(settings)
     }

@@ -217,7 +217,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -238,6 +238,7 @@ extension Components {
         "budgetTracking": .boolean("Budget tracking on accounts and opportunities (default on); off hides it and its routes answer 409 `budget-tracking-disabled`, keeping what is stored."),
         "budgetCostDate": .values(["expenseDate", "taskCreated"], "On which day a task's expense counts for budget vs actual."),
         "budgetIncomeDate": .values(["incomeDate", "taskCreated"], "On which day a task's income counts for budget vs actual."),
+        "workingDays": .array(.integer(minimum: 1, maximum: 7), "The ISO weekdays (1 Monday … 7 Sunday) maintenance visits are planned on."),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -261,6 +262,7 @@ extension Components {
         "budgetTracking": .boolean("Switches budget tracking on or off.", nullable: true),
         "budgetCostDate": .values(["expenseDate", "taskCreated"], "On which day a task's expense counts.", nullable: true),
         "budgetIncomeDate": .values(["incomeDate", "taskCreated"], "On which day a task's income counts.", nullable: true),
+        "workingDays": .array(.integer(minimum: 1, maximum: 7), "The ISO weekdays visits are planned on, at least one.", nullable: true, minItems: 1, maxItems: 7),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")

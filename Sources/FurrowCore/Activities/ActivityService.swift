@@ -288,6 +288,7 @@ extension StoreSession {
         case .quote: try await quote(id: Quote.ID(regarding.id))?.ownership
         case .order: try await order(id: SalesOrder.ID(regarding.id))?.ownership
         case .invoice: try await invoice(id: Invoice.ID(regarding.id), locked: false)?.ownership
+        case .contract: try await contract(id: MaintenanceContract.ID(regarding.id), locked: false)?.ownership
         }
     }
 }

@@ -50,6 +50,11 @@ extension ActivityService {
             return (quote.map { "\($0.number) \($0.name)" } ?? "", nil, nil)
         case .order:
             return (try await session.order(id: SalesOrder.ID(id))?.number ?? "", nil, nil)
+        case .contract:
+            let contract = try await session.contract(id: MaintenanceContract.ID(id), locked: false)
+            let account = try await contract.asyncMap { try await session.account(id: $0.accountId) } ?? nil
+            return ([contract?.number ?? "Draft contract", account?.fields.name].compactMap { $0 }.joined(separator: " · "),
+                    account?.fields.phone, account?.fields.email)
         case .invoice:
             return (try await session.invoice(id: Invoice.ID(id), locked: false).map { $0.number ?? "Draft invoice" } ?? "", nil, nil)
         }

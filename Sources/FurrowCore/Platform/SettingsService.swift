@@ -40,6 +40,8 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var budgetCostDate: String = "expenseDate"
     /// On which day a task's income counts: `incomeDate` or `taskCreated` (rule 23).
     public var budgetIncomeDate: String = "incomeDate"
+    /// The ISO weekdays (1 Monday … 7 Sunday) maintenance visits are planned on.
+    public var workingDays: [Int] = [1, 2, 3, 4, 5]
 
     public var costDating: BudgetDating { budgetCostDate == "taskCreated" ? .taskCreated : .entryDate }
     public var incomeDating: BudgetDating { budgetIncomeDate == "taskCreated" ? .taskCreated : .entryDate }
@@ -47,7 +49,7 @@ public struct Settings: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
-        case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate
+        case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate, workingDays
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,6 +74,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(budgetTracking, forKey: .budgetTracking)
         try container.encode(budgetCostDate, forKey: .budgetCostDate)
         try container.encode(budgetIncomeDate, forKey: .budgetIncomeDate)
+        try container.encode(workingDays, forKey: .workingDays)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -116,6 +119,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         budgetTracking = values["budgetTracking"].map { $0 == "true" } ?? d.budgetTracking
         budgetCostDate = values["budgetCostDate"] ?? d.budgetCostDate
         budgetIncomeDate = values["budgetIncomeDate"] ?? d.budgetIncomeDate
+        workingDays = values["workingDays"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? d.workingDays
     }
 
     var values: [String: String] {
@@ -125,7 +129,8 @@ public struct Settings: Sendable, Equatable, Encodable {
          "smtpHost": smtpHost, "smtpPort": String(smtpPort), "mailFrom": mailFrom, "smtpUsername": smtpUsername,
          "smtpPassword": smtpPassword, "smtpSecurity": smtpSecurity, "smtpVerifyCertificates": String(smtpVerifyCertificates),
          "followUpDays": String(followUpDays), "calendarStates": calendarStates.joined(separator: ","),
-         "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate]
+         "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate,
+         "workingDays": workingDays.map(String.init).joined(separator: ",")]
     }
 
     /// Today's date in the company time zone.
@@ -147,6 +152,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         if !(0...365).contains(followUpDays) { check.add("followUpDays", "must be from 0 (off) to 365") }
         if !["expenseDate", "taskCreated"].contains(budgetCostDate) { check.add("budgetCostDate", "must be expenseDate or taskCreated") }
         if !["incomeDate", "taskCreated"].contains(budgetIncomeDate) { check.add("budgetIncomeDate", "must be incomeDate or taskCreated") }
+        if workingDays.isEmpty || workingDays.contains(where: { !(1...7).contains($0) }) {
+            check.add("workingDays", "takes the weekdays 1 (Monday) to 7 (Sunday), at least one")
+        }
         let states = calendarStates.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
             check.add("calendarStates", "takes inProgress, won, lost or stage ids")
@@ -167,6 +175,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         result.budgetTracking = budgetTracking
         result.budgetCostDate = budgetCostDate
         result.budgetIncomeDate = budgetIncomeDate
+        result.workingDays = Array(Set(workingDays)).sorted()
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }

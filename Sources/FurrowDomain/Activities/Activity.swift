@@ -120,7 +120,7 @@ public struct Activity: Sendable, Equatable {
 
 /// The record an activity is about.
 public struct Regarding: Sendable, Equatable, Hashable {
-    public enum Kind: String, Sendable, Codable, CaseIterable { case lead, account, contact, opportunity, quote, order, invoice }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case lead, account, contact, opportunity, quote, order, invoice, contract }
     public var kind: Kind
     public var id: UUID
     public init(_ kind: Kind, _ id: UUID) {
@@ -132,6 +132,7 @@ public struct Regarding: Sendable, Equatable, Hashable {
     public var path: String {
         let plural = switch kind {
         case .opportunity: "opportunities"
+        case .contract: "amc-contracts"
         default: kind.rawValue + "s"
         }
         return "/\(plural)/\(UUIDText.lowercase(id))"

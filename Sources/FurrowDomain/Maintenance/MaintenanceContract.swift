@@ -113,3 +113,38 @@ public enum Calendarless {
         (day.ordinal % 7 + 7 + 3) % 7 + 1   // day 0, 1970-01-01, was a Thursday
     }
 }
+
+extension MaintenanceContract {
+    /// The contract as entered, or every field error at once: a duration of 1 to 120 months, a
+    /// start in the supported years, a number of days for `everyNDays` (1–366), a visit of 15
+    /// minutes to 8 hours, a value from 0 within `Bounds`, SLA hours from 1 to 720, each
+    /// technician once, terms of at most 5,000 characters.
+    public func validated() throws(ValidationError) -> MaintenanceContract {
+        var errors: [FieldError] = []
+        if !(1...120).contains(durationMonths) { errors.append(FieldError("durationMonths", "must be from 1 to 120")) }
+        if !Bounds.years.contains(startDate.year) || !Bounds.years.contains(endDate.year) { errors.append(FieldError("startDate", Bounds.dateMessage)) }
+        if frequency == .everyNDays {
+            if !(1...366).contains(everyNDays ?? 0) { errors.append(FieldError("everyNDays", "must be from 1 to 366 with frequency everyNDays")) }
+        } else if everyNDays != nil {
+            errors.append(FieldError("everyNDays", "is only for frequency everyNDays"))
+        }
+        if !(15...480).contains(visitMinutes) { errors.append(FieldError("visitMinutes", "must be from 15 to 480")) }
+        if value.minorUnits < 0 { errors.append(FieldError("value", "must not be negative")) }
+        if value.minorUnits > Bounds.maxMinorUnits(value.currency) { errors.append(FieldError("value", "must be at most \(Bounds.maxAmountText(value.currency))")) }
+        if let hours = slaResponseHours, !(1...720).contains(hours) { errors.append(FieldError("slaResponseHours", "must be from 1 to 720")) }
+        if Set(technicianIds).count != technicianIds.count { errors.append(FieldError("technicianIds", "names a technician twice")) }
+        if Set(items).count != items.count { errors.append(FieldError("items", "names an item twice")) }
+        var contract = self
+        contract.terms = terms?.trimmedSpaces()
+        if let text = contract.terms, text.count > 5000 { errors.append(FieldError("terms", "must be at most 5000 characters")) }
+        if contract.terms?.isEmpty == true { contract.terms = nil }
+        if !errors.isEmpty { throw ValidationError(errors) }
+        return contract
+    }
+}
+
+/// What stops a contract's move (`409` problems).
+public enum ContractError: Error, Sendable, Equatable {
+    case illegalMove(from: MaintenanceContract.Status, to: MaintenanceContract.Status)
+    case noTechnicians
+}

@@ -100,6 +100,7 @@ public enum ProblemType: String, Sendable, CaseIterable, Encodable {
     case tooManyRequests = "too-many-requests", importRejected = "import-rejected"
     case budgetOverlap = "budget-overlap", budgetDatesLocked = "budget-dates-locked", budgetLocked = "budget-locked"
     case budgetTrackingDisabled = "budget-tracking-disabled"
+    case contractIllegalMove = "contract-illegal-move", contractNoTechnicians = "contract-no-technicians"
     /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
     case formExpired = "form-expired"
 

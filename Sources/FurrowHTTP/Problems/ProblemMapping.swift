@@ -28,6 +28,13 @@ extension Problem {
             case .alreadyOpen: return Problem(.activityOpen, 409, "Activity open", "The activity is open already.")
             }
         case let error as BudgetError: return from(error)
+        case let error as ContractError:
+            switch error {
+            case .illegalMove(let from, let to):
+                return Problem(.contractIllegalMove, 409, "Not possible now", "A contract that is \(from.rawValue) cannot become \(to.rawValue).")
+            case .noTechnicians:
+                return Problem(.contractNoTechnicians, 409, "No technicians", "Name at least one technician before activating the contract.")
+            }
         case let error as HTTPError: return from(error)
         default: return nil
         }

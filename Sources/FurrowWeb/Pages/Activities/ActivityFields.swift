@@ -92,6 +92,7 @@ struct ActivityFields {
         case .quote: return try? await QuoteService(env).get(Quote.ID(id), by: principal).accountId
         case .order: return try? await OrderService(env).get(SalesOrder.ID(id), by: principal).accountId
         case .invoice: return try? await InvoiceService(env).get(Invoice.ID(id), by: principal).accountId
+        case .contract: return try? await ContractService(env).get(MaintenanceContract.ID(id), by: principal).accountId
         case .lead: return nil
         }
     }
@@ -110,6 +111,7 @@ enum RegardingName {
         case .quote: name = (try? await QuoteService(env).get(Quote.ID(id), by: principal)).map { "\($0.number) \($0.name)" }
         case .order: name = try? await OrderService(env).get(SalesOrder.ID(id), by: principal).number
         case .invoice: name = (try? await InvoiceService(env).get(Invoice.ID(id), by: principal)).map { $0.number ?? "Draft invoice" }
+        case .contract: name = (try? await ContractService(env).get(MaintenanceContract.ID(id), by: principal)).map { $0.number ?? "Draft contract" }
         }
         return name ?? "(\(ActivityText.regarding(regarding.kind).lowercased()))"
     }

@@ -42,6 +42,7 @@ enum ActivityText {
         case .quote: "Quote"
         case .order: "Sales order"
         case .invoice: "Invoice"
+        case .contract: "Maintenance contract"
         }
     }
 

@@ -1,0 +1,81 @@
+import FurrowCore
+import FurrowDomain
+import FurrowHTTP
+
+/// The maintenance contract schemas of the API's document.
+extension Components {
+    static let contractItem: Schema = .object("A covered item: a product, or a line of an invoice.", [
+        "productId": .uuid(nullable: true),
+        "invoiceId": .uuid(nullable: true),
+        "line": .integer("The invoice line, 1 for the first.", nullable: true, minimum: 1),
+    ])
+    static let contractItemInput: Schema = .object("A product (`productId`), or an invoice of the account and its line (`invoiceId` and `line`). Unknown fields are refused (422).", closed: true, [
+        "productId": .uuid(nullable: true),
+        "invoiceId": .uuid(nullable: true),
+        "line": .integer("The invoice line, 1 for the first.", nullable: true, minimum: 1),
+    ])
+    static let contract: Schema = .object("An annual maintenance contract. Optional fields are omitted when empty.", required: ["id", "accountId", "items", "startDate", "endDate", "durationMonths", "frequency", "visitMinutes", "value", "currency", "billing", "technicianIds", "status", "ownerId", "version", "createdAt", "updatedAt"], [
+        "id": .uuid(),
+        "number": .string("`AMC-<year>-<serial>`.", nullable: true, examples: ["AMC-2026-00001"]),
+        "accountId": .uuid(),
+        "contactId": .uuid(nullable: true),
+        "items": .array(.ref("ContractItem")),
+        "startDate": .string(format: "date"),
+        "endDate": .string("The last day it covers.", format: "date"),
+        "durationMonths": .integer(minimum: 1, maximum: 120),
+        "frequency": .enumeration(MaintenanceContract.Frequency.self),
+        "everyNDays": .integer(nullable: true, minimum: 1, maximum: 366),
+        "visitMinutes": .integer(minimum: 15, maximum: 480),
+        "value": .string(pattern: "^-?[0-9]+(\\.[0-9]+)?$", examples: ["2400.00"]),
+        "currency": .string(pattern: "^[A-Z]{3}$"),
+        "billing": .enumeration(MaintenanceContract.Billing.self),
+        "slaResponseHours": .integer(nullable: true, minimum: 1, maximum: 720),
+        "technicianIds": .array(.uuid()),
+        "terms": .string(nullable: true),
+        "status": .enumeration(MaintenanceContract.Status.self, "`draft` → `active` → `expired` (past its end) | `renewed` | `cancelled`."),
+        "cancelReason": .string(nullable: true),
+        "renewedFromId": .uuid(nullable: true),
+        "renewedToId": .uuid(nullable: true),
+        "ownerId": .uuid(),
+        "version": .version,
+        "createdAt": .timestamp(),
+        "updatedAt": .timestamp(),
+    ])
+    static let contractCreate: Schema = .object("A draft contract. Unknown fields are refused (422).", required: ["accountId", "startDate", "durationMonths", "frequency", "value", "currency"], closed: true, [
+        "accountId": .uuid("An account the caller can see."),
+        "contactId": .uuid("A contact of the account.", nullable: true),
+        "items": .array(.ref("ContractItemInput"), "What it covers.", nullable: true, maxItems: 1000),
+        "startDate": .string("The first day (YYYY-MM-DD).", format: "date"),
+        "durationMonths": .integer("From 1 to 120.", minimum: 1, maximum: 120),
+        "frequency": .enumeration(MaintenanceContract.Frequency.self),
+        "everyNDays": .integer("Days between visits, only with `everyNDays`.", nullable: true, minimum: 1, maximum: 366),
+        "visitMinutes": .integer("Length of a visit; default 60.", nullable: true, minimum: 15, maximum: 480),
+        "value": .string("From 0, as a decimal string with at most the currency's decimals.", pattern: "^\\+?[0-9]{1,12}(\\.[0-9]{1,3})?$", examples: ["2400.00"]),
+        "currency": .string("ISO 4217.", pattern: "^[A-Za-z]{3}$", examples: ["EUR"]),
+        "billing": .enumeration(MaintenanceContract.Billing.self, "Default `upfront`.", nullable: true),
+        "slaResponseHours": .integer(nullable: true, minimum: 1, maximum: 720),
+        "technicianIds": .array(.uuid(), "Active users with the service role, each once.", nullable: true, maxItems: 100),
+        "terms": .string(nullable: true, maxLength: 5000),
+        "ownerId": .ownerInput,
+        "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
+        "number": .serverOwned, "status": .serverOwned, "endDate": .serverOwned, "cancelReason": .serverOwned,
+        "renewedFromId": .serverOwned, "renewedToId": .serverOwned, "accountName": .readName, "ownerName": .readName,
+    ])
+    static let contractCancel: Schema = .object("Why the contract is cancelled. Unknown fields are refused (422).", required: ["reason"], closed: true, [
+        "reason": .string(minLength: 1, maxLength: 500),
+    ])
+    static let holiday: Schema = .object("A day no maintenance visit is planned on.", required: ["day", "name"], [
+        "day": .string(format: "date"),
+        "name": .string(),
+    ])
+    static let holidayCreate: Schema = .object("A holiday. Unknown fields are refused (422).", required: ["day", "name"], closed: true, [
+        "day": .string("YYYY-MM-DD, not a holiday yet.", format: "date"),
+        "name": .string(minLength: 1, maxLength: 100),
+    ])
+
+    static let contractSchemas: [(name: String, schema: Schema)] = [
+        ("ContractItem", contractItem), ("ContractItemInput", contractItemInput), ("Contract", contract), ("ContractCreate", contractCreate),
+        ("ContractCancel", contractCancel), ("ContractPage", .page("Contract", "Maintenance contracts, newest first (one page).")),
+        ("Holiday", holiday), ("HolidayCreate", holidayCreate), ("HolidayPage", .page("Holiday", "The company's holidays, by date (one page).")),
+    ]
+}

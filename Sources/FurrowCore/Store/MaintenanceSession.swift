@@ -1,0 +1,19 @@
+import Foundation
+import FurrowDomain
+
+/// Maintenance contracts and the company's holidays: the maintenance part of a store session.
+public protocol MaintenanceSession: Sendable {
+    func insertContract(_ contract: MaintenanceContract) async throws
+    /// Saves over `before` when its version is still stored.
+    func updateContract(_ contract: MaintenanceContract, over before: MaintenanceContract) async throws -> Bool
+    func contract(id: MaintenanceContract.ID, locked: Bool) async throws -> MaintenanceContract?
+    /// The contracts the caller may see (owner, team, or a technician of it), newest first; of one account when given.
+    func contracts(of account: Account.ID?, visibleTo principal: Principal, limit: Int) async throws -> [MaintenanceContract]
+
+    func holidays() async throws -> [(day: Day, name: String)]
+    func insertHoliday(_ day: Day, name: String) async throws
+    func deleteHoliday(_ day: Day) async throws -> Bool
+
+    /// The open activities of these users that overlap `[from, to)`: when each is busy.
+    func busyTimes(of users: [User.ID], from: Date, to: Date) async throws -> [(user: User.ID, start: Date, end: Date)]
+}
