@@ -7,6 +7,8 @@ import FurrowDomain
 enum DemoMaintenance {
     static func load(_ env: CoreEnvironment, people: [String: Principal], accounts: [String: Account], admin: Principal) async throws {
         let tess = people["tess@demo.furrow.test"]!, nora = people["nora@demo.furrow.test"]!
+        // the visits are planned in the company's time zone, which the demo sets to London
+        _ = try await SettingsService(env).update({ $0.timeZone = "Europe/London" }, by: admin)
         let today = Timestamp.calendarDay(env.clock.now(), in: TimeZone(identifier: "Europe/London")!)
         _ = try await HolidayService(env).add(Day(year: today.year, month: 12, day: 25), name: "Christmas Day", by: admin)
         _ = try await HolidayService(env).add(Day(year: today.year, month: 12, day: 26), name: "Boxing Day", by: admin)

@@ -51,6 +51,7 @@ enum Navigation {
         NavEntry("Board", "/board", .pipeline),
         NavEntry("Activities", "/activities", .planning),
         NavEntry("Calendar", "/calendar", .planning),
+        NavEntry("Contracts", ContractPages.path, .planning),
         NavEntry("Products", "/products", .sales, also: ["/price-lists"]),
         NavEntry({ QuoteWord($0).plural }, "/quotes", .sales),
         NavEntry("Orders", "/orders", .sales),

@@ -1,0 +1,104 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import FurrowHTTP
+import Hummingbird
+
+/// Maintenance contracts on the web: the list, and a contract's page with its facts, its visits
+/// and the moves it allows now (activate a draft; cancel a draft or an active one, with a reason).
+struct ContractPages {
+    static let path = "/amc-contracts"
+    let web: Web
+
+    func add(to group: RouterGroup<AppContext>) {
+        group.get("amc-contracts", use: list)
+        group.get("amc-contracts/:id", use: show)
+        group.post("amc-contracts/:id/activate", use: activate)
+        group.post("amc-contracts/:id/cancel", use: cancel)
+    }
+
+    struct Row { let number: String, url: String, account: String, accountURL: String, period: String, frequency: String, status: String, statusKey: String, value: String }
+    struct ListModel { let rows: [Row], hasRows: Bool }
+    struct Visit { let when: String, url: String, subject: String, technician: String, status: String, statusKey: String }
+    struct Model {
+        let id: String, number: String, status: String, statusKey: String, facts: [Fact], visits: [Visit], hasVisits: Bool
+        let canActivate: Bool, canCancel: Bool, back: String
+    }
+
+    static func frequency(_ c: MaintenanceContract) -> String {
+        switch c.frequency {
+        case .monthly: "Monthly"
+        case .quarterly: "Quarterly"
+        case .halfYearly: "Every six months"
+        case .yearly: "Yearly"
+        case .everyNDays: "Every \(c.everyNDays ?? 1) days"
+        }
+    }
+
+    static func status(_ status: MaintenanceContract.Status) -> String { status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst() }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        let contracts = try await ContractService(web.env).list(account: nil, by: principal)
+        let accounts = try await RecordParts(env: web.env).accountNames(contracts.map(\.accountId))
+        let rows = contracts.map { c in
+            Row(number: c.number ?? "Draft", url: "\(Self.path)/\(c.id)", account: accounts[c.accountId] ?? "—", accountURL: "/accounts/\(c.accountId)",
+                period: "\(c.startDate) – \(c.endDate)", frequency: Self.frequency(c), status: Self.status(c.status), statusKey: c.status.rawValue,
+                value: MoneyText.format(c.value))
+        }
+        return try await web.page("contracts", "Maintenance contracts", ListModel(rows: rows, hasRows: !rows.isEmpty), request, context)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        guard let id = context.parameters.get("id").flatMap(MaintenanceContract.ID.init) else { throw Problem.notFound() }
+        let service = ContractService(web.env)
+        let c = try await service.get(id, by: principal)
+        let visits = try await service.visits(id, by: principal)
+        let users = try await RecordParts(env: web.env).userNames()
+        let account = try await RecordParts(env: web.env).accountNames([c.accountId])[c.accountId]
+        let canChange = principal.canChange(c.ownership)
+        return try await web.page("contract", c.number ?? "Draft contract", request, context) { shell in
+            let clock = LocalClock(shell.timeZone)
+            var facts = [
+                Fact(label: "Account", value: account ?? "—", href: "/accounts/\(c.accountId)"),
+                Fact(label: "Period", value: "\(c.startDate) – \(c.endDate) (\(c.durationMonths) months)", href: nil),
+                Fact(label: "Visits", value: "\(Self.frequency(c)), \(c.visitMinutes) minutes each", href: nil),
+                Fact(label: "Technicians", value: c.technicianIds.map { users[$0] ?? "—" }.joined(separator: ", ").nonEmpty ?? "None yet", href: nil),
+                Fact(label: "Value", value: MoneyText.format(c.value) + (c.billing == .upfront ? ", billed up front" : ", billed per period"), href: nil),
+                Fact(label: "Response time", value: c.slaResponseHours.map { "\($0) hours" } ?? "—", href: nil),
+                Fact(label: "Owner", value: users[c.ownership.ownerId] ?? "—", href: nil),
+            ]
+            if let terms = c.terms { facts.append(Fact(label: "Terms", value: terms, href: nil)) }
+            if let reason = c.cancelReason { facts.append(Fact(label: "Cancelled because", value: reason, href: nil)) }
+            let rows = visits.enumerated().map { index, v in
+                Visit(when: ActivityText.when(v, clock), url: "/activities/\(v.id)", subject: "Visit \(index + 1)", technician: users[v.ownership.ownerId] ?? "—",
+                      status: ActivityText.status(v.status), statusKey: v.status.rawValue)
+            }
+            return Model(id: c.id.string, number: c.number ?? "Draft contract", status: Self.status(c.status), statusKey: c.status.rawValue,
+                         facts: facts, visits: rows, hasVisits: !rows.isEmpty,
+                         canActivate: canChange && c.status.canMove(to: .active), canCancel: canChange && c.status.canMove(to: .cancelled),
+                         back: "\(Self.path)/\(c.id)")
+        }
+    }
+
+    @Sendable func activate(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        _ = try await web.form(request, context)
+        guard let id = context.parameters.get("id").flatMap(MaintenanceContract.ID.init) else { throw Problem.notFound() }
+        var planned = 0
+        let response = try await web.act(back: "\(Self.path)/\(id)", done: "Activated.", failed: "Not activated:") {
+            planned = try await ContractService(web.env).activate(id, by: principal).1.count
+        }
+        return planned > 0 ? .redirect("\(Self.path)/\(id)", flash: "Activated: \(planned) visits planned.") : response
+    }
+
+    @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        let form = try await web.form(request, context)
+        guard let id = context.parameters.get("id").flatMap(MaintenanceContract.ID.init) else { throw Problem.notFound() }
+        return try await web.act(back: "\(Self.path)/\(id)", done: "Cancelled, with its future visits.", failed: "Not cancelled:") {
+            _ = try await ContractService(web.env).cancel(id, reason: form.optional("reason"), by: principal)
+        }
+    }
+}
