@@ -26,7 +26,10 @@ enum DemoMaintenance {
         let contract = try await ContractService(env).create(input, by: nora)
         let (_, visits) = try await ContractService(env).activate(contract.id, by: nora)
         if let first = visits.first {
-            _ = try await ActivityService(env).complete(first.id, outcome: "All sensors within tolerance; one cable replaced.", by: tess)
+            _ = try await ActivityService(env).complete(first.id, outcome: "All sensors within tolerance; one cable replaced.",
+                                                        report: VisitReport(rating: 5, comment: "Quick and tidy, thank you.", signedBy: "Ken Olsen",
+                                                                            timeSpentMinutes: 105, parts: ["Sensor cable, 5 m"]),
+                                                        by: tess)
         }
     }
 }

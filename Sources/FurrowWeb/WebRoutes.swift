@@ -70,6 +70,7 @@ public enum WebRoutes {
         BudgetForms(web: web).add(to: pages)
         BudgetPages(web: web).add(to: pages)
         BudgetActivitiesPage(web: web).add(to: pages)
+        ContractForm(web: web).add(to: pages)
         ContractPages(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)

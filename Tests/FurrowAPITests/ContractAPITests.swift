@@ -86,4 +86,39 @@ struct ContractAPITests {
             #expect(try await api.call(.get, "/api/v1/amc-contracts", token: token).items.count == 1)
         }
     }
+
+    @Test("a technician completes a visit with the time spent, the parts and the customer's rating; a rating outside 1–5 is refused", arguments: TestWorld.engines)
+    func visitReport(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        // given: an active contract with one technician
+        let account = try await world.makeAccount()
+        let tess = try await world.makeUser(.service)
+        let token = try await world.token(for: world.admin), tessToken = try await world.token(for: tess)
+        try await world.withAPI { api in
+            let id = try #require(try await api.call(.post, "/api/v1/amc-contracts", token: token, json: [
+                "accountId": account.id.string, "startDate": "2027-01-04", "durationMonths": 1, "frequency": "monthly",
+                "value": "100.00", "currency": "EUR", "technicianIds": [tess.userId.string],
+            ]).string("id"))
+            _ = try await api.call(.post, "/api/v1/amc-contracts/\(id)/activate", token: token)
+            let visit = try #require(try await api.call(.get, "/api/v1/amc-contracts/\(id)/visits", token: tessToken).items.first?["id"] as? String)
+            // when
+            let refused = try await api.call(.post, "/api/v1/activities/\(visit)/complete", token: tessToken,
+                                             json: ["outcome": "Done", "feedback": ["rating": 6]])
+            let done = try await api.call(.post, "/api/v1/activities/\(visit)/complete", token: tessToken, json: [
+                "outcome": "Filters changed", "timeSpentMinutes": 75, "parts": ["Filter set", " ", "Seal kit"],
+                "feedback": ["rating": 4, "comment": "On time", "signedBy": "Ken Olsen"],
+            ])
+            // then
+            #expect(refused.status == 422 && refused.fieldErrors.map(\.field) == ["feedback.rating"])
+            #expect(done.status == 200 && done.string("status") == "completed")
+            let report = try #require(done.json["report"] as? [String: Any])
+            #expect(report["rating"] as? Int == 4 && report["signedBy"] as? String == "Ken Olsen" && report["timeSpentMinutes"] as? Int == 75)
+            #expect(report["parts"] as? [String] == ["Filter set", "Seal kit"])
+            // a task takes no feedback
+            let task = try #require(try await api.call(.post, "/api/v1/activities", token: token, json: ["type": "task", "subject": "Call"]).string("id"))
+            let wrong = try await api.call(.post, "/api/v1/activities/\(task)/complete", token: token, json: ["feedback": ["rating": 3]])
+            #expect(wrong.status == 422 && wrong.fieldErrors.map(\.field) == ["feedback"])
+        }
+    }
 }

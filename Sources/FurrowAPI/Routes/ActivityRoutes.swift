@@ -73,7 +73,7 @@ struct ActivityRoutes: RouteSet {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["status", "outcome"]), ignoring: JSONBody.serverOwned.union(["ownerName", "regardingName"]))
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["status", "outcome"]), ignoring: JSONBody.serverOwned.union(["ownerName", "regardingName", "report"]))
         body.require("type")
         body.require("subject")
         let input = Self.input(&body, over: ActivityService.Input(kind: .task, subject: ""))
@@ -96,7 +96,7 @@ struct ActivityRoutes: RouteSet {
         let id = try context.id(Activity.self)
         let current = try await ActivityService(env).get(id, by: principal)
         var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["version"]),
-                                      ignoring: JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence", "ownerName", "regardingName"]))
+                                      ignoring: JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence", "ownerName", "regardingName", "report"]))
         let version = try request.expectedVersion(&body)
         let input = Self.input(&body, over: Self.input(from: current))
         try body.check()
@@ -107,10 +107,17 @@ struct ActivityRoutes: RouteSet {
     @Sendable func complete(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Activity.self)
-        var body = try await JSONBody(request, context: context, allowed: ["outcome"], emptyIsObject: true)
+        var body = try await JSONBody(request, context: context, allowed: ["outcome", "feedback", "timeSpentMinutes", "parts"], emptyIsObject: true)
         let outcome = body.string("outcome")
+        var report = VisitReport(timeSpentMinutes: body.int("timeSpentMinutes"), parts: body.has("parts") ? body.strings("parts") : [])
+        if var feedback = body.nested("feedback", allowed: ["rating", "comment", "signedBy"]) {
+            report.rating = feedback.int("rating")
+            report.comment = feedback.string("comment")
+            report.signedBy = feedback.string("signedBy")
+            body.absorb(feedback)
+        }
         try body.check()
-        return try .json(ActivityDTO(try await ActivityService(env).complete(id, outcome: outcome, by: principal)))
+        return try .json(ActivityDTO(try await ActivityService(env).complete(id, outcome: outcome, report: report.isEmpty ? nil : report, by: principal)))
     }
 
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {

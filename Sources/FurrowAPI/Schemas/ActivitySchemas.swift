@@ -49,6 +49,7 @@ extension Components {
         "ownerName": .referenceName("The owner's name"),
         "regardingName": .referenceName("The title of the record it regards (an account's or contact's name, a lead's topic, a quote's number and name, an order's or invoice's number)"),
         "budgetActivityId": .uuid("The budget activity its income and expenses count under.", nullable: true),
+        "report": .ref("VisitReport"),
     ])
     static let activityCreate: Schema = .object("A new activity, status `open`, or `completed` to log one that already happened (a call) with its outcome in one step. Appointments and service visits need startAt and endAt. Unknown fields are refused (422).", required: ["type", "subject"], closed: true, [
         "type": .ref("ActivityType"),
@@ -73,6 +74,7 @@ extension Components {
         "teamId": .derivedTeam,
         "ownerName": .readName, "regardingName": .readName,
         "budgetActivityId": .uuid("An active budget activity (budget tracking); null: none.", nullable: true),
+        "report": Schema().described("Set only by completing a service visit; accepted and ignored."),
     ])
     static let activityPatch: Schema = .object("Changes to an activity (of any status): absent fields are unchanged, null clears a field. The result is checked as a whole, so e.g. turning a task into an appointment needs startAt and endAt. Unknown fields are refused (422).", closed: true, [
         "type": .nullable("ActivityType", "Absent or null: unchanged."),
@@ -100,9 +102,25 @@ extension Components {
         "teamId": .derivedTeam,
         "ownerName": .readName, "regardingName": .readName,
         "budgetActivityId": .uuid("An active budget activity (budget tracking); null: none.", nullable: true),
+        "report": Schema().described("Set only by completing a service visit; accepted and ignored."),
     ])
     static let activityComplete: Schema = .object("How an activity ended. Unknown fields are refused (422).", closed: true, [
         "outcome": .string("What came of it (trimmed); absent, empty or null keeps the current outcome.", nullable: true, maxLength: 2000),
+        "feedback": .ref("VisitFeedbackInput"),
+        "timeSpentMinutes": .integer("Service visits: the time spent, 1 to 1440 minutes.", nullable: true, minimum: 1, maximum: 1440),
+        "parts": .array(.string(maxLength: 200), "Service visits: the parts used, a line each.", nullable: true, maxItems: 100),
+    ])
+    static let visitFeedbackInput: Schema = .object("Service visits only: the customer's feedback. Unknown fields are refused (422).", closed: true, [
+        "rating": .integer("From 1 to 5 (else 422).", nullable: true, minimum: 1, maximum: 5),
+        "comment": .string(nullable: true, maxLength: 2000),
+        "signedBy": .string("Who signed the visit off.", nullable: true, maxLength: 200),
+    ])
+    static let visitReport: Schema = .object("A service visit's report.", required: ["parts"], [
+        "rating": .integer(nullable: true, minimum: 1, maximum: 5),
+        "comment": .string(nullable: true),
+        "signedBy": .string(nullable: true),
+        "timeSpentMinutes": .integer(nullable: true),
+        "parts": .array(.string()),
     ])
     static let activityReschedule: Schema = .object("A new time for an open activity (a calendar drag). Unknown fields are refused (422).", required: ["start"], closed: true, [
         "start": .timestamp("The new start (or due time, for an activity without a start), an RFC 3339 UTC timestamp."),
@@ -157,7 +175,7 @@ extension Components {
         ("Activity", activity),
         ("ActivityCreate", activityCreate),
         ("ActivityPatch", activityPatch),
-        ("ActivityComplete", activityComplete),
+        ("ActivityComplete", activityComplete), ("VisitFeedbackInput", visitFeedbackInput), ("VisitReport", visitReport),
         ("ActivityReschedule", activityReschedule),
         ("ActivityPage", activityPage),
         ("MyActivities", myActivities),

@@ -10,6 +10,8 @@ struct ActivityDTO: Encodable, Sendable {
     let remindedAt: String?, status: String, outcome: String?, recurrence: String?, completedAt: String?, sequence: Int, version: Int
     let createdAt: String, updatedAt: String
     let ownerName: String?, regardingName: String?, budgetActivityId: String?
+    struct Report: Encodable, Sendable { let rating: Int?, comment: String?, signedBy: String?, timeSpentMinutes: Int?, parts: [String] }
+    let report: Report?
 
     init(_ a: Activity) {
         id = a.id.string; type = a.kind.rawValue; subject = a.subject; description = a.description
@@ -20,6 +22,7 @@ struct ActivityDTO: Encodable, Sendable {
         outcome = a.outcome; recurrence = a.recurrence?.rule; completedAt = a.completedAt.map(Timestamp.string); sequence = a.sequence
         version = a.version; createdAt = Timestamp.string(a.createdAt); updatedAt = Timestamp.string(a.updatedAt)
         ownerName = a.names["ownerName"]; regardingName = a.names["regardingName"]; budgetActivityId = a.budgetActivityId?.string
+        report = a.report.map { Report(rating: $0.rating, comment: $0.comment, signedBy: $0.signedBy, timeSpentMinutes: $0.timeSpentMinutes, parts: $0.parts) }
     }
 }
 

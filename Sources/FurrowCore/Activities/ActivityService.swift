@@ -103,11 +103,19 @@ public struct ActivityService: Sendable {
         }
     }
 
-    public func complete(_ id: Activity.ID, outcome: String?, by principal: Principal) async throws -> Activity {
+    /// `report`: a service visit's time spent, parts and customer feedback (refused for other kinds).
+    public func complete(_ id: Activity.ID, outcome: String?, report: VisitReport? = nil, by principal: Principal) async throws -> Activity {
         var check = Validator()
         let outcome = check.text("outcome", outcome, maxLength: 2000)
         try check.check()
+        let report = try report?.validated()
         return try await change(id, action: "complete", expectedVersion: nil, by: principal) { activity, _ in
+            if let report, !report.isEmpty {
+                guard activity.kind == .serviceVisit else {
+                    throw ValidationError([FieldError("feedback", "is recorded for service visits only")])
+                }
+                activity.report = report
+            }
             try activity.complete(outcome: outcome, at: env.clock.now())
         }
     }
@@ -265,6 +273,11 @@ extension Activity {
         values["outcome"] = outcome
         values["recurrence"] = recurrence?.rule
         values["budgetActivityId"] = budgetActivityId?.string
+        values["rating"] = report?.rating.map(String.init)
+        values["feedback"] = report?.comment
+        values["signedBy"] = report?.signedBy
+        values["timeSpentMinutes"] = report?.timeSpentMinutes.map(String.init)
+        values["parts"] = report.flatMap { $0.parts.isEmpty ? nil : $0.parts.joined(separator: "; ") }
         values["attendees"] = attendees.isEmpty ? nil : attendees.map { "\($0.kind.rawValue):\($0.id.uuidString.lowercased())" }.joined(separator: ",")
         return values
     }

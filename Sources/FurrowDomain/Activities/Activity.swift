@@ -32,6 +32,8 @@ public struct Activity: Sendable, Equatable {
     public var completedAt: Date?
     /// The budget activity its income and expenses count under (seed 001 rule 17); nil for none.
     public var budgetActivityId: BudgetActivity.ID?
+    /// A service visit's report: time spent, parts used, the customer's feedback.
+    public var report: VisitReport?
     public var ownership: Ownership { didSet { if ownership.ownerId != oldValue.ownerId { names["ownerName"] = nil } } }
     /// Bumped whenever the time changes, for calendar clients (iCalendar SEQUENCE).
     public var sequence: Int

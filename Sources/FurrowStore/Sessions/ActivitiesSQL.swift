@@ -8,14 +8,16 @@ extension SQLSession {
         try await run("""
             INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at, description,
                 start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at,
-                origin, budget_activity_id)
+                origin, budget_activity_id, feedback_rating, feedback_comment, signed_by, time_spent_minutes, parts)
             VALUES (\(bind: a.id.string), \(bind: a.kind.rawValue), \(bind: a.subject), \(bind: a.regarding?.kind.rawValue ?? ""),
                 \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), \(bind: a.dueAt.map(Timestamp.string)), \(bind: a.status.rawValue),
                 \(bind: a.ownership.ownerId.string), \(bind: a.ownership.teamId?.string), \(bind: Timestamp.string(a.createdAt)),
                 \(bind: a.description), \(bind: a.startAt.map(Timestamp.string)), \(bind: a.endAt.map(Timestamp.string)), \(bind: a.allDay),
                 \(bind: a.location), \(bind: a.reminderAt.map(Timestamp.string)), \(bind: a.remindedAt.map(Timestamp.string)), \(bind: a.outcome),
                 \(bind: a.recurrence?.rule), \(bind: a.completedAt.map(Timestamp.string)), \(bind: a.sequence), \(bind: a.version),
-                \(bind: Timestamp.string(a.updatedAt)), \(bind: origin?.rawValue), \(bind: a.budgetActivityId?.string))
+                \(bind: Timestamp.string(a.updatedAt)), \(bind: origin?.rawValue), \(bind: a.budgetActivityId?.string),
+                \(bind: a.report?.rating), \(bind: a.report?.comment), \(bind: a.report?.signedBy), \(bind: a.report?.timeSpentMinutes),
+                \(bind: a.report.map { $0.parts.joined(separator: "\n") }))
             """)
         try await writeAttendees(a)
     }
@@ -30,7 +32,9 @@ extension SQLSession {
                 all_day = \(bind: a.allDay), location = \(bind: a.location), reminder_at = \(bind: a.reminderAt.map(Timestamp.string)),
                 reminded_at = \(bind: a.remindedAt.map(Timestamp.string)), outcome = \(bind: a.outcome), recurrence = \(bind: a.recurrence?.rule),
                 completed_at = \(bind: a.completedAt.map(Timestamp.string)), sequence = \(bind: a.sequence), version = \(bind: a.version),
-                updated_at = \(bind: Timestamp.string(a.updatedAt)), budget_activity_id = \(bind: a.budgetActivityId?.string)
+                updated_at = \(bind: Timestamp.string(a.updatedAt)), budget_activity_id = \(bind: a.budgetActivityId?.string),
+                feedback_rating = \(bind: a.report?.rating), feedback_comment = \(bind: a.report?.comment), signed_by = \(bind: a.report?.signedBy),
+                time_spent_minutes = \(bind: a.report?.timeSpentMinutes), parts = \(bind: a.report.map { $0.parts.joined(separator: "\n") })
             WHERE id = \(bind: a.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
         if saved && a.attendees != before.attendees {
@@ -211,6 +215,11 @@ extension SQLSession {
                 sequence: try row.int("sequence"), version: try row.int("version"), createdAt: created,
                 updatedAt: try row.optional("updated_at").flatMap(Timestamp.date) ?? created)
             activity.budgetActivityId = try row.optionalID("budget_activity_id")
+            let report = VisitReport(rating: try row.decodeNil(column: "feedback_rating") ? nil : try row.int("feedback_rating"),
+                                     comment: try row.optional("feedback_comment"), signedBy: try row.optional("signed_by"),
+                                     timeSpentMinutes: try row.decodeNil(column: "time_spent_minutes") ? nil : try row.int("time_spent_minutes"),
+                                     parts: (try row.optional("parts")).map { $0.split(separator: "\n").map(String.init) } ?? [])
+            activity.report = report.isEmpty ? nil : report
             return activity
         }
     }

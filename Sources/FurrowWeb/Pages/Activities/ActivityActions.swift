@@ -56,8 +56,19 @@ struct ActivityActions {
         let principal = try web.principal(request, context)
         let form = try await web.form(request, context)
         let id = try ActivityView.id(context)
+        // a service visit's form also carries its report: time spent, parts, the customer's feedback
+        var errors: [FieldError] = []
+        let minutes = form.optional("timeSpentMinutes").flatMap { text -> Int? in
+            if let n = Int(text) { return n }
+            errors.append(FieldError("timeSpentMinutes", "must be a whole number of minutes"))
+            return nil
+        }
+        let report = VisitReport(rating: form.optional("rating").flatMap { Int($0) }, comment: form.optional("feedback"),
+                                 signedBy: form.optional("signedBy"), timeSpentMinutes: minutes,
+                                 parts: form["parts"].split(separator: "\n").map(String.init))
         return try await web.act(back: Self.back(form, id), done: "Activity completed.", failed: "Not completed:") {
-            _ = try await ActivityService(web.env).complete(id, outcome: form.optional("outcome"), by: principal)
+            if !errors.isEmpty { throw ValidationError(errors) }
+            _ = try await ActivityService(web.env).complete(id, outcome: form.optional("outcome"), report: report.isEmpty ? nil : report, by: principal)
         }
     }
 

@@ -36,6 +36,9 @@ struct ActivityView {
         let back: String
         let history: [RecordParts.HistoryRow]
         let entries: TaskEntries?
+        /// A service visit: its completion form asks for the report, its page shows it.
+        let isVisit: Bool
+        let ratings: [String]
     }
 
     static func id(_ context: AppContext) throws -> Activity.ID {
@@ -99,6 +102,13 @@ struct ActivityView {
                 .init(label: "Outcome", value: a.outcome ?? "—", href: nil),
             ]
             if let completed = a.completedAt { facts.append(.init(label: "Completed", value: shell.format(completed), href: nil)) }
+            if let report = a.report {
+                if let rating = report.rating { facts.append(.init(label: "Customer's rating", value: "\(rating) of 5", href: nil)) }
+                if let comment = report.comment { facts.append(.init(label: "Customer's comment", value: comment, href: nil)) }
+                if let signed = report.signedBy { facts.append(.init(label: "Signed off by", value: signed, href: nil)) }
+                if let minutes = report.timeSpentMinutes { facts.append(.init(label: "Time spent", value: "\(minutes) minutes", href: nil)) }
+                if !report.parts.isEmpty { facts.append(.init(label: "Parts used", value: report.parts.joined(separator: "; "), href: nil)) }
+            }
             facts += [.init(label: "Created", value: shell.format(a.createdAt), href: nil),
                       .init(label: "Last changed", value: shell.format(a.updatedAt) + " (version \(a.version))", href: nil)]
             let legal = principal.canChange(a.ownership) ? a.legalVerbs() : []
@@ -108,7 +118,8 @@ struct ActivityView {
                          regardingName: regardingName, regardingURL: regardingURL, facts: facts,
                          description: a.description, form: form, editOpen: problem != nil, back: "/activities/\(a.id)",
                          history: try await RecordParts(env: web.env).history("activity", a.id.uuid, by: principal, shell: shell),
-                         entries: try await TaskEntries.load(web.env, a, canChange: principal.canChange(a.ownership), by: principal))
+                         entries: try await TaskEntries.load(web.env, a, canChange: principal.canChange(a.ownership), by: principal),
+                         isVisit: a.kind == .serviceVisit, ratings: ["1", "2", "3", "4", "5"])
         }
     }
 

@@ -65,6 +65,7 @@ struct AccountPages {
         let quotes: QuoteSection
         let activities: ActivitySection
         let economy: BudgetSection?
+        let maintenance: ContractSection
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -108,7 +109,8 @@ struct AccountPages {
                 canChange: canChange, canCreate: principal.canWriteRecords,
                 newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]), quotes: quotes,
                 activities: try await ActivitySection.load(web.env, Regarding(.account, id.uuid), shell: shell, by: principal),
-                economy: try await BudgetSection.load(web.env, BudgetTarget(.account, id.uuid), canChange: canChange, shell: shell, by: principal))
+                economy: try await BudgetSection.load(web.env, BudgetTarget(.account, id.uuid), canChange: canChange, shell: shell, by: principal),
+                maintenance: try await ContractSection.load(web.env, id, by: principal))
         }
     }
 
