@@ -31,7 +31,7 @@ public struct VisitReport: Sendable, Equatable {
         if (report.signedBy?.count ?? 0) > 200 { errors.append(FieldError("feedback.signedBy", "must be at most 200 characters")) }
         if report.comment?.isEmpty == true { report.comment = nil }
         if report.signedBy?.isEmpty == true { report.signedBy = nil }
-        report.parts = parts.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+        report.parts = parts.flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).trimmedSpaces() }.filter { !$0.isEmpty }
         if report.parts.count > 100 || report.parts.contains(where: { $0.count > 200 }) {
             errors.append(FieldError("parts", "takes at most 100 lines of at most 200 characters"))
         }

@@ -218,7 +218,7 @@ extension SQLSession {
             let report = VisitReport(rating: try row.decodeNil(column: "feedback_rating") ? nil : try row.int("feedback_rating"),
                                      comment: try row.optional("feedback_comment"), signedBy: try row.optional("signed_by"),
                                      timeSpentMinutes: try row.decodeNil(column: "time_spent_minutes") ? nil : try row.int("time_spent_minutes"),
-                                     parts: (try row.optional("parts")).map { $0.split(separator: "\n").map(String.init) } ?? [])
+                                     parts: (try row.optional("parts")).map { $0.split(whereSeparator: \.isNewline).map(String.init) } ?? [])
             activity.report = report.isEmpty ? nil : report
             return activity
         }

@@ -65,7 +65,7 @@ struct ActivityActions {
         }
         let report = VisitReport(rating: form.optional("rating").flatMap { Int($0) }, comment: form.optional("feedback"),
                                  signedBy: form.optional("signedBy"), timeSpentMinutes: minutes,
-                                 parts: form["parts"].split(separator: "\n").map(String.init))
+                                 parts: form["parts"].split(whereSeparator: \.isNewline).map(String.init))
         return try await web.act(back: Self.back(form, id), done: "Activity completed.", failed: "Not completed:") {
             if !errors.isEmpty { throw ValidationError(errors) }
             _ = try await ActivityService(web.env).complete(id, outcome: form.optional("outcome"), report: report.isEmpty ? nil : report, by: principal)
