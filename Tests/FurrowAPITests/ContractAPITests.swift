@@ -121,4 +121,43 @@ struct ContractAPITests {
             #expect(wrong.status == 422 && wrong.fieldErrors.map(\.field) == ["feedback"])
         }
     }
+
+    @Test("billing per period shares the value exactly and never bills a period twice; a renewal follows on, linked both ways", arguments: TestWorld.engines)
+    func billingAndRenewal(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        // given: 1000.00 billed quarterly over a year (four periods), active
+        let account = try await world.makeAccount()
+        let tess = try await world.makeUser(.service)
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let id = try #require(try await api.call(.post, "/api/v1/amc-contracts", token: token, json: [
+                "accountId": account.id.string, "startDate": "2027-01-01", "durationMonths": 12, "frequency": "quarterly",
+                "value": "1000.00", "currency": "EUR", "billing": "perPeriod", "technicianIds": [tess.userId.string],
+            ]).string("id"))
+            #expect(try await api.call(.post, "/api/v1/amc-contracts/\(id)/invoice", token: token).type == "contract-not-billable")
+            _ = try await api.call(.post, "/api/v1/amc-contracts/\(id)/activate", token: token)
+            // when: billed five times
+            var totals: [String] = [], statuses: [Int] = []
+            for _ in 0..<5 {
+                let invoice = try await api.call(.post, "/api/v1/amc-contracts/\(id)/invoice", token: token)
+                statuses.append(invoice.status)
+                if let total = invoice.string("total") { totals.append(total) }
+            }
+            // then: four draft invoices of 250.00 each, then 409
+            #expect(statuses == [201, 201, 201, 201, 409])
+            #expect(totals == ["250.00", "250.00", "250.00", "250.00"])
+            // when: renewed for six months at 600.00
+            let renewal = try await api.call(.post, "/api/v1/amc-contracts/\(id)/renew", token: token, json: ["durationMonths": 6, "value": "600.00"])
+            // then
+            #expect(renewal.status == 201, "\(renewal.text)")
+            #expect(renewal.string("startDate") == "2028-01-01" && renewal.string("endDate") == "2028-06-30" && renewal.string("value") == "600.00")
+            #expect(renewal.string("status") == "active" && renewal.string("renewedFromId") == id && renewal.string("number") != nil)
+            let old = try await api.call(.get, "/api/v1/amc-contracts/\(id)", token: token)
+            #expect(old.string("status") == "renewed" && old.string("renewedToId") == renewal.string("id"))
+            let visits = try await api.call(.get, "/api/v1/amc-contracts/\(renewal.string("id") ?? "")/visits", token: token).items
+            #expect(visits.count == 2)
+            #expect(try await api.call(.post, "/api/v1/amc-contracts/\(id)/renew", token: token).type == "contract-illegal-move")
+        }
+    }
 }

@@ -84,6 +84,23 @@ struct ContractRoutes: RouteSet {
         return try .json(ContractDTO(try await ContractService(env).cancel(id, reason: reason, by: principal)))
     }
 
+    @Sendable func renew(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(MaintenanceContract.self)
+        let current = try await ContractService(env).get(id, by: principal)
+        var body = try await JSONBody(request, context: context, allowed: ["durationMonths", "value"], emptyIsObject: true)
+        let months = body.int("durationMonths"), value = body.money("value", currency: current.value.currency)
+        try body.check()
+        let (_, renewal) = try await ContractService(env).renew(id, months: months, value: value, by: principal)
+        return try .json(ContractDTO(renewal), status: .created, location: "/api/v1/amc-contracts/\(renewal.id)")
+    }
+
+    @Sendable func invoice(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let invoice = try await ContractService(env).invoice(try context.id(MaintenanceContract.self), by: principal)
+        return try .json(InvoiceDTO(invoice), status: .created, location: "/api/v1/invoices/\(invoice.id)")
+    }
+
     @Sendable func visits(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let visits = try await ContractService(env).visits(try context.id(MaintenanceContract.self), by: principal)

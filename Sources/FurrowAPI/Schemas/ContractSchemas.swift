@@ -64,6 +64,10 @@ extension Components {
     static let contractCancel: Schema = .object("Why the contract is cancelled. Unknown fields are refused (422).", required: ["reason"], closed: true, [
         "reason": .string(minLength: 1, maxLength: 500),
     ])
+    static let contractRenew: Schema = .object("How to renew: absent fields keep the contract's. Unknown fields are refused (422).", closed: true, [
+        "durationMonths": .integer("From 1 to 120.", nullable: true, minimum: 1, maximum: 120),
+        "value": .string("In the contract's currency.", nullable: true, pattern: "^\\+?[0-9]{1,12}(\\.[0-9]{1,3})?$", examples: ["2600.00"]),
+    ])
     static let holiday: Schema = .object("A day no maintenance visit is planned on.", required: ["day", "name"], [
         "day": .string(format: "date"),
         "name": .string(),
@@ -75,7 +79,7 @@ extension Components {
 
     static let contractSchemas: [(name: String, schema: Schema)] = [
         ("ContractItem", contractItem), ("ContractItemInput", contractItemInput), ("Contract", contract), ("ContractCreate", contractCreate),
-        ("ContractCancel", contractCancel), ("ContractPage", .page("Contract", "Maintenance contracts, newest first (one page).")),
+        ("ContractCancel", contractCancel), ("ContractRenew", contractRenew), ("ContractPage", .page("Contract", "Maintenance contracts, newest first (one page).")),
         ("Holiday", holiday), ("HolidayCreate", holidayCreate), ("HolidayPage", .page("Holiday", "The company's holidays, by date (one page).")),
     ]
 }

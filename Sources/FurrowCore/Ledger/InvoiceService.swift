@@ -84,7 +84,13 @@ public struct InvoiceService: Sendable {
         var check = Validator()
         let notes = check.text("notes", input.notes, maxLength: 2000)
         try check.check()
-        return try await env.transaction(by: principal) { transaction in
+        return try await env.transaction(by: principal) { transaction in try await draft(input, notes: notes, in: transaction) }
+    }
+
+    /// A draft invoice written from scratch inside `transaction` (a maintenance contract's bill too).
+    func draft(_ input: Input, notes: String?, in transaction: Transaction) async throws -> Invoice {
+        let principal = transaction.principal
+        do {
             let session = transaction.session
             guard let account = try await session.account(id: input.accountId), principal.ledger.canSee(account.ownership) else {
                 throw ValidationError([FieldError("accountId", "is not an account you can see")])

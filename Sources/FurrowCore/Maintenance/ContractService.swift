@@ -110,6 +110,61 @@ public struct ContractService: Sendable {
         }
     }
 
+    /// Renews an active or expired contract (rule 43): the next contract starts the day after it
+    /// ends with the same items, technicians and terms, numbered anew, linked both ways, and is
+    /// activated with its visits planned; this one becomes `renewed`. One transaction.
+    public func renew(_ id: MaintenanceContract.ID, months: Int?, value: Money?, by principal: Principal) async throws -> (old: MaintenanceContract, new: MaintenanceContract) {
+        try await env.transaction(by: principal) { transaction in
+            let now = env.clock.now(), today = try await transaction.today()
+            var next: MaintenanceContract?
+            let old = try await transaction.change(MaintenanceContract.self, id, action: "renew", locked: true) { contract in
+                let status = contract.status(on: today)
+                guard status.canMove(to: .renewed) else { throw ContractError.illegalMove(from: status, to: .renewed) }
+                if let value, value.currency != contract.value.currency {
+                    throw ValidationError([FieldError("value", "must be in \(contract.value.currency.code), the contract's currency")])
+                }
+                var renewal = try contract.renewal(id: env.newID(), months: months, value: value, at: now,
+                                                   by: contract.ownership).validated()
+                let year = today.year
+                renewal.number = String(format: "AMC-%04d-%05d", year, try await transaction.session.nextDocumentNumber(kind: "AMC", year: year))
+                renewal.status = .active
+                contract.status = .renewed
+                contract.renewedToId = renewal.id
+                next = renewal
+            }
+            guard let renewal = next else { throw CoreError.notFound("maintenance contract") }
+            try await transaction.create(renewal, action: "create")
+            for visit in try await plannedVisits(renewal, transaction) { try await transaction.create(visit) }
+            return (old, renewal)
+        }
+    }
+
+    /// The draft invoice for the contract's next unbilled period (the whole value when billed up
+    /// front), made and recorded in one transaction: a period is never billed twice.
+    public func invoice(_ id: MaintenanceContract.ID, by principal: Principal) async throws -> Invoice {
+        try await env.transaction(by: principal) { transaction in
+            let contract = try await transaction.loadChangeable(MaintenanceContract.self, id, locked: true)
+            let status = contract.status(on: try await transaction.today())
+            guard status != .draft && status != .cancelled else { throw ContractError.notBillable(status) }
+            let periods = contract.billingPeriods()
+            let billed = try await transaction.session.billedPeriods(of: id)
+            let next = (billed.map(\.period).max() ?? -1) + 1
+            guard next < periods.count else { throw ContractError.allPeriodsBilled }
+            let period = periods[next]
+            let scale = Int64(1_000_000) / Money.power(contract.value.currency.minorDigits)
+            let line = QuoteInput.Line(description: "Maintenance contract \(contract.number ?? ""): \(period.from) – \(period.to)"
+                                           + (periods.count > 1 ? " (period \(next + 1) of \(periods.count))" : ""),
+                                       quantity: Micros(value: Micros.scale), unitPrice: Micros(value: period.amount.minorUnits * scale))
+            let invoice = try await InvoiceService(env).draft(.init(accountId: contract.accountId, contactId: contract.contactId,
+                                                                    currency: contract.value.currency, lines: [line]),
+                                                              notes: nil, in: transaction)
+            try await transaction.session.insertBilledPeriod(of: id, period: next, invoice: invoice.id)
+            transaction.audit(MaintenanceContract.entity, id.uuid, "invoice",
+                              [FieldChange(field: "period \(next + 1)", old: nil, new: "invoice:" + invoice.id.string)])
+            return invoice
+        }
+    }
+
     /// A contract's visits, by start.
     public func visits(_ id: MaintenanceContract.ID, by principal: Principal) async throws -> [Activity] {
         try await env.reading(by: principal) { transaction in

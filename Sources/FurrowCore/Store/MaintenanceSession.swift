@@ -10,6 +10,10 @@ public protocol MaintenanceSession: Sendable {
     /// The contracts the caller may see (owner, team, or a technician of it), newest first; of one account when given.
     func contracts(of account: Account.ID?, visibleTo principal: Principal, limit: Int) async throws -> [MaintenanceContract]
 
+    /// The billing periods (0, 1, …) of a contract that have their invoice, with it.
+    func billedPeriods(of contract: MaintenanceContract.ID) async throws -> [(period: Int, invoice: Invoice.ID)]
+    func insertBilledPeriod(of contract: MaintenanceContract.ID, period: Int, invoice: Invoice.ID) async throws
+
     func holidays() async throws -> [(day: Day, name: String)]
     func insertHoliday(_ day: Day, name: String) async throws
     func deleteHoliday(_ day: Day) async throws -> Bool

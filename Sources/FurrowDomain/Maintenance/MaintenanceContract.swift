@@ -147,4 +147,44 @@ extension MaintenanceContract {
 public enum ContractError: Error, Sendable, Equatable {
     case illegalMove(from: MaintenanceContract.Status, to: MaintenanceContract.Status)
     case noTechnicians
+    /// A draft or cancelled contract is not billed.
+    case notBillable(MaintenanceContract.Status)
+    /// Every billing period has its invoice already.
+    case allPeriodsBilled
+}
+
+extension MaintenanceContract {
+    /// The periods it is billed for: the whole contract up front, or each service period (from
+    /// one due day to the day before the next) with its share of the value, the cents left over
+    /// going to the first periods so the shares add up to the value exactly.
+    public func billingPeriods() -> [(from: Day, to: Day, amount: Money)] {
+        guard billing == .perPeriod else { return [(startDate, endDate, value)] }
+        let due = VisitSchedule.dueDays(start: startDate, end: endDate, frequency: frequency, everyNDays: everyNDays)
+        guard !due.isEmpty else { return [(startDate, endDate, value)] }
+        let count = Int64(due.count), share = value.minorUnits / count, left = value.minorUnits - share * count
+        return due.indices.map { index in
+            let to = index + 1 < due.count ? due[index + 1].adding(days: -1) : endDate
+            return (due[index], to, Money(minorUnits: share + (Int64(index) < left ? 1 : 0), currency: value.currency))
+        }
+    }
+
+    /// The next contract of a renewal: the day after this one ends, the same terms and items,
+    /// for `months` (default the same) at `value` (default the same).
+    public func renewal(id: ID, months: Int?, value: Money?, at now: Date, by owner: Ownership) -> MaintenanceContract {
+        var next = self
+        next.id = id
+        next.number = nil
+        next.startDate = endDate.adding(days: 1)
+        next.durationMonths = months ?? durationMonths
+        next.value = value ?? self.value
+        next.status = .draft
+        next.cancelReason = nil
+        next.renewedFromId = self.id
+        next.renewedToId = nil
+        next.ownership = owner
+        next.version = 1
+        next.createdAt = now
+        next.updatedAt = now
+        return next
+    }
 }

@@ -78,7 +78,7 @@ public struct Money: Hashable, Sendable {
         return (minorUnits < 0 ? "-" : "") + "\(whole).\(padded)"
     }
 
-    static func power(_ digits: Int) -> Int64 {
+    public static func power(_ digits: Int) -> Int64 {
         (0..<digits).reduce(Int64(1)) { value, _ in value * 10 }
     }
 }

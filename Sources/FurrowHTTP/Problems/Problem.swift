@@ -101,6 +101,7 @@ public enum ProblemType: String, Sendable, CaseIterable, Encodable {
     case budgetOverlap = "budget-overlap", budgetDatesLocked = "budget-dates-locked", budgetLocked = "budget-locked"
     case budgetTrackingDisabled = "budget-tracking-disabled"
     case contractIllegalMove = "contract-illegal-move", contractNoTechnicians = "contract-no-technicians"
+    case contractNotBillable = "contract-not-billable", periodAlreadyBilled = "period-already-billed"
     /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
     case formExpired = "form-expired"
 

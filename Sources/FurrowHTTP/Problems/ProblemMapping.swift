@@ -34,6 +34,10 @@ extension Problem {
                 return Problem(.contractIllegalMove, 409, "Not possible now", "A contract that is \(from.rawValue) cannot become \(to.rawValue).")
             case .noTechnicians:
                 return Problem(.contractNoTechnicians, 409, "No technicians", "Name at least one technician before activating the contract.")
+            case .notBillable(let status):
+                return Problem(.contractNotBillable, 409, "Not billable", "A contract that is \(status.rawValue) is not billed.")
+            case .allPeriodsBilled:
+                return Problem(.periodAlreadyBilled, 409, "Already billed", "Every period of the contract has its invoice already.")
             }
         case let error as HTTPError: return from(error)
         default: return nil

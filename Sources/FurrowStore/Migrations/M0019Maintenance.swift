@@ -15,6 +15,10 @@ let m0019Maintenance = Migration(
         "CREATE INDEX amc_contracts_account ON amc_contracts (account_id, start_day)",
         "CREATE INDEX amc_contracts_owner ON amc_contracts (owner_id, team_id)",
         "CREATE TABLE holidays (day TEXT PRIMARY KEY, name TEXT NOT NULL)",
+        """
+        CREATE TABLE amc_invoices (contract_id TEXT NOT NULL REFERENCES amc_contracts(id), period INTEGER NOT NULL,
+            invoice_id TEXT NOT NULL REFERENCES invoices(id), PRIMARY KEY (contract_id, period))
+        """,
         "ALTER TABLE activities ADD COLUMN feedback_rating INTEGER CHECK (feedback_rating BETWEEN 1 AND 5)",
         "ALTER TABLE activities ADD COLUMN feedback_comment TEXT",
         "ALTER TABLE activities ADD COLUMN signed_by TEXT",

@@ -47,6 +47,15 @@ extension SQLSession {
             """).map(contractRecord)
     }
 
+    func billedPeriods(of contract: MaintenanceContract.ID) async throws -> [(period: Int, invoice: Invoice.ID)] {
+        try await rows("SELECT period, invoice_id FROM amc_invoices WHERE contract_id = \(bind: contract.string) ORDER BY period")
+            .map { (try $0.int("period"), try $0.id("invoice_id")) }
+    }
+
+    func insertBilledPeriod(of contract: MaintenanceContract.ID, period: Int, invoice: Invoice.ID) async throws {
+        try await run("INSERT INTO amc_invoices (contract_id, period, invoice_id) VALUES (\(bind: contract.string), \(bind: period), \(bind: invoice.string))")
+    }
+
     func holidays() async throws -> [(day: Day, name: String)] {
         try await rows("SELECT day, name FROM holidays ORDER BY day").map { (try $0.day("day"), try $0.string("name")) }
     }

@@ -15,6 +15,8 @@ struct ContractPages {
         group.get("amc-contracts/:id", use: show)
         group.post("amc-contracts/:id/activate", use: activate)
         group.post("amc-contracts/:id/cancel", use: cancel)
+        group.post("amc-contracts/:id/renew", use: renew)
+        group.post("amc-contracts/:id/invoice", use: invoice)
     }
 
     struct Row { let number: String, url: String, account: String, accountURL: String, period: String, frequency: String, status: String, statusKey: String, value: String }
@@ -22,7 +24,8 @@ struct ContractPages {
     struct Visit { let when: String, url: String, subject: String, technician: String, status: String, statusKey: String }
     struct Model {
         let id: String, number: String, status: String, statusKey: String, facts: [Fact], visits: [Visit], hasVisits: Bool
-        let canActivate: Bool, canCancel: Bool, back: String
+        let canActivate: Bool, canCancel: Bool, canRenew: Bool, canInvoice: Bool, back: String
+        let renewedFrom: String?, renewedTo: String?
     }
 
     static func frequency(_ c: MaintenanceContract) -> String {
@@ -78,7 +81,9 @@ struct ContractPages {
             return Model(id: c.id.string, number: c.number ?? "Draft contract", status: Self.status(c.status), statusKey: c.status.rawValue,
                          facts: facts, visits: rows, hasVisits: !rows.isEmpty,
                          canActivate: canChange && c.status.canMove(to: .active), canCancel: canChange && c.status.canMove(to: .cancelled),
-                         back: "\(Self.path)/\(c.id)")
+                         canRenew: canChange && c.status.canMove(to: .renewed), canInvoice: canChange && c.status != .draft && c.status != .cancelled,
+                         back: "\(Self.path)/\(c.id)", renewedFrom: c.renewedFromId.map { "\(Self.path)/\($0)" },
+                         renewedTo: c.renewedToId.map { "\(Self.path)/\($0)" })
         }
     }
 
@@ -91,6 +96,30 @@ struct ContractPages {
             planned = try await ContractService(web.env).activate(id, by: principal).1.count
         }
         return planned > 0 ? .redirect("\(Self.path)/\(id)", flash: "Activated: \(planned) visits planned.") : response
+    }
+
+    @Sendable func renew(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        _ = try await web.form(request, context)
+        guard let id = context.parameters.get("id").flatMap(MaintenanceContract.ID.init) else { throw Problem.notFound() }
+        var next: MaintenanceContract?
+        let refused = try await web.act(back: "\(Self.path)/\(id)", done: "Renewed.", failed: "Not renewed:") {
+            next = try await ContractService(web.env).renew(id, months: nil, value: nil, by: principal).new
+        }
+        guard let next else { return refused }
+        return .redirect("\(Self.path)/\(next.id)", flash: "Renewed as \(next.number ?? "a new contract"), active from \(next.startDate), its visits planned.")
+    }
+
+    @Sendable func invoice(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        _ = try await web.form(request, context)
+        guard let id = context.parameters.get("id").flatMap(MaintenanceContract.ID.init) else { throw Problem.notFound() }
+        var made: Invoice?
+        let refused = try await web.act(back: "\(Self.path)/\(id)", done: "Billed.", failed: "Not billed:") {
+            made = try await ContractService(web.env).invoice(id, by: principal)
+        }
+        guard let made else { return refused }
+        return .redirect("/invoices/\(made.id)", flash: "Draft invoice made for the contract's next period.")
     }
 
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {
