@@ -72,6 +72,7 @@ public enum WebRoutes {
         BudgetActivitiesPage(web: web).add(to: pages)
         ContractForm(web: web).add(to: pages)
         ContractPages(web: web).add(to: pages)
+        MyVisitsPage(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

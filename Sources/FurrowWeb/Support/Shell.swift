@@ -52,6 +52,7 @@ enum Navigation {
         NavEntry("Activities", "/activities", .planning),
         NavEntry("Calendar", "/calendar", .planning),
         NavEntry("Contracts", ContractPages.path, .planning),
+        NavEntry("My visits", MyVisitsPage.path, .planning, shown: { $0.role == .service }),
         NavEntry("Products", "/products", .sales, also: ["/price-lists"]),
         NavEntry({ QuoteWord($0).plural }, "/quotes", .sales),
         NavEntry("Orders", "/orders", .sales),
