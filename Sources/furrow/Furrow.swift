@@ -12,7 +12,7 @@ struct Furrow: AsyncParsableCommand {
         commandName: "furrow",
         abstract: "Furrow: a CRM from the first marketing touch to the paid invoice.",
         subcommands: [Serve.self, Migrate.self, Users.self, Backup.self, Demo.self, Import.self, Bank.self, Receivables.self, Report.self,
-                      BudgetCommand.self, OpenAPICommand.self]
+                      BudgetCommand.self, AMCCommand.self, OpenAPICommand.self]
     )
 }
 

@@ -1,4 +1,5 @@
 """The furrow command line, run as a user would: a real binary on real databases."""
+import re
 import json
 import os
 import signal
@@ -30,7 +31,7 @@ def free_port():
 
 def test_help_names_every_command():
     out = furrow("--help").stdout
-    for command in ["serve", "migrate", "users", "backup", "demo", "bank", "receivables", "budget"]:
+    for command in ["serve", "migrate", "users", "backup", "demo", "bank", "receivables", "budget", "amc"]:
         assert command in out
     assert "--email" in furrow("users", "create", "--help").stdout
 
@@ -157,6 +158,18 @@ def test_budget_report_prints_the_demo_budget_against_actual(tmp_path):
     assert "-01 " in months and "-12 " in months
     assert furrow("budget", "report", "--database", db, check=False).returncode != 0
     assert furrow("budget", "report", "--account", "Nobody Ltd", "--database", db, check=False).returncode != 0
+
+
+def test_amc_due_prints_renewals_and_overdue_visits_of_the_demo(tmp_path):
+    db = str(tmp_path / "m.sqlite")
+    furrow("demo", "--database", db)
+    out = furrow("amc", "due", "--days", "400", "--database", db).stdout
+    assert "Renewals due within 400 days: 1" in out
+    assert re.search(r"AMC-\d{4}-00001\s+Acme Field Services", out), out
+    overdue = int(re.search(r"Overdue visits: (\d+)", out).group(1))
+    assert overdue >= 1 and "Tess Tech" in out
+    assert "Renewals due within 0 days: 0" in furrow("amc", "due", "--days", "0", "--database", db).stdout
+    assert furrow("amc", "due", "--days", "-1", "--database", db, check=False).returncode != 0
 
 
 def test_printed_names_carry_no_terminal_escapes_or_bidi_overrides(tmp_path):

@@ -165,6 +165,18 @@ public struct ContractService: Sendable {
         }
     }
 
+    /// What needs doing: active contracts ending within `days` (renewals due, soonest first) and
+    /// visits still open after their end (overdue, oldest first).
+    public func due(days: Int, by principal: Principal) async throws -> (renewals: [MaintenanceContract], overdue: [Activity]) {
+        try await env.reading(by: principal) { transaction in
+            let today = try await transaction.today(), horizon = today.adding(days: days)
+            let renewals = try await transaction.session.contracts(of: nil, visibleTo: principal, limit: 1000)
+                .filter { $0.status(on: today) == .active && $0.endDate <= horizon }.sorted { $0.endDate < $1.endDate }
+            let overdue = try await transaction.session.overdueVisits(before: env.clock.now(), visibleTo: principal, limit: 500)
+            return (renewals, overdue)
+        }
+    }
+
     /// A contract's visits, by start.
     public func visits(_ id: MaintenanceContract.ID, by principal: Principal) async throws -> [Activity] {
         try await env.reading(by: principal) { transaction in

@@ -227,6 +227,14 @@ extension SQLSession {
 
 /// Activities a rule made (`M0016ActivityOrigin`).
 extension SQLSession {
+    func overdueVisits(before: Date, visibleTo principal: Principal, limit: Int) async throws -> [Activity] {
+        try await activityRecords(try await rows("""
+            SELECT * FROM activities WHERE regarding_type = 'contract' AND type = 'serviceVisit' AND status = 'open'
+              AND end_at IS NOT NULL AND end_at < \(bind: Timestamp.string(before)) AND \(visibility(principal))
+            ORDER BY end_at, id LIMIT \(literal: max(1, min(limit, 1000)))
+            """))
+    }
+
     func setReminder(_ id: Activity.ID, at time: Date) async throws {
         try await run("UPDATE activities SET reminder_at = \(bind: Timestamp.string(time)), reminded_at = NULL WHERE id = \(bind: id.string)")
     }
