@@ -3,7 +3,7 @@ import FurrowCore
 import Logging
 import ServiceLifecycle
 
-/// Fires due reminders every `tick` and runs the follow-up rule every `sweep` (SPEC §6). Safe
+/// Fires due reminders every `tick` and runs the follow-up rule and the maintenance rounds every `sweep` (SPEC §6, §7). Safe
 /// with several servers on one PostgreSQL database: reminders are claimed with
 /// `FOR UPDATE SKIP LOCKED` and sweeps take an advisory lock.
 public struct ActivityWorker: Service {
@@ -29,6 +29,12 @@ public struct ActivityWorker: Service {
                         sinceSweep = .zero
                         let made = try await ReminderService(env).createFollowUps()
                         if made > 0 { logger.info("follow-up tasks created", metadata: ["count": .stringConvertible(made)]) }
+                        let rounds = try await MaintenanceSweep(env).run()
+                        if rounds != MaintenanceSweep.Result() {
+                            logger.info("maintenance rounds", metadata: ["expired": .stringConvertible(rounds.expired),
+                                                                         "escalated": .stringConvertible(rounds.escalated),
+                                                                         "reminded": .stringConvertible(rounds.reminded)])
+                        }
                     }
                 } catch {
                     logger.warning("activity worker", metadata: ["error": .string(String(describing: error))])

@@ -14,6 +14,11 @@ public protocol MaintenanceSession: Sendable {
     func billedPeriods(of contract: MaintenanceContract.ID) async throws -> [(period: Int, invoice: Invoice.ID)]
     func insertBilledPeriod(of contract: MaintenanceContract.ID, period: Int, invoice: Invoice.ID) async throws
 
+    /// Every active contract (the sweep's work list).
+    func activeContracts(limit: Int) async throws -> [MaintenanceContract]
+    /// Records that a notice with this key went out; false when one did already (any server).
+    func claimNotice(_ key: String, at: Date) async throws -> Bool
+
     func holidays() async throws -> [(day: Day, name: String)]
     func insertHoliday(_ day: Day, name: String) async throws
     func deleteHoliday(_ day: Day) async throws -> Bool

@@ -15,6 +15,7 @@ let m0019Maintenance = Migration(
         "CREATE INDEX amc_contracts_account ON amc_contracts (account_id, start_day)",
         "CREATE INDEX amc_contracts_owner ON amc_contracts (owner_id, team_id)",
         "CREATE TABLE holidays (day TEXT PRIMARY KEY, name TEXT NOT NULL)",
+        "CREATE TABLE amc_notices (key TEXT PRIMARY KEY, sent_at TEXT NOT NULL)",
         """
         CREATE TABLE amc_invoices (contract_id TEXT NOT NULL REFERENCES amc_contracts(id), period INTEGER NOT NULL,
             invoice_id TEXT NOT NULL REFERENCES invoices(id), PRIMARY KEY (contract_id, period))

@@ -56,6 +56,15 @@ extension SQLSession {
         try await run("INSERT INTO amc_invoices (contract_id, period, invoice_id) VALUES (\(bind: contract.string), \(bind: period), \(bind: invoice.string))")
     }
 
+    func activeContracts(limit: Int) async throws -> [MaintenanceContract] {
+        try await rows("SELECT * FROM amc_contracts WHERE status = 'active' ORDER BY start_day, id LIMIT \(literal: max(1, min(limit, 10_000)))")
+            .map(contractRecord)
+    }
+
+    func claimNotice(_ key: String, at: Date) async throws -> Bool {
+        !(try await rows("INSERT INTO amc_notices (key, sent_at) VALUES (\(bind: key), \(bind: Timestamp.string(at))) ON CONFLICT (key) DO NOTHING RETURNING key")).isEmpty
+    }
+
     func holidays() async throws -> [(day: Day, name: String)] {
         try await rows("SELECT day, name FROM holidays ORDER BY day").map { (try $0.day("day"), try $0.string("name")) }
     }
