@@ -23,13 +23,48 @@ enum DemoMaintenance {
         input.slaResponseHours = 24
         input.technicianIds = [tess.userId]
         input.terms = "Monthly inspection and recalibration of the field fleet's sensors; parts billed separately."
-        let contract = try await ContractService(env).create(input, by: nora)
-        let (_, visits) = try await ContractService(env).activate(contract.id, by: nora)
+        let contracts = ContractService(env)
+        let contract = try await contracts.create(input, by: nora)
+        let (_, visits) = try await contracts.activate(contract.id, by: nora)
         if let first = visits.first {
             _ = try await ActivityService(env).complete(first.id, outcome: "All sensors within tolerance; one cable replaced.",
                                                         report: VisitReport(rating: 5, comment: "Quick and tidy, thank you.", signedBy: "Ken Olsen",
                                                                             timeSpentMinutes: 105, parts: ["Sensor cable, 5 m"]),
                                                         by: tess)
+        }
+    
+        // Greenway Farms' quarterly contract ends in about three weeks: due for renewal
+        var greenway = input
+        greenway.accountId = accounts["Greenway Farms"]!.id
+        greenway.startDate = Calendarless.adding(months: -12, to: today).adding(days: 20)
+        greenway.frequency = .quarterly
+        greenway.value = Money("1600.00", currency: Currency("GBP")!)
+        greenway.billing = .upfront
+        greenway.terms = "Quarterly service of the irrigation controllers."
+        let due = try await contracts.create(greenway, by: nora)
+        try await completePast(try await contracts.activate(due.id, by: nora).1, env, by: tess)
+        _ = try await InvoiceService(env).issue(try await contracts.invoice(due.id, by: nora).id, by: nora)
+        // Acme Manufacturing's half-yearly contract ended last month and was renewed for another year
+        var factory = input
+        factory.accountId = accounts["Acme Manufacturing"]!.id
+        factory.startDate = Calendarless.adding(months: -13, to: today)
+        factory.frequency = .halfYearly
+        factory.value = Money("900.00", currency: Currency("GBP")!)
+        factory.billing = .upfront
+        factory.terms = "Half-yearly safety inspection of the press line."
+        let ended = try await contracts.create(factory, by: nora)
+        try await completePast(try await contracts.activate(ended.id, by: nora).1, env, by: tess)
+        let renewal = try await contracts.renew(ended.id, months: 12, value: Money("950.00", currency: Currency("GBP")!), by: nora).new
+        try await completePast(try await contracts.visits(renewal.id, by: nora), env, by: tess)
+}
+
+    /// The visits of the past done, with their reports: ratings of 4 and 5 in turn.
+    static func completePast(_ visits: [Activity], _ env: CoreEnvironment, by tech: Principal) async throws {
+        let now = env.clock.now()
+        for (index, visit) in visits.enumerated() where (visit.endAt ?? now) < now {
+            _ = try await ActivityService(env).complete(visit.id, outcome: "Serviced as planned.",
+                                                        report: VisitReport(rating: index % 2 == 0 ? 5 : 4, signedBy: "Site manager",
+                                                                            timeSpentMinutes: 90), by: tech)
         }
     }
 }

@@ -39,3 +39,8 @@ public struct VisitReport: Sendable, Equatable {
         return report
     }
 }
+
+extension Activity {
+    /// A service visit still open after its end (rule 43): flagged, and escalated once.
+    public func isOverdue(at now: Date) -> Bool { kind == .serviceVisit && status == .open && (endAt ?? startAt ?? dueAt).map { $0 < now } == true }
+}

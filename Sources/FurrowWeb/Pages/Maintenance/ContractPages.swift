@@ -61,6 +61,7 @@ struct ContractPages {
         let users = try await RecordParts(env: web.env).userNames()
         let account = try await RecordParts(env: web.env).accountNames([c.accountId])[c.accountId]
         let canChange = principal.canChange(c.ownership)
+        let now = web.env.clock.now()
         return try await web.page("contract", c.number ?? "Draft contract", request, context) { shell in
             let clock = LocalClock(shell.timeZone)
             var facts = [
@@ -76,7 +77,7 @@ struct ContractPages {
             if let reason = c.cancelReason { facts.append(Fact(label: "Cancelled because", value: reason, href: nil)) }
             let rows = visits.enumerated().map { index, v in
                 Visit(when: ActivityText.when(v, clock), url: "/activities/\(v.id)", subject: "Visit \(index + 1)", technician: users[v.ownership.ownerId] ?? "—",
-                      status: ActivityText.status(v.status), statusKey: v.status.rawValue)
+                      status: v.isOverdue(at: now) ? "Overdue" : ActivityText.status(v.status), statusKey: v.isOverdue(at: now) ? "overdue" : v.status.rawValue)
             }
             return Model(id: c.id.string, number: c.number ?? "Draft contract", status: Self.status(c.status), statusKey: c.status.rawValue,
                          facts: facts, visits: rows, hasVisits: !rows.isEmpty,
