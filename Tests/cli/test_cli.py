@@ -163,8 +163,10 @@ def test_budget_report_prints_the_demo_budget_against_actual(tmp_path):
 def test_amc_due_prints_renewals_and_overdue_visits_of_the_demo(tmp_path):
     db = str(tmp_path / "m.sqlite")
     furrow("demo", "--database", db)
+    soon = furrow("amc", "due", "--days", "40", "--database", db).stdout
+    assert "Renewals due within 40 days: 1" in soon and "Greenway Farms" in soon, soon
     out = furrow("amc", "due", "--days", "400", "--database", db).stdout
-    assert "Renewals due within 400 days: 1" in out
+    assert "Renewals due within 400 days: 3" in out, out
     assert re.search(r"AMC-\d{4}-00001\s+Acme Field Services", out), out
     overdue = int(re.search(r"Overdue visits: (\d+)", out).group(1))
     assert overdue >= 1 and "Tess Tech" in out
