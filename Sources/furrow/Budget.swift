@@ -39,8 +39,8 @@ struct BudgetCommand: AsyncParsableCommand {
                 let names = Dictionary(uniqueKeysWithValues: try await BudgetCatalogService(env).activities(by: principal).map { ($0.id, $0.name) })
                 var reports: [(Budget, VersusActual, [BudgetActivity.ID: String])] = []
                 for reading in try await BudgetService(env).budgets(of: target, by: principal) {
-                    let (budget, table) = try await BudgetService(env).versusActual(reading.budget.id, grouping: grouping, by: principal)
-                    reports.append((budget, table, names))
+                    let (current, table) = try await BudgetService(env).versusActual(reading.budget.id, grouping: grouping, by: principal)
+                    reports.append((current.budget, table, names))
                 }
                 return reports
             }

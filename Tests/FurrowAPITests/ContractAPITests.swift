@@ -83,6 +83,11 @@ struct ContractAPITests {
                 "value": "100.00", "currency": "EUR", "technicianIds": [seller.userId.string], "items": [["invoiceId": UUID().uuidString, "line": 1]],
             ])
             #expect(links.status == 422 && links.fieldErrors.map(\.field) == ["technicianIds[0]", "items[0]"], "\(links.fieldErrors)")
+            // the largest whole number of months is a clear 422, never a trap
+            let huge = try await api.call(.post, "/api/v1/amc-contracts", token: token, raw: """
+                {"accountId": "\(account.id.string)", "startDate": "2027-01-01", "durationMonths": 9223372036854775807, "frequency": "monthly", "value": "1", "currency": "EUR"}
+                """)
+            #expect(huge.status == 422 && huge.fieldErrors.map(\.field) == ["durationMonths"], "\(huge.text)")
             #expect(try await api.call(.get, "/api/v1/amc-contracts", token: token).items.count == 1)
         }
     }

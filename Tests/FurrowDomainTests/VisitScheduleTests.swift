@@ -26,6 +26,13 @@ struct VisitScheduleTests {
         #expect(days.map(\.description) == expected)
     }
 
+    @Test("month arithmetic on any number of months never traps")
+    func extremeMonths() {
+        let day = Self.day("2027-01-31")
+        #expect(Calendarless.adding(months: Int.max, to: day).year > 2999)
+        #expect(Calendarless.adding(months: Int.min, to: day).year < 1900)
+    }
+
     @Test("weekdays by ISO number: 2026-12-07 is a Monday, 2027-01-03 a Sunday")
     func weekdays() {
         #expect(Calendarless.weekday(Self.day("2026-12-07")) == 1)

@@ -191,7 +191,8 @@ struct BudgetRoutes: RouteSet {
             default: throw Problem.invalidQuery("Unknown parameter '\(key)'. Use groupBy and format.")
             }
         }
-        let (budget, table) = try await BudgetService(env).versusActual(try context.id(Budget.self), grouping: grouping, by: principal)
+        let (reading, table) = try await BudgetService(env).versusActual(try context.id(Budget.self), grouping: grouping, by: principal)
+        let budget = reading.budget
         let names = Dictionary(uniqueKeysWithValues: try await BudgetCatalogService(env).activities(by: principal).map { ($0.id, $0.name) })
         let dto = VersusActualDTO(budget, table, grouping: grouping, names: names)
         guard csv else { return try .json(dto) }

@@ -104,7 +104,7 @@ public struct BudgetService: Sendable {
     }
 
     /// Budget vs actual (rule 20) for the budget's current version.
-    public func versusActual(_ id: Budget.ID, grouping: VersusActual.Grouping, by principal: Principal) async throws -> (Budget, VersusActual) {
+    public func versusActual(_ id: Budget.ID, grouping: VersusActual.Grouping, by principal: Principal) async throws -> (Reading, VersusActual) {
         try await env.reading(by: principal) { transaction in
             let settings = try await Self.enabled(transaction)
             let budget = try await transaction.load(Budget.self, id)
@@ -112,8 +112,8 @@ public struct BudgetService: Sendable {
                 VersusActual.Entry(budgetActivityId: $0.budgetActivityId, kind: $0.kind, amount: $0.amount, date: $0.date,
                                    taskCreated: settings.today($0.taskCreatedAt))
             }
-            return (budget, VersusActual.compute(budget, entries: entries, costDating: settings.costDating,
-                                                 incomeDating: settings.incomeDating, grouping: grouping))
+            return (Self.reading(budget, settings, env.clock.now()),
+                    VersusActual.compute(budget, entries: entries, costDating: settings.costDating, incomeDating: settings.incomeDating, grouping: grouping))
         }
     }
 

@@ -24,7 +24,6 @@ public struct MaintenanceSweep: Sendable {
             var result = Result()
             let settings = Settings(try await session.settings())
             let today = settings.today(now)
-            let system = Principal(userId: User.ID(UUID()), role: .admin, teamId: nil)
             for contract in try await session.activeContracts(limit: limit) {
                 if contract.status(on: today) == .expired {
                     var expired = contract
@@ -49,7 +48,7 @@ public struct MaintenanceSweep: Sendable {
                     result.reminded += 1
                 }
             }
-            for visit in try await session.overdueVisits(before: now, visibleTo: system, limit: limit) {
+            for visit in try await session.overdueVisits(before: now, visibleTo: nil, limit: limit) {
                 guard case .contract? = visit.regarding?.kind, let contractId = visit.regarding.map({ MaintenanceContract.ID($0.id) }),
                       let contract = try await session.contract(id: contractId, locked: false),
                       try await session.claimNotice("overdue:\(visit.id)", at: now) else { continue }

@@ -23,8 +23,9 @@ public protocol MaintenanceSession: Sendable {
     func insertHoliday(_ day: Day, name: String) async throws
     func deleteHoliday(_ day: Day) async throws -> Bool
 
-    /// Open service visits of contracts that ended before `before`, the caller may see, oldest first.
-    func overdueVisits(before: Date, visibleTo principal: Principal, limit: Int) async throws -> [Activity]
+    /// Open service visits of contracts that ended before `before`, oldest first: those the caller
+    /// may see, or every one for the system's rounds (nil).
+    func overdueVisits(before: Date, visibleTo principal: Principal?, limit: Int) async throws -> [Activity]
 
     /// The open activities of these users that overlap `[from, to)`: when each is busy.
     func busyTimes(of users: [User.ID], from: Date, to: Date) async throws -> [(user: User.ID, start: Date, end: Date)]

@@ -101,7 +101,9 @@ public struct MaintenanceContract: Sendable, Equatable {
 /// Month arithmetic on `Day`s without a calendar object: the same day of the month, or the last
 /// day of a shorter month (31 January + 1 month = 28 or 29 February).
 public enum Calendarless {
+    /// Any number of months is held to ±10⁶ years' worth first, so the arithmetic never overflows.
     public static func adding(months: Int, to day: Day) -> Day {
+        let months = max(-12_000_000, min(12_000_000, months))
         let (year, month, date) = Day.civil(day.ordinal)
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
@@ -121,8 +123,11 @@ extension MaintenanceContract {
     /// technician once, terms of at most 5,000 characters.
     public func validated() throws(ValidationError) -> MaintenanceContract {
         var errors: [FieldError] = []
-        if !(1...120).contains(durationMonths) { errors.append(FieldError("durationMonths", "must be from 1 to 120")) }
-        if !Bounds.years.contains(startDate.year) || !Bounds.years.contains(endDate.year) { errors.append(FieldError("startDate", Bounds.dateMessage)) }
+        if !(1...120).contains(durationMonths) {
+            errors.append(FieldError("durationMonths", "must be from 1 to 120"))
+        } else if !Bounds.years.contains(startDate.year) || !Bounds.years.contains(endDate.year) {
+            errors.append(FieldError("startDate", Bounds.dateMessage))
+        }
         if frequency == .everyNDays {
             if !(1...366).contains(everyNDays ?? 0) { errors.append(FieldError("everyNDays", "must be from 1 to 366 with frequency everyNDays")) }
         } else if everyNDays != nil {

@@ -176,7 +176,9 @@ extension SQLSession {
             let id = try row.string("id")
             guard let all = versions[id], let master = all.first, let kind = BudgetTarget.Kind(rawValue: try row.string("target_type")),
                   let targetId = UUIDText.parse(try row.string("target_id")) else { return nil }
-            let ownership = try row.decodeNil(column: "owner_id") ? Ownership(ownerId: User.ID(UUID()), teamId: nil) : try row.ownership()
+            // a budget's record cannot be deleted while it has one (a business reference), so its owner is always there
+            guard !(try row.decodeNil(column: "owner_id")) else { return nil }
+            let ownership = try row.ownership()
             var budget = Budget(id: try row.id("id"), target: BudgetTarget(kind, targetId), currency: try row.currency("currency"),
                                 master: master, version: try row.int("version"), targetOwnership: ownership)
             budget.versions = all

@@ -42,8 +42,7 @@ struct BudgetPages {
         let id = try Self.id(context)
         let grouping = VersusActual.Grouping(rawValue: request.query("groupBy")) ?? .activity
         let service = BudgetService(web.env)
-        let reading = try await service.get(id, by: principal)
-        let (_, table) = try await service.versusActual(id, grouping: grouping, by: principal)
+        let (reading, table) = try await service.versusActual(id, grouping: grouping, by: principal)
         let names = Dictionary(uniqueKeysWithValues: try await BudgetCatalogService(web.env).activities(by: principal).map { ($0.id, $0.name) })
         let users = try await RecordParts(env: web.env).userNames()
         let b = reading.budget
