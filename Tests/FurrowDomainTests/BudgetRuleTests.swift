@@ -132,6 +132,15 @@ struct BudgetRuleTests {
         #expect(errors == ["to", "lines[0].income", "lines[1].budgetActivityId", "lines[1].cost", "lines[2].budgetActivityId"])
     }
 
+    @Test("a budget covers at most ten years, so its by-month table stays small")
+    func longestPeriod() {
+        let line = BudgetDraft.Line(budgetActivityId: Self.roadWork, income: Self.money("1.00"), cost: nil)
+        let ten = BudgetDraft(from: Day(year: 2027, month: 1, day: 1), to: Day(year: 2036, month: 12, day: 31), currency: Self.eur, lines: [line])
+        let long = BudgetDraft(from: Day(year: 1900, month: 1, day: 1), to: Day(year: 2999, month: 12, day: 31), currency: Self.eur, lines: [line])
+        #expect((try? ten.validated()) != nil)
+        do { _ = try long.validated(); Issue.record("a 1,100-year budget was accepted") } catch { #expect(error.errors.map(\.field) == ["to"]) }
+    }
+
     @Test("budget vs actual: entries dated by the settings inside the period, other currencies apart, months spread exactly")
     func versusActual() {
         // given: 1000.00 income budgeted for January and February (59 days)

@@ -95,7 +95,7 @@ extension Components {
     static let budgetCreate: Schema = .object("A master budget. Unknown fields are refused (422).", required: ["regarding", "from", "to", "currency", "lines"], closed: true, [
         "regarding": .ref("BudgetRefInput"),
         "from": .string("The first day (YYYY-MM-DD).", format: "date"),
-        "to": .string("The last day, on or after from.", format: "date"),
+        "to": .string("The last day, on or after from and at most ten years after it.", format: "date"),
         "currency": .string("ISO 4217; every amount is in it.", pattern: "^[A-Za-z]{3}$", examples: ["EUR"]),
         "lines": .array(.ref("BudgetLineInput"), minItems: 1, maxItems: 1000),
         "id": .serverOwned, "version": .serverOwnedOnCreate, "createdAt": .serverOwned, "updatedAt": .serverOwned,

@@ -128,7 +128,10 @@ public struct BudgetDraft: Sendable, Equatable {
         self.lines = lines
     }
 
-    /// The period and lines, or every field error at once: dates present and in order, at least
+    /// The longest period a budget covers, in days: ten years (a by-month table stays 120 rows per activity).
+    public static let longestPeriod = 3_653
+
+    /// The period and lines, or every field error at once: dates present and in order, at most ten years, at least
     /// one line, each activity once, amounts from zero within `Bounds` in the budget's currency.
     public func validated() throws(ValidationError) -> (from: Day, to: Day, lines: [BudgetLine]) {
         var errors: [FieldError] = []
@@ -138,6 +141,9 @@ public struct BudgetDraft: Sendable, Equatable {
             if let day, !Bounds.years.contains(day.year) { errors.append(FieldError(field, Bounds.dateMessage)) }
         }
         if let from, let to, to < from { errors.append(FieldError("to", "must be on or after from (\(from))")) }
+        if let from, let to, to.ordinal - from.ordinal > Self.longestPeriod {
+            errors.append(FieldError("to", "must be at most 10 years after from: a budget covers at most 10 years"))
+        }
         if lines.isEmpty { errors.append(FieldError("lines", "needs at least one budget activity")) }
         if lines.count > Bounds.maxLines { errors.append(FieldError("lines", "may have at most \(Bounds.maxLines) lines")) }
         var seen = Set<BudgetActivity.ID>(), result: [BudgetLine] = []
