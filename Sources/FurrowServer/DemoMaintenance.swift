@@ -2,8 +2,9 @@ import Foundation
 import FurrowCore
 import FurrowDomain
 
-/// The demo company's maintenance: a year's contract with Harbour Logistics, monthly visits by
-/// Tess Tech since two months ago (the first one done), and a public holiday the schedule avoids.
+/// The demo company's maintenance: a year's contract with Acme Field Services on the tractor it
+/// bought, monthly visits by Tess Tech since two months ago (the first one done, one overdue); a
+/// contract due for renewal; one ended and renewed with a renewal quote; two public holidays.
 enum DemoMaintenance {
     static func load(_ env: CoreEnvironment, people: [String: Principal], accounts: [String: Account], admin: Principal) async throws {
         let tess = people["tess@demo.furrow.test"]!, nora = people["nora@demo.furrow.test"]!
@@ -22,7 +23,14 @@ enum DemoMaintenance {
         input.billing = .perPeriod
         input.slaResponseHours = 24
         input.technicianIds = [tess.userId]
-        input.terms = "Monthly inspection and recalibration of the field fleet's sensors; parts billed separately."
+        input.terms = "Monthly service of the tractor sold to the estate team and recalibration of the field fleet's sensors; parts billed separately."
+        // it covers the serialised tractor sold and invoiced to Acme Field Services, as made from the tractor's page
+        let sold = try await ProductService(env).products(ListQuery(limit: 50, sort: ListFields.products.defaultSort,
+                                                                    filters: [Filter("inventoryStatus", .eq, ["sold"])]))
+        if let tractor = sold.first(where: { $0.serialized }),
+           let prefill = try await ContractService(env).prefill(invoice: nil, product: tractor.id, by: nora), prefill.accountId == input.accountId {
+            input.items = prefill.items
+        }
         let contracts = ContractService(env)
         let contract = try await contracts.create(input, by: nora)
         let (_, visits) = try await contracts.activate(contract.id, by: nora)
@@ -41,6 +49,7 @@ enum DemoMaintenance {
         greenway.value = Money("1600.00", currency: Currency("GBP")!)
         greenway.billing = .upfront
         greenway.terms = "Quarterly service of the irrigation controllers."
+        greenway.items = []
         let due = try await contracts.create(greenway, by: nora)
         try await completePast(try await contracts.activate(due.id, by: nora).1, env, by: tess)
         _ = try await InvoiceService(env).issue(try await contracts.invoice(due.id, by: nora).id, by: nora)
@@ -52,9 +61,11 @@ enum DemoMaintenance {
         factory.value = Money("900.00", currency: Currency("GBP")!)
         factory.billing = .upfront
         factory.terms = "Half-yearly safety inspection of the press line."
+        factory.items = []
         let ended = try await contracts.create(factory, by: nora)
         try await completePast(try await contracts.activate(ended.id, by: nora).1, env, by: tess)
-        let renewal = try await contracts.renew(ended.id, months: 12, value: Money("950.00", currency: Currency("GBP")!), by: nora).new
+        // renewed with a renewal quote for the owner to send
+        let renewal = try await contracts.renew(ended.id, months: 12, value: Money("950.00", currency: Currency("GBP")!), createQuote: true, by: nora).new
         try await completePast(try await contracts.visits(renewal.id, by: nora), env, by: tess)
 }
 

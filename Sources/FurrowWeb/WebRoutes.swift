@@ -73,6 +73,7 @@ public enum WebRoutes {
         ContractForm(web: web).add(to: pages)
         ContractPages(web: web).add(to: pages)
         MyVisitsPage(web: web).add(to: pages)
+        ServiceReportPage(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

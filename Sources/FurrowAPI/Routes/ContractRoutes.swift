@@ -9,8 +9,8 @@ struct ContractRoutes: RouteSet {
     let env: CoreEnvironment
 
     static let fields: Set<String> = ["accountId", "contactId", "items", "startDate", "durationMonths", "frequency", "everyNDays", "visitMinutes",
-                                      "value", "currency", "billing", "slaResponseHours", "technicianIds", "terms", "ownerId"]
-    static let ignored: Set<String> = JSONBody.serverOwned.union(["number", "status", "endDate", "cancelReason", "renewedFromId", "renewedToId",
+                                      "value", "currency", "billing", "slaResponseHours", "technicianIds", "serviceTeamId", "terms", "ownerId"]
+    static let ignored: Set<String> = JSONBody.serverOwned.union(["number", "status", "endDate", "cancelReason", "renewedFromId", "renewedToId", "renewalQuoteId", "renewalOpportunityId",
                                                                   "accountName", "ownerName"])
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
@@ -30,6 +30,7 @@ struct ContractRoutes: RouteSet {
         input.slaResponseHours = body.int("slaResponseHours")
         input.terms = body.string("terms")
         input.ownerId = body.id("ownerId", User.self)
+        input.serviceTeamId = body.id("serviceTeamId", Team.self)
         for (index, text) in body.strings("technicianIds").enumerated() {
             if let id = User.ID(text) { input.technicianIds.append(id) } else { body.errors.append(FieldError("technicianIds[\(index)]", "is not a UUID")) }
         }
@@ -88,11 +89,14 @@ struct ContractRoutes: RouteSet {
         let principal = try context.requirePrincipal()
         let id = try context.id(MaintenanceContract.self)
         let current = try await ContractService(env).get(id, by: principal)
-        var body = try await JSONBody(request, context: context, allowed: ["durationMonths", "value"], emptyIsObject: true)
+        var body = try await JSONBody(request, context: context, allowed: ["durationMonths", "value", "createQuote"], emptyIsObject: true)
         let months = body.int("durationMonths"), value = body.money("value", currency: current.value.currency)
+        let createQuote = body.bool("createQuote") ?? false
         try body.check()
-        let (_, renewal) = try await ContractService(env).renew(id, months: months, value: value, by: principal)
-        return try .json(ContractDTO(renewal), status: .created, location: "/api/v1/amc-contracts/\(renewal.id)")
+        let (_, renewal, quote) = try await ContractService(env).renew(id, months: months, value: value, createQuote: createQuote, by: principal)
+        var answer = ContractDTO(renewal)
+        answer.renewalOpportunityId = quote?.opportunityId.string
+        return try .json(answer, status: .created, location: "/api/v1/amc-contracts/\(renewal.id)")
     }
 
     @Sendable func invoice(_ request: Request, context: AppContext) async throws -> Response {
@@ -142,6 +146,9 @@ struct ContractDTO: Encodable, Sendable {
     let durationMonths: Int, frequency: String, everyNDays: Int?, visitMinutes: Int, value: String, currency: String, billing: String
     let slaResponseHours: Int?, technicianIds: [String], terms: String?, status: String, cancelReason: String?
     let renewedFromId: String?, renewedToId: String?, ownerId: String, version: Int, createdAt: String, updatedAt: String
+    let renewalQuoteId: String?
+    /// Only in the answer to a renewal with `createQuote`.
+    var renewalOpportunityId: String?
 
     init(_ c: MaintenanceContract) {
         id = c.id.string; number = c.number; accountId = c.accountId.string; contactId = c.contactId?.string
@@ -155,6 +162,7 @@ struct ContractDTO: Encodable, Sendable {
         everyNDays = c.everyNDays; visitMinutes = c.visitMinutes; value = c.value.decimalString; currency = c.value.currency.code
         billing = c.billing.rawValue; slaResponseHours = c.slaResponseHours; technicianIds = c.technicianIds.map(\.string); terms = c.terms
         status = c.status.rawValue; cancelReason = c.cancelReason; renewedFromId = c.renewedFromId?.string; renewedToId = c.renewedToId?.string
+        renewalQuoteId = c.renewalQuoteId?.string
         ownerId = c.ownership.ownerId.string; version = c.version; createdAt = Timestamp.string(c.createdAt); updatedAt = Timestamp.string(c.updatedAt)
     }
 }

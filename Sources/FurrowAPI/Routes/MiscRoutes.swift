@@ -102,7 +102,7 @@ struct SearchRoutes: RouteSet {
 struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
-                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate"]
+                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates",
                                      "budgetTracking"]
 
@@ -114,11 +114,11 @@ struct SettingsRoutes: RouteSet {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates", "workingDays"]),
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates", "workingDays", "renewalReminderDays"]),
                                       ignoring: ["smtpPasswordSet"])
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
-        let port = body.int("smtpPort"), followUp = body.int("followUpDays")
+        let port = body.int("smtpPort"), followUp = body.int("followUpDays"), reminder = body.int("renewalReminderDays")
         let states = body.has("calendarStates") ? body.strings("calendarStates") : nil
         var workingDays: [Int]?
         if body.has("workingDays") {
@@ -157,6 +157,8 @@ struct SettingsRoutes: RouteSet {
             if let followUp { settings.followUpDays = followUp }
             if let states { settings.calendarStates = states }
             if let days { settings.workingDays = days }
+            if let v = values["workingHours"] { settings.workingHours = v }
+            if let reminder { settings.renewalReminderDays = reminder }
         }, by: principal)
         return try .json(settings)
     }

@@ -217,7 +217,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -239,6 +239,8 @@ extension Components {
         "budgetCostDate": .values(["expenseDate", "taskCreated"], "On which day a task's expense counts for budget vs actual."),
         "budgetIncomeDate": .values(["incomeDate", "taskCreated"], "On which day a task's income counts for budget vs actual."),
         "workingDays": .array(.integer(minimum: 1, maximum: 7), "The ISO weekdays (1 Monday … 7 Sunday) maintenance visits are planned on."),
+        "workingHours": .string("The hours maintenance visits are planned in, company time (default `09:00-17:00`).", pattern: "^[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]$", examples: ["09:00-17:00"]),
+        "renewalReminderDays": .integer("How many days before a maintenance contract ends its owner is reminded to renew it (default 30); a second reminder goes out 7 days before.", minimum: 1, maximum: 365),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -263,6 +265,8 @@ extension Components {
         "budgetCostDate": .values(["expenseDate", "taskCreated"], "On which day a task's expense counts.", nullable: true),
         "budgetIncomeDate": .values(["incomeDate", "taskCreated"], "On which day a task's income counts.", nullable: true),
         "workingDays": .array(.integer(minimum: 1, maximum: 7), "The ISO weekdays visits are planned on, at least one.", nullable: true, minItems: 1, maxItems: 7),
+        "workingHours": .string("`HH:MM-HH:MM`, at least 15 minutes apart; visits planned before keep their times.", nullable: true, maxLength: 11, examples: ["08:00-16:30"]),
+        "renewalReminderDays": .integer("From 1 to 365.", nullable: true, minimum: 1, maximum: 365),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")

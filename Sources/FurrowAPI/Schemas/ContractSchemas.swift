@@ -36,6 +36,8 @@ extension Components {
         "cancelReason": .string(nullable: true),
         "renewedFromId": .uuid(nullable: true),
         "renewedToId": .uuid(nullable: true),
+        "renewalQuoteId": .uuid("The draft renewal quote made with this contract (renew with `createQuote`).", nullable: true),
+        "renewalOpportunityId": .uuid("Only in the answer to renew with `createQuote`: the renewal opportunity the quote is on.", nullable: true),
         "ownerId": .uuid(),
         "version": .version,
         "createdAt": .timestamp(),
@@ -55,11 +57,12 @@ extension Components {
         "billing": .enumeration(MaintenanceContract.Billing.self, "Default `upfront`.", nullable: true),
         "slaResponseHours": .integer(nullable: true, minimum: 1, maximum: 720),
         "technicianIds": .array(.uuid(), "Active users with the service role, each once.", nullable: true, maxItems: 100),
+        "serviceTeamId": .uuid("A team: its active users with the service role become technicians too (as they are when the contract is made).", nullable: true),
         "terms": .string(nullable: true, maxLength: 5000),
         "ownerId": .ownerInput,
         "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
         "number": .serverOwned, "status": .serverOwned, "endDate": .serverOwned, "cancelReason": .serverOwned,
-        "renewedFromId": .serverOwned, "renewedToId": .serverOwned, "accountName": .readName, "ownerName": .readName,
+        "renewedFromId": .serverOwned, "renewedToId": .serverOwned, "renewalQuoteId": .serverOwned, "renewalOpportunityId": .serverOwned, "accountName": .readName, "ownerName": .readName,
     ])
     static let contractCancel: Schema = .object("Why the contract is cancelled. Unknown fields are refused (422).", required: ["reason"], closed: true, [
         "reason": .string(minLength: 1, maxLength: 500),
@@ -67,6 +70,31 @@ extension Components {
     static let contractRenew: Schema = .object("How to renew: absent fields keep the contract's. Unknown fields are refused (422).", closed: true, [
         "durationMonths": .integer("From 1 to 120.", nullable: true, minimum: 1, maximum: 120),
         "value": .string("In the contract's currency.", nullable: true, pattern: "^\\+?[0-9]{1,12}(\\.[0-9]{1,3})?$", examples: ["2600.00"]),
+        "createQuote": .boolean("Also make a draft renewal quote (one line: the new contract at its value) on a new renewal opportunity for the contract's owner. Default false.", nullable: true),
+    ])
+    static let serviceReportRow: Schema = .object("Service visits that start in the period, of a technician, a customer, or all.", required: ["name", "due", "done", "overdue", "upcoming", "ratings"], [
+        "id": .uuid("The technician's user id or the customer's account id; absent for the total."),
+        "name": .string("The technician's or the account's name."),
+        "due": .integer("Visits planned in the period (cancelled ones are not counted).", minimum: 0),
+        "done": .integer("Completed.", minimum: 0),
+        "overdue": .integer("Still open after their end.", minimum: 0),
+        "upcoming": .integer("Still open, their end not yet past.", minimum: 0),
+        "ratings": .integer("Completed visits with a customer rating.", minimum: 0),
+        "completionPercent": .string("done ÷ (done + overdue) in percent, rounded half-even to one decimal; absent when no visit's time has come.", pattern: "^[0-9]+\\.[0-9]$", examples: ["87.5"]),
+        "averageRating": .string("The average customer rating (1–5), to one decimal; absent with no rating.", pattern: "^[0-9]\\.[0-9]$", examples: ["4.5"]),
+    ])
+    static let serviceRenewals: Schema = .object("Active contracts ending within `withinDays` days from today and after the bucket before (0–30, 31–60, 61–90).", required: ["withinDays", "count", "totals"], [
+        "withinDays": .integer(minimum: 30, maximum: 90),
+        "count": .integer(minimum: 0),
+        "totals": .array(.ref("FunnelAmount"), "Their value per currency."),
+    ])
+    static let serviceReport: Schema = .object("The service report of the visits and contracts the caller may see.", required: ["from", "to", "total", "technicians", "customers", "renewals"], [
+        "from": .string(format: "date"),
+        "to": .string(format: "date"),
+        "total": .ref("ServiceReportRow"),
+        "technicians": .array(.ref("ServiceReportRow"), "Per technician with visits in the period, by name."),
+        "customers": .array(.ref("ServiceReportRow"), "Per customer account with visits in the period, by name."),
+        "renewals": .array(.ref("ServiceRenewals"), "Renewals due in the next 30, 60 and 90 days."),
     ])
     static let holiday: Schema = .object("A day no maintenance visit is planned on.", required: ["day", "name"], [
         "day": .string(format: "date"),
@@ -80,6 +108,7 @@ extension Components {
     static let contractSchemas: [(name: String, schema: Schema)] = [
         ("ContractItem", contractItem), ("ContractItemInput", contractItemInput), ("Contract", contract), ("ContractCreate", contractCreate),
         ("ContractCancel", contractCancel), ("ContractRenew", contractRenew), ("ContractPage", .page("Contract", "Maintenance contracts, newest first (one page).")),
+        ("ServiceReportRow", serviceReportRow), ("ServiceRenewals", serviceRenewals), ("ServiceReport", serviceReport),
         ("Holiday", holiday), ("HolidayCreate", holidayCreate), ("HolidayPage", .page("Holiday", "The company's holidays, by date (one page).")),
     ]
 }

@@ -161,11 +161,6 @@ public struct BudgetService: Sendable {
     }
 }
 
-extension Settings {
-    /// The company's time zone.
-    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
-}
-
 extension Budget: StoredRecord {
     static let entity = "budget"
     var access: RecordAccess { BudgetService.access(target.kind, targetOwnership) }

@@ -20,13 +20,12 @@ public struct ContractService: Sendable {
         public var billing: MaintenanceContract.Billing?
         public var slaResponseHours: Int?
         public var technicianIds: [User.ID] = []
+        /// A team whose active service users become the technicians (with any named ones).
+        public var serviceTeamId: Team.ID?
         public var terms: String?
         public var ownerId: User.ID?
         public init() {}
     }
-
-    /// The working hours visits are planned in (company time).
-    public static let dayStart = 9 * 60, dayEnd = 17 * 60
 
     public func create(_ input: Input, by principal: Principal) async throws -> MaintenanceContract {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
@@ -47,6 +46,12 @@ public struct ContractService: Sendable {
         let valid = try contract.validated()
         return try await env.transaction(by: principal) { transaction in
             var contract = valid
+            if let team = input.serviceTeamId {
+                guard try await transaction.session.team(id: team) != nil else { throw ValidationError([FieldError("serviceTeamId", "is not a team")]) }
+                let members = try await transaction.session.users().filter { $0.teamId == team && $0.role == .service && $0.active }.map(\.id)
+                guard !members.isEmpty else { throw ValidationError([FieldError("serviceTeamId", "has no active user with the service role")]) }
+                contract.technicianIds += members.filter { !contract.technicianIds.contains($0) }
+            }
             try await checkLinks(&contract, ownerId: input.ownerId, transaction, principal)
             let year = try await transaction.today().year
             contract.number = String(format: "AMC-%04d-%05d", year, try await transaction.session.nextDocumentNumber(kind: "AMC", year: year))
@@ -112,8 +117,11 @@ public struct ContractService: Sendable {
 
     /// Renews an active or expired contract (rule 43): the next contract starts the day after it
     /// ends with the same items, technicians and terms, numbered anew, linked both ways, and is
-    /// activated with its visits planned; this one becomes `renewed`. One transaction.
-    public func renew(_ id: MaintenanceContract.ID, months: Int?, value: Money?, by principal: Principal) async throws -> (old: MaintenanceContract, new: MaintenanceContract) {
+    /// activated with its visits planned; this one becomes `renewed`. With `createQuote`, a draft
+    /// renewal quote for the new contract's value is made on a new renewal opportunity owned by the
+    /// contract's owner. One transaction.
+    public func renew(_ id: MaintenanceContract.ID, months: Int?, value: Money?, createQuote: Bool = false,
+                      by principal: Principal) async throws -> (old: MaintenanceContract, new: MaintenanceContract, quote: Quote?) {
         try await env.transaction(by: principal) { transaction in
             let now = env.clock.now(), today = try await transaction.today()
             var next: MaintenanceContract?
@@ -135,8 +143,38 @@ public struct ContractService: Sendable {
             guard let renewal = next else { throw CoreError.notFound("maintenance contract") }
             try await transaction.create(renewal, action: "create")
             for visit in try await plannedVisits(renewal, transaction) { try await transaction.create(visit) }
-            return (old, renewal)
+            guard createQuote else { return (old, renewal, nil) }
+            let quote = try await renewalQuote(renewal, transaction)
+            let linked = try await transaction.change(MaintenanceContract.self, renewal.id, action: "renewal quote") { contract in
+                contract.renewalQuoteId = quote.id
+            }
+            return (old, linked, quote)
         }
+    }
+
+    /// The renewal opportunity (the quote-driven kind, closing when the old contract ends) and its
+    /// draft quote with one line: the new contract at its value.
+    func renewalQuote(_ renewal: MaintenanceContract, _ transaction: Transaction) async throws -> Quote {
+        let account = try await transaction.session.account(id: renewal.accountId)
+        let name = "Renewal \(renewal.number ?? "") – \(account?.fields.name ?? "maintenance")"
+        var fields = OpportunityFields(name: String(name.prefix(200)), accountId: renewal.accountId, contactId: renewal.contactId,
+                                       currency: renewal.value.currency)
+        fields.estimatedRevenue = renewal.value
+        fields.expectedCloseDate = renewal.startDate.adding(days: -1)
+        fields = try fields.validated()
+        let kind = try await transaction.session.kind(id: QuoteService.quoteKindId).flatMap { $0.allowed ? $0 : nil }
+        let opportunity = try await OpportunityService(env).insert(fields, input: OpportunityInput(fields: fields, kindId: kind?.id),
+                                                                   ownership: renewal.ownership, leadId: nil, in: transaction)
+        var input = QuoteInput(lines: [Self.line("Maintenance contract \(renewal.number ?? ""): \(renewal.startDate) – \(renewal.endDate)", renewal.value)])
+        input.opportunityId = opportunity.id
+        input.terms = renewal.terms
+        return try await QuoteService(env).draft(input, in: transaction)
+    }
+
+    /// One line of a document: the text, once, at the amount.
+    static func line(_ text: String, _ amount: Money) -> QuoteInput.Line {
+        let scale = Int64(1_000_000) / Money.power(amount.currency.minorDigits)
+        return QuoteInput.Line(description: text, quantity: Micros(value: Micros.scale), unitPrice: Micros(value: amount.minorUnits * scale))
     }
 
     /// The draft invoice for the contract's next unbilled period (the whole value when billed up
@@ -151,10 +189,8 @@ public struct ContractService: Sendable {
             let next = (billed.map(\.period).max() ?? -1) + 1
             guard next < periods.count else { throw ContractError.allPeriodsBilled }
             let period = periods[next]
-            let scale = Int64(1_000_000) / Money.power(contract.value.currency.minorDigits)
-            let line = QuoteInput.Line(description: "Maintenance contract \(contract.number ?? ""): \(period.from) – \(period.to)"
-                                           + (periods.count > 1 ? " (period \(next + 1) of \(periods.count))" : ""),
-                                       quantity: Micros(value: Micros.scale), unitPrice: Micros(value: period.amount.minorUnits * scale))
+            let line = Self.line("Maintenance contract \(contract.number ?? ""): \(period.from) – \(period.to)"
+                                     + (periods.count > 1 ? " (period \(next + 1) of \(periods.count))" : ""), period.amount)
             let invoice = try await InvoiceService(env).draft(.init(accountId: contract.accountId, contactId: contract.contactId,
                                                                     currency: contract.value.currency, lines: [line]),
                                                               notes: nil, in: transaction)
@@ -189,15 +225,11 @@ public struct ContractService: Sendable {
 
     func plannedVisits(_ contract: MaintenanceContract, _ transaction: Transaction) async throws -> [Activity] {
         let settings = try await transaction.settings(), zone = settings.zone
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        func instant(_ day: Day, _ minute: Int) -> Date {
-            let (y, m, d) = Day.civil(day.ordinal)
-            return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: minute / 60, minute: minute % 60)) ?? Date()
-        }
+        func instant(_ day: Day, _ minute: Int) -> Date { settings.instant(day, minute: minute) }
         let session = transaction.session
         let holidays = Set(try await session.holidays().map(\.day))
-        let rules = VisitSchedule.Rules(workingDays: Set(settings.workingDays), holidays: holidays, dayStart: Self.dayStart, dayEnd: Self.dayEnd)
+        let rules = VisitSchedule.Rules(workingDays: Set(settings.workingDays), holidays: holidays, dayStart: settings.workingMinutes.start,
+                                        dayEnd: settings.workingMinutes.end)
         var busy: VisitSchedule.Busy = [:]
         let from = instant(contract.startDate, 0), to = instant(contract.endDate.adding(days: 40), 0)
         for (user, start, end) in try await session.busyTimes(of: contract.technicianIds, from: from, to: to) {
@@ -294,6 +326,7 @@ extension MaintenanceContract: StoredRecord {
         }.joined(separator: ",")
         values["terms"] = terms
         values["cancelReason"] = cancelReason
+        values["renewalQuoteId"] = renewalQuoteId.map { "quote:" + $0.string }
         return values
     }
 }

@@ -3,14 +3,15 @@ import FurrowDomain
 
 /// The maintenance worker's rounds (rule 43): active contracts past their end become `expired`;
 /// a visit still open after its end is escalated to the contract's owner and their manager; the
-/// owner is reminded of a renewal 30 days and again 7 days before the end. Each notice goes out
+/// owner is reminded of a renewal `renewalReminderDays` (default 30) and again 7 days before the end. Each notice goes out
 /// once however many servers run (a unique key per notice, claimed in the same transaction as it
 /// is written), in-app and by email through the outbox.
 public struct MaintenanceSweep: Sendable {
     let env: CoreEnvironment
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    public static let reminderDays = [30, 7]
+    /// The days before the end a renewal reminder goes out: the setting's, and 7.
+    public static func reminderDays(_ settings: Settings) -> [Int] { Array(Set([settings.renewalReminderDays, 7])).sorted(by: >) }
 
     public struct Result: Sendable, Equatable {
         public var expired = 0, escalated = 0, reminded = 0
@@ -23,7 +24,7 @@ public struct MaintenanceSweep: Sendable {
         return try await env.store.write { session in
             var result = Result()
             let settings = Settings(try await session.settings())
-            let today = settings.today(now)
+            let today = settings.today(now), reminderDays = Self.reminderDays(settings)
             for contract in try await session.activeContracts(limit: limit) {
                 if contract.status(on: today) == .expired {
                     var expired = contract
@@ -39,8 +40,8 @@ public struct MaintenanceSweep: Sendable {
                 }
                 let left = contract.endDate.ordinal - today.ordinal
                 // the nearest threshold reached; a 7-day reminder also stands for a 30-day one not sent
-                guard let days = Self.reminderDays.filter({ left <= $0 }).min() else { continue }
-                for threshold in Self.reminderDays where threshold >= days {
+                guard let days = reminderDays.filter({ left <= $0 }).min() else { continue }
+                for threshold in reminderDays where threshold >= days {
                     let first = try await session.claimNotice("renewal-\(threshold):\(contract.id)", at: now)
                     guard first, threshold == days else { continue }
                     let message = "Maintenance contract \(contract.number ?? "") ends on \(contract.endDate) (in \(left) day\(left == 1 ? "" : "s")): renew it?"

@@ -42,6 +42,25 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var budgetIncomeDate: String = "incomeDate"
     /// The ISO weekdays (1 Monday … 7 Sunday) maintenance visits are planned on.
     public var workingDays: [Int] = [1, 2, 3, 4, 5]
+    /// The hours maintenance visits are planned in, company time: `HH:MM-HH:MM`.
+    public var workingHours: String = "09:00-17:00"
+    /// How many days before a maintenance contract ends its owner is reminded (again at 7 days).
+    public var renewalReminderDays: Int = 30
+
+    /// `workingHours` as minutes after midnight.
+    public var workingMinutes: (start: Int, end: Int) { Self.minutes(workingHours) ?? (9 * 60, 17 * 60) }
+
+    static func minutes(_ text: String) -> (start: Int, end: Int)? {
+        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        func minute(_ clock: String) -> Int? {
+            let pieces = clock.split(separator: ":")
+            guard pieces.count == 2, pieces[1].count == 2, let h = Int(pieces[0]), let m = Int(pieces[1]), (0...24).contains(h), (0...59).contains(m),
+                  h * 60 + m <= 24 * 60 else { return nil }
+            return h * 60 + m
+        }
+        guard parts.count == 2, let start = minute(parts[0]), let end = minute(parts[1]), end - start >= 15 else { return nil }
+        return (start, end)
+    }
 
     public var costDating: BudgetDating { budgetCostDate == "taskCreated" ? .taskCreated : .entryDate }
     public var incomeDating: BudgetDating { budgetIncomeDate == "taskCreated" ? .taskCreated : .entryDate }
@@ -50,6 +69,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
         case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate, workingDays
+        case workingHours, renewalReminderDays
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,6 +95,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(budgetCostDate, forKey: .budgetCostDate)
         try container.encode(budgetIncomeDate, forKey: .budgetIncomeDate)
         try container.encode(workingDays, forKey: .workingDays)
+        try container.encode(workingHours, forKey: .workingHours)
+        try container.encode(renewalReminderDays, forKey: .renewalReminderDays)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -120,6 +142,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         budgetCostDate = values["budgetCostDate"] ?? d.budgetCostDate
         budgetIncomeDate = values["budgetIncomeDate"] ?? d.budgetIncomeDate
         workingDays = values["workingDays"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? d.workingDays
+        workingHours = values["workingHours"] ?? d.workingHours
+        renewalReminderDays = values["renewalReminderDays"].flatMap { Int($0) } ?? d.renewalReminderDays
     }
 
     var values: [String: String] {
@@ -130,7 +154,19 @@ public struct Settings: Sendable, Equatable, Encodable {
          "smtpPassword": smtpPassword, "smtpSecurity": smtpSecurity, "smtpVerifyCertificates": String(smtpVerifyCertificates),
          "followUpDays": String(followUpDays), "calendarStates": calendarStates.joined(separator: ","),
          "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate,
-         "workingDays": workingDays.map(String.init).joined(separator: ",")]
+         "workingDays": workingDays.map(String.init).joined(separator: ","), "workingHours": workingHours,
+         "renewalReminderDays": String(renewalReminderDays)]
+    }
+
+    /// The company time zone.
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
+
+    /// The instant a company day's minute (0 = midnight) begins.
+    public func instant(_ day: Day, minute: Int = 0) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let (y, m, d) = Day.civil(day.ordinal)
+        return calendar.date(from: DateComponents(year: y, month: m, day: d, hour: minute / 60, minute: minute % 60)) ?? Date(timeIntervalSince1970: 0)
     }
 
     /// Today's date in the company time zone.
@@ -155,6 +191,8 @@ public struct Settings: Sendable, Equatable, Encodable {
         if workingDays.isEmpty || workingDays.contains(where: { !(1...7).contains($0) }) {
             check.add("workingDays", "takes the weekdays 1 (Monday) to 7 (Sunday), at least one")
         }
+        if Self.minutes(workingHours) == nil { check.add("workingHours", "must be two times such as 09:00-17:00, at least 15 minutes apart") }
+        if !(1...365).contains(renewalReminderDays) { check.add("renewalReminderDays", "must be from 1 to 365") }
         let states = calendarStates.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
             check.add("calendarStates", "takes inProgress, won, lost or stage ids")
@@ -176,6 +214,10 @@ public struct Settings: Sendable, Equatable, Encodable {
         result.budgetCostDate = budgetCostDate
         result.budgetIncomeDate = budgetIncomeDate
         result.workingDays = Array(Set(workingDays)).sorted()
+        if let hours = Self.minutes(workingHours) {
+            result.workingHours = String(format: "%02d:%02d-%02d:%02d", hours.start / 60, hours.start % 60, hours.end / 60, hours.end % 60)
+        }
+        result.renewalReminderDays = renewalReminderDays
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }

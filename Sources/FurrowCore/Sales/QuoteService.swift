@@ -9,57 +9,60 @@ public struct QuoteService: Sendable {
 
     public func create(_ input: QuoteInput, by principal: Principal) async throws -> Quote {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            let settings = try await transaction.settings()
-            let date = input.date ?? settings.today(env.clock.now())
-            try Self.checkDates(date, input.validUntil)
-            let list = try await input.priceListId.asyncMap { try await session.priceList(id: $0) } ?? nil
-            var accountId = input.accountId, contactId = input.contactId
-            let leadId = input.leadId
-            let opportunity: Opportunity
-            if let opportunityId = input.opportunityId {
-                opportunity = try await transaction.load(Opportunity.self, opportunityId)
-                try opportunity.checkOpen()
-                if let leadId { _ = try await session.visibleLead(leadId, principal) }
-                accountId = accountId ?? opportunity.fields.accountId
-                contactId = contactId ?? opportunity.fields.contactId
-            } else {
-                if let leadId {
-                    let lead = try await session.visibleLead(leadId, principal)
-                    accountId = accountId ?? lead.qualified?.accountId
-                    contactId = contactId ?? lead.qualified?.contactId
-                } else if accountId == nil {
-                    throw ValidationError([FieldError("opportunityId", "a quote is for an opportunity, a lead or an account")])
-                }
-                guard settings.autoCreateOpportunity else {
-                    throw ValidationError([FieldError("opportunityId", "is required: automatic opportunities are switched off")])
-                }
-                let currency = input.currency ?? list?.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
-                opportunity = try await autoOpportunity(input, currency: currency, accountId: accountId, contactId: contactId, leadId: leadId,
-                                                        settings: settings, in: transaction)
+        return try await env.transaction(by: principal) { transaction in try await draft(input, in: transaction) }
+    }
+
+    /// Makes the quote inside the caller's transaction (also used by contract renewals).
+    func draft(_ input: QuoteInput, in transaction: Transaction) async throws -> Quote {
+        let session = transaction.session, principal = transaction.principal
+        let settings = try await transaction.settings()
+        let date = input.date ?? settings.today(env.clock.now())
+        try Self.checkDates(date, input.validUntil)
+        let list = try await input.priceListId.asyncMap { try await session.priceList(id: $0) } ?? nil
+        var accountId = input.accountId, contactId = input.contactId
+        let leadId = input.leadId
+        let opportunity: Opportunity
+        if let opportunityId = input.opportunityId {
+            opportunity = try await transaction.load(Opportunity.self, opportunityId)
+            try opportunity.checkOpen()
+            if let leadId { _ = try await session.visibleLead(leadId, principal) }
+            accountId = accountId ?? opportunity.fields.accountId
+            contactId = contactId ?? opportunity.fields.contactId
+        } else {
+            if let leadId {
+                let lead = try await session.visibleLead(leadId, principal)
+                accountId = accountId ?? lead.qualified?.accountId
+                contactId = contactId ?? lead.qualified?.contactId
+            } else if accountId == nil {
+                throw ValidationError([FieldError("opportunityId", "a quote is for an opportunity, a lead or an account")])
             }
-            if let accountId, try await session.account(id: accountId).map({ principal.canSee($0.ownership) }) != true {
-                throw ValidationError([FieldError("accountId", "is not an account you can see")])
+            guard settings.autoCreateOpportunity else {
+                throw ValidationError([FieldError("opportunityId", "is required: automatic opportunities are switched off")])
             }
-            if let contactId, try await session.contact(id: contactId).map({ principal.canSee($0.ownership) }) != true {
-                throw ValidationError([FieldError("contactId", "is not a contact you can see")])
-            }
-            let currency = opportunity.fields.currency
-            if let wanted = input.currency, wanted != currency { throw QuoteError.currencyMismatch }
-            let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: date)
-            let year = date.year
-            let serial = try await session.nextDocumentNumber(kind: "quote", year: year)
-            let now = env.clock.now()
-            let number = String(format: "Q-%04d-%05d", year, serial)
-            let quote = Quote(id: env.newID(), number: number, revision: 1, name: Self.trimmed(input.name) ?? opportunity.fields.name,
-                              accountId: accountId, contactId: contactId, opportunityId: opportunity.id, leadId: leadId,
-                              priceListId: input.priceListId, currency: currency, date: date, validUntil: input.validUntil,
-                              comments: Self.trimmed(input.comments), terms: Self.trimmed(input.terms), lines: lines,
-                              ownership: opportunity.ownership, createdAt: now, updatedAt: now)
-            try await transaction.create(quote)
-            return quote
+            let currency = input.currency ?? list?.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
+            opportunity = try await autoOpportunity(input, currency: currency, accountId: accountId, contactId: contactId, leadId: leadId,
+                                                    settings: settings, in: transaction)
         }
+        if let accountId, try await session.account(id: accountId).map({ principal.canSee($0.ownership) }) != true {
+            throw ValidationError([FieldError("accountId", "is not an account you can see")])
+        }
+        if let contactId, try await session.contact(id: contactId).map({ principal.canSee($0.ownership) }) != true {
+            throw ValidationError([FieldError("contactId", "is not a contact you can see")])
+        }
+        let currency = opportunity.fields.currency
+        if let wanted = input.currency, wanted != currency { throw QuoteError.currencyMismatch }
+        let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: date)
+        let year = date.year
+        let serial = try await session.nextDocumentNumber(kind: "quote", year: year)
+        let now = env.clock.now()
+        let number = String(format: "Q-%04d-%05d", year, serial)
+        let quote = Quote(id: env.newID(), number: number, revision: 1, name: Self.trimmed(input.name) ?? opportunity.fields.name,
+                          accountId: accountId, contactId: contactId, opportunityId: opportunity.id, leadId: leadId,
+                          priceListId: input.priceListId, currency: currency, date: date, validUntil: input.validUntil,
+                          comments: Self.trimmed(input.comments), terms: Self.trimmed(input.terms), lines: lines,
+                          ownership: opportunity.ownership, createdAt: now, updatedAt: now)
+        try await transaction.create(quote)
+        return quote
     }
 
     public func get(_ id: Quote.ID, by principal: Principal) async throws -> Quote {

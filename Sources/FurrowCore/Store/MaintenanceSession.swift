@@ -29,4 +29,12 @@ public protocol MaintenanceSession: Sendable {
 
     /// The open activities of these users that overlap `[from, to)`: when each is busy.
     func busyTimes(of users: [User.ID], from: Date, to: Date) async throws -> [(user: User.ID, start: Date, end: Date)]
+
+    /// Service visits of contracts that start in `[from, to)` and the caller may see (their own or
+    /// their teams', or of a contract they own or whose team they see), counted per technician,
+    /// customer and state (`late`: open and ended before `now`).
+    func serviceVisitCounts(from: Date, to: Date, now: Date, visibleTo principal: Principal) async throws -> [ServiceVisitCount]
+
+    /// The newest invoice (not cancelled) with a line of this product.
+    func latestInvoice(withProduct product: Product.ID) async throws -> Invoice.ID?
 }

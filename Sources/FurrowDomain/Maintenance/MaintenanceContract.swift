@@ -43,6 +43,27 @@ public struct MaintenanceContract: Sendable, Equatable {
     public enum CoveredItem: Sendable, Hashable {
         case product(Product.ID)
         case invoiceLine(Invoice.ID, line: Int)
+
+        /// `product:<id>` or `invoice:<id>:<line>` (the line counted from 0), as stored.
+        public var key: String {
+            switch self {
+            case .product(let id): "product:" + id.string
+            case .invoiceLine(let id, let line): "invoice:\(id.string):\(line)"
+            }
+        }
+
+        public init?(key: some StringProtocol) {
+            let pieces = String(key).split(separator: ":").map(String.init)
+            switch (pieces.first, pieces.count) {
+            case ("product", 2):
+                guard let id = Product.ID(pieces[1]) else { return nil }
+                self = .product(id)
+            case ("invoice", 3):
+                guard let id = Invoice.ID(pieces[1]), let line = Int(pieces[2]), (0..<10_000).contains(line) else { return nil }
+                self = .invoiceLine(id, line: line)
+            default: return nil
+            }
+        }
     }
 
     public var id: ID
@@ -65,6 +86,8 @@ public struct MaintenanceContract: Sendable, Equatable {
     public var cancelReason: String?
     public var renewedFromId: ID?
     public var renewedToId: ID?
+    /// The draft quote made for the customer when this contract was renewed into being.
+    public var renewalQuoteId: Quote.ID?
     public var ownership: Ownership
     public var version: Int
     public var createdAt: Date
@@ -186,6 +209,7 @@ extension MaintenanceContract {
         next.cancelReason = nil
         next.renewedFromId = self.id
         next.renewedToId = nil
+        next.renewalQuoteId = nil
         next.ownership = owner
         next.version = 1
         next.createdAt = now

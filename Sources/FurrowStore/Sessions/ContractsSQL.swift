@@ -9,13 +9,13 @@ extension SQLSession {
         try await run("""
             INSERT INTO amc_contracts (id, number, account_id, contact_id, items, start_day, duration_months, frequency, every_n_days,
                 visit_minutes, value_minor, currency, billing, sla_hours, technician_ids, terms, status, cancel_reason, renewed_from_id,
-                renewed_to_id, owner_id, team_id, version, created_at, updated_at)
+                renewed_to_id, renewal_quote_id, owner_id, team_id, version, created_at, updated_at)
             VALUES (\(bind: c.id.string), \(bind: c.number), \(bind: c.accountId.string), \(bind: c.contactId?.string), \(bind: Self.itemsText(c.items)),
                 \(bind: c.startDate.description), \(bind: c.durationMonths), \(bind: c.frequency.rawValue), \(bind: c.everyNDays),
                 \(bind: c.visitMinutes), \(bind: c.value.minorUnits), \(bind: c.value.currency.code), \(bind: c.billing.rawValue),
                 \(bind: c.slaResponseHours), \(bind: c.technicianIds.map(\.string).joined(separator: ",")), \(bind: c.terms),
                 \(bind: c.status.rawValue), \(bind: c.cancelReason), \(bind: c.renewedFromId?.string), \(bind: c.renewedToId?.string),
-                \(bind: c.ownership.ownerId.string), \(bind: c.ownership.teamId?.string), \(bind: c.version),
+                \(bind: c.renewalQuoteId?.string), \(bind: c.ownership.ownerId.string), \(bind: c.ownership.teamId?.string), \(bind: c.version),
                 \(bind: Timestamp.string(c.createdAt)), \(bind: Timestamp.string(c.updatedAt)))
             """)
     }
@@ -28,7 +28,7 @@ extension SQLSession {
                 billing = \(bind: c.billing.rawValue), sla_hours = \(bind: c.slaResponseHours),
                 technician_ids = \(bind: c.technicianIds.map(\.string).joined(separator: ",")), terms = \(bind: c.terms),
                 status = \(bind: c.status.rawValue), cancel_reason = \(bind: c.cancelReason), renewed_from_id = \(bind: c.renewedFromId?.string),
-                renewed_to_id = \(bind: c.renewedToId?.string), owner_id = \(bind: c.ownership.ownerId.string),
+                renewed_to_id = \(bind: c.renewedToId?.string), renewal_quote_id = \(bind: c.renewalQuoteId?.string), owner_id = \(bind: c.ownership.ownerId.string),
                 team_id = \(bind: c.ownership.teamId?.string), version = \(bind: c.version), updated_at = \(bind: Timestamp.string(c.updatedAt))
             WHERE id = \(bind: c.id.string) AND version = \(bind: before.version) RETURNING id
             """)).isEmpty
@@ -89,25 +89,34 @@ extension SQLSession {
         }
     }
 
-    /// `product:<id>` and `invoice:<id>:<line>`, comma-separated.
-    static func itemsText(_ items: [MaintenanceContract.CoveredItem]) -> String {
-        items.map { item in
-            switch item {
-            case .product(let id): "product:" + id.string
-            case .invoiceLine(let id, let line): "invoice:\(id.string):\(line)"
-            }
-        }.joined(separator: ",")
+    func serviceVisitCounts(from: Date, to: Date, now: Date, visibleTo principal: Principal) async throws -> [ServiceVisitCount] {
+        try await rows("""
+            SELECT a.owner_id, c.account_id, a.status,
+                CASE WHEN a.status = 'open' AND a.end_at < \(bind: Timestamp.string(now)) THEN 1 ELSE 0 END AS late,
+                COUNT(*) AS visits, COUNT(a.feedback_rating) AS rated, COALESCE(SUM(a.feedback_rating), 0) AS rating_sum
+            FROM activities a JOIN amc_contracts c ON c.id = a.regarding_id
+            WHERE a.regarding_type = 'contract' AND a.type = 'serviceVisit' AND a.start_at >= \(bind: Timestamp.string(from))
+              AND a.start_at < \(bind: Timestamp.string(to)) AND (\(visibility(principal, prefix: "a.")) OR \(visibility(principal, prefix: "c.")))
+            GROUP BY a.owner_id, c.account_id, a.status, late
+            """).map { row in
+            ServiceVisitCount(technicianId: try row.id("owner_id"), accountId: try row.id("account_id"),
+                              status: try row.status("status", Activity.Status.self), late: try row.int("late") == 1,
+                              count: try row.int("visits"), rated: try row.int("rated"), ratingSum: try row.int("rating_sum"))
+        }
     }
 
+    func latestInvoice(withProduct product: Product.ID) async throws -> Invoice.ID? {
+        try await rows("""
+            SELECT i.id FROM invoices i JOIN document_lines l ON l.document_id = i.id
+            WHERE l.product_id = \(bind: product.string) AND i.status <> 'cancelled' ORDER BY i.created_at DESC, i.id DESC LIMIT 1
+            """).first.map { try $0.id("id") }
+    }
+
+    /// `product:<id>` and `invoice:<id>:<line>`, comma-separated.
+    static func itemsText(_ items: [MaintenanceContract.CoveredItem]) -> String { items.map(\.key).joined(separator: ",") }
+
     static func items(_ text: String) -> [MaintenanceContract.CoveredItem] {
-        text.split(separator: ",").compactMap { part in
-            let pieces = part.split(separator: ":").map(String.init)
-            switch (pieces.first, pieces.count) {
-            case ("product", 2): return Product.ID(pieces[1]).map { .product($0) }
-            case ("invoice", 3): return Invoice.ID(pieces[1]).flatMap { id in Int(pieces[2]).map { .invoiceLine(id, line: $0) } }
-            default: return nil
-            }
-        }
+        text.split(separator: ",").compactMap { MaintenanceContract.CoveredItem(key: $0) }
     }
 
     private func contractRecord(_ row: any SQLRow) throws -> MaintenanceContract {
@@ -129,6 +138,7 @@ extension SQLSession {
         c.cancelReason = try row.optional("cancel_reason")
         c.renewedFromId = try row.optionalID("renewed_from_id")
         c.renewedToId = try row.optionalID("renewed_to_id")
+        c.renewalQuoteId = try row.optionalID("renewal_quote_id")
         return c
     }
 }

@@ -53,6 +53,7 @@ enum Navigation {
         NavEntry("Calendar", "/calendar", .planning),
         NavEntry("Contracts", ContractPages.path, .planning),
         NavEntry("My visits", MyVisitsPage.path, .planning, shown: { $0.role == .service }),
+        NavEntry("Service", ServiceReportPage.path, .planning),
         NavEntry("Products", "/products", .sales, also: ["/price-lists"]),
         NavEntry({ QuoteWord($0).plural }, "/quotes", .sales),
         NavEntry("Orders", "/orders", .sales),

@@ -46,6 +46,8 @@ struct InvoiceView {
     let pdfURL: String?
     let canSend: Bool
     let canCredit: Bool
+    /// A maintenance contract on the invoice's lines (an issued invoice, a user who writes records).
+    let contractURL: String?
     let recordPaymentURL: String?
     let payments: [PaymentRow]
     let hasPayments: Bool
@@ -184,6 +186,8 @@ struct InvoiceView {
                 emailTo: isDraft && email != nil ? data.contact?.fields.fullName : nil, canDelete: legal.contains(.delete),
                 pdfURL: hasRenderer && !isDraft ? "/invoices/\(invoice.id)/pdf" : nil, canSend: legal.contains(.send) && email != nil,
                 canCredit: legal.contains(.credit),
+                contractURL: isInvoice && !isDraft && invoice.status != .cancelled && principal.canWriteRecords
+                    ? URLText.link("/amc-contracts/new", [("invoiceId", invoice.id.string)]) : nil,
                 recordPaymentURL: invoice.legalVerbs().contains(.recordPayment) && principal.canWriteRecords
                     ? URLText.link("/payments/new", [("accountId", invoice.accountId.string), ("invoiceId", invoice.id.string)]) : nil,
                 payments: payments, hasPayments: !payments.isEmpty, emails: emails, hasEmails: !emails.isEmpty,

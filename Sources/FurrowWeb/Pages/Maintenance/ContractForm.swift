@@ -21,9 +21,19 @@ struct ContractForm {
         let principal = try web.principal(request, context)
         guard principal.canWriteRecords else { throw CoreError.forbidden("Your role can read records but not create them.") }
         let settings = try await SettingsService(web.env).current()
-        let values = WebForm(values: ["accountId": Account.ID(request.query("accountId"))?.string, "currency": settings.baseCurrency,
+        var accountId = Account.ID(request.query("accountId")), items: [MaintenanceContract.CoveredItem] = []
+        let invoiceId = Invoice.ID(request.query("invoiceId")), productId = Product.ID(request.query("productId"))
+        var currency = settings.baseCurrency
+        if invoiceId != nil || productId != nil,
+           let prefill = try await ContractService(web.env).prefill(invoice: invoiceId, product: productId, by: principal) {
+            accountId = prefill.accountId
+            items = prefill.items
+        }
+        if let invoiceId, let invoice = try? await InvoiceService(web.env).get(invoiceId, by: principal) { currency = invoice.currency.code }
+        var values = WebForm(values: ["accountId": accountId?.string, "currency": currency,
                                       "startDate": settings.today(web.env.clock.now()).description, "durationMonths": "12",
                                       "frequency": "monthly", "visitMinutes": "60", "billing": "upfront"])
+        values.set("items", items.map(\.key))
         return try await page(request, context, principal, values: values, problem: nil)
     }
 
@@ -46,7 +56,9 @@ struct ContractForm {
             input.billing = MaintenanceContract.Billing(rawValue: form["billing"])
             input.slaResponseHours = form.optional("slaResponseHours").flatMap { Int($0) }
             input.technicianIds = form.all("technicianIds").compactMap(User.ID.init)
+            input.serviceTeamId = form.optional("serviceTeamId").flatMap(Team.ID.init)
             input.terms = form.optional("terms")
+            input.items = form.all("items").compactMap { MaintenanceContract.CoveredItem(key: $0) }
             if !errors.isEmpty { throw ValidationError(errors) }
             let contract = try await ContractService(web.env).create(input, by: principal)
             return .redirect("\(ContractPages.path)/\(contract.id)", flash: "Contract \(contract.number ?? "") saved as a draft. Activate it to plan the visits.")
@@ -65,15 +77,26 @@ struct ContractForm {
         var fields = FormFields(problem)
         let accounts = try await RecordParts(env: web.env).accountOptions(by: principal, selected: values.optional("accountId"))
         fields.select("accountId", "Account", accounts, selected: values["accountId"], required: true)
+        if let account = values.optional("accountId").flatMap(Account.ID.init) {
+            let coverable = try await ContractService(web.env).coverable(account: account, by: principal)
+            fields.checkboxGroup("items", "Covers", coverable.map { ($0.item.key, $0.text) }, checked: Set(values.all("items")),
+                                 hint: "The machines sold and the invoice lines the contract maintains.")
+        }
         fields.add("startDate", "Starts", values["startDate"], type: "date", required: true)
         fields.add("durationMonths", "Months", values["durationMonths"], type: "number", required: true, hint: "From 1 to 120.")
         fields.select("frequency", "Visits", Self.frequencies, selected: values["frequency"], required: true)
         fields.add("everyNDays", "Every … days", values["everyNDays"], type: "number", hint: "Only for “Every few days”.")
         fields.add("visitMinutes", "Visit length (minutes)", values["visitMinutes"], type: "number")
-        let technicians = try await UserService(web.env).listAsSystem()
-            .filter { $0.role == .service && $0.active }.map { ($0.id.string, $0.name) }
+        let service = try await UserService(web.env).listAsSystem().filter { $0.role == .service && $0.active }
+        let technicians = service.map { ($0.id.string, $0.name) }
         fields.checkboxGroup("technicianIds", "Technicians", technicians, checked: Set(values.all("technicianIds")),
                              hint: technicians.isEmpty ? "No user has the service role yet." : "Visits go to them in turn.")
+        let serviceTeams = Set(service.compactMap(\.teamId))
+        let teams = try await UserService(web.env).teams().filter { serviceTeams.contains($0.id) }.map { ($0.id.string, $0.name) }
+        if !teams.isEmpty {
+            fields.select("serviceTeamId", "Or a service team", [("", "No team")] + teams, selected: values["serviceTeamId"],
+                          hint: "Its technicians join the ones ticked above.")
+        }
         fields.add("value", "Value", values["value"], required: true, hint: "For the whole contract.")
         fields.add("currency", "Currency", values["currency"], required: true)
         fields.select("billing", "Billing", [("upfront", "Up front"), ("perPeriod", "Per period")], selected: values["billing"], required: true)

@@ -16,6 +16,7 @@ struct SettingsPage {
     }
     static let securities = [("starttls", "STARTTLS (usually port 587)"), ("tls", "TLS from the start (usually port 465)"),
                              ("none", "None: a local relay only")]
+    static let weekdays = [("1", "Monday"), ("2", "Tuesday"), ("3", "Wednesday"), ("4", "Thursday"), ("5", "Friday"), ("6", "Saturday"), ("7", "Sunday")]
     static let quoteWords = ["Quote", "Budget", "Quotation"]
     static let currencies = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "JPY", "INR", "BRL", "MXN", "ZAR"]
 
@@ -39,10 +40,12 @@ struct SettingsPage {
             "smtpPort": String(settings.smtpPort), "mailFrom": settings.mailFrom, "smtpUsername": settings.smtpUsername,
             "smtpSecurity": settings.smtpSecurity, "followUpDays": String(settings.followUpDays),
             "budgetCostDate": settings.budgetCostDate, "budgetIncomeDate": settings.budgetIncomeDate,
+            "workingHours": settings.workingHours, "renewalReminderDays": String(settings.renewalReminderDays),
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         var values = WebForm(values: fields)
         values.set("calendarStates", settings.calendarStates)
+        values.set("workingDays", settings.workingDays.map(String.init))
         return try await page(request, context, values: values, problem: nil)
     }
 
@@ -66,6 +69,9 @@ struct SettingsPage {
                 settings.calendarStates = form.all("calendarStates")
                 settings.budgetCostDate = form.optional("budgetCostDate") ?? settings.budgetCostDate
                 settings.budgetIncomeDate = form.optional("budgetIncomeDate") ?? settings.budgetIncomeDate
+                settings.workingDays = form.all("workingDays").compactMap { Int($0) }
+                settings.workingHours = form["workingHours"].replacingOccurrences(of: " ", with: "")
+                settings.renewalReminderDays = form.optional("renewalReminderDays").map { Int($0) ?? -1 } ?? 30
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -117,6 +123,12 @@ struct SettingsPage {
                       selected: values["budgetCostDate"], required: true)
         fields.select("budgetIncomeDate", "Income counts on", [("incomeDate", "the date of the income"), ("taskCreated", "the day the task was created")],
                       selected: values["budgetIncomeDate"], required: true)
+        fields.checkboxGroup("workingDays", "Maintenance visits on", Self.weekdays, checked: Set(values.all("workingDays")),
+                             hint: "Visits falling on another day, or on a holiday, move to the next working day.")
+        fields.add("workingHours", "Visit hours", values["workingHours"], required: true,
+                   hint: "Company time, such as 09:00-17:00. Visits planned before keep their times.")
+        fields.add("renewalReminderDays", "Renewal reminder (days before the end)", values["renewalReminderDays"], type: "number", required: true,
+                   hint: "The contract's owner is reminded then, and again 7 days before.")
         fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
         fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
         fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)

@@ -69,6 +69,8 @@ struct ProductPages {
         let hasPrices: Bool
         let history: [RecordParts.HistoryRow]
         let canEdit: Bool
+        /// A maintenance contract on a sold serialised item.
+        let contractURL: String?
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -103,7 +105,9 @@ struct ProductPages {
         return try await web.page("product", product.name, request, context) { shell in
             Model(id: id.string, name: product.name, status: status, statusKey: key, facts: facts, prices: prices, hasPrices: !prices.isEmpty,
                   history: await RecordParts(env: web.env).historyIfKnown("product", id.uuid, by: principal, shell: shell, names: names),
-                  canEdit: principal.canReassign)
+                  canEdit: principal.canReassign,
+                  contractURL: product.serialized && product.inventoryStatus == .sold && principal.canWriteRecords
+                      ? URLText.link("/amc-contracts/new", [("productId", id.string)]) : nil)
         }
     }
 }
