@@ -172,6 +172,17 @@ def test_amc_due_prints_renewals_and_overdue_visits_of_the_demo(tmp_path):
     assert overdue >= 1 and "Tess Tech" in out
     assert "Renewals due within 0 days: 0" in furrow("amc", "due", "--days", "0", "--database", db).stdout
     assert furrow("amc", "due", "--days", "-1", "--database", db, check=False).returncode != 0
+    # the service report over the demo's two years: Tess Tech's visits, some done with ratings, the renewal due
+    import datetime
+    today = datetime.date.today()
+    report = furrow("amc", "report", "--from", (today - datetime.timedelta(days=400)).isoformat(),
+                    "--to", (today + datetime.timedelta(days=400)).isoformat(), "--database", db).stdout
+    tess = next(line.split() for line in report.splitlines() if line.startswith("Tess Tech"))
+    due, done, overdue = int(tess[2]), int(tess[3]), int(tess[4])
+    assert due > done >= 4 and overdue >= 1 and re.fullmatch(r"[45]\.\d", tess[-1]), report
+    assert re.search(r"within 30 days\s+1\s+1600\.00 GBP", report), report
+    assert "Greenway Farms" in report and "Acme Manufacturing" in report
+    assert furrow("amc", "report", "--from", "2026-02-30", "--database", db, check=False).returncode != 0
 
 
 def test_printed_names_carry_no_terminal_escapes_or_bidi_overrides(tmp_path):
