@@ -14,7 +14,7 @@ public enum APIRoutes {
         OpportunityRoutes.endpoints, BoardRoutes.endpoints, ReportRoutes.endpoints, ImportRoutes.endpoints, NotificationRoutes.endpoints,
         ProductRoutes.endpoints, QuoteRoutes.endpoints, OrderRoutes.endpoints, OrderLifecycleRoutes.endpoints, InvoiceRoutes.endpoints,
         PaymentRoutes.endpoints, BankRoutes.endpoints, ActivityRoutes.endpoints, CalendarRoutes.endpoints, BudgetRoutes.endpoints,
-        ContractRoutes.endpoints,
+        ContractRoutes.endpoints, MarketingListRoutes.endpoints, CampaignRoutes.endpoints,
     ].flatMap { $0 }
 
     /// Registers every operation. `document` is the OpenAPI document `GET /api/v1/openapi.json`

@@ -26,26 +26,11 @@ public enum ListParameters {
             default: try addFilter(key, text, to: &query, fields: fields)
             }
         }
-        try convertMoney(&query, fields: fields)
+        try query.convertMoney(fields: fields)
         if let after = query.after, after.count != query.sort.count + 1 {
             throw Problem.invalidQuery("The cursor does not belong to this sort order.")
         }
         return query
-    }
-
-    /// Money filters are decimal strings in the filtered currency (two minor digits when no
-    /// `currency` filter names one); the store compares minor units.
-    public static func convertMoney(_ query: inout ListQuery, fields: ListFields) throws {
-        let code = query.filters.first { $0.field == "currency" }?.values.first
-        let currency = code.flatMap(Currency.init) ?? Currency("EUR")!
-        for index in query.filters.indices where fields.filterable[query.filters[index].field] == .money {
-            query.filters[index].values = try query.filters[index].values.map { text in
-                guard let micros = Micros(text) else {
-                    throw Problem.invalidQuery("'\(query.filters[index].field)' must be a decimal amount such as 1000.00.")
-                }
-                return String(Money.rounding(micros, to: currency).minorUnits)
-            }
-        }
     }
 
     public static func sortKeys(_ text: String, fields: ListFields) throws -> [SortKey] {
@@ -60,45 +45,7 @@ public enum ListParameters {
     }
 
     public static func addFilter(_ key: String, _ value: String, to query: inout ListQuery, fields: ListFields) throws {
-        var name = key, op = Filter.Operator.eq
-        if let open = key.firstIndex(of: "["), key.hasSuffix("]") {
-            name = String(key[..<open])
-            let opText = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
-            guard let parsed = Filter.Operator(rawValue: opText) else {
-                throw Problem.invalidQuery("Unknown operator '\(opText)'. Use gt, gte, lt or lte.")
-            }
-            op = parsed
-        }
-        guard let kind = fields.filterable[name] else {
-            throw Problem.invalidQuery("Cannot filter by '\(name)'. Filterable: \(fields.filterable.keys.sorted().joined(separator: ", ")).")
-        }
-        if (kind == .id || kind == .text || kind == .day) && op != .eq { throw Problem.invalidQuery("'\(name)' takes no range operator.") }
-        if kind == .day && !isCalendarDay(value) { throw Problem.invalidQuery("'\(name)' must be a date (YYYY-MM-DD).") }
-        if kind == .id && UUID(uuidString: value) == nil { throw Problem.invalidQuery("'\(name)' must be a UUID.") }
-        if kind == .number && Int(value) == nil { throw Problem.invalidQuery("'\(name)' must be a whole number.") }
-        if kind == .date && Timestamp.date(value) == nil && !isDay(value) {
-            throw Problem.invalidQuery("'\(name)' must be a date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.")
-        }
-        let stored = kind == .id ? value.lowercased() : value
-        if op == .eq, let index = query.filters.firstIndex(where: { $0.field == name && $0.op == .eq }) {
-            query.filters[index].values.append(stored)
-        } else {
-            query.filters.append(Filter(name, op, [stored]))
-        }
-    }
-
-    /// A real calendar day `YYYY-MM-DD` of any year (RFC 3339 full-date).
-    public static func isCalendarDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)
-    }
-
-    public static func isDay(_ text: String) -> Bool {
-        text.count == 10 && Timestamp.date(text + "T00:00:00Z") != nil
+        try query.addFilter(key, value, fields: fields)
     }
 }
 

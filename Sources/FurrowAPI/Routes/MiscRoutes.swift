@@ -126,6 +126,7 @@ struct SettingsRoutes: RouteSet {
             case .array(let items)?:
                 workingDays = items.compactMap { if case .int(let n) = $0 { n } else { nil } }
                 if workingDays?.count != items.count { body.errors.append(FieldError("workingDays", "takes whole numbers 1 to 7")) }
+                else if items.count > 7 { body.errors.append(FieldError("workingDays", "takes each weekday at most once (at most 7)")) }
             case .null?, nil: break
             default: body.errors.append(FieldError("workingDays", "must be an array of weekdays 1 to 7"))
             }

@@ -36,7 +36,7 @@ public struct LeadService: Sendable {
     /// Creates a validated lead inside the caller's transaction (also used by batches).
     func insert(_ fields: LeadFields, ownership: Ownership, in transaction: Transaction) async throws -> Lead {
         let session = transaction.session
-        try await session.checkSource(fields.source)
+        try await session.checkSource(fields.source, campaign: fields.campaignId)
         let now = env.clock.now()
         let lead = Lead(id: env.newID(), fields: fields, ownership: ownership, createdAt: now, updatedAt: now)
         try await transaction.create(lead)
@@ -60,7 +60,7 @@ public struct LeadService: Sendable {
         let fields = try input.validated()
         return try await change(id, expectedVersion: expectedVersion, action: "update", by: principal) { lead, session in
             try lead.checkEditable()
-            if fields != lead.fields { try await session.checkSource(fields.source) }
+            if fields != lead.fields { try await session.checkSource(fields.source, campaign: fields.campaignId) }
             lead.fields = fields
             if markContacted && lead.legalVerbs().contains(.markContacted) { lead.status = try lead.status.applying(.contact) }
             if let ownerId, ownerId != lead.ownership.ownerId {

@@ -30,7 +30,10 @@ public struct OpportunityDetail: Sendable {
 
 extension StoreSession {
     /// Checks a source against its channel, and that a referenced record exists (rule 109).
-    func checkSource(_ source: LeadSource) async throws {
+    func checkSource(_ source: LeadSource, campaign campaignId: UUID? = nil) async throws {
+        if let campaignId, try await campaign(id: Campaign.ID(campaignId), locked: false) == nil {
+            throw ValidationError([FieldError("campaignId", "is not a campaign")])
+        }
         let channel = try await source.channelId.asyncMap { try await self.channel(id: $0) } ?? nil
         if source.channelId != nil && channel == nil { throw ValidationError([FieldError("channelId", "is not a channel")]) }
         try source.check(against: channel)
@@ -40,7 +43,8 @@ extension StoreSession {
         case .user: exists = try await user(id: User.ID(id)) != nil
         case .account: exists = try await account(id: Account.ID(id)) != nil
         case .contact: exists = try await contact(id: Contact.ID(id)) != nil
-        case .campaign, .other: exists = false
+        case .campaign: exists = try await campaign(id: Campaign.ID(id), locked: false) != nil
+        case .other: exists = false
         }
         if !exists { throw ValidationError([FieldError("sourceRef", "no \(type.rawValue) with that id")]) }
     }

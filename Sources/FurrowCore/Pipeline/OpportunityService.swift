@@ -229,6 +229,6 @@ public struct OpportunityService: Sendable {
                 throw ValidationError([FieldError("contactId", "is not a contact you can see")])
             }
         }
-        try await session.checkSource(fields.source)
+        try await session.checkSource(fields.source, campaign: fields.campaignId)
     }
 }

@@ -13,6 +13,8 @@ public enum RecordAccess: Sendable, Equatable {
     case attended(Ownership, invited: Set<User.ID>)
     /// Catalog rows: everyone reads; the service says who changes them.
     case catalog
+    /// Campaigns: everyone reads them (a lead or an opportunity names its source campaign); changed as `owned`.
+    case published(Ownership)
     /// Users and teams: administrators read and change them.
     case administration
 
@@ -21,14 +23,14 @@ public enum RecordAccess: Sendable, Equatable {
         case .owned(let ownership): principal.canSee(ownership)
         case .billing(let ownership), .ledger(let ownership): principal.ledger.canSee(ownership)
         case .attended(let ownership, let invited): principal.canSee(ownership) || invited.contains(principal.userId)
-        case .catalog: true
+        case .catalog, .published: true
         case .administration: principal.isAdmin
         }
     }
 
     public func changeable(by principal: Principal) -> Bool {
         switch self {
-        case .owned(let ownership), .billing(let ownership), .attended(let ownership, _): principal.canChange(ownership)
+        case .owned(let ownership), .billing(let ownership), .attended(let ownership, _), .published(let ownership): principal.canChange(ownership)
         case .ledger(let ownership): principal.ledger.canChange(ownership)
         case .catalog: principal.canWriteRecords
         case .administration: principal.isAdmin

@@ -287,3 +287,88 @@ extension Activity: KeysetItem {
         }
     }
 }
+
+/// A list query that is not valid, in words the caller can act on.
+public struct QueryError: Error, Sendable, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// The filter language of the record lists (SPEC §0), also saved as a dynamic marketing list's
+/// rule: `industry=Logistics&createdAt[gte]=2026-01-01&q=acme`.
+extension ListQuery {
+    /// Reads a saved filter: filters and `q` only (no paging or sorting), each name and value
+    /// percent-decoded; unknown fields and operators are refused.
+    public static func filter(_ text: String, fields: ListFields, limit: Int = 50) throws(QueryError) -> ListQuery {
+        var query = ListQuery(limit: limit, sort: fields.defaultSort)
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let key = decode(parts[0]), value = parts.count > 1 ? decode(parts[1]) : ""
+            if key == "q" { query.text = value.isEmpty ? nil : value; continue }
+            guard !["limit", "cursor", "sort"].contains(key) else { throw QueryError("A saved filter takes filters and q, not \(key).") }
+            try query.addFilter(key, value, fields: fields)
+        }
+        try query.convertMoney(fields: fields)
+        return query
+    }
+
+    /// Adds `name=value` or `name[op]=value`, checked against the list's fields.
+    public mutating func addFilter(_ key: String, _ value: String, fields: ListFields) throws(QueryError) {
+        var name = key, op = Filter.Operator.eq
+        if let open = key.firstIndex(of: "["), key.hasSuffix("]") {
+            name = String(key[..<open])
+            let opText = String(key[key.index(after: open)..<key.index(before: key.endIndex)])
+            guard let parsed = Filter.Operator(rawValue: opText) else { throw QueryError("Unknown operator '\(opText)'. Use gt, gte, lt or lte.") }
+            op = parsed
+        }
+        guard let kind = fields.filterable[name] else {
+            throw QueryError("Cannot filter by '\(name)'. Filterable: \(fields.filterable.keys.sorted().joined(separator: ", ")).")
+        }
+        if (kind == .id || kind == .text || kind == .day) && op != .eq { throw QueryError("'\(name)' takes no range operator.") }
+        if kind == .day && !Self.isCalendarDay(value) { throw QueryError("'\(name)' must be a date (YYYY-MM-DD).") }
+        if kind == .id && UUID(uuidString: value) == nil { throw QueryError("'\(name)' must be a UUID.") }
+        if kind == .number && Int(value) == nil { throw QueryError("'\(name)' must be a whole number.") }
+        if kind == .date && Timestamp.date(value) == nil && !Self.isDay(value) {
+            throw QueryError("'\(name)' must be a date (YYYY-MM-DD) or an RFC 3339 UTC timestamp.")
+        }
+        let stored = kind == .id ? value.lowercased() : value
+        if op == .eq, let index = filters.firstIndex(where: { $0.field == name && $0.op == .eq }) {
+            filters[index].values.append(stored)
+        } else {
+            filters.append(Filter(name, op, [stored]))
+        }
+    }
+
+    /// Money filters are decimal strings in the filtered currency (two minor digits when no
+    /// `currency` filter names one); the store compares minor units.
+    public mutating func convertMoney(fields: ListFields) throws(QueryError) {
+        let code = filters.first { $0.field == "currency" }?.values.first
+        let currency = code.flatMap(Currency.init) ?? Currency("EUR")!
+        for index in filters.indices where fields.filterable[filters[index].field] == .money {
+            var converted: [String] = []
+            for text in filters[index].values {
+                guard let micros = Micros(text) else { throw QueryError("'\(filters[index].field)' must be a decimal amount such as 1000.00.") }
+                converted.append(String(Money.rounding(micros, to: currency).minorUnits))
+            }
+            filters[index].values = converted
+        }
+    }
+
+    /// A real calendar day `YYYY-MM-DD` of any year (RFC 3339 full-date).
+    public static func isCalendarDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]).contains(day)
+    }
+
+    public static func isDay(_ text: String) -> Bool {
+        text.count == 10 && Timestamp.date(text + "T00:00:00Z") != nil
+    }
+}

@@ -102,6 +102,9 @@ public enum ProblemType: String, Sendable, CaseIterable, Encodable {
     case budgetTrackingDisabled = "budget-tracking-disabled"
     case contractIllegalMove = "contract-illegal-move", contractNoTechnicians = "contract-no-technicians"
     case contractNotBillable = "contract-not-billable", periodAlreadyBilled = "period-already-billed"
+    case marketingListImmutable = "marketing-list-immutable", marketingListInactive = "marketing-list-inactive"
+    case marketingListNotStatic = "marketing-list-not-static", campaignInactive = "campaign-inactive"
+    case campaignIllegalMove = "campaign-illegal-move"
     /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
     case formExpired = "form-expired"
 

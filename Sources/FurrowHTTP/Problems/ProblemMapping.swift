@@ -9,6 +9,7 @@ extension Problem {
         switch error {
         case let problem as Problem: return problem
         case let error as ValidationError: return .validation(error.errors)
+        case let error as QueryError: return .invalidQuery(error.message)
         case let error as CoreError: return from(error)
         case let error as PartyError: return from(error)
         case let error as PipelineError: return from(error)
@@ -38,6 +39,19 @@ extension Problem {
                 return Problem(.contractNotBillable, 409, "Not billable", "A contract that is \(status.rawValue) is not billed.")
             case .allPeriodsBilled:
                 return Problem(.periodAlreadyBilled, 409, "Already billed", "Every period of the contract has its invoice already.")
+            }
+        case let error as CampaignError:
+            switch error {
+            case .listImmutable(let field):
+                return Problem(.marketingListImmutable, 409, "Cannot change", "A saved marketing list's \(field) is fixed; deactivate it and make a new list instead.")
+            case .listInactive:
+                return Problem(.marketingListInactive, 409, "List inactive", "The marketing list is deactivated; reactivate it first.")
+            case .notStatic:
+                return Problem(.marketingListNotStatic, 409, "Dynamic list", "A dynamic list's members come from its filter; change the filter, or copy it into a static list.")
+            case .campaignInactive:
+                return Problem(.campaignInactive, 409, "Campaign inactive", "The campaign is deactivated; reactivate it first.")
+            case .illegalMove(let from, let to):
+                return Problem(.campaignIllegalMove, 409, "Not possible now", "A campaign that is \(from.rawValue) cannot become \(to.rawValue).")
             }
         case let error as HTTPError: return from(error)
         default: return nil

@@ -27,14 +27,15 @@ struct PipelineParts {
         try await UserService(env).listAsSystem().filter(\.active).sorted { $0.name < $1.name }.map { ($0.id.string, $0.name) }
     }
 
-    /// The records a source may name, as `type:id` values: accounts, contacts and users.
+    /// The records a source may name, as `type:id` values: accounts, contacts, users and active campaigns.
     func sourceOptions(by principal: Principal, selected: String?) async throws -> [(String, String)] {
         let ref = SourceForm.reference(selected ?? "")
         let accounts = try await parts.accountOptions(by: principal, selected: ref?.type == .account ? ref?.id.uuidString : nil)
         let contacts = try await contactOptions(by: principal, selected: ref?.type == .contact ? ref?.id.uuidString : nil)
         let users = try await userOptions()
+        let campaigns = try await CampaignService(env).list(by: principal).filter(\.active)
         return accounts.map { ("account:" + $0.0, "Account: " + $0.1) } + contacts.map { ("contact:" + $0.0, "Contact: " + $0.1) }
-            + users.map { ("user:" + $0.0, "User: " + $0.1) }
+            + users.map { ("user:" + $0.0, "User: " + $0.1) } + campaigns.map { ("campaign:" + $0.id.string, "Campaign: " + $0.name) }
     }
 
     /// The channel's name and what the source names, for a record's facts.
@@ -52,7 +53,10 @@ struct PipelineParts {
         case .user:
             let name = (try? await parts.userNames())?[User.ID(id)]
             return (channel, name ?? "(user)", nil)
-        case .campaign, .other:
+        case .campaign:
+            let name = try? await CampaignService(env).get(Campaign.ID(id), by: principal).name
+            return (channel, name ?? "(campaign)", name == nil ? nil : "/campaigns/" + text)
+        case .other:
             return (channel, source.text ?? text, nil)
         }
     }

@@ -1,0 +1,125 @@
+import FurrowCore
+import FurrowDomain
+import FurrowHTTP
+
+/// The marketing list and campaign schemas of the API's document.
+extension Components {
+    static let amount: Schema = .string(nullable: true, pattern: "^\\+?[0-9]{1,12}(\\.[0-9]{1,3})?$", examples: ["5000.00"])
+
+    static let marketingList: Schema = .object("A marketing list. Optional fields are omitted when empty.", required: ["id", "name", "targetType", "listType", "active", "ownerId", "version", "createdAt", "updatedAt"], [
+        "id": .uuid(),
+        "name": .string(),
+        "description": .string(nullable: true),
+        "targetType": .enumeration(MarketingList.TargetType.self, "What its members are; fixed once saved."),
+        "listType": .enumeration(MarketingList.ListType.self, "`static`: members added by hand; `dynamic`: the records its query matches when read. Fixed once saved."),
+        "query": .string("A dynamic list's rule, in the filter language of the target's list (`industry=Logistics&createdAt[gte]=2026-01-01&q=acme`).", nullable: true),
+        "active": .boolean("An inactive list is not linked, distributed to or changed in membership."),
+        "memberCount": .integer("How many members it has now (a dynamic list's matches as its owner sees them); omitted in lists.", minimum: 0),
+        "ownerId": .uuid(),
+        "version": .version,
+        "createdAt": .timestamp(),
+        "updatedAt": .timestamp(),
+    ])
+    static let marketingListCreate: Schema = .object("A marketing list. Unknown fields are refused (422).", required: ["name", "targetType", "listType"], closed: true, [
+        "name": .string(minLength: 1, maxLength: 200),
+        "description": .string(nullable: true, maxLength: 2000),
+        "targetType": .enumeration(MarketingList.TargetType.self),
+        "listType": .enumeration(MarketingList.ListType.self),
+        "query": .string("Required for a dynamic list, refused for a static one: filters of the target's list and `q`.", nullable: true, maxLength: 2000, examples: ["industry=Logistics"]),
+        "ownerId": .ownerInput,
+        "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
+        "active": .serverOwned, "memberCount": .serverOwned, "ownerName": .readName,
+    ])
+    static let marketingListPatch: Schema = .object("Changes to a list: absent fields are unchanged. `targetType` and `listType` may be sent only unchanged (else 409 `marketing-list-immutable`). Unknown fields are refused (422).", closed: true, [
+        "name": .string(minLength: 1, maxLength: 200),
+        "description": .string("Empty clears it.", nullable: true, maxLength: 2000),
+        "targetType": .enumeration(MarketingList.TargetType.self),
+        "listType": .enumeration(MarketingList.ListType.self),
+        "query": .string("A dynamic list's new rule.", nullable: true, maxLength: 2000),
+        "ownerId": .ownerInput,
+        "version": .expectedVersion,
+        "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "teamId": .derivedTeam,
+        "active": .serverOwned, "memberCount": .serverOwned, "ownerName": .readName,
+    ])
+    static let listMember: Schema = .object("A member of a marketing list.", required: ["id", "name"], [
+        "id": .uuid("The account's, contact's or lead's id."),
+        "name": .string(),
+        "email": .string(nullable: true),
+        "organisation": .string("A contact's account, a lead's company.", nullable: true),
+    ])
+    static let membersAdd: Schema = .object("Records to add to a static list: `memberIds`, or `query` (its current matches, at most 50,000, as the caller sees them; later records are not added). One of the two. Unknown fields are refused (422).", closed: true, [
+        "memberIds": .array(.uuid(), "Records of the list's target type the caller can see.", nullable: true, maxItems: 1000),
+        "query": .string("A filter of the target's list.", nullable: true, maxLength: 2000),
+    ])
+    static let membersAdded: Schema = .object(required: ["added", "memberCount"], [
+        "added": .integer("How many were not members yet.", minimum: 0),
+        "memberCount": .integer(minimum: 0),
+    ])
+    static let listPreview: Schema = .object("The records a filter matches now for the caller (the seed's Find).", required: ["count", "items"], [
+        "count": .integer("How many match in all.", minimum: 0),
+        "items": .array(.ref("ListMember"), "The first ones, in the target list's default order."),
+    ])
+    static let listCopy: Schema = .object("The copy's name (default: the list's name and “(copy)”). Unknown fields are refused (422).", closed: true, [
+        "name": .string(nullable: true, minLength: 1, maxLength: 200),
+    ])
+    static let campaignLink: Schema = .object("The campaign to link. Unknown fields are refused (422).", required: ["campaignId"], closed: true, ["campaignId": .uuid()])
+    static let listLink: Schema = .object("The marketing list to link. Unknown fields are refused (422).", required: ["listId"], closed: true, ["listId": .uuid()])
+
+    static let campaign: Schema = .object("A campaign. Optional fields are omitted when empty.", required: ["id", "name", "type", "status", "active", "currency", "quick", "ownerId", "version", "createdAt", "updatedAt"], [
+        "id": .uuid(),
+        "name": .string(),
+        "type": .enumeration(Campaign.Kind.self),
+        "status": .enumeration(Campaign.Status.self, "`planning` → `readyToLaunch` → `launched` → `completed`."),
+        "active": .boolean("A deactivated campaign does not move or take lists until reactivated."),
+        "startDate": .string(nullable: true, format: "date"),
+        "endDate": .string(nullable: true, format: "date"),
+        "currency": .string(pattern: "^[A-Z]{3}$"),
+        "budgetedCost": .string(nullable: true, pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
+        "actualCost": .string(nullable: true, pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
+        "expectedRevenue": .string(nullable: true, pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
+        "offer": .string(nullable: true),
+        "description": .string(nullable: true),
+        "quick": .boolean("Made by the quick campaign wizard from a list."),
+        "ownerId": .uuid(),
+        "version": .version,
+        "createdAt": .timestamp(),
+        "updatedAt": .timestamp(),
+    ])
+    static let campaignCreate: Schema = .object("A campaign, in planning. Amounts are in its currency and not negative. Unknown fields are refused (422).", required: ["name"], closed: true, [
+            "name": .string(minLength: 1, maxLength: 200),
+            "type": .enumeration(Campaign.Kind.self, "Default `other`."),
+            "startDate": .string(nullable: true, format: "date"),
+            "endDate": .string("Not before startDate.", nullable: true, format: "date"),
+            "currency": .string("ISO 4217; default the base currency.", pattern: "^[A-Za-z]{3}$"),
+            "budgetedCost": amount, "actualCost": amount, "expectedRevenue": amount,
+            "offer": .string(nullable: true, maxLength: 2000),
+            "description": .string(nullable: true, maxLength: 5000),
+            "ownerId": .ownerInput,
+            "version": .serverOwnedOnCreate,
+            "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "teamId": .derivedTeam,
+            "status": .serverOwned, "active": .serverOwned, "quick": .serverOwned, "ownerName": .readName,
+    ])
+    static let campaignPatch: Schema = .object("Changes to a campaign: absent fields are unchanged, null clears an optional one. Unknown fields are refused (422).", closed: true, [
+            "name": .string(minLength: 1, maxLength: 200),
+            "type": .enumeration(Campaign.Kind.self, nil),
+            "startDate": .string(nullable: true, format: "date"),
+            "endDate": .string("Not before startDate.", nullable: true, format: "date"),
+            "currency": .string("ISO 4217; the amounts sent are read in it.", pattern: "^[A-Za-z]{3}$"),
+            "budgetedCost": amount, "actualCost": amount, "expectedRevenue": amount,
+            "offer": .string(nullable: true, maxLength: 2000),
+            "description": .string(nullable: true, maxLength: 5000),
+            "ownerId": .ownerInput,
+            "version": .expectedVersion,
+            "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "teamId": .derivedTeam,
+            "status": .serverOwned, "active": .serverOwned, "quick": .serverOwned, "ownerName": .readName,
+    ])
+
+    static let campaignSchemas: [(name: String, schema: Schema)] = [
+        ("MarketingList", marketingList), ("MarketingListCreate", marketingListCreate), ("MarketingListPatch", marketingListPatch),
+        ("MarketingListPage", .page("MarketingList", "Marketing lists, newest first (one page).")), ("ListMember", listMember),
+        ("ListMemberPage", .page("ListMember", "A page of members; follow nextCursor for the next.")), ("MembersAdd", membersAdd),
+        ("MembersAdded", membersAdded), ("ListPreview", listPreview), ("ListCopy", listCopy), ("CampaignLink", campaignLink), ("ListLink", listLink),
+        ("Campaign", campaign), ("CampaignCreate", campaignCreate), ("CampaignPatch", campaignPatch),
+        ("CampaignPage", .page("Campaign", "Campaigns, newest first (one page).")),
+    ]
+}

@@ -1,0 +1,195 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import SQLKit
+
+/// Marketing lists, their members, campaigns and their links (`M0021Campaigns`).
+extension SQLSession {
+    func insertMarketingList(_ l: MarketingList) async throws {
+        try await run("""
+            INSERT INTO marketing_lists (id, name, description, target_type, list_type, query, active, owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: l.id.string), \(bind: l.name), \(bind: l.description), \(bind: l.targetType.rawValue), \(bind: l.listType.rawValue),
+                \(bind: l.query), \(bind: l.active), \(bind: l.ownership.ownerId.string), \(bind: l.ownership.teamId?.string), \(bind: l.version),
+                \(bind: Timestamp.string(l.createdAt)), \(bind: Timestamp.string(l.updatedAt)))
+            """)
+    }
+
+    func updateMarketingList(_ l: MarketingList, over before: MarketingList) async throws -> Bool {
+        !(try await rows("""
+            UPDATE marketing_lists SET name = \(bind: l.name), description = \(bind: l.description), query = \(bind: l.query), active = \(bind: l.active),
+                owner_id = \(bind: l.ownership.ownerId.string), team_id = \(bind: l.ownership.teamId?.string), version = \(bind: l.version),
+                updated_at = \(bind: Timestamp.string(l.updatedAt))
+            WHERE id = \(bind: l.id.string) AND version = \(bind: before.version) RETURNING id
+            """)).isEmpty
+    }
+
+    func marketingList(id: MarketingList.ID, locked: Bool) async throws -> MarketingList? {
+        let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE" : ""
+        return try await rows("SELECT * FROM marketing_lists WHERE id = \(bind: id.string)\(lock)").first.map(marketingListRecord)
+    }
+
+    func marketingLists(visibleTo principal: Principal, limit: Int) async throws -> [MarketingList] {
+        try await rows("""
+            SELECT * FROM marketing_lists WHERE \(visibility(principal)) ORDER BY created_at DESC, id DESC LIMIT \(literal: max(1, min(limit, 1000)))
+            """).map(marketingListRecord)
+    }
+
+    func staticMembers(of list: MarketingList.ID, after: UUID?, limit: Int) async throws -> [UUID] {
+        let from: SQLQueryString = after.map { " AND member_id > \(bind: UUIDText.lowercase($0))" } ?? ""
+        return try await rows("""
+            SELECT member_id FROM marketing_list_members WHERE list_id = \(bind: list.string)\(from)
+            ORDER BY member_id LIMIT \(literal: max(1, min(limit, 10_000)))
+            """).compactMap { UUIDText.parse(try $0.string("member_id")) }
+    }
+
+    func staticMemberCount(of list: MarketingList.ID) async throws -> Int {
+        try await rows("SELECT COUNT(*) AS n FROM marketing_list_members WHERE list_id = \(bind: list.string)").first?.int("n") ?? 0
+    }
+
+    func insertMembers(of list: MarketingList.ID, _ ids: [UUID], at time: Date) async throws -> Int {
+        var added = 0
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let values = chunk.map { id -> SQLQueryString in "(\(bind: list.string), \(bind: UUIDText.lowercase(id)), \(bind: Timestamp.string(time)))" }
+            added += try await rows("""
+                INSERT INTO marketing_list_members (list_id, member_id, added_at) VALUES \(values.joined(separator: ", "))
+                ON CONFLICT (list_id, member_id) DO NOTHING RETURNING member_id
+                """).count
+        }
+        return added
+    }
+
+    func deleteMember(of list: MarketingList.ID, _ id: UUID) async throws -> Bool {
+        !(try await rows("""
+            DELETE FROM marketing_list_members WHERE list_id = \(bind: list.string) AND member_id = \(bind: UUIDText.lowercase(id)) RETURNING member_id
+            """)).isEmpty
+    }
+
+    static func targetTable(_ type: MarketingList.TargetType) -> SQLQueryString {
+        switch type {
+        case .accounts: "accounts"
+        case .contacts: "contacts"
+        case .leads: "leads"
+        }
+    }
+
+    func visibleTargets(_ ids: [UUID], of type: MarketingList.TargetType, visibleTo principal: Principal) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        let seen = type == .accounts ? principal.ledger : principal
+        let settled: SQLQueryString = type == .contacts ? " AND \(unsafeRaw: Self.settled)" : ""
+        var found = Set<UUID>()
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for row in try await rows("""
+                SELECT id FROM \(Self.targetTable(type)) WHERE id IN (\(binds: chunk.map(UUIDText.lowercase)))\(settled) AND \(visibility(seen))
+                """) {
+                if let id = UUIDText.parse(try row.string("id")) { found.insert(id) }
+            }
+        }
+        return found
+    }
+
+    func members(_ ids: [UUID], of type: MarketingList.TargetType) async throws -> [ListMember] {
+        guard !ids.isEmpty else { return [] }
+        let keys = ids.map(UUIDText.lowercase)
+        let sql: SQLQueryString = switch type {
+        case .accounts:
+            "SELECT id, name, email, NULL AS organisation FROM accounts WHERE id IN (\(binds: keys))"
+        case .contacts:
+            """
+            SELECT c.id, TRIM(COALESCE(c.first_name, '') || ' ' || c.last_name) AS name, c.email, a.name AS organisation
+            FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.id IN (\(binds: keys))
+            """
+        case .leads:
+            """
+            SELECT id, COALESCE(NULLIF(TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')), ''), topic) AS name, email,
+                company_name AS organisation FROM leads WHERE id IN (\(binds: keys))
+            """
+        }
+        var found: [UUID: ListMember] = [:]
+        for row in try await rows(sql) {
+            guard let id = UUIDText.parse(try row.string("id")) else { continue }
+            found[id] = ListMember(id: id, name: try row.string("name"), email: try row.optional("email"), organisation: try row.optional("organisation"))
+        }
+        return ids.compactMap { found[$0] }
+    }
+
+    func insertCampaign(_ c: Campaign) async throws {
+        try await run("""
+            INSERT INTO campaigns (id, name, type, status, active, start_day, end_day, currency, budgeted_cost_minor, actual_cost_minor,
+                expected_revenue_minor, offer, description, quick, owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: c.id.string), \(bind: c.name), \(bind: c.kind.rawValue), \(bind: c.status.rawValue), \(bind: c.active),
+                \(bind: c.startDate?.description), \(bind: c.endDate?.description), \(bind: c.currency.code), \(bind: c.budgetedCost?.minorUnits),
+                \(bind: c.actualCost?.minorUnits), \(bind: c.expectedRevenue?.minorUnits), \(bind: c.offer), \(bind: c.description), \(bind: c.quick),
+                \(bind: c.ownership.ownerId.string), \(bind: c.ownership.teamId?.string), \(bind: c.version),
+                \(bind: Timestamp.string(c.createdAt)), \(bind: Timestamp.string(c.updatedAt)))
+            """)
+    }
+
+    func updateCampaign(_ c: Campaign, over before: Campaign) async throws -> Bool {
+        !(try await rows("""
+            UPDATE campaigns SET name = \(bind: c.name), type = \(bind: c.kind.rawValue), status = \(bind: c.status.rawValue), active = \(bind: c.active),
+                start_day = \(bind: c.startDate?.description), end_day = \(bind: c.endDate?.description), currency = \(bind: c.currency.code),
+                budgeted_cost_minor = \(bind: c.budgetedCost?.minorUnits), actual_cost_minor = \(bind: c.actualCost?.minorUnits),
+                expected_revenue_minor = \(bind: c.expectedRevenue?.minorUnits), offer = \(bind: c.offer), description = \(bind: c.description),
+                owner_id = \(bind: c.ownership.ownerId.string), team_id = \(bind: c.ownership.teamId?.string), version = \(bind: c.version),
+                updated_at = \(bind: Timestamp.string(c.updatedAt))
+            WHERE id = \(bind: c.id.string) AND version = \(bind: before.version) RETURNING id
+            """)).isEmpty
+    }
+
+    func campaign(id: Campaign.ID, locked: Bool) async throws -> Campaign? {
+        let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE" : ""
+        return try await rows("SELECT * FROM campaigns WHERE id = \(bind: id.string)\(lock)").first.map(campaignRecord)
+    }
+
+    func campaigns(quick: Bool?, limit: Int) async throws -> [Campaign] {
+        let kind: SQLQueryString = quick.map { " WHERE quick = \(bind: $0)" } ?? ""
+        return try await rows("""
+            SELECT * FROM campaigns\(kind) ORDER BY created_at DESC, id DESC LIMIT \(literal: max(1, min(limit, 1000)))
+            """).map(campaignRecord)
+    }
+
+    func linkList(_ list: MarketingList.ID, to campaign: Campaign.ID, at time: Date) async throws -> Bool {
+        !(try await rows("""
+            INSERT INTO campaign_lists (campaign_id, list_id, linked_at) VALUES (\(bind: campaign.string), \(bind: list.string), \(bind: Timestamp.string(time)))
+            ON CONFLICT (campaign_id, list_id) DO NOTHING RETURNING list_id
+            """)).isEmpty
+    }
+
+    func unlinkList(_ list: MarketingList.ID, from campaign: Campaign.ID) async throws -> Bool {
+        !(try await rows("""
+            DELETE FROM campaign_lists WHERE campaign_id = \(bind: campaign.string) AND list_id = \(bind: list.string) RETURNING list_id
+            """)).isEmpty
+    }
+
+    func linkedLists(of campaign: Campaign.ID) async throws -> [MarketingList.ID] {
+        try await rows("SELECT list_id FROM campaign_lists WHERE campaign_id = \(bind: campaign.string) ORDER BY linked_at, list_id").map { try $0.id("list_id") }
+    }
+
+    func linkedCampaigns(of list: MarketingList.ID) async throws -> [Campaign.ID] {
+        try await rows("SELECT campaign_id FROM campaign_lists WHERE list_id = \(bind: list.string) ORDER BY linked_at, campaign_id").map { try $0.id("campaign_id") }
+    }
+
+    private func marketingListRecord(_ row: any SQLRow) throws -> MarketingList {
+        var list = MarketingList(id: try row.id("id"), name: try row.string("name"), description: try row.optional("description"),
+                                 targetType: try row.status("target_type", MarketingList.TargetType.self),
+                                 listType: try row.status("list_type", MarketingList.ListType.self), query: try row.optional("query"),
+                                 active: try row.decode(column: "active", as: Bool.self), ownership: try row.ownership(), version: try row.int("version"),
+                                 createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+        list.query = try row.optional("query")
+        return list
+    }
+
+    private func campaignRecord(_ row: any SQLRow) throws -> Campaign {
+        let currency = try row.currency("currency")
+        func money(_ column: String) throws -> Money? {
+            try row.decodeNil(column: column) ? nil : Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency)
+        }
+        return Campaign(id: try row.id("id"), name: try row.string("name"), kind: try row.status("type", Campaign.Kind.self),
+                        status: try row.status("status", Campaign.Status.self), active: try row.decode(column: "active", as: Bool.self),
+                        startDate: try row.optionalDay("start_day"), endDate: try row.optionalDay("end_day"), currency: currency,
+                        budgetedCost: try money("budgeted_cost_minor"), actualCost: try money("actual_cost_minor"),
+                        expectedRevenue: try money("expected_revenue_minor"), offer: try row.optional("offer"), description: try row.optional("description"),
+                        quick: try row.decode(column: "quick", as: Bool.self), ownership: try row.ownership(), version: try row.int("version"),
+                        createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
