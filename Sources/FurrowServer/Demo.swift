@@ -41,6 +41,7 @@ public enum DemoCompany {
         try await DemoActivities.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoBudgets.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoMaintenance.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
+        try await DemoCampaigns.load(env, people: principals, admin: adminPrincipal)
         _ = try await SettingsService(env).update({ settings in
             settings.companyName = "Furrow Demo Ltd"
             settings.companyAddress = "1 Harvest Lane, Leeds LS1 4AP, United Kingdom"

@@ -38,7 +38,7 @@ struct DemoTests {
         #expect(Set(deals.map(\.status)) == [.inProgress, .won, .lost])
         #expect(try await LeadService(env).list(ListQuery(limit: 100), by: admin).map(\.status).contains(.qualified))
         let quotes = try await QuoteService(env).list(ListQuery(limit: 100), by: admin)
-        #expect(Set(quotes.map(\.status)) == [.sent, .accepted])
+        #expect(Set(quotes.map(\.status)) == [.draft, .sent, .accepted])  // the draft: a maintenance renewal's quote
         #expect(try await ProductService(env).products(ListQuery(limit: 100)).contains { $0.inventoryStatus == .sold })
         let invoices = try await InvoiceService(env).list(ListQuery(limit: 100), by: admin)
         #expect(Set(invoices.map(\.status)) == [.partiallyPaid, .issued, .paid])
@@ -52,5 +52,13 @@ struct DemoTests {
         #expect(diary.contains { $0.recurrence != nil } && diary.contains { $0.status == .completed })
         let week = try await CalendarService(env).entries(from: Date(), to: Date().addingTimeInterval(7 * 86400), ownerId: nil, by: admin)
         #expect(week.entries.filter(\.recurring).count >= 2)
+        // marketing: a launched campaign sent to a dynamic list of farms and a static list of leads, and a lead it brought in
+        let campaigns = try await CampaignService(env).list(by: admin)
+        let launched = try #require(campaigns.first { $0.status == .launched })
+        let lists = try await CampaignService(env).lists(of: launched.id, by: admin)
+        #expect(Set(lists.map(\.listType)) == [.static, .dynamic])
+        for list in lists { #expect(try await MarketingListService(env).count(list.id, by: admin) >= 1, "\(list.name)") }
+        let leads = try await LeadService(env).list(ListQuery(limit: 100), by: admin)
+        #expect(leads.contains { $0.fields.campaignId == launched.id.uuid })
     }
 }

@@ -15,7 +15,7 @@ struct ResponseShapeTests {
     static let queries = [
         "/search": "?q=a", "/audit": "?entity=account&id={account}", "/calendar": "?from=2026-11-01&to=2027-01-31",
         "/connections": "?partyType=account&partyId={account}", "/reports/pipeline": "?groupBy=stage", "/reports/funnel": "?kindId={kind}",
-        "/budgets": "?regardingType=account&regardingId={account}",
+        "/budgets": "?regardingType=account&regardingId={account}", "/marketing-lists/preview": "?targetType=accounts&query=industry%3DAgriculture",
     ]
     /// Where a path's `{id}` comes from when it is not the list at the path's start.
     static let idSources = [

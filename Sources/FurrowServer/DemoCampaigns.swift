@@ -1,0 +1,63 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+
+/// The demo company's marketing: Sam's launched spring irrigation campaign sent to a dynamic list
+/// of the farms he looks after and a static list of irrigation leads, a lead it brought in, and
+/// Nora's harvest webinar still in planning.
+enum DemoCampaigns {
+    static func load(_ env: CoreEnvironment, people: [String: Principal], admin: Principal) async throws {
+        let sam = people["sam@demo.furrow.test"]!, nora = people["nora@demo.furrow.test"]!
+        let gbp = Currency("GBP")!
+        let today = Timestamp.calendarDay(env.clock.now(), in: TimeZone(identifier: "Europe/London")!)
+        let campaigns = CampaignService(env), lists = MarketingListService(env)
+        var spring = CampaignService.Input()
+        spring.name = "Spring irrigation \(today.year + 1)"
+        spring.kind = .directMarketing
+        spring.startDate = .some(today.adding(days: -14))
+        spring.endDate = .some(Calendarless.adding(months: 4, to: today))
+        spring.currency = gbp
+        spring.budgetedCost = .some(Money("4500.00", currency: gbp))
+        spring.actualCost = .some(Money("1200.00", currency: gbp))
+        spring.expectedRevenue = .some(Money("60000.00", currency: gbp))
+        spring.offer = .some("Free soil-moisture survey with every controller ordered before March.")
+        spring.description = .some("Letters and email to the farms we look after and the irrigation leads of the autumn shows.")
+        let campaign = try await campaigns.create(spring, by: sam)
+
+        var farms = MarketingListService.Input()
+        farms.name = "Farms we look after"
+        farms.targetType = .accounts
+        farms.listType = .dynamic
+        farms.query = "industry=Agriculture"
+        let farmList = try await lists.create(farms, by: sam)
+        var prospects = MarketingListService.Input()
+        prospects.name = "Irrigation prospects"
+        prospects.targetType = .leads
+        prospects.listType = .static
+        let prospectList = try await lists.create(prospects, by: sam)
+        _ = try await lists.addMatches(prospectList.id, query: "q=Irrigation", by: sam)
+        try await campaigns.link(campaign.id, list: farmList.id, by: sam)
+        try await campaigns.link(campaign.id, list: prospectList.id, by: sam)
+        _ = try await campaigns.move(campaign.id, to: .readyToLaunch, by: sam)
+        _ = try await campaigns.move(campaign.id, to: .launched, by: sam)
+
+        // a lead the campaign brought in, its source the campaign channel
+        let channel = try await CatalogService(env).channels().first { $0.impactType == .campaign }
+        _ = try await LeadService(env).create(LeadFields(topic: "Drip irrigation for the orchard", firstName: "Jo", lastName: "Marsh",
+                                                         companyName: "Marsh Fruit Farm", email: "jo@marsh-fruit.example",
+                                                         estimatedValue: Money("9200.00", currency: gbp),
+                                                         source: LeadSource(channelId: channel?.id, refType: channel == nil ? nil : .campaign,
+                                                                            refId: channel == nil ? nil : campaign.id.uuid),
+                                                         campaignId: campaign.id.uuid), by: sam)
+
+        var webinar = CampaignService.Input()
+        webinar.name = "Harvest logistics webinar"
+        webinar.kind = .webinar
+        webinar.startDate = .some(Calendarless.adding(months: 2, to: today))
+        webinar.endDate = .some(Calendarless.adding(months: 2, to: today))
+        webinar.currency = gbp
+        webinar.budgetedCost = .some(Money("800.00", currency: gbp))
+        _ = try await campaigns.create(webinar, by: nora)
+        _ = admin
+    }
+}
