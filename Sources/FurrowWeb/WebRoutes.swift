@@ -74,6 +74,10 @@ public enum WebRoutes {
         ContractPages(web: web).add(to: pages)
         MyVisitsPage(web: web).add(to: pages)
         ServiceReportPage(web: web).add(to: pages)
+        MarketingListForm(web: web).add(to: pages)
+        MarketingListPages(web: web).add(to: pages)
+        CampaignForm(web: web).add(to: pages)
+        CampaignPages(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

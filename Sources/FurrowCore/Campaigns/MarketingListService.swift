@@ -212,8 +212,15 @@ public struct MarketingListService: Sendable {
         }
     }
 
+    /// A filter (`industry=Logistics&q=acme`), or plain words, which are searched for as `q`.
     static func query(_ text: String, _ target: MarketingList.TargetType, limit: Int) throws(QueryError) -> ListQuery {
-        try ListQuery.filter(text, fields: fields(target), limit: limit)
+        let words = text.trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty && !words.contains("=") {
+            var query = ListQuery(limit: limit, sort: fields(target).defaultSort)
+            query.text = words
+            return query
+        }
+        return try ListQuery.filter(text, fields: fields(target), limit: limit)
     }
 
     /// A dynamic list's rule must read as a filter of its target's list (a 422 naming `query` otherwise).

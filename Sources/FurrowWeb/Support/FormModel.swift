@@ -161,8 +161,14 @@ struct FormPage {
     var cancel: String?
     var intro: String?
     var datalists: [Datalist] = []
+    /// A second submit button posting the same fields elsewhere (a preview such as Find).
+    var secondaryLabel: String?
+    var secondaryAction: String?
+    /// What the secondary action found, shown under the form.
+    var aside: Aside?
 
     struct Datalist { let id: String, options: [Field.Option] }
+    struct Aside { let title: String, text: String, items: [String], hasItems: Bool }
 
     init(heading: String, action: String, submitLabel: String, cancel: String? = nil) {
         self.heading = heading
