@@ -1,5 +1,6 @@
 import Foundation
 import FurrowDomain
+import FurrowCore
 import Hummingbird
 import NIOCore
 
@@ -135,6 +136,20 @@ public struct JSONBody {
         if let day = Day(text) { return day }
         errors.append(FieldError(prefix + key, Bounds.dateMessage))
         return nil
+    }
+
+    /// An RFC 3339 UTC timestamp in `Bounds.years`; present but not such a time is an error.
+    public mutating func timestamp(_ key: String) -> Date? {
+        guard let text = string(key) else { return nil }
+        guard let date = Timestamp.date(text) else {
+            errors.append(FieldError(prefix + key, "must be an RFC 3339 UTC timestamp"))
+            return nil
+        }
+        guard Bounds.contains(date) else {
+            errors.append(FieldError(prefix + key, Bounds.timeMessage))
+            return nil
+        }
+        return date
     }
 
     /// A string field: nil when absent or null; a non-string is a field error.

@@ -78,6 +78,7 @@ public enum WebRoutes {
         MarketingListPages(web: web).add(to: pages)
         CampaignForm(web: web).add(to: pages)
         CampaignPages(web: web).add(to: pages)
+        UnsubscribePage(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

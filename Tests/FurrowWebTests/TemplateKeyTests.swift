@@ -18,7 +18,7 @@ struct TemplateKeyTests {
             let issued = try await AuthService(env).signIn(email: admin.email, password: admin.password, clientAddress: "127.0.0.1", kind: .session)
             return try await API.with(env, templateAudit: audit) { api in
                 // when: every page a link leads to, each kind of page at most twice
-                try await Crawl.pages(from: ["/", "/search?q=a", "/my-visits"]) { path in
+                try await Crawl.pages(from: ["/", "/search?q=a", "/my-visits", "/unsubscribe/0123456789abcdef0123456789abcdef"]) { path in
                     let reply = try await api.call(.get, path, headers: ["Cookie": "furrow_session=" + issued.secret])
                     return (reply.status, reply.contentType?.hasPrefix("text/html") == true ? reply.text : "", reply.headers[.location])
                 }

@@ -128,3 +128,35 @@ extension CampaignRoutes {
                  use: CampaignRoutes.unlinkList),
     ]
 }
+
+extension CampaignActivityRoutes {
+    static let activityId = Endpoint.Parameter.id.described("The campaign activity's id (a malformed id answers 404).")
+
+    static let endpoints: [Endpoint] = [
+        Endpoint(.get, "/campaigns/{id}/activities", "listCampaignActivities", tag: "Campaigns", "A campaign's activities",
+                 parameters: [CampaignRoutes.campaignId], answers: [.ok("CampaignActivityPage"), .unauthorized, .problem(404)],
+                 use: CampaignActivityRoutes.list),
+        Endpoint(.post, "/campaigns/{id}/activities", "createCampaignActivity", tag: "Campaigns", "Plan a campaign activity",
+                 description: "On an active campaign with a marketing list linked (rule 67). An email's subject and body may hold merge fields.",
+                 parameters: [CampaignRoutes.campaignId], body: .json("CampaignActivityCreate"),
+                 answers: [.created("CampaignActivity", location: "/api/v1/campaign-activities/{id}"), .unauthorized,
+                           .writeForbidden("The caller's role cannot change the campaign"), .problem(404),
+                           .problem(409, [.campaignInactive, .campaignHasNoList], detail: "The campaign is deactivated or has no marketing list")],
+                 bodyErrors: true, use: CampaignActivityRoutes.create),
+        Endpoint(.get, "/campaign-activities/{id}", "getCampaignActivity", tag: "Campaigns", "A campaign activity and its distribution's progress",
+                 parameters: [activityId], answers: [.ok("CampaignActivity"), .unauthorized, .problem(404)], use: CampaignActivityRoutes.get),
+        Endpoint(.get, "/campaign-activities/{id}/preview", "previewCampaignActivity", tag: "Campaigns", "Preview the email for a member",
+                 description: "Rendered for `memberId` (a member of one of the campaign's lists), else for the first member.",
+                 parameters: [activityId, Endpoint.Parameter("memberId", in: .query, "The member's record id.", .uuid())],
+                 answers: [.ok("PreviewMessage"), .problem(400, [.invalidQuery], detail: "An unknown parameter or a memberId that is not a UUID"),
+                           .unauthorized, .problem(404, detail: "No such activity, or no such member in the campaign's lists")],
+                 use: CampaignActivityRoutes.preview),
+        Endpoint(.post, "/campaign-activities/{id}/distribute", "distributeCampaignActivity", tag: "Campaigns", "Distribute to the lists' members",
+                 description: "Only when the campaign is ready to launch or launched, and active (rule 68). The distribution runs in the background in batches, the members read a page at a time; `processed` and `counts` show its progress. Each member is reached once: an email queued in the outbox (with a per-recipient Reply-To and one-click unsubscribe, RFC 8058) for a member with an address that has not unsubscribed, or an activity made for them. Distributing again reaches only members not reached before. No body is read.",
+                 parameters: [activityId],
+                 answers: [.ok("CampaignActivity", "Accepted: the distribution is running", status: 202), .unauthorized,
+                           .writeForbidden("The caller's role cannot change the campaign or the activity"), .problem(404),
+                           .problem(409, [.campaignNotReady, .campaignHasNoList], detail: "The campaign is in planning, completed or deactivated, or has no active list")],
+                 use: CampaignActivityRoutes.distribute),
+    ]
+}

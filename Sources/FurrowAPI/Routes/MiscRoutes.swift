@@ -102,7 +102,7 @@ struct SearchRoutes: RouteSet {
 struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
-                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours"]
+                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours", "publicURL", "inboundDomain"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates",
                                      "budgetTracking"]
 
@@ -114,11 +114,11 @@ struct SettingsRoutes: RouteSet {
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates", "workingDays", "renewalReminderDays"]),
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(Self.flags).union(["smtpPort", "followUpDays", "calendarStates", "workingDays", "renewalReminderDays", "sendingRate"]),
                                       ignoring: ["smtpPasswordSet"])
         let values = Dictionary(uniqueKeysWithValues: Self.fields.compactMap { key in body.string(key).map { (key, $0) } })
         let flags = Dictionary(uniqueKeysWithValues: Self.flags.compactMap { key in body.bool(key).map { (key, $0) } })
-        let port = body.int("smtpPort"), followUp = body.int("followUpDays"), reminder = body.int("renewalReminderDays")
+        let port = body.int("smtpPort"), followUp = body.int("followUpDays"), reminder = body.int("renewalReminderDays"), rate = body.int("sendingRate")
         let states = body.has("calendarStates") ? body.strings("calendarStates") : nil
         var workingDays: [Int]?
         if body.has("workingDays") {
@@ -160,6 +160,9 @@ struct SettingsRoutes: RouteSet {
             if let days { settings.workingDays = days }
             if let v = values["workingHours"] { settings.workingHours = v }
             if let reminder { settings.renewalReminderDays = reminder }
+            if let v = values["publicURL"] { settings.publicURL = v }
+            if let v = values["inboundDomain"] { settings.inboundDomain = v }
+            if let rate { settings.sendingRate = rate }
         }, by: principal)
         return try .json(settings)
     }

@@ -217,7 +217,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -241,6 +241,9 @@ extension Components {
         "workingDays": .array(.integer(minimum: 1, maximum: 7), "The ISO weekdays (1 Monday … 7 Sunday) maintenance visits are planned on."),
         "workingHours": .string("The hours maintenance visits are planned in, company time (default `09:00-17:00`).", pattern: "^[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]$", examples: ["09:00-17:00"]),
         "renewalReminderDays": .integer("How many days before a maintenance contract ends its owner is reminded to renew it (default 30); a second reminder goes out 7 days before.", minimum: 1, maximum: 365),
+        "publicURL": .string("The server's address as customers reach it, for the links in emails (unsubscribe).", examples: ["https://crm.example.com"]),
+        "inboundDomain": .string("Replies to campaign emails go to `<sender's local part>+<token>@<inboundDomain>`; empty: the sender's own domain."),
+        "sendingRate": .integer("Emails sent per minute at most; 0: no limit.", minimum: 0, maximum: 100000),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -267,6 +270,9 @@ extension Components {
         "workingDays": .array(.integer(minimum: 1, maximum: 7), "The ISO weekdays visits are planned on, at least one.", nullable: true, minItems: 1, maxItems: 7),
         "workingHours": .string("`HH:MM-HH:MM`, at least 15 minutes apart; visits planned before keep their times.", nullable: true, maxLength: 11, examples: ["08:00-16:30"]),
         "renewalReminderDays": .integer("From 1 to 365.", nullable: true, minimum: 1, maximum: 365),
+        "publicURL": .string("An http or https address.", nullable: true, maxLength: 300, examples: ["https://crm.example.com"]),
+        "inboundDomain": .string("A domain name, or empty.", nullable: true, maxLength: 253, examples: ["replies.example.com"]),
+        "sendingRate": .integer("0 for no limit.", nullable: true, minimum: 0, maximum: 100000),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")

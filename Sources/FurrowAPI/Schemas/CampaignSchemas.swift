@@ -114,6 +114,41 @@ extension Components {
             "status": .serverOwned, "active": .serverOwned, "quick": .serverOwned, "ownerName": .readName,
     ])
 
+    static let campaignActivity: Schema = .object("A campaign activity and how far its distribution went. Optional fields are omitted when empty.", required: ["id", "campaignId", "channel", "subject", "distribution", "total", "processed", "ownerId", "version", "createdAt", "updatedAt"], [
+        "id": .uuid(),
+        "campaignId": .uuid(),
+        "channel": .enumeration(CampaignActivity.Channel.self, "`email`: a templated email to every member with an address; the others: an activity made for every member (a letter is a task)."),
+        "subject": .string(),
+        "body": .string("The email's text, with merge fields such as `{{contact.firstName}}`, or what each activity is about.", nullable: true),
+        "scheduledStart": .timestamp(nullable: true),
+        "scheduledEnd": .timestamp(nullable: true),
+        "distribution": .enumeration(CampaignActivity.Distribution.self, "`running` while batches are still going out."),
+        "total": .integer("The members of the campaign's active lists when the distribution started.", minimum: 0),
+        "processed": .integer("Members read so far (one read twice through two lists counts twice).", minimum: 0),
+        "counts": .ref("DeliveryCounts"),
+        "ownerId": .uuid(),
+        "version": .version,
+        "createdAt": .timestamp(),
+        "updatedAt": .timestamp(),
+    ])
+    static let deliveryCounts: Schema = .object("Members reached, each once: emails queued, members without an address, addresses that unsubscribed, activities made. Omitted in lists.", required: ["sent", "skipped", "suppressed", "created"], [
+        "sent": .integer(minimum: 0), "skipped": .integer(minimum: 0), "suppressed": .integer(minimum: 0), "created": .integer(minimum: 0),
+    ])
+    static let campaignActivityCreate: Schema = .object("A campaign activity. Unknown fields are refused (422).", required: ["channel", "subject"], closed: true, [
+        "channel": .enumeration(CampaignActivity.Channel.self),
+        "subject": .string("Merge fields allowed.", minLength: 1, maxLength: 200),
+        "body": .string("Required for email. Merge fields: \(MergeTemplate.fields.map { "`{{\($0)}}`" }.joined(separator: ", ")); values are HTML-escaped in the HTML part.", nullable: true, maxLength: 20000),
+        "scheduledStart": .string("RFC 3339 UTC: emails are not sent before it; the activities made are due (or start) then.", nullable: true, format: "date-time"),
+        "scheduledEnd": .string("Not before scheduledStart.", nullable: true, format: "date-time"),
+        "ownerId": .ownerInput,
+        "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
+        "campaignId": .serverOwned, "distribution": .serverOwned, "total": .serverOwned, "processed": .serverOwned, "counts": .serverOwned,
+    ])
+    static let previewMessage: Schema = .object("The email as a member gets it.", required: ["subject", "text", "html"], [
+        "memberId": .uuid(nullable: true), "memberName": .string(nullable: true), "to": .string(nullable: true),
+        "subject": .string(), "text": .string(), "html": .string("The HTML part: the member's values escaped."),
+    ])
+
     static let campaignSchemas: [(name: String, schema: Schema)] = [
         ("MarketingList", marketingList), ("MarketingListCreate", marketingListCreate), ("MarketingListPatch", marketingListPatch),
         ("MarketingListPage", .page("MarketingList", "Marketing lists, newest first (one page).")), ("ListMember", listMember),
@@ -121,5 +156,7 @@ extension Components {
         ("MembersAdded", membersAdded), ("ListPreview", listPreview), ("ListCopy", listCopy), ("CampaignLink", campaignLink), ("ListLink", listLink),
         ("Campaign", campaign), ("CampaignCreate", campaignCreate), ("CampaignPatch", campaignPatch),
         ("CampaignPage", .page("Campaign", "Campaigns, newest first (one page).")),
+        ("CampaignActivity", campaignActivity), ("DeliveryCounts", deliveryCounts), ("CampaignActivityCreate", campaignActivityCreate),
+        ("CampaignActivityPage", .page("CampaignActivity", "A campaign's activities, oldest first (one page).")), ("PreviewMessage", previewMessage),
     ]
 }

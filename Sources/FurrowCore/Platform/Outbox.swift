@@ -20,6 +20,10 @@ public struct OutboxEmail: Sendable, Equatable {
     public var sentAt: Date?
     public var relatedEntity: String?
     public var relatedId: UUID?
+    /// A campaign email's per-recipient reply address, its one-click unsubscribe link and its HTML part.
+    public var replyTo: String?
+    public var unsubscribeURL: String?
+    public var htmlBody: String?
 
     public init(id: UUID, to: String, subject: String, body: String, attachmentName: String? = nil, attachment: Data? = nil,
                 status: Status = .queued, attempts: Int = 0, lastError: String? = nil, nextAttemptAt: Date, createdAt: Date,
@@ -51,6 +55,10 @@ public struct OutboxEmail: Sendable, Equatable {
 
 public protocol OutboxSession: Sendable {
     func insertEmail(_ email: OutboxEmail) async throws
+    /// Many emails in one statement (a campaign's batch).
+    func insertEmails(_ emails: [OutboxEmail]) async throws
+    /// How many emails went out since the moment (the sending rate's count).
+    func sentCount(since: Date) async throws -> Int
     /// Takes the oldest due queued email for delivery (marks it `sending` until `leaseUntil`), or nil.
     /// Safe with several servers: each email is claimed once.
     func claimDueEmail(now: Date, leaseUntil: Date) async throws -> OutboxEmail?

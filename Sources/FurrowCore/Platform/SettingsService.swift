@@ -46,6 +46,12 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var workingHours: String = "09:00-17:00"
     /// How many days before a maintenance contract ends its owner is reminded (again at 7 days).
     public var renewalReminderDays: Int = 30
+    /// The address the server is reached at from outside, for links in emails (unsubscribe).
+    public var publicURL: String = "http://127.0.0.1:8080"
+    /// The domain replies to campaign emails are sent to (`<local part>+<token>@<inboundDomain>`); empty: the sender's domain.
+    public var inboundDomain: String = ""
+    /// Emails sent per minute at most (0: no limit).
+    public var sendingRate: Int = 0
 
     /// `workingHours` as minutes after midnight.
     public var workingMinutes: (start: Int, end: Int) { Self.minutes(workingHours) ?? (9 * 60, 17 * 60) }
@@ -69,7 +75,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
         case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate, workingDays
-        case workingHours, renewalReminderDays
+        case workingHours, renewalReminderDays, publicURL, inboundDomain, sendingRate
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -97,6 +103,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(workingDays, forKey: .workingDays)
         try container.encode(workingHours, forKey: .workingHours)
         try container.encode(renewalReminderDays, forKey: .renewalReminderDays)
+        try container.encode(publicURL, forKey: .publicURL)
+        try container.encode(inboundDomain, forKey: .inboundDomain)
+        try container.encode(sendingRate, forKey: .sendingRate)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -144,6 +153,9 @@ public struct Settings: Sendable, Equatable, Encodable {
         workingDays = values["workingDays"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? d.workingDays
         workingHours = values["workingHours"] ?? d.workingHours
         renewalReminderDays = values["renewalReminderDays"].flatMap { Int($0) } ?? d.renewalReminderDays
+        publicURL = values["publicURL"] ?? d.publicURL
+        inboundDomain = values["inboundDomain"] ?? d.inboundDomain
+        sendingRate = values["sendingRate"].flatMap { Int($0) } ?? d.sendingRate
     }
 
     var values: [String: String] {
@@ -155,7 +167,8 @@ public struct Settings: Sendable, Equatable, Encodable {
          "followUpDays": String(followUpDays), "calendarStates": calendarStates.joined(separator: ","),
          "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate,
          "workingDays": workingDays.map(String.init).joined(separator: ","), "workingHours": workingHours,
-         "renewalReminderDays": String(renewalReminderDays)]
+         "renewalReminderDays": String(renewalReminderDays), "publicURL": publicURL, "inboundDomain": inboundDomain,
+         "sendingRate": String(sendingRate)]
     }
 
     /// The company time zone.
@@ -193,6 +206,16 @@ public struct Settings: Sendable, Equatable, Encodable {
         }
         if Self.minutes(workingHours) == nil { check.add("workingHours", "must be two times such as 09:00-17:00, at least 15 minutes apart") }
         if !(1...365).contains(renewalReminderDays) { check.add("renewalReminderDays", "must be from 1 to 365") }
+        let url = publicURL.trimmingCharacters(in: .whitespaces)
+        if URL(string: url).map({ ["http", "https"].contains($0.scheme?.lowercased() ?? "") && $0.host?.isEmpty == false }) != true || url.count > 300
+            || url.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) {
+            check.add("publicURL", "must be the server's address, such as https://crm.example.com")
+        }
+        let domain = inboundDomain.trimmingCharacters(in: .whitespaces).lowercased()
+        if !domain.isEmpty && (domain.count > 253 || !domain.contains(".") || domain.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") || !$0.isASCII })) {
+            check.add("inboundDomain", "must be a domain name such as replies.example.com, or empty")
+        }
+        if !(0...100_000).contains(sendingRate) { check.add("sendingRate", "must be from 0 (no limit) to 100000 a minute") }
         let states = calendarStates.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
             check.add("calendarStates", "takes inProgress, won, lost or stage ids")
@@ -218,6 +241,9 @@ public struct Settings: Sendable, Equatable, Encodable {
             result.workingHours = String(format: "%02d:%02d-%02d:%02d", hours.start / 60, hours.start % 60, hours.end / 60, hours.end % 60)
         }
         result.renewalReminderDays = renewalReminderDays
+        result.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        result.inboundDomain = domain
+        result.sendingRate = sendingRate
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }

@@ -31,4 +31,52 @@ public protocol CampaignSession: Sendable {
     func unlinkList(_ list: MarketingList.ID, from campaign: Campaign.ID) async throws -> Bool
     func linkedLists(of campaign: Campaign.ID) async throws -> [MarketingList.ID]
     func linkedCampaigns(of list: MarketingList.ID) async throws -> [Campaign.ID]
+
+    func insertCampaignActivity(_ activity: CampaignActivity) async throws
+    func updateCampaignActivity(_ activity: CampaignActivity, over before: CampaignActivity) async throws -> Bool
+    /// Locked: on PostgreSQL the row is taken `FOR UPDATE SKIP LOCKED`, nil when another server holds it.
+    func campaignActivity(id: CampaignActivity.ID, locked: Bool) async throws -> CampaignActivity?
+    func campaignActivities(of campaign: Campaign.ID) async throws -> [CampaignActivity]
+    /// Activities whose distribution is running, oldest first.
+    func runningDistributions(limit: Int) async throws -> [CampaignActivity.ID]
+
+    /// Records the deliveries not recorded yet (one per activity and member); answers the members that were new.
+    func insertDeliveries(_ deliveries: [CampaignDelivery], of activity: CampaignActivity.ID, at: Date) async throws -> Set<UUID>
+    /// How many members each outcome has.
+    func deliveryCounts(of activity: CampaignActivity.ID) async throws -> [CampaignDelivery.Outcome: Int]
+    /// The activity, member and address a reply or unsubscribe token was given for.
+    func delivery(token: String) async throws -> (activity: CampaignActivity.ID, member: UUID, address: String?)?
+    /// Puts an address on the suppression list; false when it was there.
+    func suppress(_ address: String, reason: String, at: Date) async throws -> Bool
+    /// Which of these (lower-case) addresses are suppressed.
+    func suppressed(_ addresses: [String]) async throws -> Set<String>
+}
+
+/// What distributing a campaign activity did for one member.
+public struct CampaignDelivery: Sendable, Equatable {
+    public enum Outcome: String, Sendable, CaseIterable {
+        /// An email was queued.
+        case sent
+        /// No address to send to.
+        case skipped
+        /// The address unsubscribed.
+        case suppressed
+        /// An activity was made for the member (the other channels).
+        case created
+    }
+    public let memberId: UUID
+    public let outcome: Outcome
+    public let address: String?
+    public let token: String?
+    public let emailId: UUID?
+    public let recordId: UUID?
+
+    public init(memberId: UUID, outcome: Outcome, address: String? = nil, token: String? = nil, emailId: UUID? = nil, recordId: UUID? = nil) {
+        self.memberId = memberId
+        self.outcome = outcome
+        self.address = address
+        self.token = token
+        self.emailId = emailId
+        self.recordId = recordId
+    }
 }

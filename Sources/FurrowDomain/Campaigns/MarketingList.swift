@@ -75,12 +75,17 @@ public struct ListMember: Sendable, Equatable {
     public let email: String?
     /// For contacts, their account's name; for leads, their company.
     public let organisation: String?
+    /// A contact's or lead's names (the merge fields).
+    public var firstName: String?
+    public var lastName: String?
 
-    public init(id: UUID, name: String, email: String?, organisation: String?) {
+    public init(id: UUID, name: String, email: String?, organisation: String?, firstName: String? = nil, lastName: String? = nil) {
         self.id = id
         self.name = name
         self.email = email
         self.organisation = organisation
+        self.firstName = firstName
+        self.lastName = lastName
     }
 }
 
@@ -93,4 +98,8 @@ public enum CampaignError: Error, Sendable, Equatable {
     case illegalMove(from: Campaign.Status, to: Campaign.Status)
     /// Members are added by hand only to a static list.
     case notStatic
+    /// Rule 68: distributed only when ready to launch or launched (and active).
+    case notReady(Campaign.Status)
+    /// Rule 67: a campaign activity needs an active marketing list on the campaign.
+    case noList
 }

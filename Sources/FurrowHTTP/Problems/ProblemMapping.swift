@@ -52,6 +52,10 @@ extension Problem {
                 return Problem(.campaignInactive, 409, "Campaign inactive", "The campaign is deactivated; reactivate it first.")
             case .illegalMove(let from, let to):
                 return Problem(.campaignIllegalMove, 409, "Not possible now", "A campaign that is \(from.rawValue) cannot become \(to.rawValue).")
+            case .notReady(let status):
+                return Problem(.campaignNotReady, 409, "Campaign not ready", "A campaign is distributed once it is ready to launch or launched, and active; this one is \(status.rawValue).")
+            case .noList:
+                return Problem(.campaignHasNoList, 409, "No marketing list", "Link an active marketing list to the campaign first: its members are who the campaign reaches.")
             }
         case let error as HTTPError: return from(error)
         default: return nil

@@ -8,18 +8,27 @@ enum MailMessage {
     /// another (`Bcc:`) of the sender's choosing.
     static func render(_ email: OutboxEmail, from: String, date: Date) throws -> String {
         let boundary = "furrow-" + UUIDText.lowercase(email.id)
-        for value in [from, email.to, email.attachmentName ?? ""] where value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
+        for value in [from, email.to, email.attachmentName ?? "", email.replyTo ?? "", email.unsubscribeURL ?? ""] where value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             throw SMTPClient.Failure(description: "refused to write a mail header holding a line break")
         }
         var lines = [
             "From: \(from)", "To: \(email.to)", "Subject: \(encodedWord(email.subject))", "Date: \(rfc5322(date))",
             "Message-ID: <\(UUIDText.lowercase(email.id))@furrow>", "MIME-Version: 1.0",
         ]
+        if let replyTo = email.replyTo { lines.append("Reply-To: \(replyTo)") }
+        if let url = email.unsubscribeURL {
+            // RFC 8058 one-click unsubscribe: a POST to the link unsubscribes without signing in
+            lines += ["List-Unsubscribe: <\(url)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"]
+        }
         let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", wrapped(Data(email.body.utf8))]
         if let attachment = email.attachment, let name = email.attachmentName {
             lines += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)"] + text
             lines += ["--\(boundary)", "Content-Type: application/pdf; name=\"\(name)\"", "Content-Transfer-Encoding: base64",
                       "Content-Disposition: attachment; filename=\"\(name)\"", "", wrapped(attachment), "--\(boundary)--"]
+        } else if let html = email.htmlBody {
+            lines += ["Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "", "--\(boundary)"] + text
+            lines += ["--\(boundary)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", "",
+                      wrapped(Data(html.utf8)), "--\(boundary)--"]
         } else {
             lines += text
         }

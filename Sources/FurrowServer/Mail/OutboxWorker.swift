@@ -35,6 +35,10 @@ public struct OutboxWorker: Service {
         let settings = try await SettingsService(env).current()
         guard !settings.smtpHost.isEmpty else { return false }
         let now = env.clock.now()
+        if settings.sendingRate > 0 {
+            let sent = try await env.store.read { try await $0.sentCount(since: now.addingTimeInterval(-60)) }
+            guard sent < settings.sendingRate else { return false }
+        }
         guard let email = try await env.store.write({ try await $0.claimDueEmail(now: now, leaseUntil: now.addingTimeInterval(300)) }) else {
             return false
         }

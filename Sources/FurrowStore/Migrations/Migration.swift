@@ -18,7 +18,8 @@ struct Migration: Sendable {
     static let all: [Migration] = [m0001Backbone, m0002Pipeline, m0003Notifications, m0004Quotes, m0005Orders, m0006Outbox, m0007OrderTracking, m0008Ledger,
                                    m0009Activities, m0010Indexes, m0011StagedImports, m0012SearchOrder,
                                    m0013DocumentSearch, m0014SearchLabels, m0015OpportunityValue, m0016ActivityOrigin,
-                                   m0017CredentialOwner, m0018Budgets, m0019Maintenance, m0020RenewalQuote, m0021Campaigns]
+                                   m0017CredentialOwner, m0018Budgets, m0019Maintenance, m0020RenewalQuote, m0021Campaigns,
+                                   m0022CampaignActivities]
 }
 
 public struct Migrator: Sendable {

@@ -92,22 +92,23 @@ extension SQLSession {
         let keys = ids.map(UUIDText.lowercase)
         let sql: SQLQueryString = switch type {
         case .accounts:
-            "SELECT id, name, email, NULL AS organisation FROM accounts WHERE id IN (\(binds: keys))"
+            "SELECT id, name, email, NULL AS organisation, NULL AS first_name, NULL AS last_name FROM accounts WHERE id IN (\(binds: keys))"
         case .contacts:
             """
-            SELECT c.id, TRIM(COALESCE(c.first_name, '') || ' ' || c.last_name) AS name, c.email, a.name AS organisation
-            FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.id IN (\(binds: keys))
+            SELECT c.id, TRIM(COALESCE(c.first_name, '') || ' ' || c.last_name) AS name, c.email, a.name AS organisation,
+                c.first_name, c.last_name FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.id IN (\(binds: keys))
             """
         case .leads:
             """
             SELECT id, COALESCE(NULLIF(TRIM(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')), ''), topic) AS name, email,
-                company_name AS organisation FROM leads WHERE id IN (\(binds: keys))
+                company_name AS organisation, first_name, last_name FROM leads WHERE id IN (\(binds: keys))
             """
         }
         var found: [UUID: ListMember] = [:]
         for row in try await rows(sql) {
             guard let id = UUIDText.parse(try row.string("id")) else { continue }
-            found[id] = ListMember(id: id, name: try row.string("name"), email: try row.optional("email"), organisation: try row.optional("organisation"))
+            found[id] = ListMember(id: id, name: try row.string("name"), email: try row.optional("email"), organisation: try row.optional("organisation"),
+                                   firstName: try row.optional("first_name"), lastName: try row.optional("last_name"))
         }
         return ids.compactMap { found[$0] }
     }
@@ -167,6 +168,100 @@ extension SQLSession {
 
     func linkedCampaigns(of list: MarketingList.ID) async throws -> [Campaign.ID] {
         try await rows("SELECT campaign_id FROM campaign_lists WHERE list_id = \(bind: list.string) ORDER BY linked_at, campaign_id").map { try $0.id("campaign_id") }
+    }
+
+    func insertCampaignActivity(_ a: CampaignActivity) async throws {
+        try await run("""
+            INSERT INTO campaign_activities (id, campaign_id, channel, subject, body, scheduled_start, scheduled_end, distribution, cursor, total,
+                processed, owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: a.id.string), \(bind: a.campaignId.string), \(bind: a.channel.rawValue), \(bind: a.subject), \(bind: a.body),
+                \(bind: a.scheduledStart.map(Timestamp.string)), \(bind: a.scheduledEnd.map(Timestamp.string)), \(bind: a.distribution.rawValue),
+                \(bind: a.cursor), \(bind: a.total), \(bind: a.processed), \(bind: a.ownership.ownerId.string), \(bind: a.ownership.teamId?.string),
+                \(bind: a.version), \(bind: Timestamp.string(a.createdAt)), \(bind: Timestamp.string(a.updatedAt)))
+            """)
+    }
+
+    func updateCampaignActivity(_ a: CampaignActivity, over before: CampaignActivity) async throws -> Bool {
+        !(try await rows("""
+            UPDATE campaign_activities SET channel = \(bind: a.channel.rawValue), subject = \(bind: a.subject), body = \(bind: a.body),
+                scheduled_start = \(bind: a.scheduledStart.map(Timestamp.string)), scheduled_end = \(bind: a.scheduledEnd.map(Timestamp.string)),
+                distribution = \(bind: a.distribution.rawValue), cursor = \(bind: a.cursor), total = \(bind: a.total), processed = \(bind: a.processed),
+                owner_id = \(bind: a.ownership.ownerId.string), team_id = \(bind: a.ownership.teamId?.string), version = \(bind: a.version),
+                updated_at = \(bind: Timestamp.string(a.updatedAt))
+            WHERE id = \(bind: a.id.string) AND version = \(bind: before.version) RETURNING id
+            """)).isEmpty
+    }
+
+    func campaignActivity(id: CampaignActivity.ID, locked: Bool) async throws -> CampaignActivity? {
+        let lock: SQLQueryString = locked && engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await rows("SELECT * FROM campaign_activities WHERE id = \(bind: id.string)\(lock)").first.map(campaignActivityRecord)
+    }
+
+    func campaignActivities(of campaign: Campaign.ID) async throws -> [CampaignActivity] {
+        try await rows("SELECT * FROM campaign_activities WHERE campaign_id = \(bind: campaign.string) ORDER BY created_at, id LIMIT 500")
+            .map(campaignActivityRecord)
+    }
+
+    func runningDistributions(limit: Int) async throws -> [CampaignActivity.ID] {
+        try await rows("""
+            SELECT id FROM campaign_activities WHERE distribution = 'running' ORDER BY updated_at, id LIMIT \(literal: max(1, min(limit, 100)))
+            """).map { try $0.id("id") }
+    }
+
+    func insertDeliveries(_ deliveries: [CampaignDelivery], of activity: CampaignActivity.ID, at time: Date) async throws -> Set<UUID> {
+        var fresh = Set<UUID>()
+        for chunk in stride(from: 0, to: deliveries.count, by: 400).map({ Array(deliveries[$0..<min($0 + 400, deliveries.count)]) }) {
+            let values = chunk.map { d -> SQLQueryString in
+                """
+                (\(bind: activity.string), \(bind: UUIDText.lowercase(d.memberId)), \(bind: d.outcome.rawValue), \(bind: d.address), \(bind: d.token),
+                 \(bind: d.emailId.map(UUIDText.lowercase)), \(bind: d.recordId.map(UUIDText.lowercase)), \(bind: Timestamp.string(time)))
+                """
+            }
+            for row in try await rows("""
+                INSERT INTO campaign_deliveries (activity_id, member_id, outcome, address, token, email_id, record_id, created_at)
+                VALUES \(values.joined(separator: ", ")) ON CONFLICT (activity_id, member_id) DO NOTHING RETURNING member_id
+                """) {
+                if let id = UUIDText.parse(try row.string("member_id")) { fresh.insert(id) }
+            }
+        }
+        return fresh
+    }
+
+    func deliveryCounts(of activity: CampaignActivity.ID) async throws -> [CampaignDelivery.Outcome: Int] {
+        var counts: [CampaignDelivery.Outcome: Int] = [:]
+        for row in try await rows("SELECT outcome, COUNT(*) AS n FROM campaign_deliveries WHERE activity_id = \(bind: activity.string) GROUP BY outcome") {
+            if let outcome = CampaignDelivery.Outcome(rawValue: try row.string("outcome")) { counts[outcome] = try row.int("n") }
+        }
+        return counts
+    }
+
+    func delivery(token: String) async throws -> (activity: CampaignActivity.ID, member: UUID, address: String?)? {
+        guard let row = try await rows("SELECT activity_id, member_id, address FROM campaign_deliveries WHERE token = \(bind: token)").first,
+              let member = UUIDText.parse(try row.string("member_id")) else { return nil }
+        return (try row.id("activity_id"), member, try row.optional("address"))
+    }
+
+    func suppress(_ address: String, reason: String, at time: Date) async throws -> Bool {
+        !(try await rows("""
+            INSERT INTO email_suppressions (address, reason, created_at) VALUES (\(bind: address.lowercased()), \(bind: reason), \(bind: Timestamp.string(time)))
+            ON CONFLICT (address) DO NOTHING RETURNING address
+            """)).isEmpty
+    }
+
+    func suppressed(_ addresses: [String]) async throws -> Set<String> {
+        guard !addresses.isEmpty else { return [] }
+        return Set(try await rows("SELECT address FROM email_suppressions WHERE address IN (\(binds: addresses.map { $0.lowercased() }))")
+            .map { try $0.string("address") })
+    }
+
+    private func campaignActivityRecord(_ row: any SQLRow) throws -> CampaignActivity {
+        CampaignActivity(id: try row.id("id"), campaignId: try row.id("campaign_id"), channel: try row.status("channel", CampaignActivity.Channel.self),
+                         subject: try row.string("subject"), body: try row.optional("body"),
+                         scheduledStart: try row.optional("scheduled_start").flatMap(Timestamp.date),
+                         scheduledEnd: try row.optional("scheduled_end").flatMap(Timestamp.date),
+                         distribution: try row.status("distribution", CampaignActivity.Distribution.self), cursor: try row.optional("cursor"),
+                         total: try row.int("total"), processed: try row.int("processed"), ownership: try row.ownership(), version: try row.int("version"),
+                         createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 
     private func marketingListRecord(_ row: any SQLRow) throws -> MarketingList {

@@ -4,16 +4,28 @@ import FurrowDomain
 import SQLKit
 
 extension SQLSession {
-    func insertEmail(_ email: OutboxEmail) async throws {
+    func insertEmail(_ email: OutboxEmail) async throws { try await insertEmails([email]) }
+
+    func insertEmails(_ emails: [OutboxEmail]) async throws {
+        guard !emails.isEmpty else { return }
+        let values = emails.map { email -> SQLQueryString in
+            """
+            (\(bind: UUIDText.lowercase(email.id)), \(bind: email.to), \(bind: email.subject), \(bind: email.body),
+             \(bind: email.attachmentName), \(bind: email.attachment?.base64EncodedString()), \(bind: email.status.rawValue),
+             \(bind: email.attempts), \(bind: email.lastError), \(bind: Timestamp.string(email.nextAttemptAt)),
+             \(bind: Timestamp.string(email.createdAt)), \(bind: email.sentAt.map(Timestamp.string)), \(bind: email.relatedEntity),
+             \(bind: email.relatedId?.uuidString.lowercased()), \(bind: email.replyTo), \(bind: email.unsubscribeURL), \(bind: email.htmlBody))
+            """
+        }
         try await run("""
             INSERT INTO outbox_emails (id, to_address, subject, body, attachment_name, attachment_base64, status, attempts, last_error,
-                                       next_attempt_at, created_at, sent_at, related_entity, related_id)
-            VALUES (\(bind: UUIDText.lowercase(email.id)), \(bind: email.to), \(bind: email.subject), \(bind: email.body),
-                    \(bind: email.attachmentName), \(bind: email.attachment?.base64EncodedString()), \(bind: email.status.rawValue),
-                    \(bind: email.attempts), \(bind: email.lastError), \(bind: Timestamp.string(email.nextAttemptAt)),
-                    \(bind: Timestamp.string(email.createdAt)), \(bind: email.sentAt.map(Timestamp.string)), \(bind: email.relatedEntity),
-                    \(bind: email.relatedId?.uuidString.lowercased()))
+                                       next_attempt_at, created_at, sent_at, related_entity, related_id, reply_to, unsubscribe_url, html_body)
+            VALUES \(values.joined(separator: ", "))
             """)
+    }
+
+    func sentCount(since: Date) async throws -> Int {
+        try await rows("SELECT COUNT(*) AS n FROM outbox_emails WHERE status = 'sent' AND sent_at >= \(bind: Timestamp.string(since))").first?.int("n") ?? 0
     }
 
     func claimDueEmail(now: Date, leaseUntil: Date) async throws -> OutboxEmail? {
@@ -54,12 +66,16 @@ extension SQLSession {
     }
 
     private func emailRecord(_ row: any SQLRow) throws -> OutboxEmail {
-        OutboxEmail(id: UUIDText.parse(try row.string("id")) ?? UUID(), to: try row.string("to_address"), subject: try row.string("subject"),
+        var email = OutboxEmail(id: UUIDText.parse(try row.string("id")) ?? UUID(), to: try row.string("to_address"), subject: try row.string("subject"),
                     body: try row.string("body"), attachmentName: try row.optional("attachment_name"),
                     attachment: try row.optional("attachment_base64").flatMap { Data(base64Encoded: $0) },
                     status: try row.status("status", OutboxEmail.Status.self), attempts: try row.int("attempts"),
                     lastError: try row.optional("last_error"), nextAttemptAt: try row.date("next_attempt_at"), createdAt: try row.date("created_at"),
                     sentAt: try row.optional("sent_at").flatMap(Timestamp.date), relatedEntity: try row.optional("related_entity"),
                     relatedId: try row.optional("related_id").flatMap(UUIDText.parse))
+        email.replyTo = try row.optional("reply_to")
+        email.unsubscribeURL = try row.optional("unsubscribe_url")
+        email.htmlBody = try row.optional("html_body")
+        return email
     }
 }

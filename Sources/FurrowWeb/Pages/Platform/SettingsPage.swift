@@ -41,6 +41,7 @@ struct SettingsPage {
             "smtpSecurity": settings.smtpSecurity, "followUpDays": String(settings.followUpDays),
             "budgetCostDate": settings.budgetCostDate, "budgetIncomeDate": settings.budgetIncomeDate,
             "workingHours": settings.workingHours, "renewalReminderDays": String(settings.renewalReminderDays),
+            "publicURL": settings.publicURL, "inboundDomain": settings.inboundDomain, "sendingRate": String(settings.sendingRate),
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         var values = WebForm(values: fields)
@@ -72,6 +73,9 @@ struct SettingsPage {
                 settings.workingDays = form.all("workingDays").compactMap { Int($0) }
                 settings.workingHours = form["workingHours"].replacingOccurrences(of: " ", with: "")
                 settings.renewalReminderDays = form.optional("renewalReminderDays").map { Int($0) ?? -1 } ?? 30
+                settings.publicURL = form["publicURL"].trimmedSpaces()
+                settings.inboundDomain = form["inboundDomain"].trimmedSpaces()
+                settings.sendingRate = form.optional("sendingRate").map { Int($0) ?? -1 } ?? 0
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -130,6 +134,11 @@ struct SettingsPage {
         fields.add("renewalReminderDays", "Renewal reminder (days before the end)", values["renewalReminderDays"], type: "number", required: true,
                    hint: "The contract's owner is reminded then, and again 7 days before.")
         fields.add("smtpHost", "SMTP server", values["smtpHost"], hint: "The mail server’s host name. Leave it empty to switch email off.")
+        fields.add("publicURL", "Public address", values["publicURL"], required: true,
+                   hint: "How customers reach this server, for the unsubscribe links in campaign emails, such as https://crm.example.com.")
+        fields.add("inboundDomain", "Reply domain", values["inboundDomain"],
+                   hint: "Replies to campaign emails go to the sender's name plus a code at this domain; its mail server hands them to furrow mail-gateway. Empty: the sender's own domain.")
+        fields.add("sendingRate", "Emails a minute at most", values["sendingRate"], type: "number", hint: "0 for no limit.")
         fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
         fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)
         fields.checkbox("smtpVerifyCertificates", "Check the server’s certificate", checked: values.flag("smtpVerifyCertificates"),
