@@ -3,7 +3,8 @@ import FurrowCore
 import FurrowDomain
 
 /// The demo company's marketing: Sam's launched spring irrigation campaign sent to a dynamic list
-/// of the farms he looks after and a static list of irrigation leads, a lead it brought in, and
+/// of the farms he looks after and a static list of irrigation leads, its email distributed and a
+/// follow-up call planned, a lead it brought in, and
 /// Nora's harvest webinar still in planning.
 enum DemoCampaigns {
     static func load(_ env: CoreEnvironment, people: [String: Principal], admin: Principal) async throws {
@@ -40,6 +41,21 @@ enum DemoCampaigns {
         try await campaigns.link(campaign.id, list: prospectList.id, by: sam)
         _ = try await campaigns.move(campaign.id, to: .readyToLaunch, by: sam)
         _ = try await campaigns.move(campaign.id, to: .launched, by: sam)
+
+        // the spring email, distributed (queued in the outbox until email is set up), and a follow-up call to each farm
+        var mail = CampaignActivityService.Input()
+        mail.channel = .email
+        mail.subject = "A free soil-moisture survey for {{member.organisation}}"
+        mail.body = "Dear {{member.name}},\n\n{{campaign.offer}}\n\nReply to this email and we will book your survey.\n\nSam Seller, Furrow Demo Ltd"
+        let activities = CampaignActivityService(env)
+        let spring2 = try await activities.create(on: campaign.id, mail, by: sam)
+        _ = try await activities.distribute(spring2.id, by: sam)
+        var call = CampaignActivityService.Input()
+        call.channel = .phoneCall
+        call.subject = "Follow-up call about the soil survey"
+        call.scheduledStart = env.clock.now().addingTimeInterval(3 * 86_400)
+        _ = try await activities.create(on: campaign.id, call, by: sam)
+        _ = try await CampaignDistribution(env: env).run()
 
         // a lead the campaign brought in, its source the campaign channel
         let channel = try await CatalogService(env).channels().first { $0.impactType == .campaign }

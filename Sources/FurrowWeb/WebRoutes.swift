@@ -79,6 +79,7 @@ public enum WebRoutes {
         CampaignForm(web: web).add(to: pages)
         CampaignPages(web: web).add(to: pages)
         UnsubscribePage(web: web).add(to: pages)
+        CampaignActivityPages(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

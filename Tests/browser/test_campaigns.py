@@ -80,6 +80,25 @@ def test_lists_found_saved_and_linked_to_a_launched_campaign(admin, server):
     lists = page.locator("#lists").inner_text()
     assert f"Vineyards {tag}" in lists and f"Frost prospects {tag}" in lists
     page.get_by_role("button", name="Ready to launch").click()
+
+    # when: a phone call for each member is planned and distributed behind a confirmation that counts them
+    campaign_url = page.url
+    page.select_option("#activity-channel", "phoneCall")
+    page.fill("#activity-subject", f"Frost season call {tag}")
+    page.get_by_role("button", name="Plan").click()
+    page.wait_for_url("**/campaign-activities/*-*")
+    page.get_by_role("link", name="Distribute…").click()
+    assert "6 members" in page.locator("h1 + p").inner_text()  # four vineyards and two leads
+    page.get_by_role("button", name="Distribute to 6 members").click()
+    assert "Distribution started" in page.content()
+    for _ in range(40):  # the worker takes a batch every moment
+        if "Distributed" in page.locator("#distribution h2").inner_text():
+            break
+        page.wait_for_timeout(250)
+        page.reload()
+    assert "Distributed" in page.locator("#distribution h2").inner_text()
+    assert "6" in page.locator("#distribution .figures").inner_text()
+    page.goto(campaign_url)
     page.get_by_role("button", name="Launch").click()
     assert "Launched" in page.locator("h1").inner_text()
     page.get_by_role("button", name="Complete").click()

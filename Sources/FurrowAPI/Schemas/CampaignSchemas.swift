@@ -87,10 +87,10 @@ extension Components {
     ])
     static let campaignCreate: Schema = .object("A campaign, in planning. Amounts are in its currency and not negative. Unknown fields are refused (422).", required: ["name"], closed: true, [
             "name": .string(minLength: 1, maxLength: 200),
-            "type": .enumeration(Campaign.Kind.self, "Default `other`."),
+            "type": .enumeration(Campaign.Kind.self, "Default (or null) `other`.", nullable: true),
             "startDate": .string(nullable: true, format: "date"),
             "endDate": .string("Not before startDate.", nullable: true, format: "date"),
-            "currency": .string("ISO 4217; default the base currency.", pattern: "^[A-Za-z]{3}$"),
+            "currency": .string("ISO 4217; default (or null) the base currency.", nullable: true, pattern: "^[A-Za-z]{3}$"),
             "budgetedCost": amount, "actualCost": amount, "expectedRevenue": amount,
             "offer": .string(nullable: true, maxLength: 2000),
             "description": .string(nullable: true, maxLength: 5000),

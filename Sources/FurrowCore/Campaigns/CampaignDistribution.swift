@@ -129,7 +129,7 @@ public struct CampaignDistribution: Sendable {
         guard let member else { return values }
         values["member.name"] = member.name
         values["member.email"] = member.email ?? ""
-        values["member.organisation"] = member.organisation ?? ""
+        values["member.organisation"] = member.organisation ?? (target == .accounts ? member.name : "")
         switch target {
         case .accounts?: values["account.name"] = member.name
         case .contacts?:

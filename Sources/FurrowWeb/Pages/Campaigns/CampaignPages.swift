@@ -23,9 +23,12 @@ struct CampaignPages {
     struct Row { let name: String, url: String, type: String, status: String, statusKey: String, dates: String, budget: String, owner: String }
     struct ListModel { let rows: [Row], hasRows: Bool, canCreate: Bool }
     struct Linked { let id: String, campaignId: String, name: String, url: String, target: String, kind: String, members: Int }
+    struct ActivityRow { let url: String, subject: String, channel: String, state: String }
     struct Model {
         let id: String, name: String, status: String, statusKey: String, active: Bool, facts: [Fact], canChange: Bool
         let next: Field.Option?, lists: [Linked], hasLists: Bool, listOptions: [Field.Option], hasListOptions: Bool
+        let activities: [ActivityRow], hasActivities: Bool, canPlan: Bool, channels: [Field.Option]
+        let mergeFields = MergeTemplate.fields.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 
     static let kinds: [(Campaign.Kind, String)] = [(.advertisement, "Advertisement"), (.directMarketing, "Direct marketing"), (.event, "Event"),
@@ -87,10 +90,16 @@ struct CampaignPages {
         let options = try await MarketingListService(web.env).list(by: principal)
             .filter { list in list.active && !lists.contains { $0.id == list.id } }
             .map { Field.Option(value: $0.id.string, label: "\($0.name) (\($0.targetType.rawValue))", selected: false) }
+        let activities = try await CampaignActivityService(web.env).list(of: id, by: principal).map { a in
+            ActivityRow(url: "\(CampaignActivityPages.path)/\(a.id)", subject: a.subject, channel: CampaignActivityPages.channel(a.channel),
+                        state: ["notStarted": "Not distributed", "running": "Distributing (\(a.processed) of \(a.total))", "done": "Distributed"][a.distribution.rawValue] ?? "")
+        }
         let next = Self.moves[c.status].flatMap { move in c.active && canChange ? Field.Option(value: move.0.rawValue, label: move.1, selected: false) : nil }
         let model = Model(id: id.string, name: c.name, status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled", active: c.active,
                           facts: facts, canChange: canChange, next: next, lists: linked, hasLists: !linked.isEmpty, listOptions: options,
-                          hasListOptions: !options.isEmpty && c.active)
+                          hasListOptions: !options.isEmpty && c.active, activities: activities, hasActivities: !activities.isEmpty,
+                          canPlan: canChange && c.active && !lists.isEmpty,
+                          channels: CampaignActivityPages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .email) })
         return try await web.page("campaign", c.name, model, request, context)
     }
 
