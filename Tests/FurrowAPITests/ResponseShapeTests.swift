@@ -21,6 +21,7 @@ struct ResponseShapeTests {
     static let idSources = [
         "/boards": "/opportunity-kinds", "/activities/regarding": "/accounts", "/connections": "/accounts/{any account}/connections",
         "/budgets": "/budgets?regardingType=account&regardingId={any account}",
+        "/campaign-activities": "/campaigns/{any campaign}/activities",
     ]
 
     @Test("each GET answer of the demo company has the keys, required keys and enum values of its schema")
@@ -42,9 +43,10 @@ struct ResponseShapeTests {
             func firstId(_ list: String) async throws -> String? {
                 if let known = firstIds[list] { return known }
                 var id: String?
-                if list.contains("{any account}") {  // the first account that has one
-                    for account in try await api.call(.get, "/api/v1/accounts?limit=200", token: token).items.compactMap({ $0["id"] as? String }) {
-                        let path = list.replacingOccurrences(of: "{any account}", with: account)
+                if let (slot, parents) = [("{any account}", "/accounts?limit=200"), ("{any campaign}", "/campaigns")].first(where: { list.contains($0.0) }) {
+                    // the first parent record that has one
+                    for parent in try await api.call(.get, "/api/v1" + parents, token: token).items.compactMap({ $0["id"] as? String }) {
+                        let path = list.replacingOccurrences(of: slot, with: parent)
                         id = try await api.call(.get, "/api/v1" + path, token: token).items.first?["id"] as? String
                         if id != nil { break }
                     }
