@@ -4,7 +4,8 @@ import FurrowDomain
 
 /// The demo company's marketing: Sam's launched spring irrigation campaign sent to a dynamic list
 /// of the farms he looks after and a static list of irrigation leads, its email distributed and a
-/// follow-up call planned, a lead it brought in, and
+/// follow-up call planned, a reply turned into a won deal, a call turned into a lead, a lead it
+/// brought in, and
 /// Nora's harvest webinar still in planning.
 enum DemoCampaigns {
     static func load(_ env: CoreEnvironment, people: [String: Principal], admin: Principal) async throws {
@@ -56,6 +57,43 @@ enum DemoCampaigns {
         call.scheduledStart = env.clock.now().addingTimeInterval(3 * 86_400)
         _ = try await activities.create(on: campaign.id, call, by: sam)
         _ = try await CampaignDistribution(env: env).run()
+
+        // Greenway Farms replied to the email: the reply, taken in as the mail gateway does, became a
+        // response, converted into an opportunity that was won
+        let responses = CampaignResponseService(env)
+        let sent = try await env.store.read { try await $0.emails(relatedTo: spring2.id.uuid, limit: 50) }
+        if let mailed = sent.first(where: { $0.to == "office@greenway.example" }), let replyTo = mailed.replyTo {
+            let reply = "From: Greenway Farms <office@greenway.example>\r\nTo: \(replyTo)\r\nSubject: Re: \(mailed.subject)\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nYes please: book the survey for the first week of March, and quote two controllers.\r\n"
+            let captured = try await responses.capture(Data(reply.utf8))
+            let response = try await responses.setOutcome(captured.id, .interested, by: sam)
+            var conversion = CampaignResponseService.Conversion()
+            conversion.to = .opportunity
+            let (_, opportunityId) = try await responses.convert(response.id, conversion, by: sam)
+            _ = try await OpportunityService(env).close(Opportunity.ID(opportunityId), won: true, actualRevenue: Money("2480.00", currency: gbp),
+                                                        lostReasonId: nil, by: sam)
+        }
+        // a call from a grower who saw the letter, recorded by hand and converted into a lead
+        var call2 = CampaignResponseService.Input()
+        call2.campaignId = campaign.id
+        call2.channel = .phone
+        call2.name = "Ruth Penrose"
+        call2.email = "ruth@penrose-growers.example"
+        call2.subject = "Asked about controllers for three greenhouses"
+        call2.outcome = .interested
+        let phoned = try await responses.create(call2, by: sam)
+        var asLead = CampaignResponseService.Conversion()
+        asLead.to = .newLead
+        _ = try await responses.convert(phoned.id, asLead, by: sam)
+        // one more reply waiting to be dealt with
+        var later = CampaignResponseService.Input()
+        later.campaignId = campaign.id
+        later.channel = .email
+        later.name = "Owen Tregothnan"
+        later.email = "owen@tregothnan.example"
+        later.subject = "Is the survey free for orchards too?"
+        later.outcome = .moreInformation
+        _ = try await responses.create(later, by: sam)
 
         // a lead the campaign brought in, its source the campaign channel
         let channel = try await CatalogService(env).channels().first { $0.impactType == .campaign }

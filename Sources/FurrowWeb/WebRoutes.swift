@@ -80,6 +80,7 @@ public enum WebRoutes {
         CampaignPages(web: web).add(to: pages)
         UnsubscribePage(web: web).add(to: pages)
         CampaignActivityPages(web: web).add(to: pages)
+        CampaignResponsePages(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

@@ -101,6 +101,22 @@ def test_lists_found_saved_and_linked_to_a_launched_campaign(admin, server):
     page.goto(campaign_url)
     page.get_by_role("button", name="Launch").click()
     assert "Launched" in page.locator("h1").inner_text()
+
+    # when: a visitor's call is recorded as a response and converted into a lead
+    page.locator("#responses summary").click()
+    page.fill("#response-name", f"Rosa Vine {tag}")
+    page.fill("#response-email", f"rosa-{tag}@vine.example")
+    page.fill("#response-subject", f"Frost fans for 12 ha {tag}")
+    page.locator("#responses").get_by_role("button", name="Record").click()
+    page.wait_for_url("**/campaign-responses/*-*")
+    page.get_by_role("button", name="Convert").click()
+    # then: the lead is filled in from the response, its source campaign set
+    page.wait_for_url("**/leads/*-*")
+    assert "its source campaign is set" in page.content()
+    assert f"Frost fans for 12 ha {tag}" in page.locator("h1").inner_text()
+    assert f"Frost season {tag}" in page.locator("main").inner_text()
+    page.goto(campaign_url)
+    assert "Lead" in page.locator("#responses tbody").inner_text()
     page.get_by_role("button", name="Complete").click()
     page.get_by_role("button", name="Deactivate").click()
     assert "Completed, inactive" in page.locator("h1").inner_text()

@@ -4,13 +4,15 @@ unsubscribe headers; the unsubscribe link works without signing in (once is enou
 unsubscribes no one), and the next distribution skips the address."""
 import email
 import email.header
+import os
+import subprocess
 import tempfile
 import urllib.error
 import urllib.request
 
 from aiosmtpd.controller import Controller
 
-from test_email import Furrow, Sink, free_port, wait_for
+from test_email import BIN, Furrow, Sink, free_port, wait_for
 
 
 def post(url, data, content_type="application/x-www-form-urlencoded"):
@@ -84,6 +86,21 @@ def test_campaign_email_reaches_each_member_once_and_unsubscribes_with_one_click
             assert wait_for(lambda: len(sink.messages) == before + 1)
             assert sink.messages[-1][1] == ["ben@tea.example"]
             assert furrow.call("GET", f"/api/v1/campaign-activities/{second['id']}")["counts"]["suppressed"] == 1
+
+            # Ben's reply, piped by the mail server into the gateway, becomes a response; other mail is refused
+            ben_message = next(email.message_from_bytes(content) for _, recipients, content in sink.messages if recipients == ["ben@tea.example"])
+            reply = (f"From: Ben Okoro <ben@tea.example>\r\nTo: {ben_message['Reply-To']}\r\nSubject: Re: tasting\r\n"
+                     "Content-Type: text/plain; charset=utf-8\r\n\r\nTwo seats please.\r\n").encode()
+            database = ["--database", os.path.join(tmp, "mail.sqlite")]
+            taken = subprocess.run([BIN, "mail-gateway", *database], input=reply, capture_output=True)
+            assert taken.returncode == 0, taken.stderr
+            responses = furrow.call("GET", f"/api/v1/campaign-responses?campaignId={campaign['id']}")["items"]
+            assert [(r["email"], r["body"], r["party"]["id"]) for r in responses] == [("ben@tea.example", "Two seats please.", people[1]["id"])]
+            stranger = subprocess.run([BIN, "mail-gateway", *database], input=b"From: x@example.com\r\nTo: news@furrow.example\r\n\r\nhi",
+                                      capture_output=True)
+            assert stranger.returncode == 67 and b"not a reply to a campaign email" in stranger.stderr
+            empty = subprocess.run([BIN, "mail-gateway", *database], input=b"", capture_output=True)
+            assert empty.returncode == 65 and b"cannot be read" in empty.stderr
         finally:
             furrow.stop()
             controller.stop()

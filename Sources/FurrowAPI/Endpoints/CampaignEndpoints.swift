@@ -160,3 +160,39 @@ extension CampaignActivityRoutes {
                  use: CampaignActivityRoutes.distribute),
     ]
 }
+
+extension CampaignResponseRoutes {
+    static let responseId = Endpoint.Parameter.id.described("The response's id (a malformed id answers 404).")
+
+    static let endpoints: [Endpoint] = [
+        Endpoint(.get, "/campaign-responses", "listCampaignResponses", tag: "Campaigns", "A campaign's responses",
+                 description: "Those the caller may see, newest first (one page of at most 500).",
+                 parameters: [Endpoint.Parameter("campaignId", in: .query, required: true, "The campaign.", .uuid()),
+                              Endpoint.Parameter("limit", in: .query, "At most this many (default 500).", .integer(minimum: 1, maximum: 500))],
+                 answers: [.ok("CampaignResponsePage"), .problem(400, [.invalidQuery], detail: "campaignId missing or not a UUID, a bad limit, or an unknown parameter"),
+                           .unauthorized, .problem(404, detail: "No such campaign")],
+                 use: CampaignResponseRoutes.list),
+        Endpoint(.post, "/campaign-responses", "createCampaignResponse", tag: "Campaigns", "Record a response by hand",
+                 body: .json("CampaignResponseCreate"),
+                 answers: [.created("CampaignResponse", location: "/api/v1/campaign-responses/{id}"), .unauthorized, .writeForbidden("Read-only users cannot create records")],
+                 bodyErrors: true, use: CampaignResponseRoutes.create),
+        Endpoint(.get, "/campaign-responses/{id}", "getCampaignResponse", tag: "Campaigns", "Get a response",
+                 parameters: [responseId], answers: [.ok("CampaignResponse"), .unauthorized, .problem(404)], use: CampaignResponseRoutes.get),
+        Endpoint(.post, "/campaign-responses/{id}/convert", "convertCampaignResponse", tag: "Campaigns", "Convert a response",
+                 description: "Once (rule 71). A new lead is filled in from the response (the responder's names, company and address, the subject as its topic, the text as its requirements); an existing lead or a new opportunity gets the response's campaign as its source campaign (rule 72). `Location` names the lead or opportunity.",
+                 parameters: [responseId], body: .json("ResponseConvert"),
+                 answers: [Endpoint.Answer(200, "OK", content: [Endpoint.Content("application/json", .ref("CampaignResponse"))],
+                                           headers: [Endpoint.Header("Location", "The lead or opportunity it became.", .string())]),
+                           .unauthorized, .writeForbidden("The caller's role cannot change the response"), .problem(404),
+                           .problem(409, [.responseConverted], detail: "Converted already")],
+                 bodyErrors: true, use: CampaignResponseRoutes.convert),
+        Endpoint(.post, "/inbound-email", "receiveInboundEmail", tag: "Campaigns", "Hand in a received email",
+                 description: "For a mail server's gateway (as `furrow mail-gateway` does from standard input), with an administrator's token: the raw RFC 5322 message as `message/rfc822`, at most 1 MiB. A reply to a campaign email (found by the token in the address it was sent to, `<local part>+<token>@…`, or by the campaign email its In-Reply-To or References name) becomes a response of that campaign from that member, owned by the campaign activity's owner, who is notified. Anything else is refused with the reason (422 `email-refused`).",
+                 body: Endpoint.Body([Endpoint.Content("message/rfc822", .string("The raw message."))]),
+                 answers: [.created("CampaignResponse", location: "/api/v1/campaign-responses/{id}"), .unauthorized,
+                           .writeForbidden("Only an administrator's token hands in email"),
+                           .problem(413, [.payloadTooLarge], detail: "Larger than 1 MiB"), .problem(415, [.unsupportedMediaType], detail: "Not message/rfc822"),
+                           .problem(422, [.emailRefused], detail: "Not a reply to a campaign email, or not readable as an email")],
+                 use: CampaignResponseRoutes.inbound),
+    ]
+}

@@ -149,6 +149,55 @@ extension Components {
         "subject": .string(), "text": .string(), "html": .string("The HTML part: the member's values escaped."),
     ])
 
+    static let campaignResponse: Schema = .object("A response to a campaign. Optional fields are omitted when empty.", required: ["id", "campaignId", "channel", "subject", "receivedAt", "outcome", "ownerId", "version", "createdAt", "updatedAt"], [
+        "id": .uuid(),
+        "campaignId": .uuid(),
+        "activityId": .uuid("The campaign activity a captured reply answers.", nullable: true),
+        "channel": .enumeration(CampaignResponse.Channel.self),
+        "party": .nullable("ResponseParty"),
+        "name": .string(nullable: true),
+        "email": .string(nullable: true),
+        "subject": .string(),
+        "body": .string(nullable: true),
+        "receivedAt": .timestamp(),
+        "outcome": .enumeration(CampaignResponse.Outcome.self),
+        "convertedTo": .nullable("ResponseConversion"),
+        "ownerId": .uuid(),
+        "version": .version,
+        "createdAt": .timestamp(),
+        "updatedAt": .timestamp(),
+    ])
+    static let responseParty: Schema = .object("Who responded: a lead, a contact or an account.", required: ["type", "id"], [
+        "type": .enumeration(CampaignResponse.PartyKind.self),
+        "id": .uuid(),
+    ])
+    static let responsePartyInput: Schema = .object("A lead, contact or account the caller can see. Unknown fields are refused (422).", required: ["type", "id"], closed: true, [
+        "type": .enumeration(CampaignResponse.PartyKind.self),
+        "id": .uuid(),
+    ])
+    static let responseConversion: Schema = .object("What the response became.", required: ["to", "id"], [
+        "to": .enumeration(CampaignResponse.Conversion.self),
+        "id": .uuid("The lead's or the opportunity's id."),
+    ])
+    static let campaignResponseCreate: Schema = .object("A response entered by hand: from a party, or someone named by name or address (at least one). Unknown fields are refused (422).", required: ["campaignId", "subject"], closed: true, [
+        "campaignId": .uuid(),
+        "channel": .enumeration(CampaignResponse.Channel.self, "Default `other`.", nullable: true),
+        "party": .nullable("ResponsePartyInput", "Who responded, if known."),
+        "name": .string(nullable: true, maxLength: 200),
+        "email": .string(nullable: true, maxLength: 320),
+        "subject": .string(minLength: 1, maxLength: 300),
+        "body": .string("Kept up to 20,000 characters.", nullable: true),
+        "receivedAt": .string("RFC 3339 UTC; default now.", nullable: true, format: "date-time"),
+        "outcome": .enumeration(CampaignResponse.Outcome.self, "Default `other`.", nullable: true),
+        "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
+        "activityId": .serverOwned, "convertedTo": .serverOwned, "ownerId": .serverOwned,
+    ])
+    static let responseConvert: Schema = .object("Into what: `newLead` (filled in from the response), `existingLead` (with `leadId`) or `opportunity` (for `accountId`, or the responding account or contact's account). Unknown fields are refused (422).", required: ["to"], closed: true, [
+        "to": .enumeration(CampaignResponse.Conversion.self),
+        "leadId": .uuid(nullable: true),
+        "accountId": .uuid(nullable: true),
+    ])
+
     static let campaignSchemas: [(name: String, schema: Schema)] = [
         ("MarketingList", marketingList), ("MarketingListCreate", marketingListCreate), ("MarketingListPatch", marketingListPatch),
         ("MarketingListPage", .page("MarketingList", "Marketing lists, newest first (one page).")), ("ListMember", listMember),
@@ -158,5 +207,8 @@ extension Components {
         ("CampaignPage", .page("Campaign", "Campaigns, newest first (one page).")),
         ("CampaignActivity", campaignActivity), ("DeliveryCounts", deliveryCounts), ("CampaignActivityCreate", campaignActivityCreate),
         ("CampaignActivityPage", .page("CampaignActivity", "A campaign's activities, oldest first (one page).")), ("PreviewMessage", previewMessage),
+        ("CampaignResponse", campaignResponse), ("ResponseParty", responseParty), ("ResponsePartyInput", responsePartyInput),
+        ("ResponseConversion", responseConversion), ("CampaignResponseCreate", campaignResponseCreate), ("ResponseConvert", responseConvert),
+        ("CampaignResponsePage", .page("CampaignResponse", "A campaign's responses, newest first (one page).")),
     ]
 }

@@ -50,6 +50,16 @@ public protocol CampaignSession: Sendable {
     func suppress(_ address: String, reason: String, at: Date) async throws -> Bool
     /// Which of these (lower-case) addresses are suppressed.
     func suppressed(_ addresses: [String]) async throws -> Set<String>
+    /// The delivery of the email with this outbox id.
+    func delivery(emailId: UUID) async throws -> (activity: CampaignActivity.ID, member: UUID, token: String?)?
+    /// Whether the id is a lead's, a contact's or an account's.
+    func partyKind(of id: UUID) async throws -> CampaignResponse.PartyKind?
+
+    func insertCampaignResponse(_ response: CampaignResponse) async throws
+    func updateCampaignResponse(_ response: CampaignResponse, over before: CampaignResponse) async throws -> Bool
+    func campaignResponse(id: CampaignResponse.ID) async throws -> CampaignResponse?
+    /// A campaign's responses, newest first.
+    func campaignResponses(of campaign: Campaign.ID, limit: Int) async throws -> [CampaignResponse]
 }
 
 /// What distributing a campaign activity did for one member.

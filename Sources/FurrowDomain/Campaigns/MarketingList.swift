@@ -102,4 +102,6 @@ public enum CampaignError: Error, Sendable, Equatable {
     case notReady(Campaign.Status)
     /// Rule 67: a campaign activity needs an active marketing list on the campaign.
     case noList
+    /// Rule 71: a response converts once.
+    case responseConverted
 }

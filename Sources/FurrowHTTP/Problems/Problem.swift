@@ -105,6 +105,7 @@ public enum ProblemType: String, Sendable, CaseIterable, Encodable {
     case marketingListImmutable = "marketing-list-immutable", marketingListInactive = "marketing-list-inactive"
     case marketingListNotStatic = "marketing-list-not-static", campaignInactive = "campaign-inactive"
     case campaignIllegalMove = "campaign-illegal-move", campaignNotReady = "campaign-not-ready", campaignHasNoList = "campaign-has-no-list"
+    case responseConverted = "response-converted", emailRefused = "email-refused"
     /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
     case formExpired = "form-expired"
 

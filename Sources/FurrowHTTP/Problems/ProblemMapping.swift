@@ -54,9 +54,20 @@ extension Problem {
                 return Problem(.campaignIllegalMove, 409, "Not possible now", "A campaign that is \(from.rawValue) cannot become \(to.rawValue).")
             case .notReady(let status):
                 return Problem(.campaignNotReady, 409, "Campaign not ready", "A campaign is distributed once it is ready to launch or launched, and active; this one is \(status.rawValue).")
+            case .responseConverted:
+                return Problem(.responseConverted, 409, "Converted already", "The response was converted already; open the lead or opportunity it became.")
             case .noList:
                 return Problem(.campaignHasNoList, 409, "No marketing list", "Link an active marketing list to the campaign first: its members are who the campaign reaches.")
             }
+        case let error as InboundMessage.Failure:
+            switch error {
+            case .tooLarge(let limit):
+                return Problem(.payloadTooLarge, 413, "Message too large", "An inbound email may be at most \(limit / 1024) KiB.")
+            case .malformed(let reason):
+                return Problem(.emailRefused, 422, "Email refused", "The email cannot be read: \(reason).")
+            }
+        case let error as InboundRefusal:
+            return Problem(.emailRefused, 422, "Email refused", error.reason)
         case let error as HTTPError: return from(error)
         default: return nil
         }

@@ -20,7 +20,8 @@ public final class SQLStore: Store, Sendable {
     /// Every table whose rows carry `owner_id` and `team_id`: when a user moves to another team,
     /// each of their records follows (a store test holds this list to the schema).
     public static let ownedTables = ["accounts", "contacts", "leads", "opportunities", "activities", "quotes", "sales_orders",
-                                     "invoices", "payments", "search_entries", "amc_contracts"]
+                                     "invoices", "payments", "search_entries", "amc_contracts", "marketing_lists", "campaigns",
+                                     "campaign_activities", "campaign_responses"]
     let logger: Logger
     private let sqlite: SQLitePool?
     private let groupCommit: GroupCommit?

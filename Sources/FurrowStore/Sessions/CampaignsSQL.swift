@@ -254,6 +254,70 @@ extension SQLSession {
             .map { try $0.string("address") })
     }
 
+    func delivery(emailId: UUID) async throws -> (activity: CampaignActivity.ID, member: UUID, token: String?)? {
+        guard let row = try await rows("SELECT activity_id, member_id, token FROM campaign_deliveries WHERE email_id = \(bind: UUIDText.lowercase(emailId))").first,
+              let member = UUIDText.parse(try row.string("member_id")) else { return nil }
+        return (try row.id("activity_id"), member, try row.optional("token"))
+    }
+
+    func partyKind(of id: UUID) async throws -> CampaignResponse.PartyKind? {
+        let key = UUIDText.lowercase(id)
+        let row = try await rows("""
+            SELECT 'lead' AS kind FROM leads WHERE id = \(bind: key) UNION ALL SELECT 'contact' FROM contacts WHERE id = \(bind: key)
+            UNION ALL SELECT 'account' FROM accounts WHERE id = \(bind: key)
+            """).first
+        return try row.flatMap { CampaignResponse.PartyKind(rawValue: try $0.string("kind")) }
+    }
+
+    func insertCampaignResponse(_ r: CampaignResponse) async throws {
+        try await run("""
+            INSERT INTO campaign_responses (id, campaign_id, activity_id, channel, party_kind, party_id, name, email, subject, body, received_at, outcome,
+                converted_kind, converted_id, owner_id, team_id, version, created_at, updated_at)
+            VALUES (\(bind: r.id.string), \(bind: r.campaignId.string), \(bind: r.activityId?.string), \(bind: r.channel.rawValue),
+                \(bind: r.party?.kind.rawValue), \(bind: r.party.map { UUIDText.lowercase($0.id) }), \(bind: r.name), \(bind: r.email), \(bind: r.subject),
+                \(bind: r.body), \(bind: Timestamp.string(r.receivedAt)), \(bind: r.outcome.rawValue), \(bind: r.convertedTo?.kind.rawValue),
+                \(bind: r.convertedTo.map { UUIDText.lowercase($0.id) }), \(bind: r.ownership.ownerId.string), \(bind: r.ownership.teamId?.string),
+                \(bind: r.version), \(bind: Timestamp.string(r.createdAt)), \(bind: Timestamp.string(r.updatedAt)))
+            """)
+    }
+
+    func updateCampaignResponse(_ r: CampaignResponse, over before: CampaignResponse) async throws -> Bool {
+        !(try await rows("""
+            UPDATE campaign_responses SET channel = \(bind: r.channel.rawValue), party_kind = \(bind: r.party?.kind.rawValue),
+                party_id = \(bind: r.party.map { UUIDText.lowercase($0.id) }), name = \(bind: r.name), email = \(bind: r.email), subject = \(bind: r.subject),
+                body = \(bind: r.body), outcome = \(bind: r.outcome.rawValue), converted_kind = \(bind: r.convertedTo?.kind.rawValue),
+                converted_id = \(bind: r.convertedTo.map { UUIDText.lowercase($0.id) }), owner_id = \(bind: r.ownership.ownerId.string),
+                team_id = \(bind: r.ownership.teamId?.string), version = \(bind: r.version), updated_at = \(bind: Timestamp.string(r.updatedAt))
+            WHERE id = \(bind: r.id.string) AND version = \(bind: before.version) RETURNING id
+            """)).isEmpty
+    }
+
+    func campaignResponse(id: CampaignResponse.ID) async throws -> CampaignResponse? {
+        try await rows("SELECT * FROM campaign_responses WHERE id = \(bind: id.string)").first.map(campaignResponseRecord)
+    }
+
+    func campaignResponses(of campaign: Campaign.ID, limit: Int) async throws -> [CampaignResponse] {
+        try await rows("""
+            SELECT * FROM campaign_responses WHERE campaign_id = \(bind: campaign.string) ORDER BY received_at DESC, id DESC LIMIT \(literal: max(1, min(limit, 1000)))
+            """).map(campaignResponseRecord)
+    }
+
+    private func campaignResponseRecord(_ row: any SQLRow) throws -> CampaignResponse {
+        var r = CampaignResponse(id: try row.id("id"), campaignId: try row.id("campaign_id"), activityId: try row.optionalID("activity_id"),
+                                 channel: try row.status("channel", CampaignResponse.Channel.self), name: try row.optional("name"),
+                                 email: try row.optional("email"), subject: try row.string("subject"), body: try row.optional("body"),
+                                 receivedAt: try row.date("received_at"), outcome: try row.status("outcome", CampaignResponse.Outcome.self),
+                                 ownership: try row.ownership(), version: try row.int("version"), createdAt: try row.date("created_at"),
+                                 updatedAt: try row.date("updated_at"))
+        if let kind = try row.optional("party_kind").flatMap(CampaignResponse.PartyKind.init), let id = try row.optional("party_id").flatMap(UUIDText.parse) {
+            r.party = .init(kind, id)
+        }
+        if let kind = try row.optional("converted_kind").flatMap(CampaignResponse.Conversion.init), let id = try row.optional("converted_id").flatMap(UUIDText.parse) {
+            r.convertedTo = (kind, id)
+        }
+        return r
+    }
+
     private func campaignActivityRecord(_ row: any SQLRow) throws -> CampaignActivity {
         CampaignActivity(id: try row.id("id"), campaignId: try row.id("campaign_id"), channel: try row.status("channel", CampaignActivity.Channel.self),
                          subject: try row.string("subject"), body: try row.optional("body"),

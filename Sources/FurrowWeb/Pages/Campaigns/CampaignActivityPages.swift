@@ -75,7 +75,7 @@ struct CampaignActivityPages {
         for list in try await CampaignService(web.env).lists(of: campaign.id, by: principal) where list.active {
             members += try await MarketingListService(web.env).count(list.id, by: principal)
         }
-        return try await web.page(confirming ? "campaign-activity-confirm" : "campaign-activity", a.subject, request, context) { shell in
+        let build: (Shell) async throws -> Any = { shell in
             let clock = LocalClock(shell.timeZone)
             var facts = [Fact(label: "Channel", value: Self.channel(a.channel), href: nil),
                          Fact(label: "Campaign", value: campaign.name, href: "\(CampaignPages.path)/\(campaign.id)"),
@@ -99,6 +99,8 @@ struct CampaignActivityPages {
                 readyMessage: ready ? nil : "Distribute once the campaign is ready to launch or launched (it is \(CampaignPages.status(campaign).lowercased())).",
                 members: members)
         }
+        if confirming { return try await web.page("campaign-activity-confirm", "Distribute " + a.subject, request, context, model: build) }
+        return try await web.page("campaign-activity", a.subject, request, context, model: build)
     }
 
     @Sendable func distribute(_ request: Request, context: AppContext) async throws -> Response {

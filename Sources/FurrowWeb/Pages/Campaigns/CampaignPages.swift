@@ -28,6 +28,7 @@ struct CampaignPages {
         let id: String, name: String, status: String, statusKey: String, active: Bool, facts: [Fact], canChange: Bool
         let next: Field.Option?, lists: [Linked], hasLists: Bool, listOptions: [Field.Option], hasListOptions: Bool
         let activities: [ActivityRow], hasActivities: Bool, canPlan: Bool, channels: [Field.Option]
+        let responses: [CampaignResponsePages.Row], hasResponses: Bool, canRecord: Bool, outcomes: [Field.Option], responseChannels: [Field.Option]
         let mergeFields = MergeTemplate.fields.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 
@@ -95,11 +96,17 @@ struct CampaignPages {
                         state: ["notStarted": "Not distributed", "running": "Distributing (\(a.processed) of \(a.total))", "done": "Distributed"][a.distribution.rawValue] ?? "")
         }
         let next = Self.moves[c.status].flatMap { move in c.active && canChange ? Field.Option(value: move.0.rawValue, label: move.1, selected: false) : nil }
+        let responses = try await CampaignResponseService(web.env).list(of: id, by: principal)
+        let clock = try await LocalClock.company(web.env)
+        let responseRows = CampaignResponsePages.rows(responses, clock: clock)
         let model = Model(id: id.string, name: c.name, status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled", active: c.active,
                           facts: facts, canChange: canChange, next: next, lists: linked, hasLists: !linked.isEmpty, listOptions: options,
                           hasListOptions: !options.isEmpty && c.active, activities: activities, hasActivities: !activities.isEmpty,
                           canPlan: canChange && c.active && !lists.isEmpty,
-                          channels: CampaignActivityPages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .email) })
+                          channels: CampaignActivityPages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .email) },
+                          responses: responseRows, hasResponses: !responseRows.isEmpty, canRecord: principal.canWriteRecords,
+                          outcomes: CampaignResponsePages.outcomes.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .interested) },
+                          responseChannels: CampaignResponsePages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .phone) })
         return try await web.page("campaign", c.name, model, request, context)
     }
 
