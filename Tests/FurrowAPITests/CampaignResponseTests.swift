@@ -120,4 +120,56 @@ struct CampaignResponseTests {
                 .fieldErrors.map(\.field) == ["accountId"])
         }
     }
+
+    @Test("a campaign's results count its reach, responses, leads and won revenue against its cost; a quick campaign launches with an activity per member",
+          arguments: TestWorld.engines)
+    func resultsAndQuick(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            // given: a static list of two contacts of one account
+            let account = try await world.makeAccount("Fen Growers")
+            let first = try await world.makeContact("Fen", firstName: "Ada", account: account.id, email: "ada@fen.example")
+            let second = try await world.makeContact("Marsh", firstName: "Bo", account: account.id)
+            let list = try #require(try await api.call(.post, "/api/v1/marketing-lists", token: token,
+                                                       json: ["name": "Fen", "targetType": "contacts", "listType": "static"]).string("id"))
+            _ = try await api.call(.post, "/api/v1/marketing-lists/\(list)/members", token: token, json: ["memberIds": [first.id.string, second.id.string]])
+            // when: a quick campaign of calls
+            let quick = try await api.call(.post, "/api/v1/marketing-lists/\(list)/quick-campaign", token: token,
+                                           json: ["name": "Fen calls", "channel": "phoneCall", "subject": "Harvest check-in"])
+            #expect(quick.status == 201, "\(quick.text)")
+            let campaign = try #require((quick.json["campaign"] as? [String: Any])?["id"] as? String)
+            #expect((quick.json["campaign"] as? [String: Any])?["quick"] as? Bool == true && (quick.json["campaign"] as? [String: Any])?["status"] as? String == "launched")
+            while try await CampaignDistribution(env: world.env).step() {}
+            // then: a call per member, and the campaign among the quick ones
+            let activityId = try #require((quick.json["activity"] as? [String: Any])?["id"] as? String)
+            #expect(((try await api.call(.get, "/api/v1/campaign-activities/\(activityId)", token: token)).json["counts"] as? [String: Int])?["created"] == 2)
+            #expect(try await api.call(.get, "/api/v1/campaigns?quick=true", token: token).items.compactMap { $0["id"] as? String } == [campaign])
+            #expect(try await api.call(.get, "/api/v1/campaigns?quick=false", token: token).items.isEmpty)
+            let badQuick = try await api.call(.post, "/api/v1/marketing-lists/\(list)/quick-campaign", token: token,
+                                              json: ["name": "", "channel": "email", "subject": "Hi"])
+            #expect(badQuick.status == 422 && Set(badQuick.fieldErrors.map(\.field)) == ["name", "body"])
+            // when: the campaign cost 100.00, Ada responded, the response became an opportunity won at 250.00
+            _ = try await api.call(.patch, "/api/v1/campaigns/\(campaign)", token: token, json: ["actualCost": "100.00"])
+            let response = try #require(try await api.call(.post, "/api/v1/campaign-responses", token: token, json: [
+                "campaignId": campaign, "party": ["type": "contact", "id": first.id.string], "subject": "Yes, call me", "outcome": "interested",
+            ]).string("id"))
+            let converted = try await api.call(.post, "/api/v1/campaign-responses/\(response)/convert", token: token, json: ["to": "opportunity"])
+            let opportunity = try #require((converted.json["convertedTo"] as? [String: String])?["id"])
+            #expect(try await api.call(.post, "/api/v1/opportunities/\(opportunity)/close", token: token,
+                                       json: ["outcome": "won", "actualRevenue": "250.00"]).status == 200)
+            // then
+            let results = try await api.call(.get, "/api/v1/reports/campaigns/\(campaign)", token: token)
+            #expect(results.status == 200, "\(results.text)")
+            #expect(results.json["members"] as? Int == 2 && results.json["activitiesMade"] as? Int == 2 && results.json["responses"] as? Int == 1)
+            #expect((results.json["responsesByOutcome"] as? [String: Int]) == ["interested": 1])
+            #expect(results.json["opportunities"] as? Int == 1 && results.json["won"] as? Int == 1)
+            let money = (results.json["money"] as? [[String: String]]) ?? []
+            #expect(money == [["currency": "EUR", "won": "250.00", "cost": "100.00", "returnPercent": "150.0"]])
+            let csv = try await api.call(.get, "/api/v1/reports/campaigns/\(campaign)?format=csv", token: token)
+            #expect(csv.contentType?.hasPrefix("text/csv") == true && csv.text.contains("returnPercent,150.0,EUR") && csv.text.contains("won,1,"))
+            #expect(try await api.call(.get, "/api/v1/reports/campaigns/\(campaign)?format=pdf", token: token).type == "invalid-query")
+        }
+    }
 }

@@ -16,12 +16,14 @@ struct ResponseShapeTests {
         "/search": "?q=a", "/audit": "?entity=account&id={account}", "/calendar": "?from=2026-11-01&to=2027-01-31",
         "/connections": "?partyType=account&partyId={account}", "/reports/pipeline": "?groupBy=stage", "/reports/funnel": "?kindId={kind}",
         "/budgets": "?regardingType=account&regardingId={account}", "/marketing-lists/preview": "?targetType=accounts&query=industry%3DAgriculture",
+        "/campaign-responses": "?campaignId={campaign}",
     ]
     /// Where a path's `{id}` comes from when it is not the list at the path's start.
     static let idSources = [
         "/boards": "/opportunity-kinds", "/activities/regarding": "/accounts", "/connections": "/accounts/{any account}/connections",
         "/budgets": "/budgets?regardingType=account&regardingId={any account}",
         "/campaign-activities": "/campaigns/{any campaign}/activities",
+        "/campaign-responses": "/campaign-responses?campaignId={any campaign}", "/reports/campaigns": "/campaigns",
     ]
 
     @Test("each GET answer of the demo company has the keys, required keys and enum values of its schema")
@@ -59,7 +61,7 @@ struct ResponseShapeTests {
             /// `{account}` and `{kind}` become the first account's and opportunity kind's ids.
             func resolve(_ text: String) async throws -> String {
                 var text = text
-                for (slot, list) in [("{account}", "/accounts"), ("{kind}", "/opportunity-kinds")] where text.contains(slot) {
+                for (slot, list) in [("{account}", "/accounts"), ("{kind}", "/opportunity-kinds"), ("{campaign}", "/campaigns")] where text.contains(slot) {
                     text = text.replacingOccurrences(of: slot, with: try await firstId(list) ?? "")
                 }
                 return text

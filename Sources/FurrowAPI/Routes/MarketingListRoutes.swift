@@ -148,6 +148,20 @@ struct MarketingListRoutes: RouteSet {
                          status: .created, location: "/api/v1/marketing-lists/\(copy.id)")
     }
 
+    @Sendable func quickCampaign(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(MarketingList.self)
+        var body = try await JSONBody(request, context: context, allowed: ["name", "channel", "subject", "description"])
+        for key in ["name", "channel", "subject"] { body.require(key) }
+        let name = body.string("name"), channel = body.enumValue("channel", CampaignActivity.Channel.self)
+        let subject = body.string("subject"), description = body.string("description")
+        try body.check()
+        let (campaign, activity) = try await CampaignService(env).quick(from: id, name: name, channel: channel, subject: subject,
+                                                                        description: description, by: principal)
+        return try .json(QuickCampaignDTO(campaign: CampaignDTO(campaign), activity: CampaignActivityDTO(.init(activity: activity, counts: [:]))),
+                         status: .created, location: "/api/v1/campaigns/\(campaign.id)")
+    }
+
     @Sendable func campaigns(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let campaigns = try await CampaignService(env).campaigns(of: try context.id(MarketingList.self), by: principal)
@@ -184,4 +198,5 @@ struct ListMemberDTO: Encodable, Sendable {
 }
 
 struct MembersAddedDTO: Encodable, Sendable { let added: Int, memberCount: Int }
+struct QuickCampaignDTO: Encodable, Sendable { let campaign: CampaignDTO, activity: CampaignActivityDTO }
 struct PreviewDTO: Encodable, Sendable { let count: Int, items: [ListMemberDTO] }

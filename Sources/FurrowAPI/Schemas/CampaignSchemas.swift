@@ -198,6 +198,45 @@ extension Components {
         "accountId": .uuid(nullable: true),
     ])
 
+    static let campaignResults: Schema = .object("A campaign's results: whom it reached, what came back, what it earned against its cost.", required: ["campaignId", "members", "sent", "delivered", "failed", "skipped", "suppressed", "unsubscribed", "activitiesMade", "responses", "responsesByOutcome", "leads", "opportunities", "won", "lost", "money"], [
+        "campaignId": .uuid(),
+        "members": .integer("Members of its active lists now.", minimum: 0),
+        "sent": .integer("Emails queued.", minimum: 0),
+        "delivered": .integer("Emails the mail server took.", minimum: 0),
+        "failed": .integer("Emails given up after their retries.", minimum: 0),
+        "skipped": .integer("Members without an address.", minimum: 0),
+        "suppressed": .integer("Members whose address had unsubscribed.", minimum: 0),
+        "unsubscribed": .integer("Addresses it reached that unsubscribed since.", minimum: 0),
+        "activitiesMade": .integer("Calls, letters, appointments and tasks made for members.", minimum: 0),
+        "responses": .integer(minimum: 0),
+        "responsesByOutcome": .object("Responses per outcome; an outcome without any is omitted.", [
+            "interested": .integer(minimum: 1), "moreInformation": .integer(minimum: 1), "notInterested": .integer(minimum: 1),
+            "doNotContact": .integer(minimum: 1), "other": .integer(minimum: 1),
+        ]),
+        "leads": .integer("Leads the caller may see with this source campaign.", minimum: 0),
+        "opportunities": .integer("Opportunities the caller may see with this source campaign.", minimum: 0),
+        "won": .integer(minimum: 0),
+        "lost": .integer(minimum: 0),
+        "money": .array(.ref("CampaignMoney"), "Per currency."),
+    ])
+    static let campaignMoney: Schema = .object("Won revenue against the actual cost in one currency.", required: ["currency", "won"], [
+        "currency": .string(pattern: "^[A-Z]{3}$"),
+        "won": .string(pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
+        "cost": .string("The campaign's actual cost, in its own currency only.", nullable: true, pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
+        "returnPercent": .string("(won − cost) ÷ cost in percent, one decimal.", nullable: true, pattern: "^-?[0-9]+\\.[0-9]$"),
+    ])
+
+    static let quickCampaignCreate: Schema = .object("The quick campaign wizard's answers. Unknown fields are refused (422).", required: ["name", "channel", "subject"], closed: true, [
+        "name": .string("The quick campaign's name.", minLength: 1, maxLength: 200),
+        "channel": .enumeration(CampaignActivity.Channel.self),
+        "subject": .string("Merge fields allowed.", minLength: 1, maxLength: 200),
+        "description": .string("An email's text (required for email, merge fields allowed), or what each activity is about.", nullable: true, maxLength: 20000),
+    ])
+    static let quickCampaign: Schema = .object("The quick campaign made and its activity, distributing.", required: ["campaign", "activity"], [
+        "campaign": .ref("Campaign"),
+        "activity": .ref("CampaignActivity"),
+    ])
+
     static let campaignSchemas: [(name: String, schema: Schema)] = [
         ("MarketingList", marketingList), ("MarketingListCreate", marketingListCreate), ("MarketingListPatch", marketingListPatch),
         ("MarketingListPage", .page("MarketingList", "Marketing lists, newest first (one page).")), ("ListMember", listMember),
@@ -210,5 +249,6 @@ extension Components {
         ("CampaignResponse", campaignResponse), ("ResponseParty", responseParty), ("ResponsePartyInput", responsePartyInput),
         ("ResponseConversion", responseConversion), ("CampaignResponseCreate", campaignResponseCreate), ("ResponseConvert", responseConvert),
         ("CampaignResponsePage", .page("CampaignResponse", "A campaign's responses, newest first (one page).")),
+        ("CampaignResults", campaignResults), ("CampaignMoney", campaignMoney), ("QuickCampaignCreate", quickCampaignCreate), ("QuickCampaign", quickCampaign),
     ]
 }

@@ -131,6 +131,9 @@ public struct ReportService: Sendable {
     }
 
     /// A percentage held to one decimal, always written with it: `0.0`, `62.5`, `100.0`.
+    /// As `percentText`, a negative value with its sign (`-12.5`).
+    public static func signedPercentText(_ value: Decimal) -> String { value < 0 ? "-" + percentText(-value) : percentText(value) }
+
     public static func percentText(_ value: Decimal) -> String {
         let tenths = NSDecimalNumber(decimal: value * 10).intValue
         return "\(tenths / 10).\(tenths % 10)"

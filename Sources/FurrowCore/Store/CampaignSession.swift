@@ -60,6 +60,29 @@ public protocol CampaignSession: Sendable {
     func campaignResponse(id: CampaignResponse.ID) async throws -> CampaignResponse?
     /// A campaign's responses, newest first.
     func campaignResponses(of campaign: Campaign.ID, limit: Int) async throws -> [CampaignResponse]
+
+    /// The figures of a campaign's results: its deliveries by outcome and outbox state, the
+    /// addresses it reached that unsubscribed, its responses by outcome, and the leads and
+    /// opportunities the caller may see that name it as their source.
+    func campaignFigures(of campaign: Campaign.ID, visibleTo principal: Principal) async throws -> CampaignFigures
+}
+
+public struct CampaignFigures: Sendable, Equatable {
+    public var deliveries: [String: Int] = [:]
+    /// Queued emails by outbox status (`queued`, `sending`, `sent`, `failed`).
+    public var emails: [String: Int] = [:]
+    public var unsubscribed = 0
+    public var responses: [CampaignResponse.Outcome: Int] = [:]
+    public var leads = 0
+    /// Per status, per currency: how many and their value.
+    public var opportunities: [OpportunityStatus: [Currency: (count: Int, value: Int128)]] = [:]
+    public init() {}
+
+    public static func == (lhs: CampaignFigures, rhs: CampaignFigures) -> Bool {
+        lhs.deliveries == rhs.deliveries && lhs.emails == rhs.emails && lhs.unsubscribed == rhs.unsubscribed && lhs.responses == rhs.responses
+            && lhs.leads == rhs.leads && lhs.opportunities.mapValues { $0.mapValues { "\($0.count)/\($0.value)" } }
+                == rhs.opportunities.mapValues { $0.mapValues { "\($0.count)/\($0.value)" } }
+    }
 }
 
 /// What distributing a campaign activity did for one member.

@@ -302,6 +302,36 @@ extension SQLSession {
             """).map(campaignResponseRecord)
     }
 
+    func campaignFigures(of campaign: Campaign.ID, visibleTo principal: Principal) async throws -> CampaignFigures {
+        var figures = CampaignFigures()
+        let id = campaign.string
+        for row in try await rows("""
+            SELECT d.outcome, e.status, COUNT(*) AS n FROM campaign_deliveries d JOIN campaign_activities a ON a.id = d.activity_id
+            LEFT JOIN outbox_emails e ON e.id = d.email_id WHERE a.campaign_id = \(bind: id) GROUP BY d.outcome, e.status
+            """) {
+            let n = try row.int("n")
+            figures.deliveries[try row.string("outcome"), default: 0] += n
+            if let status = try row.optional("status") { figures.emails[status, default: 0] += n }
+        }
+        figures.unsubscribed = try await rows("""
+            SELECT COUNT(DISTINCT s.address) AS n FROM campaign_deliveries d JOIN campaign_activities a ON a.id = d.activity_id
+            JOIN email_suppressions s ON s.address = LOWER(d.address) WHERE a.campaign_id = \(bind: id) AND d.outcome = 'sent'
+            """).first?.int("n") ?? 0
+        for row in try await rows("SELECT outcome, COUNT(*) AS n FROM campaign_responses WHERE campaign_id = \(bind: id) GROUP BY outcome") {
+            if let outcome = CampaignResponse.Outcome(rawValue: try row.string("outcome")) { figures.responses[outcome] = try row.int("n") }
+        }
+        figures.leads = try await rows("SELECT COUNT(*) AS n FROM leads WHERE campaign_id = \(bind: id) AND \(visibility(principal))").first?.int("n") ?? 0
+        for row in try await rows("""
+            SELECT status, currency, COUNT(*) AS n, CAST(COALESCE(SUM(value_minor), 0) AS BIGINT) AS total FROM opportunities
+            WHERE campaign_id = \(bind: id) AND \(visibility(principal)) GROUP BY status, currency
+            """) {
+            guard let status = OpportunityStatus(rawValue: try row.string("status")) else { continue }
+            let currency = try row.currency("currency")
+            figures.opportunities[status, default: [:]][currency] = (try row.int("n"), Int128(try row.decode(column: "total", as: Int64.self)))
+        }
+        return figures
+    }
+
     private func campaignResponseRecord(_ row: any SQLRow) throws -> CampaignResponse {
         var r = CampaignResponse(id: try row.id("id"), campaignId: try row.id("campaign_id"), activityId: try row.optionalID("activity_id"),
                                  channel: try row.status("channel", CampaignResponse.Channel.self), name: try row.optional("name"),

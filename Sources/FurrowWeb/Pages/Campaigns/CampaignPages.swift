@@ -24,11 +24,14 @@ struct CampaignPages {
     struct ListModel { let rows: [Row], hasRows: Bool, canCreate: Bool }
     struct Linked { let id: String, campaignId: String, name: String, url: String, target: String, kind: String, members: Int }
     struct ActivityRow { let url: String, subject: String, channel: String, state: String }
+    struct Figure { let label: String, value: String }
+    struct MoneyRow { let currency: String, won: String, cost: String, ratio: String }
     struct Model {
         let id: String, name: String, status: String, statusKey: String, active: Bool, facts: [Fact], canChange: Bool
         let next: Field.Option?, lists: [Linked], hasLists: Bool, listOptions: [Field.Option], hasListOptions: Bool
         let activities: [ActivityRow], hasActivities: Bool, canPlan: Bool, channels: [Field.Option]
         let responses: [CampaignResponsePages.Row], hasResponses: Bool, canRecord: Bool, outcomes: [Field.Option], responseChannels: [Field.Option]
+        let chart: CampaignChart, figures: [Figure], money: [MoneyRow], hasMoney: Bool, csv: String
         let mergeFields = MergeTemplate.fields.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 
@@ -58,7 +61,7 @@ struct CampaignPages {
         let campaigns = try await CampaignService(web.env).list(by: principal)
         let users = try await RecordParts(env: web.env).userNames()
         let rows = campaigns.map { c in
-            Row(name: c.name, url: "\(Self.path)/\(c.id)", type: Self.kind(c.kind), status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled",
+            Row(name: c.quick ? c.name + " (quick)" : c.name, url: "\(Self.path)/\(c.id)", type: Self.kind(c.kind), status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled",
                 dates: Self.dates(c), budget: c.budgetedCost.map(MoneyText.format) ?? "—", owner: users[c.ownership.ownerId] ?? "—")
         }
         return try await web.page("campaigns", "Campaigns", ListModel(rows: rows, hasRows: !rows.isEmpty, canCreate: principal.canWriteRecords), request, context)
@@ -99,6 +102,15 @@ struct CampaignPages {
         let responses = try await CampaignResponseService(web.env).list(of: id, by: principal)
         let clock = try await LocalClock.company(web.env)
         let responseRows = CampaignResponsePages.rows(responses, clock: clock)
+        let results = try await service.results(id, by: principal)
+        let figures = [Figure(label: "Emails queued", value: "\(results.sent)"), Figure(label: "Delivered", value: "\(results.delivered)"),
+                       Figure(label: "Failed", value: "\(results.failed)"), Figure(label: "No address", value: "\(results.skipped)"),
+                       Figure(label: "Unsubscribed", value: "\(results.unsubscribed + results.suppressed)"),
+                       Figure(label: "Activities made", value: "\(results.activitiesMade)")]
+        let money = results.money.map { m in
+            MoneyRow(currency: m.currency.code, won: MoneyText.format(m.won), cost: m.cost.map { MoneyText.format($0) } ?? "—",
+                     ratio: m.returnPercent.map { ReportService.signedPercentText($0) + " %" } ?? "—")
+        }
         let model = Model(id: id.string, name: c.name, status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled", active: c.active,
                           facts: facts, canChange: canChange, next: next, lists: linked, hasLists: !linked.isEmpty, listOptions: options,
                           hasListOptions: !options.isEmpty && c.active, activities: activities, hasActivities: !activities.isEmpty,
@@ -106,7 +118,9 @@ struct CampaignPages {
                           channels: CampaignActivityPages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .email) },
                           responses: responseRows, hasResponses: !responseRows.isEmpty, canRecord: principal.canWriteRecords,
                           outcomes: CampaignResponsePages.outcomes.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .interested) },
-                          responseChannels: CampaignResponsePages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .phone) })
+                          responseChannels: CampaignResponsePages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .phone) },
+                          chart: CampaignChart(results), figures: figures, money: money, hasMoney: !money.isEmpty,
+                          csv: "/api/v1/reports/campaigns/\(id)?format=csv")
         return try await web.page("campaign", c.name, model, request, context)
     }
 

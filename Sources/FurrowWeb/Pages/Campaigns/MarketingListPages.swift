@@ -20,6 +20,7 @@ struct MarketingListPages {
         group.post("marketing-lists/:id/reactivate", use: reactivate)
         group.post("marketing-lists/:id/copy", use: copy)
         group.post("marketing-lists/:id/campaigns", use: linkCampaign)
+        group.post("marketing-lists/:id/quick-campaign", use: quickCampaign)
     }
 
     struct Row { let name: String, url: String, target: String, kind: String, active: Bool, owner: String }
@@ -32,6 +33,7 @@ struct MarketingListPages {
         let members: [Member], hasMembers: Bool, next: String?, count: Int
         let find: String?, found: [Found], hasFound: Bool, foundCount: Int, findError: String?
         let campaigns: [Linked], hasCampaigns: Bool, campaignOptions: [Field.Option], hasCampaignOptions: Bool
+        let canQuick: Bool, channels: [Field.Option]
     }
 
     static func target(_ type: MarketingList.TargetType) -> String { type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst() }
@@ -94,7 +96,9 @@ struct MarketingListPages {
                           next: page.next.map { URLText.link("\(Self.path)/\(id)", [("cursor", Cursor.encode($0))]) }, count: count,
                           find: find, found: found, hasFound: !found.isEmpty, foundCount: foundCount, findError: findError,
                           campaigns: linked.map { Linked(name: $0.name, url: "\(CampaignPages.path)/\($0.id)", status: CampaignPages.status($0)) },
-                          hasCampaigns: !linked.isEmpty, campaignOptions: options, hasCampaignOptions: !options.isEmpty && list.active)
+                          hasCampaigns: !linked.isEmpty, campaignOptions: options, hasCampaignOptions: !options.isEmpty && list.active,
+                          canQuick: list.active && principal.canWriteRecords,
+                          channels: CampaignActivityPages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .phoneCall) })
         return try await web.page("marketing-list", list.name, model, request, context)
     }
 
@@ -162,6 +166,19 @@ struct MarketingListPages {
         }
         guard let made else { return refused }
         return .redirect("\(Self.path)/\(made.id)", flash: "Copied into the static list “\(made.name)”.")
+    }
+
+    @Sendable func quickCampaign(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        let form = try await web.form(request, context)
+        let id = try id(context)
+        var made: Campaign?
+        let refused = try await web.act(back: "\(Self.path)/\(id)#quick", done: "", failed: "No quick campaign:") {
+            made = try await CampaignService(web.env).quick(from: id, name: form.optional("name"), channel: CampaignActivity.Channel(rawValue: form["channel"]),
+                                                            subject: form.optional("subject"), description: form.optional("description"), by: principal).0
+        }
+        guard let made else { return refused }
+        return .redirect("\(CampaignPages.path)/\(made.id)", flash: "Quick campaign “\(made.name)” launched: its activity is going out to every member.")
     }
 
     @Sendable func linkCampaign(_ request: Request, context: AppContext) async throws -> Response {
