@@ -104,6 +104,16 @@ enum DemoCampaigns {
                                                                             refId: channel == nil ? nil : campaign.id.uuid),
                                                          campaignId: campaign.id.uuid), by: sam)
 
+        // planning activities of the campaign itself (rule 66): one done, one ahead
+        var print = ActivityService.Input(kind: .task, subject: "Print the survey leaflets")
+        print.regarding = Regarding(.campaign, campaign.id.uuid)
+        print.dueAt = env.clock.now().addingTimeInterval(-10 * 86_400)
+        _ = try await ActivityService(env).create(print, completedWith: "2,000 leaflets delivered to the office.", by: sam)
+        var stand = ActivityService.Input(kind: .task, subject: "Book the stand at the spring growers' fair")
+        stand.regarding = Regarding(.campaign, campaign.id.uuid)
+        stand.dueAt = env.clock.now().addingTimeInterval(14 * 86_400)
+        _ = try await ActivityService(env).create(stand, by: sam)
+
         var webinar = CampaignService.Input()
         webinar.name = "Harvest logistics webinar"
         webinar.kind = .webinar

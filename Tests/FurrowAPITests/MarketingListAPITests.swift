@@ -162,6 +162,13 @@ struct MarketingListAPITests {
             let readerToken = try await world.token(for: reader)
             #expect(try await api.call(.get, "/api/v1/campaigns/\(id)", token: readerToken).status == 200)
             #expect(try await api.call(.post, "/api/v1/campaigns/\(id)/reactivate", token: readerToken).status == 403)
+            // planning activities regard the campaign itself (rule 66) and are completed like any task
+            let task = try await api.call(.post, "/api/v1/activities", token: token, json: [
+                "type": "task", "subject": "Print leaflets", "regarding": ["type": "campaign", "id": id]])
+            #expect(task.status == 201 && task.string("regardingName") == "Spring irrigation", "\(task.text)")
+            let done = try await api.call(.post, "/api/v1/activities/\(task.string("id") ?? "")/complete", token: token, json: ["outcome": "Printed"])
+            #expect(done.string("status") == "completed")
+            #expect(try await api.call(.get, "/api/v1/activities/regarding/campaign/\(id)", token: token).items.count == 1)
             // a lead names it as its source campaign, and as the source of the campaign channel (rules 56, 109)
             let lead = try await api.call(.post, "/api/v1/leads", token: token, json: [
                 "topic": "Pumps for Dale Farm", "lastName": "Dale", "campaignId": id,

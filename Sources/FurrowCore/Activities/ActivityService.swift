@@ -302,6 +302,7 @@ extension StoreSession {
         case .order: try await order(id: SalesOrder.ID(regarding.id))?.ownership
         case .invoice: try await invoice(id: Invoice.ID(regarding.id), locked: false)?.ownership
         case .contract: try await contract(id: MaintenanceContract.ID(regarding.id), locked: false)?.ownership
+        case .campaign: try await campaign(id: Campaign.ID(regarding.id), locked: false)?.ownership
         }
     }
 }

@@ -55,6 +55,8 @@ extension ActivityService {
             let account = try await contract.asyncMap { try await session.account(id: $0.accountId) } ?? nil
             return ([contract?.number ?? "Draft contract", account?.fields.name].compactMap { $0 }.joined(separator: " · "),
                     account?.fields.phone, account?.fields.email)
+        case .campaign:
+            return (try await session.campaign(id: Campaign.ID(id), locked: false)?.name ?? "", nil, nil)
         case .invoice:
             return (try await session.invoice(id: Invoice.ID(id), locked: false).map { $0.number ?? "Draft invoice" } ?? "", nil, nil)
         }

@@ -64,7 +64,7 @@ public struct Principal: Sendable, Equatable {
     public func reading(_ kind: Regarding.Kind) -> Principal {
         switch kind {
         case .account, .order, .invoice: ledger
-        case .lead, .contact, .opportunity, .quote, .contract: self
+        case .lead, .contact, .opportunity, .quote, .contract, .campaign: self
         }
     }
 

@@ -122,7 +122,7 @@ public struct Activity: Sendable, Equatable {
 
 /// The record an activity is about.
 public struct Regarding: Sendable, Equatable, Hashable {
-    public enum Kind: String, Sendable, Codable, CaseIterable { case lead, account, contact, opportunity, quote, order, invoice, contract }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case lead, account, contact, opportunity, quote, order, invoice, contract, campaign }
     public var kind: Kind
     public var id: UUID
     public init(_ kind: Kind, _ id: UUID) {

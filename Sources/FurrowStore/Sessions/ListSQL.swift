@@ -113,6 +113,7 @@ struct ListStatement {
             WHEN 'order' THEN (SELECT number FROM sales_orders WHERE sales_orders.id = page.regarding_id)
             WHEN 'invoice' THEN (SELECT COALESCE(number, 'Draft invoice') FROM invoices WHERE invoices.id = page.regarding_id)
             WHEN 'contract' THEN (SELECT COALESCE(number, 'Draft contract') FROM amc_contracts WHERE amc_contracts.id = page.regarding_id)
+            WHEN 'campaign' THEN (SELECT name FROM campaigns WHERE campaigns.id = page.regarding_id)
         END
         """
 

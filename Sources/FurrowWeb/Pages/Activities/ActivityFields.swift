@@ -93,7 +93,7 @@ struct ActivityFields {
         case .order: return try? await OrderService(env).get(SalesOrder.ID(id), by: principal).accountId
         case .invoice: return try? await InvoiceService(env).get(Invoice.ID(id), by: principal).accountId
         case .contract: return try? await ContractService(env).get(MaintenanceContract.ID(id), by: principal).accountId
-        case .lead: return nil
+        case .lead, .campaign: return nil
         }
     }
 }
@@ -112,6 +112,7 @@ enum RegardingName {
         case .order: name = try? await OrderService(env).get(SalesOrder.ID(id), by: principal).number
         case .invoice: name = (try? await InvoiceService(env).get(Invoice.ID(id), by: principal)).map { $0.number ?? "Draft invoice" }
         case .contract: name = (try? await ContractService(env).get(MaintenanceContract.ID(id), by: principal)).map { $0.number ?? "Draft contract" }
+        case .campaign: name = try? await CampaignService(env).get(Campaign.ID(id), by: principal).name
         }
         return name ?? "(\(ActivityText.regarding(regarding.kind).lowercased()))"
     }

@@ -43,6 +43,7 @@ enum ActivityText {
         case .order: "Sales order"
         case .invoice: "Invoice"
         case .contract: "Maintenance contract"
+        case .campaign: "Campaign"
         }
     }
 

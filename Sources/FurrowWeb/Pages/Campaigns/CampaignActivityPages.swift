@@ -36,7 +36,7 @@ struct CampaignActivityPages {
         let campaign = try CampaignPages.id(context)
         let back = "\(CampaignPages.path)/\(campaign)"
         var made: CampaignActivity?
-        let refused = try await web.act(back: back + "#activities", done: "", failed: "Not planned:") {
+        let refused = try await web.act(back: back + "#campaign-activities", done: "", failed: "Not planned:") {
             var errors: [FieldError] = []
             var input = CampaignActivityService.Input()
             input.channel = CampaignActivity.Channel(rawValue: form["channel"])

@@ -29,9 +29,11 @@ struct CampaignPages {
     struct Model {
         let id: String, name: String, status: String, statusKey: String, active: Bool, facts: [Fact], canChange: Bool
         let next: Field.Option?, lists: [Linked], hasLists: Bool, listOptions: [Field.Option], hasListOptions: Bool
-        let activities: [ActivityRow], hasActivities: Bool, canPlan: Bool, channels: [Field.Option]
+        let campaignActivities: [ActivityRow], hasCampaignActivities: Bool, canPlan: Bool, channels: [Field.Option]
         let responses: [CampaignResponsePages.Row], hasResponses: Bool, canRecord: Bool, outcomes: [Field.Option], responseChannels: [Field.Option]
         let chart: CampaignChart, figures: [Figure], money: [MoneyRow], hasMoney: Bool, csv: String
+        /// Planning activities: tasks, calls and meetings about the campaign itself (rule 66).
+        let activities: ActivitySection?
         let mergeFields = MergeTemplate.fields.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 
@@ -111,17 +113,19 @@ struct CampaignPages {
             MoneyRow(currency: m.currency.code, won: MoneyText.format(m.won), cost: m.cost.map { MoneyText.format($0) } ?? "—",
                      ratio: m.returnPercent.map { ReportService.signedPercentText($0) + " %" } ?? "—")
         }
-        let model = Model(id: id.string, name: c.name, status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled", active: c.active,
+        return try await web.page("campaign", c.name, request, context) { shell in
+            Model(id: id.string, name: c.name, status: Self.status(c), statusKey: c.active ? c.status.rawValue : "cancelled", active: c.active,
                           facts: facts, canChange: canChange, next: next, lists: linked, hasLists: !linked.isEmpty, listOptions: options,
-                          hasListOptions: !options.isEmpty && c.active, activities: activities, hasActivities: !activities.isEmpty,
+                          hasListOptions: !options.isEmpty && c.active, campaignActivities: activities, hasCampaignActivities: !activities.isEmpty,
                           canPlan: canChange && c.active && !lists.isEmpty,
                           channels: CampaignActivityPages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .email) },
                           responses: responseRows, hasResponses: !responseRows.isEmpty, canRecord: principal.canWriteRecords,
                           outcomes: CampaignResponsePages.outcomes.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .interested) },
                           responseChannels: CampaignResponsePages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .phone) },
                           chart: CampaignChart(results), figures: figures, money: money, hasMoney: !money.isEmpty,
-                          csv: "/api/v1/reports/campaigns/\(id)?format=csv")
-        return try await web.page("campaign", c.name, model, request, context)
+                          csv: "/api/v1/reports/campaigns/\(id)?format=csv",
+                          activities: try await ActivitySection.load(web.env, Regarding(.campaign, id.uuid), shell: shell, by: principal))
+        }
     }
 
     static func id(_ context: AppContext) throws -> Campaign.ID {
