@@ -44,7 +44,7 @@ ID_FIELDS = {
     "paymentTermId": "payment-terms", "ownerId": "users", "managerId": "users", "teamId": "teams",
     "kindId": "opportunity-kinds", "stageId": "stages", "channelId": "channels",
     "lostReasonId": "lost-reasons", "reasonId": "disqualify-reasons", "fromId": "parties", "toId": "parties",
-    "orderLineId": "order-lines", "regardingId": "parties",
+    "orderLineId": "order-lines", "regardingId": "parties", "campaignId": "campaigns", "listId": "marketing-lists",
 }
 # numeric text fields and the boundary and overflow values mixed into them: the edges of the
 # documented ranges, one past them, and values whose products and sums leave 64 bits
@@ -54,6 +54,15 @@ BOUNDARY_TEXTS = ["0", "-0", "0.000001", "1", "-1", "100", "100.000001", "999999
                   "999999999999.999", "999999999999.999999", "1000000000", "1000000001", "100000", "-999999999999.99",
                   "9223372036854775807", "-9223372036854775808", "18446744073709551616", "1e308", "NaN"]
 BOUNDARY_NUMBERS = [0, -1, 100, 101, 2147483647, 9223372036854775807, -9223372036854775808, 18446744073709551616]
+
+
+@schemathesis.serializer("message/rfc822")
+def raw_email(ctx, value):
+    """A received email is raw bytes: the generated text as it is (lone surrogates and all), anything else as JSON text."""
+    text = value if isinstance(value, str) else json.dumps(value)
+    return text.encode("utf-8", "surrogatepass")
+
+
 # the path segment before `{id}` names the kind of record; a few differ from the list they come from
 PATH_KINDS = {"boards": "opportunity-kinds", "notifications": "notifications", "lines": "bank-lines"}
 

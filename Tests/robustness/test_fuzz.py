@@ -54,7 +54,8 @@ CHECKED = ["positive_data_acceptance", "negative_data_rejection", "not_a_server_
 # list endpoints whose items' ids feed the generated cases (fuzz_hooks.ID_FIELDS and PATH_KINDS)
 POOLS = ["accounts", "contacts", "leads", "opportunities", "quotes", "orders", "invoices", "payments", "products",
          "price-lists", "tax-rates", "payment-terms", "users", "teams", "opportunity-kinds", "stages", "channels",
-         "lost-reasons", "disqualify-reasons", "competitors", "activities", "bank-statements"]
+         "lost-reasons", "disqualify-reasons", "competitors", "activities", "bank-statements", "campaigns", "marketing-lists",
+         "amc-contracts"]
 
 
 def seed_demo(database):
