@@ -178,4 +178,31 @@ struct ServiceReportAPITests {
         try await MaintenanceSweep(world.env).run()
         #expect(try await reminders() == 1)
     }
+
+    @Test("finance reads every customer's contracts and bills them; a seller of another team sees none", arguments: TestWorld.engines)
+    func financeBills(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let north = try await world.makeTeam("North"), south = try await world.makeTeam("South")
+        let seller = try await world.makeUser(.sales, team: north), tech = try await world.makeUser(.service, team: north)
+        let finance = try await world.makeUser(.finance, team: south), other = try await world.makeUser(.sales, team: south)
+        let account = try await world.makeAccount("Dale Farm", by: seller)
+        let sellerToken = try await world.token(for: seller)
+        try await world.withAPI { api in
+            let (id, _) = try await Self.contract(api, sellerToken, [
+                "accountId": account.id.string, "startDate": "2027-01-04", "durationMonths": 12, "frequency": "quarterly", "value": "800.00",
+                "currency": "EUR", "technicianIds": [tech.userId.string],
+            ])
+            let financeToken = try await world.token(for: finance), otherToken = try await world.token(for: other)
+            #expect(try await api.call(.get, "/api/v1/amc-contracts", token: financeToken).items.compactMap { $0["id"] as? String } == [id])
+            #expect(try await api.call(.get, "/api/v1/amc-contracts/\(id)", token: financeToken).status == 200)
+            let invoice = try await api.call(.post, "/api/v1/amc-contracts/\(id)/invoice", token: financeToken)
+            #expect(invoice.status == 201 && invoice.string("total") == "800.00", "\(invoice.text)")
+            // but finance does not change the contract itself
+            #expect(try await api.call(.post, "/api/v1/amc-contracts/\(id)/cancel", token: financeToken, json: ["reason": "No"]).status == 403)
+            #expect(try await api.call(.get, "/api/v1/amc-contracts", token: otherToken).items.isEmpty)
+            #expect(try await api.call(.get, "/api/v1/amc-contracts/\(id)", token: otherToken).status == 404)
+            #expect(try await api.call(.post, "/api/v1/amc-contracts/\(id)/invoice", token: otherToken).status == 404)
+        }
+    }
 }

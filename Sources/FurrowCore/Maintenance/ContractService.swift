@@ -181,7 +181,11 @@ public struct ContractService: Sendable {
     /// front), made and recorded in one transaction: a period is never billed twice.
     public func invoice(_ id: MaintenanceContract.ID, by principal: Principal) async throws -> Invoice {
         try await env.transaction(by: principal) { transaction in
-            let contract = try await transaction.loadChangeable(MaintenanceContract.self, id, locked: true)
+            // finance bills every customer's contracts; others bill the ones they may change
+            let contract = try await transaction.load(MaintenanceContract.self, id, locked: true)
+            guard principal.canWriteRecords, contract.access.changeable(by: principal) || principal.role == .finance else {
+                throw CoreError.forbidden("your role cannot bill this contract")
+            }
             let status = contract.status(on: try await transaction.today())
             guard status != .draft && status != .cancelled else { throw ContractError.notBillable(status) }
             let periods = contract.billingPeriods()
@@ -299,7 +303,7 @@ public struct ContractService: Sendable {
 extension MaintenanceContract: StoredRecord {
     static let entity = "contract"
     static let noun = "maintenance contract"
-    var access: RecordAccess { .attended(ownership, invited: Set(technicianIds)) }
+    var access: RecordAccess { .serviced(ownership, technicians: Set(technicianIds)) }
     mutating func stamp(at time: Date) { updatedAt = time }
     static func load(_ id: ID, locked: Bool, in session: any StoreSession) async throws -> MaintenanceContract? {
         try await session.contract(id: id, locked: locked)

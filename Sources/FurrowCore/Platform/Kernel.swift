@@ -15,6 +15,9 @@ public enum RecordAccess: Sendable, Equatable {
     case catalog
     /// Campaigns: everyone reads them (a lead or an opportunity names its source campaign); changed as `owned`.
     case published(Ownership)
+    /// Maintenance contracts: as `owned`; their technicians read them, and finance reads every
+    /// customer's to bill them.
+    case serviced(Ownership, technicians: Set<User.ID>)
     /// Users and teams: administrators read and change them.
     case administration
 
@@ -24,13 +27,15 @@ public enum RecordAccess: Sendable, Equatable {
         case .billing(let ownership), .ledger(let ownership): principal.ledger.canSee(ownership)
         case .attended(let ownership, let invited): principal.canSee(ownership) || invited.contains(principal.userId)
         case .catalog, .published: true
+        case .serviced(let ownership, let technicians): principal.ledger.canSee(ownership) || technicians.contains(principal.userId)
         case .administration: principal.isAdmin
         }
     }
 
     public func changeable(by principal: Principal) -> Bool {
         switch self {
-        case .owned(let ownership), .billing(let ownership), .attended(let ownership, _), .published(let ownership): principal.canChange(ownership)
+        case .owned(let ownership), .billing(let ownership), .attended(let ownership, _), .published(let ownership), .serviced(let ownership, _):
+            principal.canChange(ownership)
         case .ledger(let ownership): principal.ledger.canChange(ownership)
         case .catalog: principal.canWriteRecords
         case .administration: principal.isAdmin

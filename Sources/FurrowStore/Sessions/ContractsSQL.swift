@@ -40,7 +40,8 @@ extension SQLSession {
     }
 
     func contracts(of account: Account.ID?, visibleTo principal: Principal, limit: Int) async throws -> [MaintenanceContract] {
-        var conditions: [SQLQueryString] = ["(\(visibility(principal)) OR technician_ids LIKE \(bind: "%" + principal.userId.string + "%"))"]
+        // finance reads every customer's contracts, to bill them (`Principal.ledger`)
+        var conditions: [SQLQueryString] = ["(\(visibility(principal.ledger)) OR technician_ids LIKE \(bind: "%" + principal.userId.string + "%"))"]
         if let account { conditions.append("account_id = \(bind: account.string)") }
         return try await rows("""
             SELECT * FROM amc_contracts WHERE \(conditions.joined(separator: " AND ")) ORDER BY created_at DESC, id DESC LIMIT \(literal: max(1, min(limit, 1000)))

@@ -111,7 +111,7 @@ struct ContractPages {
                          billing: c.billing == .upfront ? "Billed up front: one invoice for the whole value."
                              : "Billed per period: \(periods) invoices sharing the value.", timeline: timeline,
                          canActivate: canChange && c.status.canMove(to: .active), canCancel: canChange && c.status.canMove(to: .cancelled),
-                         canRenew: canChange && c.status.canMove(to: .renewed), canInvoice: canChange && c.status != .draft && c.status != .cancelled,
+                         canRenew: canChange && c.status.canMove(to: .renewed), canInvoice: (canChange || (principal.role == .finance && principal.canWriteRecords)) && c.status != .draft && c.status != .cancelled,
                          back: "\(Self.path)/\(c.id)", renewedFrom: c.renewedFromId.map { "\(Self.path)/\($0)" },
                          renewedTo: c.renewedToId.map { "\(Self.path)/\($0)" }, renewMonths: c.durationMonths,
                          renewValue: c.value.decimalString, currency: c.value.currency.code)
