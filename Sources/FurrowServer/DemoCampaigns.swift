@@ -26,6 +26,12 @@ enum DemoCampaigns {
         spring.description = .some("Letters and email to the farms we look after and the irrigation leads of the autumn shows.")
         let campaign = try await campaigns.create(spring, by: sam)
 
+        // its target product: the irrigation controller
+        if let controller = try await ProductService(env).products(ListQuery(limit: 100, sort: ListFields.products.defaultSort))
+            .first(where: { $0.sku == "IC-40" }) {
+            try await campaigns.addProduct(controller.id, to: campaign.id, by: sam)
+        }
+
         var farms = MarketingListService.Input()
         farms.name = "Farms we look after"
         farms.targetType = .accounts

@@ -162,6 +162,15 @@ struct MarketingListAPITests {
             let readerToken = try await world.token(for: reader)
             #expect(try await api.call(.get, "/api/v1/campaigns/\(id)", token: readerToken).status == 200)
             #expect(try await api.call(.post, "/api/v1/campaigns/\(id)/reactivate", token: readerToken).status == 403)
+            // target products (rule 65): existing products only, each once
+            let pump = try await world.makeProduct("Pump P-40")
+            #expect(try await api.call(.post, "/api/v1/campaigns/\(id)/products", token: token, json: ["productId": pump.id.string]).status == 204)
+            #expect(try await api.call(.post, "/api/v1/campaigns/\(id)/products", token: token, json: ["productId": pump.id.string]).status == 204)
+            #expect(try await api.call(.post, "/api/v1/campaigns/\(id)/products", token: token, json: ["productId": UUID().uuidString])
+                .fieldErrors.map(\.field) == ["productId"])
+            #expect(try await api.call(.get, "/api/v1/campaigns/\(id)/products", token: token).items.compactMap { $0["name"] as? String } == ["Pump P-40"])
+            #expect(try await api.call(.delete, "/api/v1/campaigns/\(id)/products/\(pump.id)", token: token).status == 204)
+            #expect(try await api.call(.get, "/api/v1/campaigns/\(id)/products", token: token).items.isEmpty)
             // planning activities regard the campaign itself (rule 66) and are completed like any task
             let task = try await api.call(.post, "/api/v1/activities", token: token, json: [
                 "type": "task", "subject": "Print leaflets", "regarding": ["type": "campaign", "id": id]])

@@ -114,6 +114,32 @@ struct CampaignRoutes: RouteSet {
         return .noContent
     }
 
+    @Sendable func products(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let products = try await CampaignService(env).products(of: try context.id(Campaign.self), by: principal)
+        return try .json(Page(items: products.map(ProductDTO.init), nextCursor: nil))
+    }
+
+    @Sendable func addProduct(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Campaign.self)
+        var body = try await JSONBody(request, context: context, allowed: ["productId"])
+        body.require("productId")
+        let product = body.id("productId", Product.self)
+        try body.check()
+        guard let product else { throw Problem.validation([FieldError("productId", "is required")]) }
+        try await CampaignService(env).addProduct(product, to: id, by: principal)
+        return .noContent
+    }
+
+    @Sendable func removeProduct(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Campaign.self)
+        guard let product = context.parameters.get("productId").flatMap(Product.ID.init) else { throw Problem.notFound() }
+        try await CampaignService(env).removeProduct(product, from: id, by: principal)
+        return .noContent
+    }
+
     @Sendable func unlinkList(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Campaign.self)

@@ -63,6 +63,7 @@ extension Components {
         "name": .string(nullable: true, minLength: 1, maxLength: 200),
     ])
     static let campaignLink: Schema = .object("The campaign to link. Unknown fields are refused (422).", required: ["campaignId"], closed: true, ["campaignId": .uuid()])
+    static let campaignProductAdd: Schema = .object("The product to target. Unknown fields are refused (422).", required: ["productId"], closed: true, ["productId": .uuid()])
     static let listLink: Schema = .object("The marketing list to link. Unknown fields are refused (422).", required: ["listId"], closed: true, ["listId": .uuid()])
 
     static let campaign: Schema = .object("A campaign. Optional fields are omitted when empty.", required: ["id", "name", "type", "status", "active", "currency", "quick", "ownerId", "version", "createdAt", "updatedAt"], [
@@ -241,7 +242,7 @@ extension Components {
         ("MarketingList", marketingList), ("MarketingListCreate", marketingListCreate), ("MarketingListPatch", marketingListPatch),
         ("MarketingListPage", .page("MarketingList", "Marketing lists, newest first (one page).")), ("ListMember", listMember),
         ("ListMemberPage", .page("ListMember", "A page of members; follow nextCursor for the next.")), ("MembersAdd", membersAdd),
-        ("MembersAdded", membersAdded), ("ListPreview", listPreview), ("ListCopy", listCopy), ("CampaignLink", campaignLink), ("ListLink", listLink),
+        ("MembersAdded", membersAdded), ("ListPreview", listPreview), ("ListCopy", listCopy), ("CampaignLink", campaignLink), ("ListLink", listLink), ("CampaignProductAdd", campaignProductAdd),
         ("Campaign", campaign), ("CampaignCreate", campaignCreate), ("CampaignPatch", campaignPatch),
         ("CampaignPage", .page("Campaign", "Campaigns, newest first (one page).")),
         ("CampaignActivity", campaignActivity), ("DeliveryCounts", deliveryCounts), ("CampaignActivityCreate", campaignActivityCreate),

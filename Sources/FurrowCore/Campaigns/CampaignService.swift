@@ -125,6 +125,37 @@ public struct CampaignService: Sendable {
         }
     }
 
+    // MARK: target products (rule 65)
+
+    public func addProduct(_ productId: Product.ID, to id: Campaign.ID, by principal: Principal) async throws {
+        try await env.transaction(by: principal) { transaction in
+            _ = try await transaction.loadChangeable(Campaign.self, id)
+            guard try await transaction.session.product(id: productId) != nil else { throw ValidationError([FieldError("productId", "is not a product")]) }
+            if try await transaction.session.addTargetProduct(productId, to: id, at: env.clock.now()) {
+                transaction.audit(Campaign.entity, id.uuid, "add product", [FieldChange(field: "products", old: nil, new: "product:" + productId.string)])
+            }
+        }
+    }
+
+    public func removeProduct(_ productId: Product.ID, from id: Campaign.ID, by principal: Principal) async throws {
+        try await env.transaction(by: principal) { transaction in
+            _ = try await transaction.loadChangeable(Campaign.self, id)
+            guard try await transaction.session.removeTargetProduct(productId, from: id) else { throw CoreError.notFound("target product") }
+            transaction.audit(Campaign.entity, id.uuid, "remove product", [FieldChange(field: "products", old: "product:" + productId.string, new: nil)])
+        }
+    }
+
+    public func products(of id: Campaign.ID, by principal: Principal) async throws -> [Product] {
+        try await env.reading(by: principal) { transaction in
+            _ = try await transaction.load(Campaign.self, id)
+            var products: [Product] = []
+            for productId in try await transaction.session.targetProducts(of: id) {
+                if let product = try await transaction.session.product(id: productId) { products.append(product) }
+            }
+            return products
+        }
+    }
+
     /// The lists linked to a campaign that the caller may see.
     public func lists(of id: Campaign.ID, by principal: Principal) async throws -> [MarketingList] {
         try await env.reading(by: principal) { transaction in

@@ -31,6 +31,10 @@ public protocol CampaignSession: Sendable {
     func unlinkList(_ list: MarketingList.ID, from campaign: Campaign.ID) async throws -> Bool
     func linkedLists(of campaign: Campaign.ID) async throws -> [MarketingList.ID]
     func linkedCampaigns(of list: MarketingList.ID) async throws -> [Campaign.ID]
+    /// A campaign's target products (rule 65): adds one (false when it was there), removes one, lists them in the order added.
+    func addTargetProduct(_ product: Product.ID, to campaign: Campaign.ID, at: Date) async throws -> Bool
+    func removeTargetProduct(_ product: Product.ID, from campaign: Campaign.ID) async throws -> Bool
+    func targetProducts(of campaign: Campaign.ID) async throws -> [Product.ID]
 
     func insertCampaignActivity(_ activity: CampaignActivity) async throws
     func updateCampaignActivity(_ activity: CampaignActivity, over before: CampaignActivity) async throws -> Bool

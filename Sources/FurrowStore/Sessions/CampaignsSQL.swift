@@ -166,6 +166,24 @@ extension SQLSession {
         try await rows("SELECT list_id FROM campaign_lists WHERE campaign_id = \(bind: campaign.string) ORDER BY linked_at, list_id").map { try $0.id("list_id") }
     }
 
+    func addTargetProduct(_ product: Product.ID, to campaign: Campaign.ID, at time: Date) async throws -> Bool {
+        !(try await rows("""
+            INSERT INTO campaign_products (campaign_id, product_id, linked_at) VALUES (\(bind: campaign.string), \(bind: product.string), \(bind: Timestamp.string(time)))
+            ON CONFLICT (campaign_id, product_id) DO NOTHING RETURNING product_id
+            """)).isEmpty
+    }
+
+    func removeTargetProduct(_ product: Product.ID, from campaign: Campaign.ID) async throws -> Bool {
+        !(try await rows("""
+            DELETE FROM campaign_products WHERE campaign_id = \(bind: campaign.string) AND product_id = \(bind: product.string) RETURNING product_id
+            """)).isEmpty
+    }
+
+    func targetProducts(of campaign: Campaign.ID) async throws -> [Product.ID] {
+        try await rows("SELECT product_id FROM campaign_products WHERE campaign_id = \(bind: campaign.string) ORDER BY linked_at, product_id")
+            .map { try $0.id("product_id") }
+    }
+
     func linkedCampaigns(of list: MarketingList.ID) async throws -> [Campaign.ID] {
         try await rows("SELECT campaign_id FROM campaign_lists WHERE list_id = \(bind: list.string) ORDER BY linked_at, campaign_id").map { try $0.id("campaign_id") }
     }

@@ -18,6 +18,8 @@ struct CampaignPages {
         group.post("campaigns/:id/reactivate", use: reactivate)
         group.post("campaigns/:id/marketing-lists", use: link)
         group.post("campaigns/:id/marketing-lists/:listId/unlink", use: unlink)
+        group.post("campaigns/:id/products", use: addProduct)
+        group.post("campaigns/:id/products/:productId/remove", use: removeProduct)
     }
 
     struct Row { let name: String, url: String, type: String, status: String, statusKey: String, dates: String, budget: String, owner: String }
@@ -25,6 +27,7 @@ struct CampaignPages {
     struct Linked { let id: String, campaignId: String, name: String, url: String, target: String, kind: String, members: Int }
     struct ActivityRow { let url: String, subject: String, channel: String, state: String }
     struct Figure { let label: String, value: String }
+    struct ProductRow { let id: String, campaignId: String, name: String, url: String, sku: String, canRemove: Bool }
     struct MoneyRow { let currency: String, won: String, cost: String, ratio: String }
     struct Model {
         let id: String, name: String, status: String, statusKey: String, active: Bool, facts: [Fact], canChange: Bool
@@ -34,6 +37,7 @@ struct CampaignPages {
         let chart: CampaignChart, figures: [Figure], money: [MoneyRow], hasMoney: Bool, csv: String
         /// Planning activities: tasks, calls and meetings about the campaign itself (rule 66).
         let activities: ActivitySection?
+        let products: [ProductRow], hasProducts: Bool, productOptions: [Field.Option], hasProductOptions: Bool
         let mergeFields = MergeTemplate.fields.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 
@@ -105,6 +109,12 @@ struct CampaignPages {
         let clock = try await LocalClock.company(web.env)
         let responseRows = CampaignResponsePages.rows(responses, clock: clock)
         let results = try await service.results(id, by: principal)
+        let targets = try await service.products(of: id, by: principal)
+        let productRows = targets.map { ProductRow(id: $0.id.string, campaignId: id.string, name: $0.name, url: "/products/\($0.id)", sku: $0.sku, canRemove: canChange) }
+        let productOptions = canChange && c.active
+            ? try await ProductService(web.env).products(ListQuery(limit: 500, sort: ListFields.products.defaultSort))
+                .filter { product in product.active && !targets.contains { $0.id == product.id } }
+                .map { Field.Option(value: $0.id.string, label: "\($0.name) (\($0.sku))", selected: false) } : []
         let figures = [Figure(label: "Emails queued", value: "\(results.sent)"), Figure(label: "Delivered", value: "\(results.delivered)"),
                        Figure(label: "Failed", value: "\(results.failed)"), Figure(label: "No address", value: "\(results.skipped)"),
                        Figure(label: "Unsubscribed", value: "\(results.unsubscribed + results.suppressed)"),
@@ -124,7 +134,9 @@ struct CampaignPages {
                           responseChannels: CampaignResponsePages.channels.map { Field.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == .phone) },
                           chart: CampaignChart(results), figures: figures, money: money, hasMoney: !money.isEmpty,
                           csv: "/api/v1/reports/campaigns/\(id)?format=csv",
-                          activities: try await ActivitySection.load(web.env, Regarding(.campaign, id.uuid), shell: shell, by: principal))
+                          activities: try await ActivitySection.load(web.env, Regarding(.campaign, id.uuid), shell: shell, by: principal),
+                          products: productRows, hasProducts: !productRows.isEmpty, productOptions: productOptions,
+                          hasProductOptions: !productOptions.isEmpty)
         }
     }
 
@@ -163,6 +175,26 @@ struct CampaignPages {
         return try await web.act(back: "\(Self.path)/\(id)", done: "List linked.", failed: "Not linked:") {
             guard let list = form.optional("listId").flatMap(MarketingList.ID.init) else { throw ValidationError([FieldError("listId", "choose a list")]) }
             try await CampaignService(web.env).link(id, list: list, by: principal)
+        }
+    }
+
+    @Sendable func addProduct(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        let form = try await web.form(request, context)
+        let id = try Self.id(context)
+        return try await web.act(back: "\(Self.path)/\(id)#products", done: "Product added.", failed: "Not added:") {
+            guard let product = form.optional("productId").flatMap(Product.ID.init) else { throw ValidationError([FieldError("productId", "choose a product")]) }
+            try await CampaignService(web.env).addProduct(product, to: id, by: principal)
+        }
+    }
+
+    @Sendable func removeProduct(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        _ = try await web.form(request, context)
+        let id = try Self.id(context)
+        guard let product = context.parameters.get("productId").flatMap(Product.ID.init) else { throw Problem.notFound() }
+        return try await web.act(back: "\(Self.path)/\(id)#products", done: "Product removed.", failed: "Not removed:") {
+            try await CampaignService(web.env).removeProduct(product, from: id, by: principal)
         }
     }
 
