@@ -55,3 +55,15 @@ extension Request {
         return value == "true"
     }
 }
+
+extension Response {
+    /// A stored file as a download: its own type, never sniffed, never shown inline, its name in
+    /// ASCII and in UTF-8 (RFC 6266).
+    public static func download(name: String, type: String, data: Data) -> Response {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 32 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+                                               HTTPFields.Element.Name("X-Content-Type-Options")!: "nosniff", .cacheControl: "private, max-age=300"],
+                        body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}

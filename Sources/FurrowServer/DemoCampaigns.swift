@@ -32,6 +32,15 @@ enum DemoCampaigns {
             try await campaigns.addProduct(controller.id, to: campaign.id, by: sam)
         }
 
+        // the leaflet it hands out, with its file
+        let leaflet = try await LiteratureService(env).create(title: "Soil-moisture survey leaflet",
+                                                              description: "What the free survey covers and how the controller uses it.",
+                                                              productIds: [], by: sam)
+        _ = try await LiteratureService(env).addFile(to: leaflet.id, name: "soil-survey.txt", contentType: "text/plain",
+                                                     data: Data("Free soil-moisture survey\n\nA technician measures every field and sets the controller's zones.\n".utf8),
+                                                     by: sam)
+        try await LiteratureService(env).link(leaflet.id, to: campaign.id, by: sam)
+
         var farms = MarketingListService.Input()
         farms.name = "Farms we look after"
         farms.targetType = .accounts

@@ -81,6 +81,7 @@ public enum WebRoutes {
         UnsubscribePage(web: web).add(to: pages)
         CampaignActivityPages(web: web).add(to: pages)
         CampaignResponsePages(web: web).add(to: pages)
+        LiteraturePages(web: web).add(to: pages)
         CalendarPage(web: web).add(to: pages)
         ProfilePage(web: web).add(to: pages)
 

@@ -79,6 +79,24 @@ def test_lists_found_saved_and_linked_to_a_launched_campaign(admin, server):
         assert "List linked." in page.content()
     lists = page.locator("#lists").inner_text()
     assert f"Vineyards {tag}" in lists and f"Frost prospects {tag}" in lists
+    campaign_page = page.url
+
+    # when: a leaflet with its file is added to the sales literature and handed out by the campaign
+    page.goto("/sales-literature")
+    page.fill("#literature-title", f"Frost fan leaflet {tag}")
+    page.get_by_role("button", name="Add", exact=True).click()
+    page.wait_for_url("**/sales-literature/*-*")
+    page.set_input_files("#literature-file", files=[{"name": "frost-fans.txt", "mimeType": "text/plain", "buffer": b"Frost fans keep the vines above zero."}])
+    page.get_by_role("button", name="Upload").click()
+    assert "File added." in page.content()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="frost-fans.txt").click()
+    assert open(download.value.path(), "rb").read() == b"Frost fans keep the vines above zero."
+    page.goto(campaign_page)
+    value = page.locator("#add-literature option", has_text=f"Frost fan leaflet {tag}").get_attribute("value")
+    page.select_option("#add-literature", value)
+    page.locator("#literature").get_by_role("button", name="Add").click()
+    assert f"Frost fan leaflet {tag}" in page.locator("#literature").inner_text()
     page.get_by_role("button", name="Ready to launch").click()
 
     # when: a phone call for each member is planned and distributed behind a confirmation that counts them

@@ -219,3 +219,46 @@ extension CampaignResponseRoutes {
                  use: CampaignResponseRoutes.inbound),
     ]
 }
+
+extension LiteratureRoutes {
+    static let literatureId = Endpoint.Parameter.id.described("The literature's id (a malformed id answers 404).")
+
+    static let endpoints: [Endpoint] = [
+        Endpoint(.get, "/sales-literature", "listSalesLiterature", tag: "Campaigns", "List sales literature",
+                 description: "Everyone reads it; by title (one page of at most 500).",
+                 parameters: [MarketingListRoutes.limitParameter],
+                 answers: [.ok("LiteraturePage"), .problem(400, [.invalidQuery], detail: "An unknown parameter or a limit outside 1–500"), .unauthorized],
+                 use: LiteratureRoutes.list),
+        Endpoint(.post, "/sales-literature", "createSalesLiterature", tag: "Campaigns", "Add sales literature",
+                 description: "Its files are added one by one afterwards.",
+                 body: .json("LiteratureCreate"),
+                 answers: [.created("Literature", location: "/api/v1/sales-literature/{id}"), .unauthorized, .writeForbidden("Read-only users cannot create records")],
+                 bodyErrors: true, use: LiteratureRoutes.create),
+        Endpoint(.get, "/sales-literature/{id}", "getSalesLiterature", tag: "Campaigns", "Get sales literature with its files",
+                 parameters: [literatureId], answers: [.ok("Literature"), .unauthorized, .problem(404)], use: LiteratureRoutes.get),
+        Endpoint(.post, "/sales-literature/{id}/files", "addSalesLiteratureFile", tag: "Campaigns", "Add a file",
+                 description: "The body is the file (at most 5 MiB), its `Content-Type` the file's type (anything that is not a media type is kept as `application/octet-stream`), `name` its file name.",
+                 parameters: [literatureId, Endpoint.Parameter("name", in: .query, "The file's name (its last path component is kept).", .string(maxLength: 500))],
+                 body: Endpoint.Body([Endpoint.Content("application/octet-stream", .string(format: "binary"))]),
+                 answers: [.created("LiteratureFile", location: "/api/v1/sales-literature/{id}/files/{fileId}"), .problem(400, [.invalidQuery], detail: "An unknown parameter"),
+                           .unauthorized, .writeForbidden("The caller's role cannot change the literature"), .problem(404),
+                           .problem(413, [.payloadTooLarge], detail: "Over 5 MiB"), .problem(422, [.validation], detail: "An empty file")],
+                 use: LiteratureRoutes.addFile),
+        Endpoint(.get, "/sales-literature/{id}/files/{fileId}", "downloadSalesLiteratureFile", tag: "Campaigns", "Download a file",
+                 description: "As an attachment with its own type (never sniffed).",
+                 parameters: [literatureId, Endpoint.Parameter("fileId", in: .path, required: true, "One of the literature's files; another answers 404.", .uuid())],
+                 answers: [Endpoint.Answer(200, "The file", content: [Endpoint.Content("*/*", .string(format: "binary"))]), .unauthorized, .problem(404)],
+                 use: LiteratureRoutes.download),
+        Endpoint(.get, "/campaigns/{id}/sales-literature", "listCampaignLiterature", tag: "Campaigns", "The literature a campaign hands out",
+                 parameters: [CampaignRoutes.campaignId], answers: [.ok("LiteraturePage"), .unauthorized, .problem(404)], use: LiteratureRoutes.campaignLiterature),
+        Endpoint(.post, "/campaigns/{id}/sales-literature", "addCampaignLiterature", tag: "Campaigns", "Hand out literature in a campaign",
+                 description: "Linking twice changes nothing.",
+                 parameters: [CampaignRoutes.campaignId], body: .json("LiteratureLink"),
+                 answers: [.noContent, .unauthorized, .writeForbidden("The caller's role cannot change the campaign"), .problem(404)],
+                 bodyErrors: true, use: LiteratureRoutes.link),
+        Endpoint(.delete, "/campaigns/{id}/sales-literature/{literatureId}", "removeCampaignLiterature", tag: "Campaigns", "Stop handing out literature",
+                 parameters: [CampaignRoutes.campaignId, Endpoint.Parameter("literatureId", in: .path, required: true, "Linked literature; other answers 404.", .uuid())],
+                 answers: [.noContent, .unauthorized, .writeForbidden("The caller's role cannot change the campaign"), .problem(404)],
+                 use: LiteratureRoutes.unlink),
+    ]
+}

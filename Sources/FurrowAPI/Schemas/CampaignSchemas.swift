@@ -238,11 +238,40 @@ extension Components {
         "activity": .ref("CampaignActivity"),
     ])
 
+    static let literature: Schema = .object("Sales literature. Optional fields are omitted when empty.", required: ["id", "title", "productIds", "ownerId", "version", "createdAt", "updatedAt"], [
+        "id": .uuid(),
+        "title": .string(),
+        "description": .string(nullable: true),
+        "productIds": .array(.uuid(), "The products it is about."),
+        "files": .array(.ref("LiteratureFile"), "Its files (omitted in lists)."),
+        "ownerId": .uuid(),
+        "version": .version,
+        "createdAt": .timestamp(),
+        "updatedAt": .timestamp(),
+    ])
+    static let literatureFile: Schema = .object("A file of sales literature.", required: ["id", "name", "contentType", "size", "createdAt"], [
+        "id": .uuid(),
+        "name": .string(),
+        "contentType": .string(),
+        "size": .integer(minimum: 1, maximum: 5_242_880),
+        "createdAt": .timestamp(),
+    ])
+    static let literatureCreate: Schema = .object("Sales literature. Unknown fields are refused (422).", required: ["title"], closed: true, [
+        "title": .string(minLength: 1, maxLength: 200),
+        "description": .string(nullable: true, maxLength: 2000),
+        "productIds": .array(.uuid(), "Existing products, at most 100.", nullable: true, maxItems: 100),
+        "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
+        "files": .serverOwned, "ownerId": .serverOwned,
+    ])
+    static let literatureLink: Schema = .object("The literature to hand out. Unknown fields are refused (422).", required: ["literatureId"], closed: true, ["literatureId": .uuid()])
+
     static let campaignSchemas: [(name: String, schema: Schema)] = [
         ("MarketingList", marketingList), ("MarketingListCreate", marketingListCreate), ("MarketingListPatch", marketingListPatch),
         ("MarketingListPage", .page("MarketingList", "Marketing lists, newest first (one page).")), ("ListMember", listMember),
         ("ListMemberPage", .page("ListMember", "A page of members; follow nextCursor for the next.")), ("MembersAdd", membersAdd),
         ("MembersAdded", membersAdded), ("ListPreview", listPreview), ("ListCopy", listCopy), ("CampaignLink", campaignLink), ("ListLink", listLink), ("CampaignProductAdd", campaignProductAdd),
+        ("Literature", literature), ("LiteratureFile", literatureFile), ("LiteratureCreate", literatureCreate), ("LiteratureLink", literatureLink),
+        ("LiteraturePage", .page("Literature", "Sales literature by title (one page).")),
         ("Campaign", campaign), ("CampaignCreate", campaignCreate), ("CampaignPatch", campaignPatch),
         ("CampaignPage", .page("Campaign", "Campaigns, newest first (one page).")),
         ("CampaignActivity", campaignActivity), ("DeliveryCounts", deliveryCounts), ("CampaignActivityCreate", campaignActivityCreate),

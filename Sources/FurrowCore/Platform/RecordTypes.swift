@@ -8,7 +8,7 @@ public enum RecordTypes {
     static let all: [any StoredRecord.Type] = [Account.self, Contact.self, Lead.self, Opportunity.self, Activity.self,
                                                       Quote.self, SalesOrder.self, Invoice.self, Payment.self, Product.self,
                                                       UserRecord.self, Budget.self, MaintenanceContract.self,
-                                                      MarketingList.self, Campaign.self, CampaignActivity.self, CampaignResponse.self]
+                                                      MarketingList.self, Campaign.self, CampaignActivity.self, CampaignResponse.self, SalesLiterature.self]
 
     /// The record type an audit entity name stands for.
     static func named(_ entity: String) -> (any StoredRecord.Type)? { all.first { $0.entity == entity } }

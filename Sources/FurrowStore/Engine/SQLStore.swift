@@ -21,7 +21,7 @@ public final class SQLStore: Store, Sendable {
     /// each of their records follows (a store test holds this list to the schema).
     public static let ownedTables = ["accounts", "contacts", "leads", "opportunities", "activities", "quotes", "sales_orders",
                                      "invoices", "payments", "search_entries", "amc_contracts", "marketing_lists", "campaigns",
-                                     "campaign_activities", "campaign_responses"]
+                                     "campaign_activities", "campaign_responses", "sales_literature"]
     let logger: Logger
     private let sqlite: SQLitePool?
     private let groupCommit: GroupCommit?

@@ -49,7 +49,7 @@ enum Navigation {
         NavEntry("Leads", "/leads", .pipeline),
         NavEntry("Opportunities", "/opportunities", .pipeline),
         NavEntry("Board", "/board", .pipeline),
-        NavEntry("Campaigns", CampaignPages.path, .pipeline, also: [MarketingListPages.path]),
+        NavEntry("Campaigns", CampaignPages.path, .pipeline, also: [MarketingListPages.path, LiteraturePages.path]),
         NavEntry("Activities", "/activities", .planning),
         NavEntry("Calendar", "/calendar", .planning),
         NavEntry("Contracts", ContractPages.path, .planning),

@@ -38,6 +38,7 @@ struct CampaignPages {
         /// Planning activities: tasks, calls and meetings about the campaign itself (rule 66).
         let activities: ActivitySection?
         let products: [ProductRow], hasProducts: Bool, productOptions: [Field.Option], hasProductOptions: Bool
+        let literature: [ProductRow], hasLiterature: Bool, literatureOptions: [Field.Option], hasLiteratureOptions: Bool
         let mergeFields = MergeTemplate.fields.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 
@@ -109,6 +110,13 @@ struct CampaignPages {
         let clock = try await LocalClock.company(web.env)
         let responseRows = CampaignResponsePages.rows(responses, clock: clock)
         let results = try await service.results(id, by: principal)
+        let handedOut = try await LiteratureService(web.env).of(campaign: id, by: principal)
+        let literatureRows = handedOut.map {
+            ProductRow(id: $0.id.string, campaignId: id.string, name: $0.title, url: "\(LiteraturePages.path)/\($0.id)", sku: "", canRemove: canChange)
+        }
+        let literatureOptions = canChange && c.active
+            ? try await LiteratureService(web.env).list().filter { piece in !handedOut.contains { $0.id == piece.id } }
+                .map { Field.Option(value: $0.id.string, label: $0.title, selected: false) } : []
         let targets = try await service.products(of: id, by: principal)
         let productRows = targets.map { ProductRow(id: $0.id.string, campaignId: id.string, name: $0.name, url: "/products/\($0.id)", sku: $0.sku, canRemove: canChange) }
         let productOptions = canChange && c.active
@@ -136,7 +144,8 @@ struct CampaignPages {
                           csv: "/api/v1/reports/campaigns/\(id)?format=csv",
                           activities: try await ActivitySection.load(web.env, Regarding(.campaign, id.uuid), shell: shell, by: principal),
                           products: productRows, hasProducts: !productRows.isEmpty, productOptions: productOptions,
-                          hasProductOptions: !productOptions.isEmpty)
+                          hasProductOptions: !productOptions.isEmpty, literature: literatureRows, hasLiterature: !literatureRows.isEmpty,
+                          literatureOptions: literatureOptions, hasLiteratureOptions: !literatureOptions.isEmpty)
         }
     }
 
