@@ -113,6 +113,20 @@ struct CampaignResponseTests {
             let made = try await api.call(.get, "/api/v1/opportunities/\(opportunityId)", token: token)
             #expect(made.string("accountId") == account.id.string && made.string("contactId") == contact.id.string)
             #expect(made.string("campaignId") == campaign && made.string("currency") == "GBP" && made.string("name") == "Controllers for greenhouse 4")
+            // rule 74: a response may become a draft quote or an order, on an opportunity with the campaign as its source
+            for (to, collection) in [("quote", "quotes"), ("order", "orders")] {
+                let asked = try #require(try await api.call(.post, "/api/v1/campaign-responses", token: token, json: [
+                    "campaignId": campaign, "party": ["type": "account", "id": account.id.string], "subject": "Send me a \(to)",
+                ]).string("id"))
+                let made = try await api.call(.post, "/api/v1/campaign-responses/\(asked)/convert", token: token, json: ["to": to])
+                #expect(made.status == 200, "\(made.text)")
+                let madeId = try #require((made.json["convertedTo"] as? [String: String])?["id"])
+                #expect(made.headers[.location] == "/api/v1/\(collection)/\(madeId)")
+                let record = try await api.call(.get, "/api/v1/\(collection)/\(madeId)", token: token)
+                #expect(record.status == 200 && record.string("accountId") == account.id.string && record.string("currency") == "GBP")
+                let opportunity = try #require(record.string("opportunityId"))
+                #expect(try await api.call(.get, "/api/v1/opportunities/\(opportunity)", token: token).string("campaignId") == campaign)
+            }
             // a response of no account needs one named
             let loose = try #require(try await api.call(.post, "/api/v1/campaign-responses", token: token,
                                                         json: ["campaignId": campaign, "email": "x@example.com", "subject": "?"]).string("id"))

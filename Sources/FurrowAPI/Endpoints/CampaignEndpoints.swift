@@ -205,7 +205,7 @@ extension CampaignResponseRoutes {
                  description: "Once (rule 71). A new lead is filled in from the response (the responder's names, company and address, the subject as its topic, the text as its requirements); an existing lead or a new opportunity gets the response's campaign as its source campaign (rule 72). `Location` names the lead or opportunity.",
                  parameters: [responseId], body: .json("ResponseConvert"),
                  answers: [Endpoint.Answer(200, "OK", content: [Endpoint.Content("application/json", .ref("CampaignResponse"))],
-                                           headers: [Endpoint.Header("Location", "The lead or opportunity it became.", .string())]),
+                                           headers: [Endpoint.Header("Location", "The lead, opportunity, quote or order it became.", .string())]),
                            .unauthorized, .writeForbidden("The caller's role cannot change the response"), .problem(404),
                            .problem(409, [.responseConverted], detail: "Converted already")],
                  bodyErrors: true, use: CampaignResponseRoutes.convert),

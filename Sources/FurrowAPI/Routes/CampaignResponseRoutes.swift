@@ -73,7 +73,7 @@ struct CampaignResponseRoutes: RouteSet {
         conversion.accountId = body.id("accountId", Account.self)
         try body.check()
         let (response, target) = try await CampaignResponseService(env).convert(id, conversion, by: principal)
-        let path = response.convertedTo?.kind == .opportunity ? "opportunities" : "leads"
+        let path = response.convertedTo?.kind.collection ?? "leads"
         return try .json(CampaignResponseDTO(response), location: "/api/v1/\(path)/\(UUIDText.lowercase(target))")
     }
 

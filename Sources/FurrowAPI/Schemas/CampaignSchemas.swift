@@ -193,7 +193,7 @@ extension Components {
         "id": .serverOwned, "createdAt": .serverOwned, "updatedAt": .serverOwned, "version": .serverOwnedOnCreate, "teamId": .derivedTeam,
         "activityId": .serverOwned, "convertedTo": .serverOwned, "ownerId": .serverOwned,
     ])
-    static let responseConvert: Schema = .object("Into what: `newLead` (filled in from the response), `existingLead` (with `leadId`) or `opportunity` (for `accountId`, or the responding account or contact's account). Unknown fields are refused (422).", required: ["to"], closed: true, [
+    static let responseConvert: Schema = .object("Into what: `newLead` (filled in from the response), `existingLead` (with `leadId`), `opportunity` (for `accountId`, or the responding account or contact's account), or — rule 74 — a draft `quote` or an `order` (without lines) on such an opportunity. Unknown fields are refused (422).", required: ["to"], closed: true, [
         "to": .enumeration(CampaignResponse.Conversion.self),
         "leadId": .uuid(nullable: true),
         "accountId": .uuid(nullable: true),

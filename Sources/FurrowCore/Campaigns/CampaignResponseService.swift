@@ -156,7 +156,7 @@ public struct CampaignResponseService: Sendable {
                 guard let leadId = conversion.leadId else { throw ValidationError([FieldError("leadId", "is required to convert into an existing lead")]) }
                 let lead = try await transaction.change(Lead.self, leadId, action: "source campaign") { lead in lead.fields.campaignId = campaign.id.uuid }
                 target = lead.id.uuid
-            case .opportunity:
+            case .opportunity, .quote, .order:
                 var accountId = conversion.accountId, contactId: Contact.ID?
                 if let party = response.party {
                     switch party.kind {
@@ -175,7 +175,17 @@ public struct CampaignResponseService: Sendable {
                 let opportunity = try await OpportunityService(env).insert(fields, input: OpportunityInput(fields: fields),
                                                                            ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
                                                                            leadId: nil, in: transaction)
-                target = opportunity.id.uuid
+                switch to {
+                case .quote:
+                    // rule 74: a quick campaign's response may become a quote (a draft on the campaign's opportunity)
+                    target = try await QuoteService(env).draft(QuoteInput(opportunityId: opportunity.id, contactId: contactId,
+                                                                          name: String(response.subject.prefix(200))), in: transaction).id.uuid
+                case .order:
+                    target = try await OrderService(env).insert(.init(accountId: accountId, contactId: contactId, opportunityId: opportunity.id,
+                                                                      currency: campaign.currency, lines: []), in: transaction).id.uuid
+                default:
+                    target = opportunity.id.uuid
+                }
             }
             let converted = try await transaction.change(CampaignResponse.self, id, action: "convert") { response in
                 response.convertedTo = (to, target)

@@ -29,34 +29,37 @@ public struct OrderService: Sendable {
     /// An order made directly, without a quote (rule 91). A closed opportunity refuses it.
     public func create(_ input: Input, by principal: Principal) async throws -> SalesOrder {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
-        return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            guard let account = try await session.account(id: input.accountId), principal.canSee(account.ownership) else {
-                throw ValidationError([FieldError("accountId", "is not an account you can see")])
-            }
-            if let contactId = input.contactId, try await session.contact(id: contactId).map({ principal.canSee($0.ownership) }) != true {
-                throw ValidationError([FieldError("contactId", "is not a contact you can see")])
-            }
-            let settings = Settings(try await session.settings())
-            var currency = input.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
-            if let opportunityId = input.opportunityId {
-                let opportunity = try await session.visibleOpportunity(opportunityId, principal)
-                try opportunity.checkOpen()
-                currency = opportunity.fields.currency
-            }
-            if let listId = input.priceListId, let list = try await session.priceList(id: listId), input.currency == nil { currency = list.currency }
-            let now = env.clock.now()
-            let today = settings.today(now)
-            let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: today)
-            let serial = try await session.nextDocumentNumber(kind: "order", year: today.year)
-            let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", today.year, serial), quoteId: nil,
-                                   opportunityId: input.opportunityId, accountId: account.id, contactId: input.contactId, currency: currency,
-                                   lines: lines, ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
-                                   createdAt: now, updatedAt: now)
-            try await session.insertOrder(order)
-            transaction.audit("order", order.id.uuid, "create", AuditDiff.changes(from: [:], to: order.auditValues))
-            return order
+        return try await env.transaction(by: principal) { transaction in try await insert(input, in: transaction) }
+    }
+
+    /// Makes the order inside the caller's transaction (also used by campaign responses).
+    func insert(_ input: Input, in transaction: Transaction) async throws -> SalesOrder {
+        let session = transaction.session, principal = transaction.principal
+        guard let account = try await session.account(id: input.accountId), principal.canSee(account.ownership) else {
+            throw ValidationError([FieldError("accountId", "is not an account you can see")])
         }
+        if let contactId = input.contactId, try await session.contact(id: contactId).map({ principal.canSee($0.ownership) }) != true {
+            throw ValidationError([FieldError("contactId", "is not a contact you can see")])
+        }
+        let settings = Settings(try await session.settings())
+        var currency = input.currency ?? Currency(settings.baseCurrency) ?? Currency("EUR")!
+        if let opportunityId = input.opportunityId {
+            let opportunity = try await session.visibleOpportunity(opportunityId, principal)
+            try opportunity.checkOpen()
+            currency = opportunity.fields.currency
+        }
+        if let listId = input.priceListId, let list = try await session.priceList(id: listId), input.currency == nil { currency = list.currency }
+        let now = env.clock.now()
+        let today = settings.today(now)
+        let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: today)
+        let serial = try await session.nextDocumentNumber(kind: "order", year: today.year)
+        let order = SalesOrder(id: env.newID(), number: String(format: "SO-%04d-%05d", today.year, serial), quoteId: nil,
+                               opportunityId: input.opportunityId, accountId: account.id, contactId: input.contactId, currency: currency,
+                               lines: lines, ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
+                               createdAt: now, updatedAt: now)
+        try await session.insertOrder(order)
+        transaction.audit("order", order.id.uuid, "create", AuditDiff.changes(from: [:], to: order.auditValues))
+        return order
     }
 
     public func get(_ id: SalesOrder.ID, by principal: Principal) async throws -> SalesOrder {

@@ -9,7 +9,28 @@ public struct CampaignResponse: Sendable, Equatable {
     public enum Channel: String, Sendable, CaseIterable { case email, phone, letter, web, event, other }
     public enum Outcome: String, Sendable, CaseIterable { case interested, moreInformation, notInterested, doNotContact, other }
     public enum PartyKind: String, Sendable, CaseIterable { case lead, contact, account }
-    public enum Conversion: String, Sendable, CaseIterable { case newLead, existingLead, opportunity }
+    public enum Conversion: String, Sendable, CaseIterable {
+        case newLead, existingLead, opportunity, quote, order
+
+        /// The web and API collection of the record it made.
+        public var collection: String {
+            switch self {
+            case .newLead, .existingLead: "leads"
+            case .opportunity: "opportunities"
+            case .quote: "quotes"
+            case .order: "orders"
+            }
+        }
+        /// The record it made, in words.
+        public var noun: String {
+            switch self {
+            case .newLead, .existingLead: "Lead"
+            case .opportunity: "Opportunity"
+            case .quote: "Quote"
+            case .order: "Order"
+            }
+        }
+    }
 
     public struct Party: Sendable, Equatable {
         public let kind: PartyKind

@@ -29,7 +29,7 @@ struct CampaignResponsePages {
         responses.map { r in
             Row(url: "\(path)/\(r.id)", received: clock.stamp(r.receivedAt), from: [r.name, r.email].compactMap { $0 }.joined(separator: " · ").nonEmpty ?? "—",
                 subject: r.subject, outcome: outcome(r.outcome),
-                converted: r.convertedTo.map { $0.kind == .opportunity ? "Opportunity" : "Lead" })
+                converted: r.convertedTo.map { $0.kind.noun })
         }
     }
 
@@ -87,8 +87,7 @@ struct CampaignResponsePages {
             if let name = r.name { facts.insert(Fact(label: "Name", value: name, href: nil), at: 1) }
             if let email = r.email { facts.insert(Fact(label: "Email", value: email, href: "mailto:" + email), at: 1) }
             let converted = r.convertedTo.map { c in
-                Fact(label: c.kind == .opportunity ? "Became the opportunity" : "Became the lead", value: "Open it",
-                     href: (c.kind == .opportunity ? "/opportunities/" : "/leads/") + UUIDText.lowercase(c.id))
+                Fact(label: "Became the " + c.kind.noun.lowercased(), value: "Open it", href: "/\(c.kind.collection)/" + UUIDText.lowercase(c.id))
             }
             return Model(id: id.string, subject: r.subject, facts: facts, body: r.body, converted: converted, canConvert: canConvert,
                          leads: leads, hasLeads: !leads.isEmpty, accounts: accounts)
@@ -109,8 +108,14 @@ struct CampaignResponsePages {
             target = response.convertedTo.map { ($0.kind, made) }
         }
         guard let (kind, made) = target else { return refused }
-        let path = (kind == .opportunity ? "/opportunities/" : "/leads/") + UUIDText.lowercase(made)
-        let words = kind == .newLead ? "A new lead was made from the response" : kind == .existingLead ? "The response joined the lead" : "An opportunity was made from the response"
-        return .redirect(path, flash: words + "; its source campaign is set.")
+        let path = "/\(kind.collection)/" + UUIDText.lowercase(made)
+        let words = switch kind {
+        case .newLead: "A new lead was made from the response; its source campaign is set."
+        case .existingLead: "The response joined the lead; its source campaign is set."
+        case .opportunity: "An opportunity was made from the response; its source campaign is set."
+        case .quote: "A draft quote was made from the response, on an opportunity whose source campaign is set."
+        case .order: "An order was made from the response, on an opportunity whose source campaign is set: add its lines."
+        }
+        return .redirect(path, flash: words)
     }
 }
