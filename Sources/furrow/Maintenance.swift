@@ -62,11 +62,8 @@ struct AMCCommand: AsyncParsableCommand {
         func run() async throws {
             let report = try await withEnvironment(db.database) { env in
                 let principal = try await actingPrincipal(env, email: user)
-                let today = try await SettingsService(env).current().today(env.clock.now())
-                let (year, month, _) = Day.civil(today.ordinal)
-                let first = Day(year: year, month: month, day: 1)
-                return try await ContractService(env).report(from: from.flatMap(Day.init) ?? first,
-                                                             to: to.flatMap(Day.init) ?? Calendarless.adding(months: 1, to: first).adding(days: -1),
+                let month = Calendarless.month(of: try await SettingsService(env).current().today(env.clock.now()))
+                return try await ContractService(env).report(from: from.flatMap(Day.init) ?? month.lowerBound, to: to.flatMap(Day.init) ?? month.upperBound,
                                                              by: principal)
             }
             func rows(_ title: String, _ list: [ServiceReport.Row]) -> [[String]] {

@@ -44,10 +44,8 @@ extension ContractRoutes {
 
     /// The current month in company time.
     static func defaultPeriod(_ env: CoreEnvironment) async throws -> (Day, Day) {
-        let today = try await SettingsService(env).current().today(env.clock.now())
-        let (year, month, _) = Day.civil(today.ordinal)
-        let first = Day(year: year, month: month, day: 1)
-        return (first, Calendarless.adding(months: 1, to: first).adding(days: -1))
+        let month = Calendarless.month(of: try await SettingsService(env).current().today(env.clock.now()))
+        return (month.lowerBound, month.upperBound)
     }
 }
 

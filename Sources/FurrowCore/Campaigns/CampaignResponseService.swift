@@ -49,12 +49,7 @@ public struct CampaignResponseService: Sendable {
     }
 
     static func visible(_ party: CampaignResponse.Party, _ principal: Principal, _ session: any StoreSession) async throws -> Bool {
-        let kind: MarketingList.TargetType = switch party.kind {
-        case .lead: .leads
-        case .contact: .contacts
-        case .account: .accounts
-        }
-        return try await session.visibleTargets([party.id], of: kind, visibleTo: principal).contains(party.id)
+        try await session.visibleTargets([party.id], of: target(party.kind), visibleTo: principal).contains(party.id)
     }
 
     public func get(_ id: CampaignResponse.ID, by principal: Principal) async throws -> CampaignResponse {

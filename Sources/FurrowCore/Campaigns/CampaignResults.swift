@@ -45,9 +45,7 @@ extension CampaignService {
                 let cost = currency == campaign.currency ? campaign.actualCost.map(MoneyTotal.init) : nil
                 var ratio: Decimal?
                 if let cost, cost.minorUnits > 0 {
-                    var exact = Decimal(string: String(won.minorUnits - cost.minorUnits))! * 100 / Decimal(string: String(cost.minorUnits))!, rounded = Decimal()
-                    NSDecimalRound(&rounded, &exact, 1, .bankers)
-                    ratio = rounded
+                    ratio = ReportService.oneDecimal(Decimal(string: String(won.minorUnits - cost.minorUnits))! * 100 / Decimal(string: String(cost.minorUnits))!)
                 }
                 return .init(currency: currency, won: won, cost: cost, returnPercent: ratio)
             }

@@ -50,9 +50,7 @@ public struct ServiceReport: Sendable, Equatable {
         /// The average customer rating, to one decimal.
         public var averageRating: Decimal? {
             guard rated > 0 else { return nil }
-            var exact = Decimal(ratingSum) / Decimal(rated), rounded = Decimal()
-            NSDecimalRound(&rounded, &exact, 1, .bankers)
-            return rounded
+            return ReportService.oneDecimal(Decimal(ratingSum) / Decimal(rated))
         }
 
         mutating func add(_ count: ServiceVisitCount) {

@@ -142,7 +142,12 @@ public struct ReportService: Sendable {
     /// part ÷ whole in percent, rounded half-even to one decimal.
     static func percent(_ part: Int, of whole: Int) -> Decimal? {
         guard whole > 0 else { return nil }
-        var exact = Decimal(part) * 100 / Decimal(whole), rounded = Decimal()
+        return oneDecimal(Decimal(part) * 100 / Decimal(whole))
+    }
+
+    /// Rounded half-even to one decimal: how every ratio of the reports is shown.
+    static func oneDecimal(_ value: Decimal) -> Decimal {
+        var exact = value, rounded = Decimal()
         NSDecimalRound(&rounded, &exact, 1, .bankers)
         return rounded
     }

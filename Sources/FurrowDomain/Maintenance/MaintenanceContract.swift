@@ -124,6 +124,13 @@ public struct MaintenanceContract: Sendable, Equatable {
 /// Month arithmetic on `Day`s without a calendar object: the same day of the month, or the last
 /// day of a shorter month (31 January + 1 month = 28 or 29 February).
 public enum Calendarless {
+    /// The first and last day of the month a day falls in (a report's default period).
+    public static func month(of day: Day) -> ClosedRange<Day> {
+        let (year, month, _) = Day.civil(day.ordinal)
+        let first = Day(year: year, month: month, day: 1)
+        return first...adding(months: 1, to: first).adding(days: -1)
+    }
+
     /// Any number of months is held to ±10⁶ years' worth first, so the arithmetic never overflows.
     public static func adding(months: Int, to day: Day) -> Day {
         let months = max(-12_000_000, min(12_000_000, months))

@@ -28,14 +28,13 @@ struct ServiceReportPage {
         let principal = try web.principal(request, context)
         let settings = try await SettingsService(web.env).current()
         let today = settings.today(web.env.clock.now())
-        let (year, month, _) = Day.civil(today.ordinal)
-        let first = Day(year: year, month: month, day: 1)
-        var from = Day(request.query("from")) ?? first, to = Day(request.query("to")) ?? Calendarless.adding(months: 1, to: first).adding(days: -1)
+        let month = Calendarless.month(of: today)
+        var from = Day(request.query("from")) ?? month.lowerBound, to = Day(request.query("to")) ?? month.upperBound
         var problem: String?
         if to < from || to.ordinal - from.ordinal >= ContractService.reportMaxDays {
             problem = "The period runs from its first day to its last, at most ten years: the current month is shown."
-            from = first
-            to = Calendarless.adding(months: 1, to: first).adding(days: -1)
+            from = month.lowerBound
+            to = month.upperBound
         }
         let report = try await ContractService(web.env).report(from: from, to: to, by: principal)
         func row(_ item: ServiceReport.Row, _ prefix: String?) -> Row {
