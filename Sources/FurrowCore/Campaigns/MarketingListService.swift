@@ -113,7 +113,9 @@ public struct MarketingListService: Sendable {
     static func count(_ list: MarketingList, _ session: any StoreSession) async throws -> Int {
         switch list.listType {
         case .static: return try await session.staticMemberCount(of: list.id)
-        case .dynamic: return try await allMatches(list.query ?? "", list.targetType, visibleTo: try await owner(of: list, session), session, cap: .max).count
+        case .dynamic:
+            return try await session.matchCount(try Self.query(list.query ?? "", list.targetType, limit: 1), of: list.targetType,
+                                                visibleTo: try await owner(of: list, session))
         }
     }
 
@@ -123,7 +125,7 @@ public struct MarketingListService: Sendable {
         let query = try Self.query(text, target, limit: limit)
         return try await env.store.read { session in
             let (ids, _) = try await Self.matches(query, target, visibleTo: principal, session)
-            let count = try await Self.allMatches(text, target, visibleTo: principal, session, cap: .max).count
+            let count = try await session.matchCount(query, of: target, visibleTo: principal)
             return (try await session.members(ids, of: target), count)
         }
     }

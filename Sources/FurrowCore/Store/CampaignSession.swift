@@ -17,6 +17,8 @@ public protocol CampaignSession: Sendable {
     func deleteMember(of list: MarketingList.ID, _ id: UUID) async throws -> Bool
     /// Which of these ids are settled records of the target type the caller may see.
     func visibleTargets(_ ids: [UUID], of type: MarketingList.TargetType, visibleTo principal: Principal) async throws -> Set<UUID>
+    /// How many records of the target type a filter matches for the caller (one COUNT: a dynamic list's size).
+    func matchCount(_ query: ListQuery, of type: MarketingList.TargetType, visibleTo principal: Principal) async throws -> Int
     /// The members' names, addresses and organisations, in the order of `ids` (ids of no record are left out).
     func members(_ ids: [UUID], of type: MarketingList.TargetType) async throws -> [ListMember]
 

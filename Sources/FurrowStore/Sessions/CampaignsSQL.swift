@@ -72,6 +72,15 @@ extension SQLSession {
         }
     }
 
+    func matchCount(_ query: ListQuery, of type: MarketingList.TargetType, visibleTo principal: Principal) async throws -> Int {
+        let statement: SQLQueryString = switch type {
+        case .accounts: Self.accountList.count(query, visibility: visibility(principal.ledger), engine: engine)
+        case .contacts: Self.contactList.count(query, visibility: "\(visibility(principal)) AND \(unsafeRaw: Self.settled)", engine: engine)
+        case .leads: Self.leadList.count(query, visibility: visibility(principal), engine: engine)
+        }
+        return try await count(statement)
+    }
+
     func visibleTargets(_ ids: [UUID], of type: MarketingList.TargetType, visibleTo principal: Principal) async throws -> Set<UUID> {
         guard !ids.isEmpty else { return [] }
         let seen = type == .accounts ? principal.ledger : principal

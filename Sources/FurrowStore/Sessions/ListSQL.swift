@@ -46,10 +46,16 @@ struct ListStatement {
         return Int64(text) ?? 0
     }
 
-    func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine, extra: [SQLQueryString] = []) -> SQLQueryString {
+    /// How many rows the query's filters and text match for `visibility`, in one COUNT (no page, no order).
+    func count(_ query: ListQuery, visibility: SQLQueryString, engine: Engine) -> SQLQueryString {
+        "SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE "
+            + matching(query, visibility: visibility, engine: engine, extra: [], cursor: nil, keys: []).joined(separator: " AND ")
+    }
+
+    /// The visibility, extra, filter and text conditions of a query (a filter the cursor already implies is left out).
+    private func matching(_ query: ListQuery, visibility: SQLQueryString, engine: Engine, extra: [SQLQueryString],
+                          cursor: [String]?, keys: [(String, Bool, String)]) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = [visibility] + extra
-        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending, key.field) } } + [("id", false, "id")]
-        let cursor = query.after.flatMap { $0.count == keys.count ? $0 : nil }
         for filter in query.filters {
             guard let column = columns[filter.field], !filter.values.isEmpty else { continue }
             if let cursor, Self.implied(filter, byCursorBound: cursor[0], of: keys[0], numeric: numeric) { continue }
@@ -62,6 +68,13 @@ struct ListStatement {
         if extra.isEmpty, let text = query.text?.trimmedSpaces(), !text.isEmpty {
             conditions.append("id IN (\(SearchSQL.matchingIDs(text, kind: textKind, engine: engine)))")
         }
+        return conditions
+    }
+
+    func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine, extra: [SQLQueryString] = []) -> SQLQueryString {
+        let keys = query.sort.compactMap { key in columns[key.field].map { ($0, key.descending, key.field) } } + [("id", false, "id")]
+        let cursor = query.after.flatMap { $0.count == keys.count ? $0 : nil }
+        var conditions = matching(query, visibility: visibility, engine: engine, extra: extra, cursor: cursor, keys: keys)
         if let after = cursor {
             var alternatives: [SQLQueryString] = []
             for index in keys.indices {
