@@ -1,3 +1,4 @@
+import FurrowCore
 import FurrowDomain
 import Hummingbird
 import NIOCore
@@ -11,6 +12,8 @@ public struct AppContext: RequestContext {
     public var sessionSecret: String?
     /// The hash of the bearer token or session cookie that signed this request in.
     public var credentialHash: String?
+    /// The named API token of the request, when it came with one (its scopes, for the audit trail and rate limits).
+    public var apiToken: ApiToken?
     public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {

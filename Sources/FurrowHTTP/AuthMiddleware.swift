@@ -23,9 +23,19 @@ public struct AuthMiddleware: RouterMiddleware {
             throw Problem.invalidQuery("Query parameters may not contain the NUL character (%00).")
         }
         if let header = request.headers[.authorization] {
-            guard header.lowercased().hasPrefix("bearer "),
-                  let (principal, credential) = try await auth.authenticate(String(header.dropFirst(7)).trimmedSpaces(), kind: .token)
-            else { throw Problem.unauthorized }
+            guard header.lowercased().hasPrefix("bearer ") else { throw Problem.unauthorized }
+            let secret = String(header.dropFirst(7)).trimmedSpaces()
+            if let (principal, token) = try await auth.apiTokens.authenticate(secret) {
+                let needed = Self.scope(of: request)
+                guard token.scopes.contains(needed) else {
+                    throw Problem(.forbidden, 403, "Forbidden", "This API token lacks the \(needed.rawValue) scope this request needs "
+                                  + "(it has \(token.scopes.sorted().map(\.rawValue).joined(separator: ", "))).")
+                }
+                context.principal = principal
+                context.apiToken = token
+                return try await AuditTrail.$via.withValue("token \"\(token.name)\"") { try await next(request, context) }
+            }
+            guard let (principal, credential) = try await auth.authenticate(secret, kind: .token) else { throw Problem.unauthorized }
             context.principal = principal
             context.credentialHash = credential.hash
         } else if let secret = request.cookies[Self.sessionCookie]?.value,
@@ -40,6 +50,16 @@ public struct AuthMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+}
+
+extension AuthMiddleware {
+    /// The scope a named token needs for a request: reading for safe methods, handing in email
+    /// for the inbound mail endpoint, writing for every other change.
+    public static func scope(of request: Request) -> ApiToken.Scope {
+        if [.get, .head, .options].contains(request.method) { return .read }
+        if request.uri.path.hasSuffix("/inbound-email") { return .inboundEmail }
+        return .write
     }
 }
 

@@ -21,6 +21,8 @@ public enum ListParameters {
                 query.limit = limit
             case "cursor": query.after = text.isEmpty ? nil : try Cursor.decode(text)  // `cursor=` is the first page
             case "q": query.text = text
+            case "format":
+                guard text == "json" || text == "csv" else { throw Problem.invalidQuery("format must be json or csv.") }
             case "sort": query.sort = try sortKeys(text, fields: fields)
             case _ where extra.contains(key): continue
             default: try addFilter(key, text, to: &query, fields: fields)

@@ -3,7 +3,7 @@ import FurrowCore
 import FurrowDomain
 import Hummingbird
 
-/// Per-user request limits, modelled on Dataverse's service protection: at most `requests` per
+/// Per-user (and per named token) request limits, modelled on Dataverse's service protection: at most `requests` per
 /// `period` (a token bucket that refills evenly) and at most `inFlight` requests at once. Over
 /// either, the API answers 429 with Retry-After. Limits are per server instance.
 public actor RateLimiter {
@@ -32,12 +32,12 @@ public actor RateLimiter {
     public struct Bucket { var tokens: Double; var updated: Double; var inFlight: Int }
 
     public let limits: Limits
-    private var buckets: [User.ID: Bucket] = [:]
+    private var buckets: [String: Bucket] = [:]
 
     public init(_ limits: Limits) { self.limits = limits }
 
     /// Takes one request's place; nil when allowed, else the seconds to wait.
-    public func admit(_ user: User.ID, now: Double) -> Int? {
+    public func admit(_ user: String, now: Double) -> Int? {
         let rate = Double(limits.requests) / limits.period
         var bucket = buckets[user] ?? Bucket(tokens: Double(limits.requests), updated: now, inFlight: 0)
         bucket.tokens = min(Double(limits.requests), bucket.tokens + (now - bucket.updated) * rate)
@@ -51,7 +51,7 @@ public actor RateLimiter {
         return nil
     }
 
-    public func release(_ user: User.ID) {
+    public func release(_ user: String) {
         buckets[user]?.inFlight -= 1
     }
 }
@@ -63,7 +63,9 @@ public struct RateLimitMiddleware: RouterMiddleware {
     public init(limiter: RateLimiter) { self.limiter = limiter }
 
     public func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        guard let user = context.principal?.userId else { return try await next(request, context) }
+        // A named token has its own allowance; sessions and sign-in tokens share their user's.
+        guard let userId = context.principal?.userId else { return try await next(request, context) }
+        let user = context.apiToken.map { "token:" + UUIDText.lowercase($0.id) } ?? "user:" + userId.string
         if let wait = await limiter.admit(user, now: Date().timeIntervalSince1970) {
             var problem = Problem(.tooManyRequests, 429, "Too many requests",
                                   "You are sending requests faster than this server allows; wait and try again.")

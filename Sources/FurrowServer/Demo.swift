@@ -42,6 +42,7 @@ public enum DemoCompany {
         try await DemoBudgets.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoMaintenance.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoCampaigns.load(env, people: principals, admin: adminPrincipal)
+        try await DemoIntegrations.load(env, people: principals, admin: adminPrincipal)
         _ = try await SettingsService(env).update({ settings in
             settings.companyName = "Furrow Demo Ltd"
             settings.companyAddress = "1 Harvest Lane, Leeds LS1 4AP, United Kingdom"

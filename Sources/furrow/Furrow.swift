@@ -11,7 +11,7 @@ struct Furrow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "furrow",
         abstract: "Furrow: a CRM from the first marketing touch to the paid invoice.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Backup.self, Demo.self, Import.self, Bank.self, Receivables.self, Report.self, MailGateway.self,
+        subcommands: [Serve.self, Migrate.self, Users.self, Backup.self, Demo.self, Import.self, Export.self, Tokens.self, Bank.self, Receivables.self, Report.self, MailGateway.self,
                       BudgetCommand.self, AMCCommand.self, OpenAPICommand.self]
     )
 }

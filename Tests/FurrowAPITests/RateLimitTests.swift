@@ -9,7 +9,7 @@ struct RateLimitTests {
     @Test("a user over the request rate waits for the bucket to refill; others are not held up")
     func rate() async {
         let limiter = RateLimiter(.init(requests: 3, period: 30, inFlight: 10))
-        let ann = User.ID(UUID()), bob = User.ID(UUID())
+        let ann = "user:ann", bob = "user:bob"
         for _ in 0..<3 {
             #expect(await limiter.admit(ann, now: 1000) == nil)
             await limiter.release(ann)
@@ -22,7 +22,7 @@ struct RateLimitTests {
     @Test("too many requests in flight at once are refused until one finishes")
     func inFlight() async {
         let limiter = RateLimiter(.init(requests: 100, period: 1, inFlight: 2))
-        let ann = User.ID(UUID())
+        let ann = "user:ann"
         #expect(await limiter.admit(ann, now: 0) == nil)
         #expect(await limiter.admit(ann, now: 0) == nil)
         #expect(await limiter.admit(ann, now: 0) == 1)

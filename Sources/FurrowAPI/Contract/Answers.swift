@@ -7,6 +7,11 @@ extension Endpoint.Answer {
         Self(status, description, content: [.init("application/json", .ref(name))])
     }
 
+    /// A list's `200`: the page as JSON, or every matching row as CSV (`format=csv`).
+    static func page(_ name: String) -> Self {
+        Self(200, "OK: the page, or with `format=csv` every matching row", content: [.init("application/json", .ref(name)), .init("text/csv", .string())])
+    }
+
     /// `201 Created` with the new record and, when `location` is given, its URL.
     static func created(_ name: String, location: String?) -> Self {
         let header = location.map {

@@ -30,6 +30,11 @@ struct ListDocs: Sendable {
         Endpoint.Parameter("limit", in: .query, "Page size.", .integer(minimum: 1, maximum: ListParameters.maxLimit, default: 50)),
         Endpoint.Parameter("cursor", in: .query, "The `nextCursor` of the previous page, used with the same `sort`; empty is the first "
                            + "page. The cursor is opaque: one the server did not issue answers 400 `invalid-query`.", .string(pattern: noNul)),
+        Endpoint.Parameter("format", in: .query, "`csv` answers every matching row (not a page: `limit` and `cursor` are ignored) as a "
+                           + "CSV download, `text/csv`, streamed; so does an `Accept` header that puts `text/csv` before `application/json`. "
+                           + "Text cells a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab, CR, LF or `|`) are prefixed "
+                           + "with `'`; amounts stay numbers. `json` (the default) answers the page.",
+                           .values(["json", "csv"]).with { $0.defaultValue = .string("json") }),
     ]
 
     private var sort: Endpoint.Parameter {

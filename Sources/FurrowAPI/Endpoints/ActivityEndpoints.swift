@@ -8,7 +8,7 @@ extension ActivityRoutes {
         Endpoint(.get, "/activities", "listActivities", tag: "Activities", "List activities",
                  description: "The activities the caller may see, in keyset-paginated pages, newest first by default. `when` is startAt, else dueAt.",
                  parameters: ListDocs.activities.parameters,
-                 answers: [.ok("ActivityPage"), .listQuery, .unauthorized],
+                 answers: [.page("ActivityPage"), .listQuery, .unauthorized],
                  use: ActivityRoutes.list),
         Endpoint(.post, "/activities", "createActivity", tag: "Activities", "Create an activity",
                  description: "The activity starts `open`, owned by the caller unless `ownerId` names someone else (managers and administrators only).",

@@ -15,7 +15,7 @@ extension ContactRoutes {
         Endpoint(.get, "/contacts", "listContacts", tag: "Contacts", "List contacts",
                  description: "The contacts the caller may see, in keyset-paginated pages.",
                  parameters: ListDocs.contacts.parameters,
-                 answers: [.ok("ContactPage"), .listQuery, .unauthorized],
+                 answers: [.page("ContactPage"), .listQuery, .unauthorized],
                  use: ContactRoutes.list),
         Endpoint(.get, "/contacts/{id}", "getContact", tag: "Contacts", "Get a contact",
                  parameters: [.id],

@@ -23,7 +23,7 @@ extension InvoiceRoutes {
         Endpoint(.get, "/invoices", "listInvoices", tag: "Invoices", "List invoices",
                  description: "The invoices and credit notes the caller may see (finance users see all), in keyset-paginated pages, newest first by default.",
                  parameters: ListDocs.invoices.parameters,
-                 answers: [.ok("InvoicePage"), .listQuery, .unauthorized],
+                 answers: [.page("InvoicePage"), .listQuery, .unauthorized],
                  use: InvoiceRoutes.list),
         Endpoint(.post, "/invoices", "createInvoice", tag: "Invoices", "Create an invoice from scratch",
                  description: "A draft invoice for an account the caller can see, owned by the account's owner, its lines priced like quote lines as of today.",

@@ -14,7 +14,7 @@ extension LeadRoutes {
         Endpoint(.get, "/leads", "listLeads", tag: "Leads", "List leads",
                  description: "The leads the caller may see, in keyset-paginated pages, newest first by default.",
                  parameters: ListDocs.leads.parameters,
-                 answers: [.ok("LeadPage"), .listQuery, .unauthorized],
+                 answers: [.page("LeadPage"), .listQuery, .unauthorized],
                  use: LeadRoutes.list),
         Endpoint(.get, "/leads/{id}", "getLead", tag: "Leads", "Get a lead",
                  parameters: [.id],

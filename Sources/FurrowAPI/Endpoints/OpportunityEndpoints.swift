@@ -13,7 +13,7 @@ extension OpportunityRoutes {
         Endpoint(.get, "/opportunities", "listOpportunities", tag: "Opportunities", "List opportunities",
                  description: "The opportunities the caller may see, in keyset-paginated pages, newest first by default. Items omit parties and demand lines.",
                  parameters: ListDocs.opportunities.parameters,
-                 answers: [.ok("OpportunityPage"), .listQuery, .unauthorized],
+                 answers: [.page("OpportunityPage"), .listQuery, .unauthorized],
                  use: OpportunityRoutes.list),
         Endpoint(.get, "/opportunities/{id}", "getOpportunity", tag: "Opportunities", "Get an opportunity",
                  description: "With its parties and demand lines.",

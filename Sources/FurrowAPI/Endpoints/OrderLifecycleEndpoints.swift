@@ -7,7 +7,7 @@ extension OrderLifecycleRoutes {
     static let endpoints: [Endpoint] = [
         Endpoint(.get, "/orders", "listOrders", tag: "Orders", "List sales orders",
                  parameters: ListDocs.orders.parameters,
-                 answers: [.ok("OrderPage"), .listQuery, .unauthorized],
+                 answers: [.page("OrderPage"), .listQuery, .unauthorized],
                  use: OrderLifecycleRoutes.list),
         Endpoint(.post, "/orders", "createOrder", tag: "Orders", "Create an order directly",
                  description: "A closed opportunity refuses new orders (409 `opportunity-closed`).",

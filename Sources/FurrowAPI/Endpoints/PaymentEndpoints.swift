@@ -8,7 +8,7 @@ extension PaymentRoutes {
         Endpoint(.get, "/payments", "listPayments", tag: "Payments", "List payments",
                  description: "The payments the caller may see (finance users see all), in keyset-paginated pages, newest first by default.",
                  parameters: ListDocs.payments.parameters,
-                 answers: [.ok("PaymentPage"), .listQuery, .unauthorized],
+                 answers: [.page("PaymentPage"), .listQuery, .unauthorized],
                  use: PaymentRoutes.list),
         Endpoint(.post, "/payments", "createPayment", tag: "Payments", "Record a payment",
                  description: "Records money received from an account the caller can see, owned by the account's owner, and allocates it to the account's open invoices: each allocation more than 0, in the payment's currency, to an `issued` or `partiallyPaid` invoice and at most its balance, all together at most the payment's amount. The rest is the customer's credit. The invoices' `amountPaid` and status follow.",

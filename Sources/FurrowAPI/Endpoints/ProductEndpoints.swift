@@ -17,7 +17,7 @@ extension ProductRoutes {
         Endpoint(.get, "/products", "listProducts", tag: "Products", "List products",
                  description: "All products, active or not, in keyset-paginated pages, by name by default.",
                  parameters: ListDocs.products.parameters,
-                 answers: [.ok("ProductPage"), .listQuery, .unauthorized],
+                 answers: [.page("ProductPage"), .listQuery, .unauthorized],
                  use: ProductRoutes.products),
         Endpoint(.post, "/products", "createProduct", tag: "Products", "Create a product",
                  body: .json("ProductCreate"),

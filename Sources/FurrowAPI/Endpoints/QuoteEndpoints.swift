@@ -13,7 +13,7 @@ extension QuoteRoutes {
         Endpoint(.get, "/quotes", "listQuotes", tag: "Quotes", "List quotes",
                  description: "The quotes the caller may see, all revisions, in keyset-paginated pages, newest first by default.",
                  parameters: ListDocs.quotes.parameters,
-                 answers: [.ok("QuotePage"), .listQuery, .unauthorized],
+                 answers: [.page("QuotePage"), .listQuery, .unauthorized],
                  use: QuoteRoutes.list),
         Endpoint(.get, "/quotes/{id}", "getQuote", tag: "Quotes", "Get a quote",
                  parameters: [.id.described("The quote's id (a malformed id answers 404).")],

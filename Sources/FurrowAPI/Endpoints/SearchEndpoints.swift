@@ -12,7 +12,7 @@ extension SearchRoutes {
                  use: SearchRoutes.search),
         Endpoint(.get, "/audit", "listAuditEntries", tag: "Audit", "Get a record's audit trail",
                  description: "The audit entries of one record the caller may see; catalog entries (channel, reason, stage, opportunity-kind, product, price-list, tax-rate) for everyone; invoices and payments also for finance users; bank statements and statement profiles for administrators, managers and finance; users, teams, settings, connections and deleted records only for administrators. No other parameters are accepted.",
-                 parameters: [Endpoint.Parameter("entity", in: .query, required: true, "The kind of record.", .values(["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity", "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product", "price-list", "tax-rate", "order", "invoice", "payment", "bank-statement", "statement-profile"])), Endpoint.Parameter("id", in: .query, required: true, "The record's id.", .uuid())],
+                 parameters: [Endpoint.Parameter("entity", in: .query, required: true, "The kind of record.", .values(AuditService.entities.sorted())), Endpoint.Parameter("id", in: .query, required: true, "The record's id.", .uuid())],
                  answers: [.ok("AuditPage"), .problem(400, [.invalidQuery], detail: "entity or id is missing or invalid, or another parameter was sent"), .unauthorized, .problem(404, detail: "The record does not exist or the caller may not see it")],
                  use: SearchRoutes.audit),
     ]

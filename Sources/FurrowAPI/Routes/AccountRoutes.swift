@@ -33,12 +33,7 @@ struct AccountRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .accounts)
-        let accounts = try await AccountService(env).list(query, by: principal)
-        return try .json(Self.page(accounts, query))
-    }
-
-    static func page(_ accounts: [Account], _ query: ListQuery) -> Page<AccountDTO> {
-        Page(accounts, query, AccountDTO.init)
+        return try await ListExport.answer(request, query, .accounts, env: env, by: principal)
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {
@@ -72,8 +67,7 @@ struct AccountRoutes: RouteSet {
         var query = try ListParameters.parse(request, fields: .contacts)
         query.filters.removeAll { $0.field == "accountId" }
         query.filters.append(Filter("accountId", .eq, [account.id.string]))
-        let contacts = try await ContactService(env).list(query, by: principal)
-        return try .json(ContactRoutes.page(contacts, query))
+        return try await ListExport.answer(request, query, .contacts, env: env, by: principal)
     }
 
     @Sendable func hierarchy(_ request: Request, context: AppContext) async throws -> Response {

@@ -68,7 +68,7 @@ struct ActivityRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .activities)
-        return try .json(Page(try await ActivityService(env).list(query, by: principal), query, ActivityDTO.init))
+        return try await ListExport.answer(request, query, .activities, env: env, by: principal)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

@@ -22,10 +22,6 @@ struct ContactRoutes: RouteSet {
         return fields
     }
 
-    static func page(_ contacts: [Contact], _ query: ListQuery) -> Page<ContactDTO> {
-        Page(contacts, query, ContactDTO.init)
-    }
-
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: Self.ignored)
@@ -39,7 +35,7 @@ struct ContactRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .contacts)
-        return try .json(Self.page(try await ContactService(env).list(query, by: principal), query))
+        return try await ListExport.answer(request, query, .contacts, env: env, by: principal)
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

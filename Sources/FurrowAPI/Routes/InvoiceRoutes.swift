@@ -50,7 +50,7 @@ struct InvoiceRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .invoices)
-        return try .json(Page(try await InvoiceService(env).list(query, by: principal), query, InvoiceDTO.init))
+        return try await ListExport.answer(request, query, .invoices, env: env, by: principal)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

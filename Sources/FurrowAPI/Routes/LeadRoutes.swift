@@ -73,8 +73,7 @@ struct LeadRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .leads)
-        let leads = try await LeadService(env).list(query, by: principal)
-        return try .json(Page(leads, query, LeadDTO.init))
+        return try await ListExport.answer(request, query, .leads, env: env, by: principal)
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

@@ -84,8 +84,7 @@ struct OpportunityRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .opportunities)
-        let items = try await OpportunityService(env).list(query, by: principal)
-        return try .json(Page(items, query) { OpportunityDTO($0) })
+        return try await ListExport.answer(request, query, .opportunities, env: env, by: principal)
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

@@ -19,7 +19,7 @@ struct OrderLifecycleRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .orders)
-        return try .json(Page(try await OrderService(env).list(query, by: principal), query, OrderDTO.init))
+        return try await ListExport.answer(request, query, .orders, env: env, by: principal)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

@@ -24,7 +24,7 @@ struct PaymentRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .payments)
-        return try .json(Page(try await PaymentService(env).list(query, by: principal), query, PaymentDTO.init))
+        return try await ListExport.answer(request, query, .payments, env: env, by: principal)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

@@ -49,10 +49,9 @@ struct ProductRoutes: RouteSet {
     }
 
     @Sendable func products(_ request: Request, context: AppContext) async throws -> Response {
-        _ = try context.requirePrincipal()
+        let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .products)
-        let items = try await ProductService(env).products(query)
-        return try .json(Page(items, query, ProductDTO.init))
+        return try await ListExport.answer(request, query, .products, env: env, by: principal)
     }
 
     @Sendable func createProduct(_ request: Request, context: AppContext) async throws -> Response {

@@ -61,9 +61,7 @@ struct QuoteRoutes: RouteSet {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let query = try ListParameters.parse(request, fields: .quotes)
-        let quotes = try await QuoteService(env).list(query, by: principal)
-        let today = try await SettingsService(env).current().today(env.clock.now())
-        return try .json(Page(quotes, query) { QuoteDTO($0, today: today) })
+        return try await ListExport.answer(request, query, .quotes, env: env, by: principal)
     }
 
     @Sendable func get(_ request: Request, context: AppContext) async throws -> Response {

@@ -182,12 +182,13 @@ extension Components {
     ])
     static let auditEntry: Schema = .object("One audited change of a record.", required: ["id", "entity", "entityId", "action", "at", "changes"], [
         "id": .uuid(),
-        "entity": .values(["account", "contact", "connection", "user", "team", "settings", "lead", "opportunity", "channel", "reason", "stage", "opportunity-kind", "activity", "quote", "product", "price-list", "tax-rate", "order", "invoice", "payment", "bank-statement", "statement-profile"]),
+        "entity": .values(AuditService.entities.sorted()),
         "entityId": .uuid(),
         "action": .string("`entity.action`, e.g. `account.create`, `account.update`, `account.merge`, `account.delete`.", examples: ["account.update"]),
         "actorId": .uuid("The user who made the change; omitted for system changes.", nullable: true),
         "at": .timestamp(),
         "changes": .array(.ref("FieldChange")),
+        "via": .string("The named API token the change came through (`token \"Nightly sync\"`); omitted for the web UI and sign-in tokens."),
     ])
     static let searchResult: Schema = .object(required: ["type", "id", "title", "subtitle"], [
         "type": .values(["account", "contact", "lead", "opportunity", "quote", "order", "invoice", "payment"]),

@@ -63,10 +63,10 @@ struct ConnectionDTO: Encodable, Sendable {
 }
 
 struct AuditEntryDTO: Encodable, Sendable {
-    let id: String, entity: String, entityId: String, action: String, actorId: String?, at: String, changes: [FieldChange]
+    let id: String, entity: String, entityId: String, action: String, actorId: String?, at: String, changes: [FieldChange], via: String?
     init(_ e: AuditEntry) {
         id = UUIDText.lowercase(e.id); entity = e.entity; entityId = UUIDText.lowercase(e.entityId); action = e.action
-        actorId = e.actorId?.string; at = Timestamp.string(e.at); changes = e.changes
+        actorId = e.actorId?.string; at = Timestamp.string(e.at); changes = e.changes; via = e.via
     }
 }
 

@@ -71,6 +71,9 @@ public struct AuthService: Sendable {
         }
     }
 
+    /// Named tokens, which the same `Authorization: Bearer` header carries.
+    public var apiTokens: ApiTokenService { ApiTokenService(env) }
+
     public func revoke(_ secret: String) async throws {
         try await env.store.write { session in try await session.deleteCredential(hash: SecretToken.hash(secret)) }
     }

@@ -98,8 +98,11 @@ public struct AuditEntry: Sendable, Equatable {
     public var actorId: User.ID?
     public var at: Date
     public var changes: [FieldChange]
+    /// The named API token the change came through (`token "Nightly sync"`); nil for the web UI and sign-in tokens.
+    public var via: String?
 
-    public init(id: UUID, entity: String, entityId: UUID, action: String, actorId: User.ID?, at: Date, changes: [FieldChange]) {
+    public init(id: UUID, entity: String, entityId: UUID, action: String, actorId: User.ID?, at: Date, changes: [FieldChange],
+                via: String? = AuditTrail.via) {
         self.id = id
         self.entity = entity
         self.entityId = entityId
@@ -107,5 +110,12 @@ public struct AuditEntry: Sendable, Equatable {
         self.actorId = actorId
         self.at = at
         self.changes = changes
+        self.via = via
     }
+}
+
+/// What the audit trail says a request's changes came through: set by the API for the requests
+/// of a named token, read by every audit entry made while it runs.
+public enum AuditTrail {
+    @TaskLocal public static var via: String?
 }

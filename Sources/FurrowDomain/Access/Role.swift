@@ -93,7 +93,19 @@ public struct Principal: Sendable, Equatable {
     /// Only managers and admins may give a record to another owner.
     public var canReassign: Bool { role == .admin || role == .manager }
 
-    public var isAdmin: Bool { role == .admin }
+    /// Administration: an administrator, unless signed in with a token that leaves the `admin` scope out.
+    public var isAdmin: Bool { role == .admin && administers }
+
+    /// False for a named token without the `admin` scope: its administrator reads and writes
+    /// records as before, and administers nothing.
+    public private(set) var administers = true
+
+    /// This principal without administration.
+    public var withoutAdministration: Principal {
+        var copy = self
+        copy.administers = false
+        return copy
+    }
 
     /// An ownership this principal always sees: for records everyone in a role may read.
     public var selfOwned: Ownership { Ownership(ownerId: userId, teamId: nil) }

@@ -19,7 +19,8 @@ struct Migration: Sendable {
                                    m0009Activities, m0010Indexes, m0011StagedImports, m0012SearchOrder,
                                    m0013DocumentSearch, m0014SearchLabels, m0015OpportunityValue, m0016ActivityOrigin,
                                    m0017CredentialOwner, m0018Budgets, m0019Maintenance, m0020RenewalQuote, m0021Campaigns,
-                                   m0022CampaignActivities, m0023CampaignResponses, m0024CampaignProducts, m0025SalesLiterature]
+                                   m0022CampaignActivities, m0023CampaignResponses, m0024CampaignProducts, m0025SalesLiterature,
+                                   m0026ApiTokens]
 }
 
 public struct Migrator: Sendable {

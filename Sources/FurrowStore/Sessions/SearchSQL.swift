@@ -153,10 +153,10 @@ extension SQLSession {
             let changes = String(decoding: try encoder.encode(entry.changes), as: UTF8.self)
             return """
                 (\(bind: UUIDText.lowercase(entry.id)), \(bind: entry.entity), \(bind: UUIDText.lowercase(entry.entityId)),
-                 \(bind: entry.action), \(bind: entry.actorId?.string), \(bind: Timestamp.string(entry.at)), \(bind: changes))
+                 \(bind: entry.action), \(bind: entry.actorId?.string), \(bind: Timestamp.string(entry.at)), \(bind: changes), \(bind: entry.via))
                 """
         }
-        try await run("INSERT INTO audit_entries (id, entity, entity_id, action, actor_id, at, changes) VALUES \(values.joined(separator: ", "))")
+        try await run("INSERT INTO audit_entries (id, entity, entity_id, action, actor_id, at, changes, via) VALUES \(values.joined(separator: ", "))")
     }
 
     func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry] {
@@ -166,7 +166,8 @@ extension SQLSession {
             AuditEntry(id: UUIDText.parse(try row.string("id")) ?? UUID(), entity: try row.string("entity"),
                        entityId: id, action: try row.string("action"), actorId: try row.optionalID("actor_id"),
                        at: try row.date("at"),
-                       changes: try JSONDecoder().decode([FieldChange].self, from: Data(try row.string("changes").utf8)))
+                       changes: try JSONDecoder().decode([FieldChange].self, from: Data(try row.string("changes").utf8)),
+                       via: try row.optional("via"))
         }
     }
 }

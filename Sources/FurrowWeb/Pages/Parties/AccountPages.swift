@@ -24,6 +24,7 @@ struct AccountPages {
         let next: String?
         let first: String?
         let canCreate: Bool
+        let export: String
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -40,7 +41,8 @@ struct AccountPages {
                 },
                 hasRows: !accounts.isEmpty, filter: parameters.text.nonEmpty, sort: parameters.sortText.nonEmpty,
                 next: parameters.nextLink(accounts, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
-                first: parameters.firstLink, canCreate: principal.canWriteRecords)
+                first: parameters.firstLink, canCreate: principal.canWriteRecords,
+                export: parameters.exportLink)
         }
     }
 

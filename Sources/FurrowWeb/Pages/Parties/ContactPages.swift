@@ -26,6 +26,7 @@ struct ContactPages {
         let next: String?
         let first: String?
         let canCreate: Bool
+        let export: String
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -43,7 +44,8 @@ struct ContactPages {
                 },
                 hasRows: !contacts.isEmpty, filter: parameters.text.nonEmpty, sort: parameters.sortText.nonEmpty,
                 next: parameters.nextLink(contacts, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
-                first: parameters.firstLink, canCreate: principal.canWriteRecords)
+                first: parameters.firstLink, canCreate: principal.canWriteRecords,
+                export: parameters.exportLink)
         }
     }
 

@@ -85,6 +85,11 @@ struct ListParameters {
         return URLText.link(path, [("sort", sortText), ("q", text)] + kept + [("cursor", cursor)])
     }
 
+    /// Every row the filters match, as the API's CSV download (same filters and sort).
+    var exportLink: String {
+        URLText.link("/api/v1" + path, [("format", "csv"), ("sort", sortText), ("q", text)] + kept)
+    }
+
     var firstLink: String? {
         cursor.isEmpty ? nil : URLText.link(path, [("sort", sortText), ("q", text)] + kept)
     }
@@ -130,6 +135,8 @@ struct FilterBar {
     let sort: String?
     let filtered: Bool
     let clear: String
+    /// The CSV download of every matching row.
+    let export: String
     /// Whether the list searches text (`?q=`); lists that do not, show only their selects.
     var showsText = true
 
@@ -141,5 +148,6 @@ struct FilterBar {
         sort = parameters.sortText.nonEmpty
         filtered = parameters.isFiltered
         clear = URLText.link(parameters.path, [("sort", parameters.sortText)])
+        export = parameters.exportLink
     }
 }

@@ -1,0 +1,87 @@
+"""Integrations in the browser (SPEC §11): a filtered list exported as CSV from its Export
+button, and a named API token made, shown once, used, seen as used and revoked."""
+import csv
+import io
+import json
+import re
+import urllib.error
+import urllib.request
+import uuid
+
+from conftest import ADMIN, api, sign_in
+
+
+def test_a_filtered_list_exports_every_matching_row(admin, server):
+    # given: three accounts of an industry of this test's own, one named like a formula
+    token = api(server, "POST", "/auth/tokens", {"email": ADMIN["email"], "password": ADMIN["password"]})["token"]
+    tag = uuid.uuid4().hex[:6]
+    for name in (f"Alder Export {tag}", f"Birch Export {tag}", f"=1+1 Export {tag}"):
+        api(server, "POST", "/accounts", {"name": name, "industry": "Forestry"}, token)
+    api(server, "POST", "/accounts", {"name": f"Unrelated {uuid.uuid4().hex[:6]}"}, token)
+    page = admin
+
+    # when: the accounts list is filtered by the tag and exported
+    page.goto("/accounts")
+    page.fill("#list-filter", f"Export {tag}")
+    page.get_by_role("button", name="Filter").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export CSV").click()
+
+    # then: the file holds the three matching accounts (all of them, not a page), the formula as text
+    assert download.value.suggested_filename == "accounts.csv"
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    names = sorted(row["name"] for row in rows)
+    assert names == sorted([f"'=1+1 Export {tag}", f"Alder Export {tag}", f"Birch Export {tag}"]), names
+    assert all(row["industry"] == "Forestry" for row in rows)
+
+
+def call(server, path, secret):
+    request = urllib.request.Request(server + "/api/v1" + path, headers={"Authorization": "Bearer " + secret})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def test_a_token_is_made_shown_once_used_and_revoked(page, server):
+    # given: a seller with one account
+    token = api(server, "POST", "/auth/tokens", {"email": ADMIN["email"], "password": ADMIN["password"]})["token"]
+    tag = uuid.uuid4().hex[:6]
+    email = f"seller-{tag}@browser.furrow.test"
+    api(server, "POST", "/users", {"email": email, "name": f"Sally {tag}", "password": "seller-password-2026", "role": "sales"}, token)
+    sign_in(page, email, "seller-password-2026")
+    page.wait_for_url("**/accounts")
+
+    # when: from the profile, a read-only token for a report script
+    page.goto("/me")
+    page.get_by_role("link", name="Manage API tokens").click()
+    page.fill("#f-name", f"Report script {tag}")
+    assert page.is_checked("input[name=scopes][value=read]"), "read is ticked to begin with"
+    assert page.locator("input[name=scopes][value=admin]").count() == 0, "a seller is not offered administration"
+    page.get_by_role("button", name="Make token").click()
+
+    # then: the secret is shown this once
+    secret = page.input_value("#new-token")
+    assert secret.startswith("furrow_") and "shown only this once" in page.content()
+    status, body = call(server, "/accounts", secret)
+    assert status == 200 and "items" in body
+    page.goto("/me/api-tokens")
+    assert page.locator("#new-token").count() == 0 and secret not in page.content()
+    row = page.locator("tr", has_text=f"Report script {tag}")
+    assert row.locator("td").nth(2).inner_text() == "read"
+    assert re.match(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row.locator("td").nth(4).inner_text()), "last used, in company time"
+
+    # a form error is shown by its field, the form kept
+    page.fill("#f-name", "")
+    page.uncheck("input[name=scopes][value=read]")
+    page.get_by_role("button", name="Make token").click()
+    assert re.search(r"is required", page.locator(".field", has=page.locator("#f-name")).inner_text())
+    assert "names at least one scope" in page.content()
+
+    # when: revoked
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("tr", has_text=f"Report script {tag}").get_by_role("button", name="Revoke").click()
+    assert f"“Report script {tag}” is revoked" in page.content()
+    assert "Revoked" in page.locator("tr", has_text=f"Report script {tag}").inner_text()
+    assert call(server, "/accounts", secret)[0] == 401
