@@ -7,6 +7,8 @@ import NIOCore
 public enum BodyLimits {
     public static let form = 1 * 1024 * 1024
     public static let upload = 10 * 1024 * 1024
+    /// A bulk create's JSON (`POST /{records}/batch`, up to 1,000 records).
+    public static let batch = 16 * 1024 * 1024
     /// A contact import's CSV, streamed to a file (`UploadedFile.save`).
     public static let importFile = 64 * 1024 * 1024
     /// A body over its limit is still read to its end (and dropped) up to this size, so that the

@@ -13,14 +13,15 @@ public struct JSONBody {
     public static let serverOwned: Set<String> = ["id", "version", "createdAt", "updatedAt", "teamId"]
 
     /// `emptyIsObject`: an action whose body is optional treats no body as `{}`.
-    public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = [], emptyIsObject: Bool = false) async throws {
+    public init(_ request: Request, context: AppContext, allowed: Set<String>, ignoring: Set<String> = [], emptyIsObject: Bool = false,
+                limit: Int? = nil) async throws {
         var request = request
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem(.unsupportedMediaType, 415, "Unsupported media type", "Send the body as application/json.")
         }
         let buffer: ByteBuffer
-        buffer = try await request.collectBody(upTo: context.maxUploadSize,
-                                               tooLarge: "The request body is larger than \(BodyLimits.text(context.maxUploadSize)), the most a JSON body may be.")
+        let limit = limit ?? context.maxUploadSize
+        buffer = try await request.collectBody(upTo: limit, tooLarge: "The request body is larger than \(BodyLimits.text(limit)), the most this JSON body may be.")
         let data = Data(buffer: buffer)
         try self.init(data: data.isEmpty && emptyIsObject ? Data("{}".utf8) : data, allowed: allowed, ignoring: ignoring)
     }

@@ -156,6 +156,8 @@ struct HotPaths {
                                     }
                                 }, operation: { c, i in try patch(c, i) },
                                 check: { _, r in r.status == 200 && r.json?["version"] != nil ? nil : "PATCH answered \(r.status)" }))
+        step(try bulk("bulk create accounts (10 × 1,000)", path: "/api/v1/accounts/batch", item: bulkAccount))
+        step(try bulk("bulk create opportunities (10 × 1,000)", path: "/api/v1/opportunities/batch", item: bulkOpportunity))
         return results
     }
 

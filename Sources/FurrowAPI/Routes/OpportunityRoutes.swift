@@ -70,11 +70,22 @@ struct OpportunityRoutes: RouteSet {
         return input
     }
 
+    /// A create also takes its product lines (`lines`, priced from `priceListId`), as `PUT /opportunities/{id}/lines` does.
+    static let createFields = fields.union(["lines", "priceListId"])
+
+    /// A new opportunity's input, its product lines included.
+    func createInput(_ body: inout JSONBody, currency: Currency) async throws -> OpportunityInput {
+        var input = try await input(&body, over: OpportunityFields(name: "", currency: currency))
+        if body.has("lines") { input.productLines = QuoteRoutes.lines(&body) }
+        input.priceListId = body.id("priceListId", PriceList.self)
+        return input
+    }
+
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: Self.verbOwned)
+        var body = try await JSONBody(request, context: context, allowed: Self.createFields, ignoring: Self.verbOwned)
         let currency = Currency(try await SettingsService(env).current().baseCurrency) ?? Currency("EUR")!
-        let input = try await input(&body, over: OpportunityFields(name: "", currency: currency))
+        let input = try await createInput(&body, currency: currency)
         try body.check()
         let opportunity = try await OpportunityService(env).create(input, by: principal)
         let detail = try await OpportunityService(env).get(opportunity.id, by: principal)

@@ -9,6 +9,9 @@ public struct OpportunityInput: Sendable {
     public var probability: Int?
     public var parties: [OpportunityParty]?
     public var demandLines: [DemandLine]?
+    /// Product lines made with it (rules 81–83), priced as of today from `priceListId`, as `PUT /opportunities/{id}/lines` does.
+    public var productLines: [QuoteInput.Line]?
+    public var priceListId: PriceList.ID?
 
     public init(fields: OpportunityFields, kindId: OpportunityKind.ID? = nil, ownerId: User.ID? = nil, probability: Int? = nil,
                 parties: [OpportunityParty]? = nil, demandLines: [DemandLine]? = nil) {

@@ -35,6 +35,15 @@ public struct OpportunityService: Sendable {
         try await session.checkParties(input.parties ?? [], by: principal)
         let firstStage = try await kind.firstStage.asyncMap { try await session.stage(id: $0) } ?? nil
         let now = env.clock.now()
+        var fields = fields
+        var productLines: [QuoteLine] = []
+        if let lines = input.productLines, !lines.isEmpty {
+            productLines = try await session.resolveLines(lines, priceListId: input.priceListId, currency: fields.currency,
+                                                          date: try await transaction.today())
+            if fields.revenueMode == .system {
+                fields.estimatedRevenue = DocumentTotals(productLines.map { $0.price(in: fields.currency) }, currency: fields.currency).subtotal
+            }
+        }
         let opportunity = Opportunity(id: env.newID(), fields: fields, kindId: kind.id, stageId: firstStage?.id,
                                       probability: input.probability ?? firstStage?.defaultProbability ?? 10,
                                       probabilitySetByHand: input.probability != nil, leadId: leadId, ownership: ownership,
@@ -44,6 +53,7 @@ public struct OpportunityService: Sendable {
                                            what: "the opportunity “\(fields.name)”", link: "/opportunities/\(opportunity.id)")
         if let parties = input.parties, !parties.isEmpty { try await session.replaceParties(of: opportunity.id, with: parties) }
         if let lines = input.demandLines, !lines.isEmpty { try await session.replaceDemandLines(of: opportunity.id, with: lines) }
+        if !productLines.isEmpty { try await session.replaceOpportunityLines(of: opportunity.id, priceList: input.priceListId, lines: productLines) }
         if let firstStage {
             try await enter(firstStage, opportunity: opportunity, from: nil, secondsInPrevious: 0, in: transaction)
         }

@@ -9,6 +9,11 @@ extension Problem {
         switch error {
         case let problem as Problem: return problem
         case let error as ValidationError: return .validation(error.errors)
+        case let error as BulkItemError:
+            guard var problem = from(error.error) else { return nil }  // unknown: a 500 with an incident id, the error logged
+            problem.detail = "items[\(error.index)]: " + problem.detail
+            problem.errors = problem.errors?.map { FieldError("items[\(error.index)].\($0.field)", $0.message) }
+            return problem
         case let error as QueryError: return .invalidQuery(error.message)
         case let error as CoreError: return from(error)
         case let error as PartyError: return from(error)

@@ -1,0 +1,53 @@
+import FurrowCore
+import FurrowDomain
+import FurrowHTTP
+import Hummingbird
+
+/// The operations of `BatchRoutes`, each declared once for the router, 405 answers and the OpenAPI document.
+extension BatchRoutes {
+    static func batch(_ collection: String, _ record: String, _ noun: String, tag: String, duplicates: Bool, extra: String = "",
+                      use: @escaping @Sendable (BatchRoutes) -> Handler) -> Endpoint {
+        let policy = duplicates
+            ? " Suspected duplicates (as for a single create: same email, phone, or name and web domain — of stored records and of earlier items) follow `duplicates`: `fail` (the default: each is an error at its index), `skip` (left out, answered with the records it resembles) or `create`."
+            : ""
+        return Endpoint(.post, "/\(collection)/batch", "create\(record)Batch", tag: tag, "Create many \(noun)",
+                        description: "Up to \(BulkCreate.maxItems) \(noun) in one call (the body at most \(BodyLimits.text(BodyLimits.batch))), each read, checked, indexed and audited as by its single create, all in one transaction: every one is stored, or none. Every bad item is named by its index (`items[3].email`); a refusal that is not about fields (a kind not allowed, a price list not valid) names its item in the detail.\(policy)\(extra) The answer lists the items in order: each `created` with its record, or `skipped` with `duplicateOf`.",
+                        parameters: duplicates ? [Endpoint.Parameter("duplicates", in: .query, "What suspected duplicates do.", .values(BulkCreate.Policy.allCases.map(\.rawValue)).with { $0.defaultValue = .string("fail") })] : [],
+                        body: .json("\(record)Batch"),
+                        answers: [.created("\(record)BatchResult", location: nil), .problem(400, [.malformedRequest, .invalidQuery], detail: "The body is empty, not valid JSON or not an object, or a parameter other than duplicates"),
+                                  .unauthorized, .writeForbidden("Read-only users cannot create records"), .problem(409, detail: "An item was refused by a rule of its record (named in the detail)"),
+                                  .problem(413, detail: "The body is larger than \(BodyLimits.text(BodyLimits.batch))")],
+                        bodyErrors: true, use: use)
+    }
+
+    static let endpoints: [Endpoint] = [
+        batch("accounts", "Account", "accounts", tag: "Accounts", duplicates: true, use: BatchRoutes.accounts),
+        batch("contacts", "Contact", "contacts", tag: "Contacts", duplicates: true, use: BatchRoutes.contacts),
+        batch("leads", "Lead", "leads", tag: "Leads", duplicates: false, use: BatchRoutes.leads),
+        batch("opportunities", "Opportunity", "opportunities", tag: "Opportunities", duplicates: false,
+              extra: " Each opportunity may bring its product lines (`lines`, priced from `priceListId`).", use: BatchRoutes.opportunities),
+    ]
+}
+
+extension Components {
+    static func batchBody(_ record: String, _ noun: String) -> Schema {
+        .object("Up to \(BulkCreate.maxItems) new \(noun). Unknown fields are refused (422).", required: ["items"], closed: true, [
+            "items": .array(.ref("\(record)Create"), "Each as the body of a single create.", minItems: 1, maxItems: BulkCreate.maxItems),
+        ])
+    }
+
+    static func batchResult(_ record: String, _ noun: String) -> Schema {
+        .object("The \(noun) of a bulk create, in the order sent.", required: ["created", "skipped", "items"], [
+            "created": .integer(minimum: 0),
+            "skipped": .integer(minimum: 0),
+            "items": .array(.object(required: ["status"], [
+                "status": .values(["created", "skipped"]),
+                "record": .ref(record).described("The stored record, for `created`."),
+                "duplicateOf": .array(.ref("DuplicateMatch"), "For `skipped`: the records it resembles."),
+            ])),
+        ])
+    }
+
+    static let batchSchemas: [(name: String, schema: Schema)] = [("Account", "accounts"), ("Contact", "contacts"), ("Lead", "leads"), ("Opportunity", "opportunities")]
+        .flatMap { [("\($0.0)Batch", batchBody($0.0, $0.1)), ("\($0.0)BatchResult", batchResult($0.0, $0.1))] }
+}

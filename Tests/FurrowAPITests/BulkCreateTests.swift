@@ -1,0 +1,128 @@
+import Foundation
+import FurrowCore
+import FurrowDomain
+import FurrowStore
+import FurrowTestSupport
+import Testing
+
+/// Bulk creates (SPEC §11): up to 1,000 records in one call and one transaction, every bad item
+/// named by its index and nothing stored, the duplicate policy per call; on both engines.
+@Suite("Bulk creates")
+struct BulkCreateTests {
+    static func count(_ world: TestWorld, _ table: String) async throws -> Int {
+        try await world.store.withDatabase { try await $0.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) } ?? -1
+    }
+
+    @Test("a thousand accounts in one call, in order, searchable and audited; a thousand and one are refused", arguments: TestWorld.engines)
+    func thousand(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let seller = try await world.makeUser(.sales)
+        let token = try await world.token(for: seller)
+        try await world.withAPI { api in
+            let items = (0..<1000).map { ["name": String(format: "Batch Farm %04d", $0), "industry": "Dairy", "email": "farm\($0)@dairy.example"] }
+            let reply = try await api.call(.post, "/api/v1/accounts/batch", token: token, json: ["items": items])
+            #expect(reply.status == 201, "\(reply.text.prefix(300))")
+            #expect(reply.json["created"] as? Int == 1000 && reply.json["skipped"] as? Int == 0)
+            let entries = try #require(reply.json["items"] as? [[String: Any]])
+            let names = entries.compactMap { ($0["record"] as? [String: Any])?["name"] as? String }
+            #expect(names == items.map { $0["name"]! } && entries.allSatisfy { $0["status"] as? String == "created" })
+            let ownerIds = Set(entries.compactMap { ($0["record"] as? [String: Any])?["ownerId"] as? String })
+            #expect(ownerIds == [seller.userId.string])
+            let found = try await api.call(.get, "/api/v1/search?q=Batch%20Farm%200777", token: token)
+            #expect((found.json["items"] as? [[String: Any]])?.first?["title"] as? String == "Batch Farm 0777")
+            let id = try #require((entries[3]["record"] as? [String: Any])?["id"] as? String)
+            let trail = try await api.call(.get, "/api/v1/audit?entity=account&id=\(id)", token: token)
+            #expect((trail.json["items"] as? [[String: Any]])?.first?["action"] as? String == "account.create")
+
+            let tooMany = try await api.call(.post, "/api/v1/accounts/batch", token: token, json: ["items": Array(repeating: ["name": "X"], count: 1001)])
+            let none = try await api.call(.post, "/api/v1/accounts/batch", token: token, json: ["items": []])
+            #expect(tooMany.status == 422 && tooMany.fieldErrors.map(\.field) == ["items"])
+            #expect(none.status == 422 && none.fieldErrors.map(\.field) == ["items"])
+            #expect(try await Self.count(world, "accounts") == 1000)
+        }
+    }
+
+    @Test("every bad item is named by its index, unreadable or invalid, and nothing is stored; read-only users are refused",
+          arguments: TestWorld.engines)
+    func badItems(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let token = try await world.token(for: world.admin), reader = try await world.token(for: try await world.makeUser(.readonly))
+        try await world.withAPI { api in
+            let items: [[String: Any]] = [["lastName": "Good"], ["firstName": "No last name"], ["lastName": "Fine"],
+                                          ["lastName": "Typed", "email": 42], ["lastName": "Unknown", "shoeSize": 9],
+                                          ["lastName": "Bad mail", "email": "not-an-address"]]
+            let reply = try await api.call(.post, "/api/v1/contacts/batch", token: token, json: ["items": items])
+            #expect(reply.status == 422, "\(reply.text)")
+            #expect(Set(reply.fieldErrors.map(\.field)) == ["items[1].lastName", "items[3].email", "items[4].shoeSize", "items[5].email"], "\(reply.text)")
+            #expect(try await Self.count(world, "contacts") == 0)
+            let refused = try await api.call(.post, "/api/v1/contacts/batch", token: reader, json: ["items": [["lastName": "Reader"]]])
+            let badPolicy = try await api.call(.post, "/api/v1/contacts/batch?duplicates=maybe", token: token, json: ["items": [["lastName": "P"]]])
+            #expect(refused.status == 403 && badPolicy.status == 400)
+        }
+    }
+
+    @Test("duplicates fail by default, are skipped or created on request, within the call too", arguments: TestWorld.engines)
+    func duplicates(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let stored = try await world.makeAccount("Harbour Logistics", email: "ops@harbour.example")
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let items: [[String: Any]] = [["name": "Harbour Logistics Ltd", "email": "ops@harbour.example"], ["name": "Quay Freight", "email": "desk@quay.example"],
+                                          ["name": "Quay Freight GmbH", "email": "desk@quay.example"]]
+            let failed = try await api.call(.post, "/api/v1/accounts/batch", token: token, json: ["items": items])
+            #expect(failed.status == 422 && failed.fieldErrors.map(\.field) == ["items[0]", "items[2]"], "\(failed.text)")
+            #expect(failed.fieldErrors.first?.message.contains("Harbour Logistics") == true)
+            #expect(try await Self.count(world, "accounts") == 1)
+
+            let skipped = try await api.call(.post, "/api/v1/accounts/batch?duplicates=skip", token: token, json: ["items": items])
+            let entries = try #require(skipped.json["items"] as? [[String: Any]])
+            #expect(skipped.status == 201 && skipped.json["created"] as? Int == 1 && skipped.json["skipped"] as? Int == 2)
+            #expect(entries.map { $0["status"] as? String } == ["skipped", "created", "skipped"])
+            #expect((entries[0]["duplicateOf"] as? [[String: Any]])?.first?["id"] as? String == stored.id.string)
+            #expect(try await Self.count(world, "accounts") == 2)
+
+            let created = try await api.call(.post, "/api/v1/accounts/batch?duplicates=create", token: token, json: ["items": items])
+            #expect(created.status == 201 && created.json["created"] as? Int == 3)
+            #expect(try await Self.count(world, "accounts") == 5)
+        }
+    }
+
+    @Test("opportunities come with their product lines, one at a time or in bulk; a refused item is named", arguments: TestWorld.engines)
+    func opportunityLines(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let pump = try await world.makeProduct("Irrigation pump")
+        let list = try await world.makePriceList([pump.id: "1200.00"])
+        let token = try await world.token(for: world.admin)
+        try await world.withAPI { api in
+            let line: [String: Any] = ["productId": pump.id.string, "quantity": "2"]
+            // one at a time: the lines are stored with it and, in revenue mode system, make its estimate
+            let single = try await api.call(.post, "/api/v1/opportunities", token: token,
+                                            json: ["name": "Pumps for the north field", "currency": "EUR", "revenueMode": "system",
+                                                   "priceListId": list.id.string, "lines": [line]])
+            #expect(single.status == 201 && single.string("estimatedRevenue") == "2400.00", "\(single.text)")
+            let id = try #require(single.string("id"))
+            let lines = try await api.call(.get, "/api/v1/opportunities/\(id)/lines", token: token)
+            #expect((lines.json["lines"] as? [[String: Any]])?.count == 1)
+            // in bulk
+            let items: [[String: Any]] = [["name": "Pumps A", "currency": "EUR", "revenueMode": "system", "priceListId": list.id.string, "lines": [line, line]],
+                                          ["name": "Consulting B", "currency": "EUR", "estimatedRevenue": "500.00"]]
+            let bulk = try await api.call(.post, "/api/v1/opportunities/batch", token: token, json: ["items": items])
+            #expect(bulk.status == 201 && bulk.json["created"] as? Int == 2, "\(bulk.text.prefix(400))")
+            let records = (bulk.json["items"] as? [[String: Any]])?.compactMap { $0["record"] as? [String: Any] }
+            #expect(records?.map { $0["estimatedRevenue"] as? String } == ["4800.00", "500.00"])
+            // a product without a price in the list refuses its item, naming it; nothing is stored
+            let other = try await world.makeProduct("Unpriced valve")
+            let before = try await Self.count(world, "opportunities")
+            let refused = try await api.call(.post, "/api/v1/opportunities/batch", token: token, json: ["items": [
+                ["name": "Fine", "currency": "EUR"],
+                ["name": "Valves", "currency": "EUR", "priceListId": list.id.string, "lines": [["productId": other.id.string, "quantity": "1"]]],
+            ]])
+            #expect(refused.status == 422 && refused.text.contains("items[1]"), "\(refused.text)")
+            #expect(try await Self.count(world, "opportunities") == before)
+        }
+    }
+}
