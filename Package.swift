@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         // Without its default "ExternalLoading" trait: the document is built, never loaded.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
     ],
@@ -109,6 +110,7 @@ let package = Package(
             name: "FurrowServer",
             dependencies: [
                 "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowHTTP", "FurrowAPI", "FurrowOpenAPI", "FurrowWeb", "FurrowDocuments",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -165,6 +167,7 @@ let package = Package(
             name: "FurrowAPITests",
             dependencies: [
                 "FurrowDomain", "FurrowCore", "FurrowHTTP", "FurrowAPI", "FurrowDocuments", "FurrowOpenAPI", "FurrowServer", "FurrowStore", "FurrowTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -98,7 +98,8 @@ public enum FurrowServer {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Furrow"),
             logger: logger
         )
-        app.addServices(OutboxWorker(env: env, logger: logger), ActivityWorker(env: env, logger: logger), DistributionWorker(env: env, logger: logger))
+        app.addServices(OutboxWorker(env: env, logger: logger), ActivityWorker(env: env, logger: logger), DistributionWorker(env: env, logger: logger),
+                        WebhookWorker(env: env, logger: logger))
         do {
             try await app.runService()
         } catch {

@@ -47,6 +47,7 @@ The JSON API of Furrow, an open-source CRM. Conventions:
         ("Payments", "Payments received, their allocation to invoices, and the receivables ageing. Finance users see every payment."),
         ("Bank reconciliation", "Bank statements imported from CSV (through a profile) or CAMT.053, and their lines matched to payments. For administrators, managers and finance only."),
         ("Activities", "Tasks, phone calls, appointments, emails and service visits regarding records: open → completed or cancelled (and reopened); record timelines, the signed-in user's list, and their reminder preferences."),
+        ("Webhooks", "Signed HTTP callbacks for changes: subscriptions, the event types, the delivery log, replay and ping. For administrators."),
         ("Calendar", "The calendar of activities (recurrences expanded) and opportunities on their expected close date, and the signed-in user's secret iCalendar feed address."),
     ]
 }

@@ -102,7 +102,8 @@ struct SearchRoutes: RouteSet {
 struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
-                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours", "publicURL", "inboundDomain"]
+                                      "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours", "publicURL", "inboundDomain",
+                                      "webhookAllowedHosts"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates",
                                      "budgetTracking"]
 
@@ -162,6 +163,7 @@ struct SettingsRoutes: RouteSet {
             if let reminder { settings.renewalReminderDays = reminder }
             if let v = values["publicURL"] { settings.publicURL = v }
             if let v = values["inboundDomain"] { settings.inboundDomain = v }
+            if let v = values["webhookAllowedHosts"] { settings.webhookAllowedHosts = v }
             if let rate { settings.sendingRate = rate }
         }, by: principal)
         return try .json(settings)

@@ -218,7 +218,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate", "webhookAllowedHosts"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -245,6 +245,7 @@ extension Components {
         "publicURL": .string("The server's address as customers reach it, for the links in emails (unsubscribe).", examples: ["https://crm.example.com"]),
         "inboundDomain": .string("Replies to campaign emails go to `<sender's local part>+<token>@<inboundDomain>`; empty: the sender's own domain."),
         "sendingRate": .integer("Emails sent per minute at most; 0: no limit.", minimum: 0, maximum: 100000),
+        "webhookAllowedHosts": .string("Hosts webhooks may reach although they resolve to loopback or private addresses, separated by commas; empty: none."),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -274,6 +275,7 @@ extension Components {
         "publicURL": .string("An http or https address.", nullable: true, maxLength: 300, examples: ["https://crm.example.com"]),
         "inboundDomain": .string("A domain name, or empty.", nullable: true, maxLength: 253, examples: ["replies.example.com"]),
         "sendingRate": .integer("0 for no limit.", nullable: true, minimum: 0, maximum: 100000),
+        "webhookAllowedHosts": .string("Host names or addresses separated by commas, or empty.", nullable: true, maxLength: 2000, examples: ["hooks.internal, 10.0.0.5"]),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")

@@ -56,7 +56,7 @@ public struct AuditService: Sendable {
         "price-list": { _ in true }, "tax-rate": { _ in true }, "channel": { _ in true }, "reason": { _ in true },
         "stage": { _ in true }, "opportunity-kind": { _ in true },
         "bank-statement": { $0.canReconcile }, "statement-profile": { $0.canReconcile },
-        "team": { $0.isAdmin }, "settings": { $0.isAdmin }, "connection": { $0.isAdmin }, "api-token": { $0.isAdmin },
+        "team": { $0.isAdmin }, "settings": { $0.isAdmin }, "connection": { $0.isAdmin }, "api-token": { $0.isAdmin }, "webhook": { $0.isAdmin },
     ]
 
     public func entries(entity: String, id: UUID, by principal: Principal) async throws -> [AuditEntry] {

@@ -52,6 +52,10 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var inboundDomain: String = ""
     /// Emails sent per minute at most (0: no limit).
     public var sendingRate: Int = 0
+    /// Hosts webhooks may reach although they resolve to loopback or private addresses (comma-separated, lower case).
+    public var webhookAllowedHosts: String = ""
+    /// `webhookAllowedHosts` as a list.
+    public var webhookHosts: [String] { webhookAllowedHosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     /// `workingHours` as minutes after midnight.
     public var workingMinutes: (start: Int, end: Int) { Self.minutes(workingHours) ?? (9 * 60, 17 * 60) }
@@ -75,7 +79,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
         case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate, workingDays
-        case workingHours, renewalReminderDays, publicURL, inboundDomain, sendingRate
+        case workingHours, renewalReminderDays, publicURL, inboundDomain, sendingRate, webhookAllowedHosts
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +110,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(publicURL, forKey: .publicURL)
         try container.encode(inboundDomain, forKey: .inboundDomain)
         try container.encode(sendingRate, forKey: .sendingRate)
+        try container.encode(webhookAllowedHosts, forKey: .webhookAllowedHosts)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -156,6 +161,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         publicURL = values["publicURL"] ?? d.publicURL
         inboundDomain = values["inboundDomain"] ?? d.inboundDomain
         sendingRate = values["sendingRate"].flatMap { Int($0) } ?? d.sendingRate
+        webhookAllowedHosts = values["webhookAllowedHosts"] ?? d.webhookAllowedHosts
     }
 
     var values: [String: String] {
@@ -168,7 +174,7 @@ public struct Settings: Sendable, Equatable, Encodable {
          "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate,
          "workingDays": workingDays.map(String.init).joined(separator: ","), "workingHours": workingHours,
          "renewalReminderDays": String(renewalReminderDays), "publicURL": publicURL, "inboundDomain": inboundDomain,
-         "sendingRate": String(sendingRate)]
+         "sendingRate": String(sendingRate), "webhookAllowedHosts": webhookAllowedHosts]
     }
 
     /// The company time zone.
@@ -215,6 +221,10 @@ public struct Settings: Sendable, Equatable, Encodable {
         if !domain.isEmpty && (domain.count > 253 || !domain.contains(".") || domain.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") || !$0.isASCII })) {
             check.add("inboundDomain", "must be a domain name such as replies.example.com, or empty")
         }
+        let hosts = webhookHosts.map { $0.lowercased() }
+        if hosts.contains(where: { $0.count > 253 || $0.contains(where: { !($0.isLetter || $0.isNumber || ".-:".contains($0)) || !$0.isASCII }) }) || webhookAllowedHosts.count > 2000 {
+            check.add("webhookAllowedHosts", "takes host names or addresses separated by commas, such as hooks.internal, 10.0.0.5")
+        }
         if !(0...100_000).contains(sendingRate) { check.add("sendingRate", "must be from 0 (no limit) to 100000 a minute") }
         let states = calendarStates.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
         if states.contains(where: { !["inProgress", "won", "lost"].contains($0) && UUID(uuidString: $0) == nil }) {
@@ -244,6 +254,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         result.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         result.inboundDomain = domain
         result.sendingRate = sendingRate
+        result.webhookAllowedHosts = hosts.joined(separator: ", ")
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }

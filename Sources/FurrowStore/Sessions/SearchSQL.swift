@@ -157,6 +157,8 @@ extension SQLSession {
                 """
         }
         try await run("INSERT INTO audit_entries (id, entity, entity_id, action, actor_id, at, changes, via) VALUES \(values.joined(separator: ", "))")
+        // the events these changes make, for the webhooks that want them, in the same transaction
+        try await WebhookEvents.record(entries, in: self)
     }
 
     func auditEntries(entity: String, id: UUID) async throws -> [AuditEntry] {

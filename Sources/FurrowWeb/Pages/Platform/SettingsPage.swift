@@ -42,6 +42,7 @@ struct SettingsPage {
             "budgetCostDate": settings.budgetCostDate, "budgetIncomeDate": settings.budgetIncomeDate,
             "workingHours": settings.workingHours, "renewalReminderDays": String(settings.renewalReminderDays),
             "publicURL": settings.publicURL, "inboundDomain": settings.inboundDomain, "sendingRate": String(settings.sendingRate),
+            "webhookAllowedHosts": settings.webhookAllowedHosts,
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         var values = WebForm(values: fields)
@@ -76,6 +77,7 @@ struct SettingsPage {
                 settings.publicURL = form["publicURL"].trimmedSpaces()
                 settings.inboundDomain = form["inboundDomain"].trimmedSpaces()
                 settings.sendingRate = form.optional("sendingRate").map { Int($0) ?? -1 } ?? 0
+                settings.webhookAllowedHosts = form["webhookAllowedHosts"].trimmedSpaces()
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -139,6 +141,8 @@ struct SettingsPage {
         fields.add("inboundDomain", "Reply domain", values["inboundDomain"],
                    hint: "Replies to campaign emails go to the sender's name plus a code at this domain; its mail server hands them to furrow mail-gateway. Empty: the sender's own domain.")
         fields.add("sendingRate", "Emails a minute at most", values["sendingRate"], type: "number", hint: "0 for no limit.")
+        fields.add("webhookAllowedHosts", "Private hosts webhooks may reach", values["webhookAllowedHosts"],
+                   hint: "Webhooks reach public addresses only. Hosts inside your network they may reach too, separated by commas, such as hooks.internal, 10.0.0.5.")
         fields.add("smtpPort", "SMTP port", values["smtpPort"], type: "number", hint: "Usually 587 with STARTTLS, 465 with TLS, 25 for a local relay.")
         fields.select("smtpSecurity", "Encryption", Self.securities.map { ($0.0, $0.1) }, selected: values["smtpSecurity"], required: true)
         fields.checkbox("smtpVerifyCertificates", "Check the server’s certificate", checked: values.flag("smtpVerifyCertificates"),
