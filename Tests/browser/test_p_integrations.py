@@ -1,9 +1,16 @@
 """Integrations in the browser (SPEC §11): a filtered list exported as CSV from its Export
-button, and a named API token made, shown once, used, seen as used and revoked."""
+button, a named API token made, shown once, used, seen as used and revoked, and a webhook
+added, pinged (the loopback receiver checks the signature) and its delivery log shown."""
+import base64
 import csv
+import hashlib
+import hmac
+import http.server
 import io
 import json
 import re
+import threading
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -85,3 +92,64 @@ def test_a_token_is_made_shown_once_used_and_revoked(page, server):
     assert f"“Report script {tag}” is revoked" in page.content()
     assert "Revoked" in page.locator("tr", has_text=f"Report script {tag}").inner_text()
     assert call(server, "/accounts", secret)[0] == 401
+
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    """A loopback webhook receiver: keeps each request's headers and body."""
+    received = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        Receiver.received.append((dict(self.headers), body))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_webhook_is_added_pinged_and_its_log_shown(admin, server):
+    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{receiver.server_address[1]}/hooks"
+    page = admin
+    try:
+        # a loopback address is refused until the settings allow it
+        page.goto("/webhooks")
+        page.fill("#f-url", url)
+        page.get_by_role("button", name="Add webhook").click()
+        assert "loopback" in page.locator(".field", has=page.locator("#f-url")).inner_text()
+        token = api(server, "POST", "/auth/tokens", {"email": ADMIN["email"], "password": ADMIN["password"]})["token"]
+        api(server, "PATCH", "/settings", {"webhookAllowedHosts": "127.0.0.1"}, token)
+
+        # added for every event: the secret is shown once
+        page.goto("/webhooks")
+        page.fill("#f-url", url)
+        page.fill("#f-description", "Test receiver")
+        page.get_by_role("button", name="Add webhook").click()
+        secret = page.input_value("#new-secret")
+        assert secret.startswith("whsec_")
+        page.get_by_role("link", name=url).click()
+        assert "Active" in page.locator(".facts").inner_text()
+
+        # a ping reaches the receiver, signed, and the log shows it sent
+        page.get_by_role("button", name="Send a test ping").click()
+        assert "Ping queued" in page.content()
+        for _ in range(50):
+            if Receiver.received:
+                break
+            time.sleep(0.1)
+        headers, body = Receiver.received[-1]
+        assert json.loads(body)["type"] == "webhook.ping"
+        signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.".encode() + body
+        expected = "v1," + base64.b64encode(hmac.new(base64.b64decode(secret[len("whsec_"):]), signed, hashlib.sha256).digest()).decode()
+        assert headers["webhook-signature"] == expected
+        for _ in range(30):
+            page.reload()
+            if "HTTP 200" in page.locator("#deliveries").inner_text():
+                break
+            time.sleep(0.2)
+        log = page.locator("#deliveries").inner_text()
+        assert "webhook.ping" in log and "Succeeded" in log and "HTTP 200" in log
+    finally:
+        receiver.shutdown()

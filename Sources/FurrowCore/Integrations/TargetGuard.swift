@@ -36,6 +36,15 @@ public enum TargetGuard {
         return (url, host)
     }
 
+    /// `check` on a thread of its own: name resolution blocks, and must not hold up the
+    /// threads that serve requests.
+    public static func checkAside(_ text: String, allowedHosts: [String]) async throws -> Target {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try check(text, allowedHosts: allowedHosts) }) }
+            thread.start()
+        }
+    }
+
     /// Resolves and checks `text`; the first allowed address is the one to connect to.
     public static func check(_ text: String, allowedHosts: [String]) throws(Refusal) -> Target {
         let (url, host) = try parse(text)

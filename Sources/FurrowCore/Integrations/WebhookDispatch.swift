@@ -37,11 +37,11 @@ public struct WebhookDispatch: Sendable {
             let started = Date()
             var outcome: (status: Int?, error: String?)
             do {
-                let target = try TargetGuard.check(webhook.url, allowedHosts: settings.webhookHosts)
+                let target = try await TargetGuard.checkAside(webhook.url, allowedHosts: settings.webhookHosts)
                 let body = Self.body(delivery.event)
                 outcome = await sender.post(to: target, body: body, headers: Self.headers(delivery.event, body: body, secret: webhook.secret, at: env.clock.now()))
             } catch {
-                outcome = (nil, "refused: the URL " + error.reason)
+                outcome = (nil, "refused: the URL " + ((error as? TargetGuard.Refusal)?.reason ?? "cannot be checked"))
             }
             let elapsed = Int(Date().timeIntervalSince(started) * 1000)
             let paused = try await finish(delivery, webhook, outcome, milliseconds: elapsed)

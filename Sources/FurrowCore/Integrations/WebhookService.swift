@@ -23,14 +23,16 @@ public struct WebhookService: Sendable {
     }
 
     /// The checks of a subscription's fields: every problem at once.
-    func checked(_ input: Input, over base: Webhook?, allowedHosts: [String]) -> (url: String, events: [String], errors: [FieldError]) {
+    func checked(_ input: Input, over base: Webhook?, allowedHosts: [String]) async -> (url: String, events: [String], errors: [FieldError]) {
         var errors: [FieldError] = []
         let url = (input.url ?? base?.url ?? "").trimmingCharacters(in: .whitespaces)
         if input.url != nil || base == nil {
             if url.isEmpty {
                 errors.append(FieldError("url", "is required"))
             } else {
-                do { _ = try TargetGuard.check(url, allowedHosts: allowedHosts) } catch { errors.append(FieldError("url", error.reason)) }
+                do { _ = try await TargetGuard.checkAside(url, allowedHosts: allowedHosts) } catch {
+                    errors.append(FieldError("url", (error as? TargetGuard.Refusal)?.reason ?? "cannot be checked"))
+                }
             }
         }
         var events = input.events ?? base?.events ?? []
@@ -48,7 +50,7 @@ public struct WebhookService: Sendable {
     public func create(_ input: Input, by principal: Principal) async throws -> Webhook {
         try requireAdmin(principal)
         let settings = try await SettingsService(env).current()
-        let (url, events, errors) = checked(input, over: nil, allowedHosts: settings.webhookHosts)
+        let (url, events, errors) = await checked(input, over: nil, allowedHosts: settings.webhookHosts)
         guard errors.isEmpty else { throw ValidationError(errors) }
         let now = env.clock.now()
         let description = (input.description ?? nil)?.trimmedSpaces()
@@ -82,7 +84,7 @@ public struct WebhookService: Sendable {
         try requireAdmin(principal)
         let settings = try await SettingsService(env).current()
         let current = try await get(id, by: principal)
-        let (url, events, errors) = checked(input, over: current, allowedHosts: settings.webhookHosts)
+        let (url, events, errors) = await checked(input, over: current, allowedHosts: settings.webhookHosts)
         guard errors.isEmpty else { throw ValidationError(errors) }
         let now = env.clock.now()
         return try await env.transaction(by: principal) { transaction in
@@ -172,7 +174,7 @@ public struct WebhookService: Sendable {
         guard try await session.updateWebhook(paused, over: webhook) else { return }
         let message = "The webhook to \(webhook.url) is paused: \(reason)"
         try await session.insertNotification(NotificationRecord(id: env.ids.next(), userId: webhook.ownerId, message: message,
-                                                                link: "/settings/webhooks/\(UUIDText.lowercase(webhook.id))", createdAt: now))
+                                                                link: "/webhooks/\(UUIDText.lowercase(webhook.id))", createdAt: now))
         if let owner = try await session.user(id: webhook.ownerId), owner.active {
             try await session.insertEmail(OutboxEmail(id: env.ids.next(), to: owner.email, subject: "Webhook paused", body: message + "\n",
                                                       nextAttemptAt: now, createdAt: now, relatedEntity: "webhook", relatedId: webhook.id))
@@ -187,7 +189,7 @@ public struct WebhookService: Sendable {
     }
 
     /// `whsec_` and the base64 of 32 random bytes (Standard Webhooks).
-    static func newSecret() -> String {
+    public static func newSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         return "whsec_" + Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
     }
