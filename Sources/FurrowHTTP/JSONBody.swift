@@ -87,6 +87,9 @@ public struct JSONBody {
     /// Merges a nested body's errors into this one.
     public mutating func absorb(_ other: JSONBody) { errors.append(contentsOf: other.errors) }
 
+    /// An error on one of this body's fields, named with its place (`items[3].status`).
+    public mutating func fail(_ key: String, _ message: String) { errors.append(FieldError(prefix + key, message)) }
+
     /// An array of strings; absent or null is empty.
     public mutating func strings(_ key: String) -> [String] {
         switch object[key] {

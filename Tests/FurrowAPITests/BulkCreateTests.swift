@@ -125,4 +125,69 @@ struct BulkCreateTests {
             #expect(try await Self.count(world, "opportunities") == before)
         }
     }
+
+    @Test("products (managers and administrators) and activities in bulk, a repeated SKU named by its index", arguments: TestWorld.engines)
+    func productsAndActivities(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let seller = try await world.makeUser(.sales)
+        let account = try await world.makeAccount("Task Farm", by: seller)
+        let admin = try await world.token(for: world.admin), sales = try await world.token(for: seller)
+        try await world.withAPI { api in
+            let products: [[String: Any]] = [["sku": "PUMP-1", "name": "Pump"], ["sku": "VALVE-1", "name": "Valve", "unitPrice": "12.50", "currency": "EUR"]]
+            let made = try await api.call(.post, "/api/v1/products/batch", token: admin, json: ["items": products])
+            #expect(made.status == 201 && made.json["created"] as? Int == 2, "\(made.text)")
+            let repeated = try await api.call(.post, "/api/v1/products/batch", token: admin, json: ["items": [["sku": "NEW-1", "name": "New"], ["sku": "PUMP-1", "name": "Again"]]])
+            #expect(repeated.status == 422 && repeated.fieldErrors.map(\.field) == ["items[1].sku"], "\(repeated.text)")
+            let bySeller = try await api.call(.post, "/api/v1/products/batch", token: sales, json: ["items": products])
+            #expect(bySeller.status == 403)
+
+            let activities: [[String: Any]] = [
+                ["type": "task", "subject": "Call about the pump", "regarding": ["type": "account", "id": account.id.string]],
+                ["type": "phoneCall", "subject": "Called", "status": "completed", "outcome": "Interested"],
+            ]
+            let tasks = try await api.call(.post, "/api/v1/activities/batch", token: sales, json: ["items": activities])
+            #expect(tasks.status == 201 && tasks.json["created"] as? Int == 2, "\(tasks.text)")
+            let records = (tasks.json["items"] as? [[String: Any]])?.compactMap { $0["record"] as? [String: Any] }
+            #expect(records?.map { $0["status"] as? String } == ["open", "completed"])
+            let bad = try await api.call(.post, "/api/v1/activities/batch", token: sales, json: ["items": [["type": "task"], ["type": "task", "subject": "x", "status": "cancelled"]]])
+            #expect(bad.status == 422 && Set(bad.fieldErrors.map(\.field)) == ["items[0].subject", "items[1].status"], "\(bad.text)")
+        }
+    }
+
+    @Test("many records change in one call by id and version; a stale version, a record out of sight or a bad field refuse all",
+          arguments: TestWorld.engines)
+    func updates(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let seller = try await world.makeUser(.sales), other = try await world.makeUser(.sales)
+        let a = try await world.makeAccount("Alder Farm", by: seller), b = try await world.makeAccount("Birch Farm", by: seller)
+        let hidden = try await world.makeAccount("Hidden Farm", by: other)
+        let lead = try await world.makeLead("Frost fans", by: seller)
+        let token = try await world.token(for: seller)
+        try await world.withAPI { api in
+            let changed = try await api.call(.patch, "/api/v1/accounts/batch", token: token, json: ["items": [
+                ["id": a.id.string, "version": 1, "industry": "Dairy"], ["id": b.id.string, "version": 1, "industry": "Arable", "email": nil],
+            ]])
+            #expect(changed.status == 200 && changed.json["updated"] as? Int == 2, "\(changed.text)")
+            let records = (changed.json["items"] as? [[String: Any]])?.compactMap { $0["record"] as? [String: Any] }
+            #expect(records?.map { $0["industry"] as? String } == ["Dairy", "Arable"] && records?.map { $0["version"] as? Int } == [2, 2])
+            #expect(records?.first?["name"] as? String == "Alder Farm", "absent fields are unchanged")
+
+            let stale = try await api.call(.patch, "/api/v1/accounts/batch", token: token, json: ["items": [
+                ["id": a.id.string, "version": 2, "industry": "Beef"], ["id": b.id.string, "version": 1, "industry": "Oats"],
+            ]])
+            #expect(stale.status == 412 && stale.text.contains("items[1]"), "\(stale.text)")
+            let bad = try await api.call(.patch, "/api/v1/accounts/batch", token: token, json: ["items": [
+                ["id": a.id.string, "version": 2, "name": ""], ["id": hidden.id.string, "version": 1, "industry": "x"], ["industry": "no id"],
+            ]])
+            #expect(bad.status == 422 && Set(bad.fieldErrors.map(\.field)) == ["items[0].name", "items[1].id", "items[2].id", "items[2].version"], "\(bad.text)")
+            let reread = try await api.call(.get, "/api/v1/accounts/\(a.id)", token: token)
+            #expect(reread.string("industry") == "Dairy" && reread.json["version"] as? Int == 2, "nothing of the refused calls is stored")
+
+            let leads = try await api.call(.patch, "/api/v1/leads/batch", token: token, json: ["items": [["id": lead.id.string, "version": 1, "status": "contacted", "topic": "Frost fans, 3 rows"]]])
+            let updatedLead = (leads.json["items"] as? [[String: Any]])?.first?["record"] as? [String: Any]
+            #expect(leads.status == 200 && updatedLead?["status"] as? String == "contacted" && updatedLead?["topic"] as? String == "Frost fans, 3 rows", "\(leads.text)")
+        }
+    }
 }

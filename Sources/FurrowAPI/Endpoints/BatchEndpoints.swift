@@ -20,12 +20,32 @@ extension BatchRoutes {
                         bodyErrors: true, use: use)
     }
 
+    static func batchPatch(_ collection: String, _ record: String, _ noun: String, tag: String,
+                           use: @escaping @Sendable (BatchRoutes) -> Handler) -> Endpoint {
+        Endpoint(.patch, "/\(collection)/batch", "update\(record)Batch", tag: tag, "Change many \(noun)",
+                 description: "Up to \(BulkCreate.maxItems) changes in one call and one transaction, each `{id, version, …fields}` read and checked as by the single `PATCH` (absent fields unchanged, null clears): every one is stored, or none. Every bad item is named by its index (`items[3].email`; an `id` the caller cannot see is an error on it); a stale `version` or another refusal answers its status with the item in the detail (412 `version-conflict` for a stale one; the same record twice in one call is stale the second time). The answer lists the records in order.",
+                 body: .json("\(record)BatchPatch"),
+                 answers: [.ok("\(record)BatchUpdated"), .problem(400, [.malformedRequest], detail: "The body is empty, not valid JSON or not an object"),
+                           .unauthorized, .writeForbidden("The caller's role cannot change the records"), .problem(409, detail: "An item was refused by a rule of its record (named in the detail)"),
+                           .problem(412, [.versionConflict], detail: "An item's version is not the record's current one (named in the detail)"),
+                           .problem(413, detail: "The body is larger than \(BodyLimits.text(BodyLimits.batch))")],
+                 bodyErrors: true, use: use)
+    }
+
     static let endpoints: [Endpoint] = [
         batch("accounts", "Account", "accounts", tag: "Accounts", duplicates: true, use: BatchRoutes.accounts),
         batch("contacts", "Contact", "contacts", tag: "Contacts", duplicates: true, use: BatchRoutes.contacts),
         batch("leads", "Lead", "leads", tag: "Leads", duplicates: false, use: BatchRoutes.leads),
         batch("opportunities", "Opportunity", "opportunities", tag: "Opportunities", duplicates: false,
               extra: " Each opportunity may bring its product lines (`lines`, priced from `priceListId`).", use: BatchRoutes.opportunities),
+        batchPatch("accounts", "Account", "accounts", tag: "Accounts", use: BatchRoutes.updateAccounts),
+        batchPatch("contacts", "Contact", "contacts", tag: "Contacts", use: BatchRoutes.updateContacts),
+        batchPatch("leads", "Lead", "leads", tag: "Leads", use: BatchRoutes.updateLeads),
+        batchPatch("opportunities", "Opportunity", "opportunities", tag: "Opportunities", use: BatchRoutes.updateOpportunities),
+        batch("products", "Product", "products", tag: "Products", duplicates: false,
+              extra: " Managers and administrators only; a SKU may not repeat a stored product's or an earlier item's.", use: BatchRoutes.products),
+        batch("activities", "Activity", "activities", tag: "Activities", duplicates: false,
+              extra: " Each may be `completed` at once with its `outcome`, as a single create.", use: BatchRoutes.activities),
     ]
 }
 
@@ -48,6 +68,34 @@ extension Components {
         ])
     }
 
-    static let batchSchemas: [(name: String, schema: Schema)] = [("Account", "accounts"), ("Contact", "contacts"), ("Lead", "leads"), ("Opportunity", "opportunities")]
+    /// A bulk update's body: items of the record's PATCH body with their `id` and `version` required.
+    static func batchPatch(_ record: String, _ noun: String, _ patch: Schema) -> Schema {
+        var item = patch
+        item.description = "A change to one of the \(noun): its id and version, and the fields to change."
+        item.properties.removeAll { $0.name == "id" || $0.name == "version" }
+        item.properties.insert(.init(name: "version", schema: .integer("The record's current version.", minimum: 1)), at: 0)
+        item.properties.insert(.init(name: "id", schema: .uuid("The record to change.")), at: 0)
+        item.required = ["id", "version"]
+        return .object("Up to \(BulkCreate.maxItems) changes to \(noun). Unknown fields are refused (422).", required: ["items"], closed: true, [
+            "items": .array(item, minItems: 1, maxItems: BulkCreate.maxItems),
+        ])
+    }
+
+    static func batchUpdated(_ record: String, _ noun: String) -> Schema {
+        .object("The changed \(noun), in the order sent.", required: ["updated", "items"], [
+            "updated": .integer(minimum: 0),
+            "items": .array(.object(required: ["status", "record"], [
+                "status": .values(["updated"]),
+                "record": .ref(record),
+            ])),
+        ])
+    }
+
+    static let batchPatchSchemas: [(name: String, schema: Schema)] = [("Account", "accounts", accountPatch), ("Contact", "contacts", contactPatch),
+                                                                      ("Lead", "leads", leadPatch), ("Opportunity", "opportunities", opportunityPatch)]
+        .flatMap { [("\($0.0)BatchPatch", batchPatch($0.0, $0.1, $0.2)), ("\($0.0)BatchUpdated", batchUpdated($0.0, $0.1))] }
+
+    static let batchSchemas: [(name: String, schema: Schema)] = [("Account", "accounts"), ("Contact", "contacts"), ("Lead", "leads"), ("Opportunity", "opportunities"),
+                                                                    ("Product", "products"), ("Activity", "activities")]
         .flatMap { [("\($0.0)Batch", batchBody($0.0, $0.1)), ("\($0.0)BatchResult", batchResult($0.0, $0.1))] }
 }

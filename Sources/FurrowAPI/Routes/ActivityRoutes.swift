@@ -33,7 +33,7 @@ struct ActivityRoutes: RouteSet {
             input[keyPath: path] = nil
             if let text = body.string(key) {
                 if let date = Timestamp.date(text) { input[keyPath: path] = date } else {
-                    body.errors.append(FieldError(key, "must be an RFC 3339 UTC timestamp"))
+                    body.fail(key, "must be an RFC 3339 UTC timestamp")
                 }
             }
         }
@@ -79,8 +79,8 @@ struct ActivityRoutes: RouteSet {
         let input = Self.input(&body, over: ActivityService.Input(kind: .task, subject: ""))
         let status = body.has("status") ? body.enumValue("status", Activity.Status.self) : .open
         let outcome = body.string("outcome")
-        if status == .cancelled { body.errors.append(FieldError("status", "a new activity is open or completed")) }
-        if outcome != nil && status != .completed { body.errors.append(FieldError("outcome", "is kept only with status completed")) }
+        if status == .cancelled { body.fail("status", "a new activity is open or completed") }
+        if outcome != nil && status != .completed { body.fail("outcome", "is kept only with status completed") }
         try body.check()
         let activity = try await ActivityService(env).create(input, completedWith: status == .completed ? outcome ?? "" : nil, by: principal)
         return try .json(ActivityDTO(activity), status: .created, location: "/api/v1/activities/\(activity.id)")

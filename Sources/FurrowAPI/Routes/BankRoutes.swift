@@ -111,7 +111,7 @@ struct BankRoutes: RouteSet {
         for field in ["name", "dateColumn", "amountColumn", "referenceColumn"] { body.require(field) }
         var profile = StatementProfile(name: body.string("name") ?? "")
         if let delimiter = body.string("delimiter") {
-            if delimiter.count == 1, let c = delimiter.first { profile.delimiter = c } else { body.errors.append(FieldError("delimiter", "must be one character")) }
+            if delimiter.count == 1, let c = delimiter.first { profile.delimiter = c } else { body.fail("delimiter", "must be one character") }
         }
         profile.dateColumn = body.string("dateColumn") ?? ""
         if body.has("dateFormat") { profile.dateFormat = body.enumValue("dateFormat", StatementProfile.DateFormat.self) ?? .iso }

@@ -4,7 +4,7 @@ import FurrowDomain
 import FurrowHTTP
 import Hummingbird
 
-/// Bulk creates (SPEC §11): up to 1,000 accounts, contacts, leads or opportunities in one call
+/// Bulk creates (SPEC §11): up to 1,000 accounts, contacts, leads, opportunities, products or activities in one call
 /// and one transaction, each item read as its single create reads its body.
 struct BatchRoutes: RouteSet {
     let env: CoreEnvironment
@@ -54,5 +54,101 @@ struct BatchRoutes: RouteSet {
             try await writer.opportunity(item)
         }
         return try Bulk.answer(outcomes) { OpportunityDTO($0) }
+    }
+
+    @Sendable func products(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let policy = try Bulk.policy(request)
+        var (body, items) = try await Bulk.items(request, context, allowed: ProductRoutes.productFields.union(["id", "version", "status", "deactivationDate"]))
+        let routes = ProductRoutes(env: env)
+        let parsed = await Bulk.parse(items, into: &body) { item in routes.product(&item, over: Product(id: Product.ID(UUID()), sku: "", name: "")) }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: policy) { writer, item, _ in
+            try await writer.product(item)
+        }
+        return try Bulk.answer(outcomes, ProductDTO.init)
+    }
+
+    @Sendable func activities(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let policy = try Bulk.policy(request)
+        var (body, items) = try await Bulk.items(request, context, allowed: ActivityRoutes.fields.union(["status", "outcome"])
+            .union(JSONBody.serverOwned).union(["ownerName", "regardingName", "report"]))
+        let parsed = await Bulk.parse(items, into: &body) { item -> (ActivityService.Input, String?) in
+            item.require("type")
+            item.require("subject")
+            let input = ActivityRoutes.input(&item, over: ActivityService.Input(kind: .task, subject: ""))
+            let status = item.has("status") ? item.enumValue("status", Activity.Status.self) : .open
+            let outcome = item.string("outcome")
+            if status == .cancelled { item.fail("status", "a new activity is open or completed") }
+            if outcome != nil && status != .completed { item.fail("outcome", "is kept only with status completed") }
+            return (input, status == .completed ? outcome ?? "" : nil)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: policy) { writer, item, _ in
+            try await writer.activity(item.0, completedWith: item.1)
+        }
+        return try Bulk.answer(outcomes, ActivityDTO.init)
+    }
+
+    // Bulk updates: `PATCH /{records}/batch` with `{items: [{id, version, …changes}]}`.
+
+    @Sendable func updateAccounts(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var (body, items) = try await Bulk.items(request, context, allowed: AccountRoutes.fields.union(JSONBody.serverOwned).union(["parentAccountName", "ownerName"]))
+        let service = AccountService(env)
+        let parsed = try await Bulk.changes(items, into: &body, noun: "an account") { item, id, version in
+            let current = try await service.get(Account.ID(id), by: principal)
+            return (current.id, AccountRoutes.fields(&item, over: current.fields), item.id("ownerId", User.self), version)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: .fail) { writer, item, _ in
+            try await writer.updateAccount(item.0, fields: item.1, ownerId: item.2, expectedVersion: item.3)
+        }
+        return try Bulk.answer(outcomes, done: "updated", AccountDTO.init)
+    }
+
+    @Sendable func updateContacts(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var (body, items) = try await Bulk.items(request, context, allowed: ContactRoutes.fields.union(ContactRoutes.ignored))
+        let service = ContactService(env)
+        let parsed = try await Bulk.changes(items, into: &body, noun: "a contact") { item, id, version in
+            let current = try await service.get(Contact.ID(id), by: principal)
+            return (current.id, ContactRoutes.fields(&item, over: current.fields), item.id("ownerId", User.self), version)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: .fail) { writer, item, _ in
+            try await writer.updateContact(item.0, fields: item.1, ownerId: item.2, expectedVersion: item.3)
+        }
+        return try Bulk.answer(outcomes, done: "updated", ContactDTO.init)
+    }
+
+    @Sendable func updateLeads(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var (body, items) = try await Bulk.items(request, context, allowed: LeadRoutes.fields.union(JSONBody.serverOwned).union(["ownerName", "channelName"]))
+        let service = LeadService(env), routes = LeadRoutes(env: env)
+        let parsed = try await Bulk.changes(items, into: &body, noun: "a lead") { item, id, version in
+            let current = try await service.get(Lead.ID(id), by: principal)
+            let fields = try await routes.fields(&item, over: current.fields)
+            let status = item.enumValue("status", LeadStatus.self)
+            if let status, status != current.status && status != .contacted {
+                item.fail("status", "only 'contacted' is set by editing; use qualify, disqualify or reactivate")
+            }
+            return (current.id, fields, item.id("ownerId", User.self), status == .contacted, version)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: .fail) { writer, item, _ in
+            try await writer.updateLead(item.0, fields: item.1, ownerId: item.2, markContacted: item.3, expectedVersion: item.4)
+        }
+        return try Bulk.answer(outcomes, done: "updated", LeadDTO.init)
+    }
+
+    @Sendable func updateOpportunities(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var (body, items) = try await Bulk.items(request, context, allowed: OpportunityRoutes.fields.union(OpportunityRoutes.verbOwned))
+        let service = OpportunityService(env), routes = OpportunityRoutes(env: env)
+        let parsed = try await Bulk.changes(items, into: &body, noun: "an opportunity") { item, id, version in
+            let current = try await service.get(Opportunity.ID(id), by: principal).opportunity
+            return (current.id, try await routes.input(&item, over: current.fields), version)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: .fail) { writer, item, _ in
+            try await writer.updateOpportunity(item.0, item.1, expectedVersion: item.2)
+        }
+        return try Bulk.answer(outcomes, done: "updated") { OpportunityDTO($0) }
     }
 }

@@ -74,7 +74,7 @@ struct BudgetRoutes: RouteSet {
     static func draft(_ body: inout JSONBody, currency fixed: Currency?) -> BudgetDraft? {
         let currency = fixed.map { code -> Currency in
             if body.has("currency"), body.string("currency")?.uppercased() != code.code {
-                body.errors.append(FieldError("currency", "stays \(code.code), the budget's currency"))
+                body.fail("currency", "stays \(code.code), the budget's currency")
             }
             return code
         } ?? body.currency("currency")

@@ -87,10 +87,10 @@ struct CatalogRoutes: RouteSet {
         let name = body.string("name"), type = body.enumValue("type", KindType.self)
         let stageIds = body.strings("stageIds").compactMap { text -> Stage.ID? in
             if let id = Stage.ID(text) { return id }
-            body.errors.append(FieldError("stageIds", "\(text) is not a UUID"))
+            body.fail("stageIds", "\(text) is not a UUID")
             return nil
         }
-        if Set(stageIds).count != stageIds.count { body.errors.append(FieldError("stageIds", "a stage may appear only once")) }
+        if Set(stageIds).count != stageIds.count { body.fail("stageIds", "a stage may appear only once") }
         let allowed = body.bool("allowed"), demand = body.bool("recordsPrimaryDemand")
         try body.check()
         let kind = OpportunityKind(id: OpportunityKind.ID(UUID()), name: name ?? "", type: type ?? .none, stageIds: stageIds,

@@ -31,11 +31,11 @@ struct InvoiceRoutes: RouteSet {
                 item.require("orderLineId")
                 item.require("quantity")
                 let line = item.string("orderLineId"), quantity = item.decimal("quantity")
-                if let line, Int(line) == nil { item.errors.append(FieldError("orderLineId", "is not a line of this order")) }
+                if let line, Int(line) == nil { item.fail("orderLineId", "is not a line of this order") }
                 body.absorb(item)
                 if let line = line.flatMap({ Int($0) }), let quantity { parts?.append(.init(orderLine: line, quantity: quantity)) }
             }
-            if parts?.isEmpty == true && body.errors.isEmpty { body.errors.append(FieldError("lines", "name at least one order line")) }
+            if parts?.isEmpty == true && body.errors.isEmpty { body.fail("lines", "name at least one order line") }
         }
         try body.check()
         return try reply(try await InvoiceService(env).invoice(order: id, parts: parts, paymentTermId: term, by: principal), status: .created)

@@ -48,11 +48,11 @@ struct LeadRoutes: RouteSet {
                 } else if let value = base.estimatedValue {
                     fields.estimatedValue = Money(value.decimalString, currency: currency)
                     if fields.estimatedValue == nil {
-                        body.errors.append(FieldError("estimatedValue", "\(value.decimalString) cannot be written in \(currency); send a new amount"))
+                        body.fail("estimatedValue", "\(value.decimalString) cannot be written in \(currency); send a new amount")
                     }
                 }
             } else {
-                body.errors.append(FieldError("currency", "is not an ISO 4217 currency code"))
+                body.fail("currency", "is not an ISO 4217 currency code")
             }
         }
         fields.source = Self.source(&body, over: base.source)
@@ -91,7 +91,7 @@ struct LeadRoutes: RouteSet {
         let owner = body.id("ownerId", User.self)
         let status = body.enumValue("status", LeadStatus.self)
         if let status, status != current.status && status != .contacted {
-            body.errors.append(FieldError("status", "only 'contacted' is set by editing; use qualify, disqualify or reactivate"))
+            body.fail("status", "only 'contacted' is set by editing; use qualify, disqualify or reactivate")
         }
         try body.check()
         let lead = try await LeadService(env).update(id, fields: fields, ownerId: owner, markContacted: status == .contacted,

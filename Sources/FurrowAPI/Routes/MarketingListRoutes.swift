@@ -109,7 +109,7 @@ struct MarketingListRoutes: RouteSet {
             }
         }
         if (query == nil) == !body.has("memberIds") || (query != nil && body.has("memberIds")) {
-            body.errors.append(FieldError("memberIds", "send memberIds (records by id) or query (the current matches of a filter), one of them"))
+            body.fail("memberIds", "send memberIds (records by id) or query (the current matches of a filter), one of them")
         }
         try body.check()
         let service = MarketingListService(env)

@@ -126,14 +126,14 @@ struct SettingsRoutes: RouteSet {
             switch body.raw("workingDays") {
             case .array(let items)?:
                 workingDays = items.compactMap { if case .int(let n) = $0 { n } else { nil } }
-                if workingDays?.count != items.count { body.errors.append(FieldError("workingDays", "takes whole numbers 1 to 7")) }
-                else if items.count > 7 { body.errors.append(FieldError("workingDays", "takes each weekday at most once (at most 7)")) }
+                if workingDays?.count != items.count { body.fail("workingDays", "takes whole numbers 1 to 7") }
+                else if items.count > 7 { body.fail("workingDays", "takes each weekday at most once (at most 7)") }
             case .null?, nil: break
-            default: body.errors.append(FieldError("workingDays", "must be an array of weekdays 1 to 7"))
+            default: body.fail("workingDays", "must be an array of weekdays 1 to 7")
             }
         }
         if states?.contains(where: { $0.trimmedSpaces().isEmpty }) == true {
-            body.errors.append(FieldError("calendarStates", "takes inProgress, won, lost or stage ids, none of them empty"))
+            body.fail("calendarStates", "takes inProgress, won, lost or stage ids, none of them empty")
         }
         try body.check()
         let days = workingDays

@@ -25,13 +25,13 @@ struct OpportunityRoutes: RouteSet {
         if body.has("termsOfSale") { fields.termsOfSale = body.string("termsOfSale") }
         if body.has("currency") {
             if let currency = body.string("currency").flatMap(Currency.init) { fields.currency = currency }
-            else { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
+            else { body.fail("currency", "is not an ISO 4217 currency code") }
         }
         if body.has("estimatedRevenue") { fields.estimatedRevenue = body.money("estimatedRevenue", currency: fields.currency) }
         else if let revenue = fields.estimatedRevenue, revenue.currency != fields.currency {
             fields.estimatedRevenue = Money(revenue.decimalString, currency: fields.currency)
             if fields.estimatedRevenue == nil {
-                body.errors.append(FieldError("estimatedRevenue", "\(revenue.decimalString) cannot be written in \(fields.currency); send a new amount"))
+                body.fail("estimatedRevenue", "\(revenue.decimalString) cannot be written in \(fields.currency); send a new amount")
             }
         }
         if body.has("revenueMode") { fields.revenueMode = body.enumValue("revenueMode", RevenueMode.self) ?? fields.revenueMode }
@@ -58,7 +58,7 @@ struct OpportunityRoutes: RouteSet {
                 item.require("description")
                 let description = item.string("description")?.trimmed(), product = item.uuid("productId")
                 if let description, description.isEmpty || description.exceeds(maxLength: 500) {
-                    item.errors.append(FieldError("description", "must be 1 to 500 characters"))
+                    item.fail("description", "must be 1 to 500 characters")
                 }
                 let quantity = item.decimal("quantity") ?? Micros(value: Micros.scale)
                 let amount = item.money("amount", currency: fields.currency), comment = item.string("comment")
@@ -130,10 +130,10 @@ struct OpportunityRoutes: RouteSet {
         let principal = try context.requirePrincipal()
         let id = try context.id(Opportunity.self)
         var body = try await JSONBody(request, context: context, allowed: ["outcome", "actualRevenue", "lostReasonId"])
-        if body.string("actualRevenue")?.hasPrefix("-") == true { body.errors.append(FieldError("actualRevenue", "cannot be negative")) }
+        if body.string("actualRevenue")?.hasPrefix("-") == true { body.fail("actualRevenue", "cannot be negative") }
         body.require("outcome")
         let outcome = body.string("outcome")
-        if let outcome, outcome != "won" && outcome != "lost" { body.errors.append(FieldError("outcome", "must be won or lost")) }
+        if let outcome, outcome != "won" && outcome != "lost" { body.fail("outcome", "must be won or lost") }
         let current = try await OpportunityService(env).get(id, by: principal).opportunity
         let revenue = body.money("actualRevenue", currency: current.fields.currency)
         let reason = body.id("lostReasonId", Reason.self)

@@ -67,7 +67,7 @@ struct OrderLifecycleRoutes: RouteSet {
         var at: Date? = nil
         if let text = body.string("at") {
             at = Timestamp.date(text)
-            if at == nil { body.errors.append(FieldError("at", "must be an RFC 3339 UTC timestamp")) }
+            if at == nil { body.fail("at", "must be an RFC 3339 UTC timestamp") }
             else if let at, !Bounds.contains(at) { body.errors.append(FieldError("at", Bounds.timeMessage)) }
         }
         try body.check()

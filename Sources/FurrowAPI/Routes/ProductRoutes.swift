@@ -38,7 +38,7 @@ struct ProductRoutes: RouteSet {
                 product.unitPrice = body.has("unitPrice") ? body.money("unitPrice", currency: currency)
                     : base.unitPrice.flatMap { Money($0.decimalString, currency: currency) }
             } else if body.has("unitPrice") && body.string("unitPrice") != nil {
-                body.errors.append(FieldError("currency", "a price needs an ISO 4217 currency"))
+                body.fail("currency", "a price needs an ISO 4217 currency")
             }
         }
         if body.has("taxRateId") { product.taxRateId = body.id("taxRateId", TaxRate.self) }
@@ -83,7 +83,7 @@ struct ProductRoutes: RouteSet {
         if body.has("name") { list.name = body.string("name") ?? "" }
         if body.has("currency") {
             if let currency = body.string("currency").flatMap(Currency.init) { list.currency = currency }
-            else { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
+            else { body.fail("currency", "is not an ISO 4217 currency code") }
         }
         if body.has("validFrom") {
             // A list is always valid from some day: null is not a date (unless already refused as missing).

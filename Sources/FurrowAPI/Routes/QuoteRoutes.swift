@@ -20,7 +20,7 @@ struct QuoteRoutes: RouteSet {
                                validUntil: body.day("validUntil"), comments: body.string("comments"), terms: body.string("terms"))
         if body.has("currency") {
             input.currency = body.string("currency").flatMap(Currency.init)
-            if input.currency == nil { body.errors.append(FieldError("currency", "is not an ISO 4217 currency code")) }
+            if input.currency == nil { body.fail("currency", "is not an ISO 4217 currency code") }
         }
         input.lines = Self.lines(&body)
         return input
@@ -34,7 +34,7 @@ struct QuoteRoutes: RouteSet {
             let line = QuoteInput.Line(productId: item.id("productId", Product.self), description: item.string("description"),
                                        quantity: item.decimal("quantity") ?? Micros(value: 0), unitPrice: item.decimal("unitPrice"),
                                        discountPercent: item.decimal("discountPercent"), taxRateId: item.id("taxRateId", TaxRate.self))
-            if line.productId == nil && !item.has("description") { item.errors.append(FieldError("description", "a write-in line needs a description")) }
+            if line.productId == nil && !item.has("description") { item.fail("description", "a write-in line needs a description") }
             body.absorb(item)
             lines.append(line)
         }

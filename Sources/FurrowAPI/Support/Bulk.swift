@@ -45,19 +45,43 @@ enum Bulk {
         let duplicateOf: [DuplicateMatch]?
     }
 
+    struct Updated<Record: Encodable & Sendable>: Encodable, Sendable {
+        let updated: Int
+        let items: [Entry<Record>]
+    }
+
+    /// An item of a bulk update: its `id` and `version` (required), read by `read` over the record
+    /// as the caller sees it now; nil when it has errors or is no record of theirs.
+    static func changes<Item>(_ items: [JSONBody], into body: inout JSONBody, noun: String,
+                              _ read: (inout JSONBody, UUID, Int) async throws -> Item?) async throws -> [Item?] {
+        try await parse(items, into: &body) { item -> Item? in
+            item.require("id")
+            item.require("version")
+            guard let id = item.uuid("id"), let version = item.int("version") else { return nil }
+            do {
+                return try await read(&item, id, version)
+            } catch CoreError.notFound {
+                item.fail("id", "is not \(noun) you can see")
+                return nil
+            }
+        }.map { $0.flatMap { $0 } }
+    }
+
     struct Answer<Record: Encodable & Sendable>: Encodable, Sendable {
         let created: Int, skipped: Int
         let items: [Entry<Record>]
     }
 
-    static func answer<Record: Sendable, DTO: Encodable & Sendable>(_ outcomes: [BulkCreate.Outcome<Record>], _ dto: (Record) -> DTO) throws -> Response {
+    static func answer<Record: Sendable, DTO: Encodable & Sendable>(_ outcomes: [BulkCreate.Outcome<Record>], done: String = "created",
+                                                                    _ dto: (Record) -> DTO) throws -> Response {
         let entries = outcomes.map { outcome -> Entry<DTO> in
             switch outcome {
-            case .created(let record): Entry(status: "created", record: dto(record), duplicateOf: nil)
+            case .created(let record): Entry(status: done, record: dto(record), duplicateOf: nil)
             case .skipped(let matches): Entry(status: "skipped", record: nil, duplicateOf: matches)
             }
         }
-        let created = entries.filter { $0.status == "created" }.count
-        return try .json(Answer(created: created, skipped: entries.count - created, items: entries), status: .created)
+        let stored = entries.filter { $0.status == done }.count
+        if done == "updated" { return try .json(Updated(updated: stored, items: entries)) }
+        return try .json(Answer(created: stored, skipped: entries.count - stored, items: entries), status: .created)
     }
 }

@@ -49,6 +49,12 @@ public struct ActivityService: Sendable {
     /// with its outcome, in the same transaction.
     public func create(_ input: Input, completedWith outcome: String? = nil, by principal: Principal) async throws -> Activity {
         guard principal.canWriteRecords else { throw CoreError.forbidden("read-only users cannot create records") }
+        let valid = try prepared(input, completedWith: outcome, by: principal)
+        return try await env.transaction(by: principal) { transaction in try await insert(valid, input: input, in: transaction) }
+    }
+
+    /// A new activity, checked; completed at once when `outcome` is given.
+    func prepared(_ input: Input, completedWith outcome: String?, by principal: Principal) throws -> Activity {
         let now = env.clock.now()
         var activity = Activity(id: env.newID(), kind: input.kind, subject: input.subject, ownership: Ownership(ownerId: principal.userId, teamId: principal.teamId),
                                 createdAt: now, updatedAt: now)
@@ -58,15 +64,16 @@ public struct ActivityService: Sendable {
             activity.outcome = outcome
             try activity.complete(outcome: outcome, at: now)
         }
-        let valid = try activity.validated()
-        return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            var activity = valid
-            try await checkLinks(&activity, ownerId: input.ownerId, session, principal)
-            try await Self.checkBudgetActivity(activity.budgetActivityId, before: nil, transaction)
-            try await transaction.create(activity)
-            return activity
-        }
+        return try activity.validated()
+    }
+
+    /// Stores a prepared activity in the caller's transaction (also used by bulk creates).
+    func insert(_ prepared: Activity, input: Input, in transaction: Transaction) async throws -> Activity {
+        var activity = prepared
+        try await checkLinks(&activity, ownerId: input.ownerId, transaction.session, transaction.principal)
+        try await Self.checkBudgetActivity(activity.budgetActivityId, before: nil, transaction)
+        try await transaction.create(activity)
+        return activity
     }
 
     /// Replaces the editable fields; a changed time bumps the calendar sequence and re-arms the reminder.

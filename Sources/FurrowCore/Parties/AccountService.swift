@@ -45,20 +45,26 @@ public struct AccountService: Sendable {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.validated()
         return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            var account = try await transaction.loadChangeable(Account.self, id)
-            guard account.version == expectedVersion else { throw CoreError.versionConflict(current: account.version) }
-            let before = account
-            if fields.parentAccountId != account.fields.parentAccountId {
-                try await checkParent(fields.parentAccountId, of: id, in: session, by: principal)
-            }
-            account.fields = fields
-            if let ownerId, ownerId != account.ownership.ownerId {
-                account.ownership = try await session.ownership(requested: ownerId, by: principal)
-            }
-            try await transaction.save(&account, over: before, action: "update")
-            return account
+            try await updating(id, fields: fields, ownerId: ownerId, expectedVersion: expectedVersion, in: transaction)
         }
+    }
+
+    /// The change in the caller's transaction (also used by bulk updates).
+    func updating(_ id: Account.ID, fields: AccountFields, ownerId: User.ID?, expectedVersion: Int, in transaction: Transaction) async throws -> Account {
+        let principal = transaction.principal
+        let session = transaction.session
+        var account = try await transaction.loadChangeable(Account.self, id)
+        guard account.version == expectedVersion else { throw CoreError.versionConflict(current: account.version) }
+        let before = account
+        if fields.parentAccountId != account.fields.parentAccountId {
+            try await checkParent(fields.parentAccountId, of: id, in: session, by: principal)
+        }
+        account.fields = fields
+        if let ownerId, ownerId != account.ownership.ownerId {
+            account.ownership = try await session.ownership(requested: ownerId, by: principal)
+        }
+        try await transaction.save(&account, over: before, action: "update")
+        return account
     }
 
     public func delete(_ id: Account.ID, by principal: Principal) async throws {

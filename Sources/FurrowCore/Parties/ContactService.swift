@@ -95,23 +95,29 @@ public struct ContactService: Sendable {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.validated()
         return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            var contact = try await transaction.loadChangeable(Contact.self, id)
-            guard contact.version == expectedVersion else { throw CoreError.versionConflict(current: contact.version) }
-            let before = contact
-            var accountName: String? = nil
-            if fields.accountId != contact.fields.accountId || fields.accountId != nil {
-                accountName = try await checkAccount(fields.accountId, in: session, by: principal,
-                                                     unchanged: fields.accountId == contact.fields.accountId)
-            }
-            contact.fields = fields
-            if let ownerId, ownerId != contact.ownership.ownerId {
-                contact.ownership = try await session.ownership(requested: ownerId, by: principal)
-            }
-            try await transaction.save(&contact, over: before, action: "update")
-            if contact.version != before.version { try await session.index(contact.searchEntry(accountName: accountName)) }
-            return contact
+            try await updating(id, fields: fields, ownerId: ownerId, expectedVersion: expectedVersion, in: transaction)
         }
+    }
+
+    /// The change in the caller's transaction (also used by bulk updates).
+    func updating(_ id: Contact.ID, fields: ContactFields, ownerId: User.ID?, expectedVersion: Int, in transaction: Transaction) async throws -> Contact {
+        let principal = transaction.principal
+        let session = transaction.session
+        var contact = try await transaction.loadChangeable(Contact.self, id)
+        guard contact.version == expectedVersion else { throw CoreError.versionConflict(current: contact.version) }
+        let before = contact
+        var accountName: String? = nil
+        if fields.accountId != contact.fields.accountId || fields.accountId != nil {
+            accountName = try await checkAccount(fields.accountId, in: session, by: principal,
+                                                 unchanged: fields.accountId == contact.fields.accountId)
+        }
+        contact.fields = fields
+        if let ownerId, ownerId != contact.ownership.ownerId {
+            contact.ownership = try await session.ownership(requested: ownerId, by: principal)
+        }
+        try await transaction.save(&contact, over: before, action: "update")
+        if contact.version != before.version { try await session.index(contact.searchEntry(accountName: accountName)) }
+        return contact
     }
 
     public func delete(_ id: Contact.ID, by principal: Principal) async throws {

@@ -58,7 +58,16 @@ public struct LeadService: Sendable {
                        expectedVersion: Int?, by principal: Principal) async throws -> Lead {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.validated()
-        return try await change(id, expectedVersion: expectedVersion, action: "update", by: principal) { lead, session in
+        return try await env.transaction(by: principal) { transaction in
+            try await updating(id, fields: fields, ownerId: ownerId, markContacted: markContacted, expectedVersion: expectedVersion, in: transaction)
+        }
+    }
+
+    /// The change in the caller's transaction (also used by bulk updates).
+    func updating(_ id: Lead.ID, fields: LeadFields, ownerId: User.ID?, markContacted: Bool = false, expectedVersion: Int,
+                  in transaction: Transaction) async throws -> Lead {
+        let principal = transaction.principal, session = transaction.session
+        return try await transaction.change(Lead.self, id, action: "update", expectedVersion: expectedVersion) { lead in
             try lead.checkEditable()
             if fields != lead.fields { try await session.checkSource(fields.source, campaign: fields.campaignId) }
             lead.fields = fields

@@ -76,44 +76,50 @@ public struct OpportunityService: Sendable {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let fields = try input.fields.validated()
         return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
-            guard opportunity.version == expectedVersion else { throw CoreError.versionConflict(current: opportunity.version) }
-            try opportunity.checkOpen()
-            let stored = opportunity
-            if let kindId = input.kindId, kindId != opportunity.kindId {
-                throw ValidationError([FieldError("kindId", "the kind of an opportunity cannot change; create a new one")])
-            }
-            let kind = try await session.kind(id: opportunity.kindId)
-            if let lines = input.demandLines, !lines.isEmpty, kind?.recordsPrimaryDemand != true { throw PipelineError.primaryDemandDisabled }
-            if let probability = input.probability {
-                if let error = Opportunity.probabilityError(probability) { throw ValidationError([error]) }
-                if probability != opportunity.probability { opportunity.probability = probability; opportunity.probabilitySetByHand = true }
-            }
-            if fields != opportunity.fields { try await checkLinks(fields, in: session, by: principal) }
-            opportunity.fields = fields
-            if fields.revenueMode == .system {
-                let (_, lines) = try await session.opportunityLines(of: id)
-                opportunity.fields.estimatedRevenue = DocumentTotals(lines.map { $0.price(in: fields.currency) }, currency: fields.currency).subtotal
-            }
-            if let ownerId = input.ownerId, ownerId != opportunity.ownership.ownerId {
-                opportunity.ownership = try await session.ownership(requested: ownerId, by: principal)
-                try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,
-                                                   what: "the opportunity “\(fields.name)”", link: "/opportunities/\(id)")
-            }
-            var changes: [FieldChange] = []
-            if let parties = input.parties, parties != (try await session.parties(of: id)) {
-                try await session.checkParties(parties, by: principal)
-                try await session.replaceParties(of: id, with: parties)
-                changes.append(FieldChange(field: "parties", old: nil, new: "\(parties.count) parties"))
-            }
-            if let lines = input.demandLines, lines != (try await session.demandLines(of: id)) {
-                try await session.replaceDemandLines(of: id, with: lines)
-                changes.append(FieldChange(field: "demandLines", old: nil, new: "\(lines.count) lines"))
-            }
-            try await transaction.save(&opportunity, over: stored, action: "update", extra: changes)
-            return opportunity
+            try await updating(id, input, fields: fields, expectedVersion: expectedVersion, in: transaction)
         }
+    }
+
+    /// The change in the caller's transaction (also used by bulk updates).
+    func updating(_ id: Opportunity.ID, _ input: OpportunityInput, fields: OpportunityFields, expectedVersion: Int, in transaction: Transaction) async throws -> Opportunity {
+        let principal = transaction.principal
+        let session = transaction.session
+        var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
+        guard opportunity.version == expectedVersion else { throw CoreError.versionConflict(current: opportunity.version) }
+        try opportunity.checkOpen()
+        let stored = opportunity
+        if let kindId = input.kindId, kindId != opportunity.kindId {
+            throw ValidationError([FieldError("kindId", "the kind of an opportunity cannot change; create a new one")])
+        }
+        let kind = try await session.kind(id: opportunity.kindId)
+        if let lines = input.demandLines, !lines.isEmpty, kind?.recordsPrimaryDemand != true { throw PipelineError.primaryDemandDisabled }
+        if let probability = input.probability {
+            if let error = Opportunity.probabilityError(probability) { throw ValidationError([error]) }
+            if probability != opportunity.probability { opportunity.probability = probability; opportunity.probabilitySetByHand = true }
+        }
+        if fields != opportunity.fields { try await checkLinks(fields, in: session, by: principal) }
+        opportunity.fields = fields
+        if fields.revenueMode == .system {
+            let (_, lines) = try await session.opportunityLines(of: id)
+            opportunity.fields.estimatedRevenue = DocumentTotals(lines.map { $0.price(in: fields.currency) }, currency: fields.currency).subtotal
+        }
+        if let ownerId = input.ownerId, ownerId != opportunity.ownership.ownerId {
+            opportunity.ownership = try await session.ownership(requested: ownerId, by: principal)
+            try await session.notifyAssignment(env, owner: ownerId, by: principal.userId,
+                                               what: "the opportunity “\(fields.name)”", link: "/opportunities/\(id)")
+        }
+        var changes: [FieldChange] = []
+        if let parties = input.parties, parties != (try await session.parties(of: id)) {
+            try await session.checkParties(parties, by: principal)
+            try await session.replaceParties(of: id, with: parties)
+            changes.append(FieldChange(field: "parties", old: nil, new: "\(parties.count) parties"))
+        }
+        if let lines = input.demandLines, lines != (try await session.demandLines(of: id)) {
+            try await session.replaceDemandLines(of: id, with: lines)
+            changes.append(FieldChange(field: "demandLines", old: nil, new: "\(lines.count) lines"))
+        }
+        try await transaction.save(&opportunity, over: stored, action: "update", extra: changes)
+        return opportunity
     }
 
     /// Moves the opportunity to a stage of its kind (SPEC §3 stage gates; rules 100–102, 85–86).

@@ -47,10 +47,44 @@ public struct BatchWriter {
         return try await LeadService(env).insert(fields, ownership: ownership, in: transaction)
     }
 
+    /// A catalog product (managers and administrators).
+    public func product(_ input: Product) async throws -> Product {
+        let service = ProductService(env)
+        try service.requireEditor(principal)
+        let product = try service.prepared(input)
+        try await service.insert(product, in: transaction)
+        return product
+    }
+
+    /// An activity, completed at once when `outcome` is given.
+    public func activity(_ input: ActivityService.Input, completedWith outcome: String? = nil) async throws -> Activity {
+        let service = ActivityService(env)
+        return try await service.insert(try service.prepared(input, completedWith: outcome, by: principal), input: input, in: transaction)
+    }
+
     public func opportunity(_ input: OpportunityInput) async throws -> Opportunity {
         let fields = try input.fields.validated()
         if let error = Opportunity.probabilityError(input.probability) { throw ValidationError([error]) }
         let ownership = try await session.ownership(requested: input.ownerId, by: principal)
         return try await OpportunityService(env).insert(fields, input: input, ownership: ownership, leadId: nil, in: transaction)
+    }
+
+    // Changes (bulk updates): each as its single update, expecting its version.
+
+    public func updateAccount(_ id: Account.ID, fields: AccountFields, ownerId: User.ID?, expectedVersion: Int) async throws -> Account {
+        try await AccountService(env).updating(id, fields: try fields.validated(), ownerId: ownerId, expectedVersion: expectedVersion, in: transaction)
+    }
+
+    public func updateContact(_ id: Contact.ID, fields: ContactFields, ownerId: User.ID?, expectedVersion: Int) async throws -> Contact {
+        try await ContactService(env).updating(id, fields: try fields.validated(), ownerId: ownerId, expectedVersion: expectedVersion, in: transaction)
+    }
+
+    public func updateLead(_ id: Lead.ID, fields: LeadFields, ownerId: User.ID?, markContacted: Bool, expectedVersion: Int) async throws -> Lead {
+        try await LeadService(env).updating(id, fields: try fields.validated(), ownerId: ownerId, markContacted: markContacted,
+                                            expectedVersion: expectedVersion, in: transaction)
+    }
+
+    public func updateOpportunity(_ id: Opportunity.ID, _ input: OpportunityInput, expectedVersion: Int) async throws -> Opportunity {
+        try await OpportunityService(env).updating(id, input, fields: try input.fields.validated(), expectedVersion: expectedVersion, in: transaction)
     }
 }

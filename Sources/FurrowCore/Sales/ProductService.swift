@@ -38,17 +38,25 @@ public struct ProductService: Sendable {
 
     public func createProduct(_ input: Product, by principal: Principal) async throws -> Product {
         try requireEditor(principal)
+        let created = try prepared(input)
+        try await env.transaction(by: principal) { transaction in try await insert(created, in: transaction) }
+        return created
+    }
+
+    /// A new product, checked and given its id.
+    func prepared(_ input: Product) throws -> Product {
         var product = try input.validated()
         product.id = env.newID()
         product.version = 1
-        let created = product
-        try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            if try await session.product(sku: created.sku) != nil { throw ValidationError([FieldError("sku", "is used by another product")]) }
-            if let rate = created.taxRateId, try await session.taxRate(id: rate) == nil { throw ValidationError([FieldError("taxRateId", "is not a tax rate")]) }
-            try await transaction.create(created)
-        }
-        return created
+        return product
+    }
+
+    /// Stores a prepared product in the caller's transaction (also used by bulk creates).
+    func insert(_ product: Product, in transaction: Transaction) async throws {
+        let session = transaction.session
+        if try await session.product(sku: product.sku) != nil { throw ValidationError([FieldError("sku", "is used by another product")]) }
+        if let rate = product.taxRateId, try await session.taxRate(id: rate) == nil { throw ValidationError([FieldError("taxRateId", "is not a tax rate")]) }
+        try await transaction.create(product)
     }
 
     public func updateProduct(_ id: Product.ID, _ input: Product, expectedVersion: Int?, by principal: Principal) async throws -> Product {
@@ -108,7 +116,7 @@ public struct ProductService: Sendable {
         }
     }
 
-    private func requireEditor(_ principal: Principal) throws {
+    func requireEditor(_ principal: Principal) throws {
         guard principal.canReassign else { throw CoreError.forbidden("only managers and administrators change the catalog") }
     }
 }
