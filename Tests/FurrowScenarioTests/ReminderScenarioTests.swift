@@ -22,11 +22,17 @@ struct ReminderScenarioTests {
         }
         // two workers on the same database (PostgreSQL: two pools, as two servers would have)
         let second = try await world.secondServer()
-        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
-            for env in [world.env, second.env, world.env, second.env] {
-                group.addTask { var total = 0; while true { let n = try await ReminderService(env).fireDueReminders(limit: 3); if n == 0 { return total }; total += n } }
+        let counts: Int
+        do {
+            counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for env in [world.env, second.env, world.env, second.env] {
+                    group.addTask { var total = 0; while true { let n = try await ReminderService(env).fireDueReminders(limit: 3); if n == 0 { return total }; total += n } }
+                }
+                return try await group.reduce(0, +)
             }
-            return try await group.reduce(0, +)
+        } catch {
+            await second.store.close()  // a store must be closed before it goes: report the error, not a crash
+            throw error
         }
         await second.store.close()
         #expect(counts == 20)

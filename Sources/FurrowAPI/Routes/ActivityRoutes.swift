@@ -71,9 +71,13 @@ struct ActivityRoutes: RouteSet {
         return try await ListExport.answer(request, query, .activities, env: env, by: principal)
     }
 
-    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["status", "outcome"]), ignoring: JSONBody.serverOwned.union(["ownerName", "regardingName", "report"]))
+    /// What a new activity's body may hold, and what it may send back and is ignored.
+    static let createFields = fields.union(["status", "outcome"])
+    static let createIgnored = JSONBody.serverOwned.union(["ownerName", "regardingName", "report"])
+
+    /// A new activity's body (a single create's or a bulk create's item): its fields, and the
+    /// outcome it is completed with at once when its `status` is `completed`.
+    static func newActivity(_ body: inout JSONBody) -> (input: ActivityService.Input, completedWith: String?) {
         body.require("type")
         body.require("subject")
         let input = Self.input(&body, over: ActivityService.Input(kind: .task, subject: ""))
@@ -81,8 +85,15 @@ struct ActivityRoutes: RouteSet {
         let outcome = body.string("outcome")
         if status == .cancelled { body.fail("status", "a new activity is open or completed") }
         if outcome != nil && status != .completed { body.fail("outcome", "is kept only with status completed") }
+        return (input, status == .completed ? outcome ?? "" : nil)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: Self.createFields, ignoring: Self.createIgnored)
+        let (input, outcome) = Self.newActivity(&body)
         try body.check()
-        let activity = try await ActivityService(env).create(input, completedWith: status == .completed ? outcome ?? "" : nil, by: principal)
+        let activity = try await ActivityService(env).create(input, completedWith: outcome, by: principal)
         return try .json(ActivityDTO(activity), status: .created, location: "/api/v1/activities/\(activity.id)")
     }
 

@@ -71,18 +71,8 @@ struct BatchRoutes: RouteSet {
     @Sendable func activities(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let policy = try Bulk.policy(request)
-        var (body, items) = try await Bulk.items(request, context, allowed: ActivityRoutes.fields.union(["status", "outcome"])
-            .union(JSONBody.serverOwned).union(["ownerName", "regardingName", "report"]))
-        let parsed = await Bulk.parse(items, into: &body) { item -> (ActivityService.Input, String?) in
-            item.require("type")
-            item.require("subject")
-            let input = ActivityRoutes.input(&item, over: ActivityService.Input(kind: .task, subject: ""))
-            let status = item.has("status") ? item.enumValue("status", Activity.Status.self) : .open
-            let outcome = item.string("outcome")
-            if status == .cancelled { item.fail("status", "a new activity is open or completed") }
-            if outcome != nil && status != .completed { item.fail("outcome", "is kept only with status completed") }
-            return (input, status == .completed ? outcome ?? "" : nil)
-        }
+        var (body, items) = try await Bulk.items(request, context, allowed: ActivityRoutes.createFields.union(ActivityRoutes.createIgnored))
+        let parsed = await Bulk.parse(items, into: &body) { item in ActivityRoutes.newActivity(&item) }
         let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: policy) { writer, item, _ in
             try await writer.activity(item.0, completedWith: item.1)
         }
