@@ -190,4 +190,30 @@ struct BulkCreateTests {
             #expect(leads.status == 200 && updatedLead?["status"] as? String == "contacted" && updatedLead?["topic"] as? String == "Frost fans, 3 rows", "\(leads.text)")
         }
     }
+
+    @Test("products and activities change in bulk too; a seller may not change products", arguments: TestWorld.engines)
+    func productAndActivityUpdates(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let seller = try await world.makeUser(.sales)
+        let pump = try await world.makeProduct("Pump"), valve = try await world.makeProduct("Valve")
+        let admin = try await world.token(for: world.admin), sales = try await world.token(for: seller)
+        try await world.withAPI { api in
+            let products = try await api.call(.patch, "/api/v1/products/batch", token: admin, json: ["items": [
+                ["id": pump.id.string, "version": 1, "name": "Pump, 2 kW"], ["id": valve.id.string, "version": 1, "unit": "piece"],
+            ]])
+            #expect(products.status == 200 && products.json["updated"] as? Int == 2, "\(products.text)")
+            let names = (products.json["items"] as? [[String: Any]])?.compactMap { ($0["record"] as? [String: Any])?["name"] as? String }
+            #expect(names == ["Pump, 2 kW", "Valve"])
+            let refused = try await api.call(.patch, "/api/v1/products/batch", token: sales, json: ["items": [["id": pump.id.string, "version": 2, "name": "x"]]])
+            #expect(refused.status == 403, "\(refused.text)")
+
+            let made = try await api.call(.post, "/api/v1/activities/batch", token: sales, json: ["items": [["type": "task", "subject": "One"], ["type": "task", "subject": "Two"]]])
+            let ids = (made.json["items"] as? [[String: Any]])?.compactMap { ($0["record"] as? [String: Any])?["id"] as? String } ?? []
+            let changed = try await api.call(.patch, "/api/v1/activities/batch", token: sales, json: ["items": ids.map { ["id": $0, "version": 1, "location": "Barn 2"] }])
+            #expect(changed.status == 200 && changed.json["updated"] as? Int == 2, "\(changed.text)")
+            let places = (changed.json["items"] as? [[String: Any]])?.compactMap { ($0["record"] as? [String: Any])?["location"] as? String }
+            #expect(places == ["Barn 2", "Barn 2"])
+        }
+    }
 }

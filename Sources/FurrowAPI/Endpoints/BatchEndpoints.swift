@@ -42,6 +42,8 @@ extension BatchRoutes {
         batchPatch("contacts", "Contact", "contacts", tag: "Contacts", use: BatchRoutes.updateContacts),
         batchPatch("leads", "Lead", "leads", tag: "Leads", use: BatchRoutes.updateLeads),
         batchPatch("opportunities", "Opportunity", "opportunities", tag: "Opportunities", use: BatchRoutes.updateOpportunities),
+        batchPatch("products", "Product", "products", tag: "Products", use: BatchRoutes.updateProducts),
+        batchPatch("activities", "Activity", "activities", tag: "Activities", use: BatchRoutes.updateActivities),
         batch("products", "Product", "products", tag: "Products", duplicates: false,
               extra: " Managers and administrators only; a SKU may not repeat a stored product's or an earlier item's.", use: BatchRoutes.products),
         batch("activities", "Activity", "activities", tag: "Activities", duplicates: false,
@@ -92,7 +94,8 @@ extension Components {
     }
 
     static let batchPatchSchemas: [(name: String, schema: Schema)] = [("Account", "accounts", accountPatch), ("Contact", "contacts", contactPatch),
-                                                                      ("Lead", "leads", leadPatch), ("Opportunity", "opportunities", opportunityPatch)]
+                                                                      ("Lead", "leads", leadPatch), ("Opportunity", "opportunities", opportunityPatch),
+                                                                      ("Product", "products", productPatch), ("Activity", "activities", activityPatch)]
         .flatMap { [("\($0.0)BatchPatch", batchPatch($0.0, $0.1, $0.2)), ("\($0.0)BatchUpdated", batchUpdated($0.0, $0.1))] }
 
     static let batchSchemas: [(name: String, schema: Schema)] = [("Account", "accounts"), ("Contact", "contacts"), ("Lead", "leads"), ("Opportunity", "opportunities"),

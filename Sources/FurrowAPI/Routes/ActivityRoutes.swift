@@ -71,6 +71,9 @@ struct ActivityRoutes: RouteSet {
         return try await ListExport.answer(request, query, .activities, env: env, by: principal)
     }
 
+    /// What a change may send back and is ignored (its verbs change these).
+    static let updateIgnored = JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence", "ownerName", "regardingName", "report"])
+
     /// What a new activity's body may hold, and what it may send back and is ignored.
     static let createFields = fields.union(["status", "outcome"])
     static let createIgnored = JSONBody.serverOwned.union(["ownerName", "regardingName", "report"])
@@ -106,8 +109,7 @@ struct ActivityRoutes: RouteSet {
         let principal = try context.requirePrincipal()
         let id = try context.id(Activity.self)
         let current = try await ActivityService(env).get(id, by: principal)
-        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["version"]),
-                                      ignoring: JSONBody.serverOwned.union(["status", "outcome", "completedAt", "remindedAt", "sequence", "ownerName", "regardingName", "report"]))
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["version"]), ignoring: Self.updateIgnored)
         let version = try request.expectedVersion(&body)
         let input = Self.input(&body, over: Self.input(from: current))
         try body.check()

@@ -141,4 +141,32 @@ struct BatchRoutes: RouteSet {
         }
         return try Bulk.answer(outcomes, done: "updated") { OpportunityDTO($0) }
     }
+
+    @Sendable func updateProducts(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var (body, items) = try await Bulk.items(request, context, allowed: ProductRoutes.productFields.union(["id", "version", "status", "deactivationDate"]))
+        let service = ProductService(env), routes = ProductRoutes(env: env)
+        let parsed = try await Bulk.changes(items, into: &body, noun: "a product") { item, id, version in
+            let current = try await service.product(Product.ID(id))
+            return (current.id, routes.product(&item, over: current), version)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: .fail) { writer, item, _ in
+            try await writer.updateProduct(item.0, item.1, expectedVersion: item.2)
+        }
+        return try Bulk.answer(outcomes, done: "updated", ProductDTO.init)
+    }
+
+    @Sendable func updateActivities(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var (body, items) = try await Bulk.items(request, context, allowed: ActivityRoutes.fields.union(ActivityRoutes.updateIgnored))
+        let service = ActivityService(env)
+        let parsed = try await Bulk.changes(items, into: &body, noun: "an activity") { item, id, version in
+            let current = try await service.get(Activity.ID(id), by: principal)
+            return (current.id, ActivityRoutes.input(&item, over: ActivityRoutes.input(from: current)), version)
+        }
+        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: .fail) { writer, item, _ in
+            try await writer.updateActivity(item.0, item.1, expectedVersion: item.2)
+        }
+        return try Bulk.answer(outcomes, done: "updated", ActivityDTO.init)
+    }
 }

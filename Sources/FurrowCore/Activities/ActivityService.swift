@@ -78,14 +78,18 @@ public struct ActivityService: Sendable {
 
     /// Replaces the editable fields; a changed time bumps the calendar sequence and re-arms the reminder.
     public func update(_ id: Activity.ID, _ input: Input, expectedVersion: Int, by principal: Principal) async throws -> Activity {
-        try await env.transaction(by: principal) { transaction in
-            try await transaction.change(Activity.self, id, action: "update", expectedVersion: expectedVersion) { activity in
-                let before = activity.budgetActivityId
-                apply(input, to: &activity)
-                activity = try activity.validated()
-                try await checkLinks(&activity, ownerId: input.ownerId, transaction.session, principal)
-                try await Self.checkBudgetActivity(activity.budgetActivityId, before: before, transaction)
-            }
+        try await env.transaction(by: principal) { transaction in try await updating(id, input, expectedVersion: expectedVersion, in: transaction) }
+    }
+
+    /// The change in the caller's transaction (also used by bulk updates).
+    func updating(_ id: Activity.ID, _ input: Input, expectedVersion: Int, in transaction: Transaction) async throws -> Activity {
+        let principal = transaction.principal
+        return try await transaction.change(Activity.self, id, action: "update", expectedVersion: expectedVersion) { activity in
+            let before = activity.budgetActivityId
+            apply(input, to: &activity)
+            activity = try activity.validated()
+            try await checkLinks(&activity, ownerId: input.ownerId, transaction.session, principal)
+            try await Self.checkBudgetActivity(activity.budgetActivityId, before: before, transaction)
         }
     }
 

@@ -87,4 +87,14 @@ public struct BatchWriter {
     public func updateOpportunity(_ id: Opportunity.ID, _ input: OpportunityInput, expectedVersion: Int) async throws -> Opportunity {
         try await OpportunityService(env).updating(id, input, fields: try input.fields.validated(), expectedVersion: expectedVersion, in: transaction)
     }
+
+    public func updateProduct(_ id: Product.ID, _ input: Product, expectedVersion: Int) async throws -> Product {
+        let service = ProductService(env)
+        try service.requireEditor(principal)
+        return try await service.updating(id, try input.validated(), expectedVersion: expectedVersion, in: transaction)
+    }
+
+    public func updateActivity(_ id: Activity.ID, _ input: ActivityService.Input, expectedVersion: Int) async throws -> Activity {
+        try await ActivityService(env).updating(id, input, expectedVersion: expectedVersion, in: transaction)
+    }
 }

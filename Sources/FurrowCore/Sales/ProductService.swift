@@ -64,21 +64,26 @@ public struct ProductService: Sendable {
         guard let expectedVersion else { throw CoreError.versionRequired }
         let input = try input.validated()
         return try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            let current = try await transaction.load(Product.self, id)
-            guard current.version == expectedVersion else { throw CoreError.versionConflict(current: current.version) }
-            if let rate = input.taxRateId, try await session.taxRate(id: rate) == nil {
-                throw ValidationError([FieldError("taxRateId", "is not a tax rate")])
-            }
-            if input.sku != current.sku, try await session.product(sku: input.sku) != nil {
-                throw ValidationError([FieldError("sku", "is used by another product")])
-            }
-            var product = input
-            product.id = id
-            product.version = current.version
-            try await transaction.save(&product, over: current, action: "update")
-            return product.version == current.version ? current : product
+            try await updating(id, input, expectedVersion: expectedVersion, in: transaction)
         }
+    }
+
+    /// The change in the caller's transaction (also used by bulk updates); `input` is validated.
+    func updating(_ id: Product.ID, _ input: Product, expectedVersion: Int, in transaction: Transaction) async throws -> Product {
+        let session = transaction.session
+        let current = try await transaction.load(Product.self, id)
+        guard current.version == expectedVersion else { throw CoreError.versionConflict(current: current.version) }
+        if let rate = input.taxRateId, try await session.taxRate(id: rate) == nil {
+            throw ValidationError([FieldError("taxRateId", "is not a tax rate")])
+        }
+        if input.sku != current.sku, try await session.product(sku: input.sku) != nil {
+            throw ValidationError([FieldError("sku", "is used by another product")])
+        }
+        var product = input
+        product.id = id
+        product.version = current.version
+        try await transaction.save(&product, over: current, action: "update")
+        return product.version == current.version ? current : product
     }
 
     public func createPriceList(_ input: PriceList, by principal: Principal) async throws -> PriceList {
