@@ -156,7 +156,7 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .testTarget(name: "FurrowDomainTests", dependencies: ["FurrowDomain"], swiftSettings: settings),
+        .testTarget(name: "FurrowDomainTests", dependencies: ["FurrowDomain", "FurrowCore"], swiftSettings: settings),
         .testTarget(name: "FurrowWebTests", dependencies: ["FurrowWeb", "FurrowCore", "FurrowTestSupport", .product(name: "HTTPTypes", package: "swift-http-types")], swiftSettings: settings),
         .testTarget(
             name: "FurrowStoreTests",
