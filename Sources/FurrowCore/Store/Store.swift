@@ -50,6 +50,8 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func account(id: Account.ID) async throws -> Account?
     func accounts(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Account]
     func accountNames(_ ids: [Account.ID]) async throws -> [Account.ID: String]
+    /// The accounts the caller may see with these names (compared without case), by lower-cased name; the oldest when names repeat.
+    func accountIDs(named names: [String], visibleTo principal: Principal) async throws -> [String: Account.ID]
     func accounts(ids: [Account.ID]) async throws -> [Account]
     func childAccounts(of id: Account.ID) async throws -> [Account]
     func deleteAccount(id: Account.ID) async throws

@@ -54,6 +54,18 @@ extension SQLSession {
         return try await rows("SELECT * FROM accounts WHERE id IN (\(binds: Set(ids).map(\.string).sorted()))").map(accountRecord)
     }
 
+    func accountIDs(named names: [String], visibleTo principal: Principal) async throws -> [String: Account.ID] {
+        guard !names.isEmpty else { return [:] }
+        var found: [String: Account.ID] = [:]
+        for row in try await rows("""
+            SELECT id, name FROM accounts WHERE LOWER(name) IN (\(binds: Set(names.map { $0.lowercased() }).sorted())) AND \(visibility(principal))
+            ORDER BY created_at DESC, id DESC
+            """) {
+            found[try row.string("name").lowercased()] = try row.id("id")
+        }
+        return found
+    }
+
     func accountNames(_ ids: [Account.ID]) async throws -> [Account.ID: String] {
         guard !ids.isEmpty else { return [:] }
         var names: [Account.ID: String] = [:]
