@@ -12,7 +12,62 @@ func actingPrincipal(_ env: CoreEnvironment, email: String?) async throws -> Pri
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import records from CSV files.", subcommands: [Contacts.self])
+    static let configuration = CommandConfiguration(abstract: "Import records from CSV files.", subcommands: [Contacts.self, Accounts.self])
+
+    /// `furrow import accounts`: columns mapped to fields by their titles (or `--map`), the
+    /// encoding and delimiter told from the file, all rows or none, a duplicate policy.
+    struct Accounts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import accounts from a CSV whose first line names the columns.",
+            discussion: """
+                The encoding (UTF-8, with or without a byte order mark, or Windows-1252) and the delimiter (comma, semicolon or tab) \
+                are told from the file. Columns are mapped to fields by their titles; --map "Column=field" maps one by hand \
+                ("Column=" leaves it out). Fields: \(ImportType.accounts.fields.map(\.name).joined(separator: ", ")). A parent account is \
+                found by its name, an owner by email. One bad row and nothing is stored; every bad row is listed with its line.
+                """)
+        @Argument(help: "The CSV file.") var file: String
+        @Option(name: .customLong("map"), help: "Column=field; repeat for several.") var maps: [String] = []
+        @Option(help: "What a row like a stored account does: skip, update or create.") var duplicates = "skip"
+        @Flag(name: .customLong("dry-run"), help: "Check every row and report, store nothing.") var dryRun = false
+        @Option(help: "Act as this user (default: the first administrator).") var user: String?
+        @Flag(name: .customLong("no-progress"), help: "Do not draw the progress bar.") var noProgress = false
+        @OptionGroup var db: DatabaseOption
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ArgumentParser.ValidationError("cannot read \(file)") }
+            guard let policy = ImportRun.Policy(rawValue: duplicates) else { throw ArgumentParser.ValidationError("--duplicates is skip, update or create") }
+            let format = ImportFormat.sniff(data)
+            var mapping = ImportType.accounts.suggestedMapping(format.columns)
+            for entry in maps {
+                let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { throw ArgumentParser.ValidationError("--map takes Column=field, not \(entry)") }
+                mapping[parts[0]] = parts[1].isEmpty ? nil : parts[1]
+            }
+            let shown = mapping.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("\(format.encodingName), \(format.delimiterName)-separated, \(format.columns.count) columns; \(shown)\n".utf8))
+            let bar = ProgressBar(enabled: !noProgress)
+            do {
+                let report = try await withEnvironment(db.database) { env in
+                    try await ImportRun(env, by: try await actingPrincipal(env, email: user)).run(
+                        data, format: format,
+                        options: .init(type: .accounts, mapping: mapping, duplicates: policy, dryRun: dryRun,
+                                       progress: { done, total in bar.show(rows: done, done: done, of: total) }))
+                }
+                bar.finish()
+                let summary = "\(report.count(.created)) created, \(report.count(.updated)) updated, \(report.count(.skipped)) skipped"
+                output(dryRun ? "Dry run: \(summary); nothing stored." : "Imported: \(summary).")
+            } catch let rejected as ImportRun.Rejected {
+                bar.finish()
+                for row in rejected.report.failed {
+                    for error in row.errors { output("line \(row.line): \(error.field) \(error.message)") }
+                }
+                output("Nothing imported: \(counted(rejected.report.failed.count, "bad row")).")
+                throw ExitCode(65)
+            } catch let error as FurrowDomain.ValidationError {
+                throw ArgumentParser.ValidationError(error.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+            }
+        }
+    }
 
     struct Contacts: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -6,7 +6,7 @@ import Hummingbird
 /// The operations of `BatchRoutes`, each declared once for the router, 405 answers and the OpenAPI document.
 extension BatchRoutes {
     static func batch(_ collection: String, _ record: String, _ noun: String, tag: String, duplicates: Bool, extra: String = "",
-                      use: @escaping @Sendable (BatchRoutes) -> Handler) -> Endpoint {
+                      refusals: [Endpoint.Answer] = [], use: @escaping @Sendable (BatchRoutes) -> Handler) -> Endpoint {
         let policy = duplicates
             ? " Suspected duplicates (as for a single create: same email, phone, or name and web domain — of stored records and of earlier items) follow `duplicates`: `fail` (the default: each is an error at its index), `skip` (left out, answered with the records it resembles) or `create`."
             : ""
@@ -15,20 +15,20 @@ extension BatchRoutes {
                         parameters: duplicates ? [Endpoint.Parameter("duplicates", in: .query, "What suspected duplicates do.", .values(BulkCreate.Policy.allCases.map(\.rawValue)).with { $0.defaultValue = .string("fail") })] : [],
                         body: .json("\(record)Batch"),
                         answers: [.created("\(record)BatchResult", location: nil), .problem(400, [.malformedRequest, .invalidQuery], detail: "The body is empty, not valid JSON or not an object, or a parameter other than duplicates"),
-                                  .unauthorized, .writeForbidden("Read-only users cannot create records"), .problem(409, detail: "An item was refused by a rule of its record (named in the detail)"),
-                                  .problem(413, detail: "The body is larger than \(BodyLimits.text(BodyLimits.batch))")],
+                                  .unauthorized, .writeForbidden("Read-only users cannot create records"),
+                                  .problem(413, detail: "The body is larger than \(BodyLimits.text(BodyLimits.batch))")] + refusals,
                         bodyErrors: true, use: use)
     }
 
-    static func batchPatch(_ collection: String, _ record: String, _ noun: String, tag: String,
+    static func batchPatch(_ collection: String, _ record: String, _ noun: String, tag: String, refusals: [Endpoint.Answer] = [],
                            use: @escaping @Sendable (BatchRoutes) -> Handler) -> Endpoint {
         Endpoint(.patch, "/\(collection)/batch", "update\(record)Batch", tag: tag, "Change many \(noun)",
                  description: "Up to \(BulkCreate.maxItems) changes in one call and one transaction, each `{id, version, …fields}` read and checked as by the single `PATCH` (absent fields unchanged, null clears): every one is stored, or none. Every bad item is named by its index (`items[3].email`; an `id` the caller cannot see is an error on it); a stale `version` or another refusal answers its status with the item in the detail (412 `version-conflict` for a stale one; the same record twice in one call is stale the second time). The answer lists the records in order.",
                  body: .json("\(record)BatchPatch"),
                  answers: [.ok("\(record)BatchUpdated"), .problem(400, [.malformedRequest], detail: "The body is empty, not valid JSON or not an object"),
-                           .unauthorized, .writeForbidden("The caller's role cannot change the records"), .problem(409, detail: "An item was refused by a rule of its record (named in the detail)"),
+                           .unauthorized, .writeForbidden("The caller's role cannot change the records"),
                            .problem(412, [.versionConflict], detail: "An item's version is not the record's current one (named in the detail)"),
-                           .problem(413, detail: "The body is larger than \(BodyLimits.text(BodyLimits.batch))")],
+                           .problem(413, detail: "The body is larger than \(BodyLimits.text(BodyLimits.batch))")] + refusals,
                  bodyErrors: true, use: use)
     }
 
@@ -37,17 +37,27 @@ extension BatchRoutes {
         batch("contacts", "Contact", "contacts", tag: "Contacts", duplicates: true, use: BatchRoutes.contacts),
         batch("leads", "Lead", "leads", tag: "Leads", duplicates: false, use: BatchRoutes.leads),
         batch("opportunities", "Opportunity", "opportunities", tag: "Opportunities", duplicates: false,
-              extra: " Each opportunity may bring its product lines (`lines`, priced from `priceListId`).", use: BatchRoutes.opportunities),
-        batchPatch("accounts", "Account", "accounts", tag: "Accounts", use: BatchRoutes.updateAccounts),
+              extra: " Each opportunity may bring its product lines (`lines`, priced from `priceListId`).",
+              refusals: [.problem(422, [.validation, .kindNotAllowed, .primaryDemandDisabled, .priceListRequired, .priceListNotValid, .productNotOnPriceList, .currencyMismatch],
+                                  detail: "`errors` names each bad item's fields; the other types name their item in the detail, as the single create answers them")],
+              use: BatchRoutes.opportunities),
+        batchPatch("accounts", "Account", "accounts", tag: "Accounts", refusals: [.problem(409, [.hierarchyCycle], detail: "An item's parent would make a cycle (named in the detail)")],
+                   use: BatchRoutes.updateAccounts),
         batchPatch("contacts", "Contact", "contacts", tag: "Contacts", use: BatchRoutes.updateContacts),
-        batchPatch("leads", "Lead", "leads", tag: "Leads", use: BatchRoutes.updateLeads),
-        batchPatch("opportunities", "Opportunity", "opportunities", tag: "Opportunities", use: BatchRoutes.updateOpportunities),
+        batchPatch("leads", "Lead", "leads", tag: "Leads", refusals: [.problem(409, [.leadAlreadyQualified, .leadDisqualified], detail: "An item is a lead no longer edited (named in the detail)")],
+                   use: BatchRoutes.updateLeads),
+        batchPatch("opportunities", "Opportunity", "opportunities", tag: "Opportunities",
+                   refusals: [.problem(409, [.opportunityClosed], detail: "An item is a closed opportunity (named in the detail)"),
+                              .problem(422, [.validation, .primaryDemandDisabled], detail: "`errors` names each bad item's fields; `primary-demand-disabled` names its item in the detail")],
+                   use: BatchRoutes.updateOpportunities),
         batchPatch("products", "Product", "products", tag: "Products", use: BatchRoutes.updateProducts),
-        batchPatch("activities", "Activity", "activities", tag: "Activities", use: BatchRoutes.updateActivities),
+        batchPatch("activities", "Activity", "activities", tag: "Activities",
+                   refusals: [.problem(409, [.budgetTrackingDisabled], detail: "An item's budgetActivityId while budget tracking is switched off")], use: BatchRoutes.updateActivities),
         batch("products", "Product", "products", tag: "Products", duplicates: false,
               extra: " Managers and administrators only; a SKU may not repeat a stored product's or an earlier item's.", use: BatchRoutes.products),
         batch("activities", "Activity", "activities", tag: "Activities", duplicates: false,
-              extra: " Each may be `completed` at once with its `outcome`, as a single create.", use: BatchRoutes.activities),
+              extra: " Each may be `completed` at once with its `outcome`, as a single create.",
+              refusals: [.problem(409, [.budgetTrackingDisabled], detail: "An item's budgetActivityId while budget tracking is switched off")], use: BatchRoutes.activities),
     ]
 }
 

@@ -133,7 +133,14 @@ struct MarketingListRoutes: RouteSet {
             throw Problem.invalidQuery("targetType (accounts, contacts or leads) is required.")
         }
         let query = request.uri.queryParameters["query"].map(String.init) ?? ""
-        let (members, count) = try await MarketingListService(env).preview(target, query: query, limit: min(limit, 100), by: principal)
+        let found: (members: [ListMember], count: Int)
+        do {
+            found = try await MarketingListService(env).preview(target, query: query, limit: min(limit, 100), by: principal)
+        } catch let error as QueryError {
+            // a well-formed request whose filter does not fit the target, as saving the list would say
+            throw ValidationError([FieldError("query", error.message)])
+        }
+        let (members, count) = found
         return try .json(PreviewDTO(count: count, items: members.map(ListMemberDTO.init)))
     }
 

@@ -17,11 +17,15 @@ public struct ImportRun: Sendable {
         public var mapping: [String: String]
         public var duplicates: Policy
         public var dryRun: Bool
-        public init(type: ImportType, mapping: [String: String], duplicates: Policy = .skip, dryRun: Bool = false) {
+        /// Called as rows are stored: rows done, rows in all.
+        public var progress: (@Sendable (Int, Int) -> Void)?
+        public init(type: ImportType, mapping: [String: String], duplicates: Policy = .skip, dryRun: Bool = false,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) {
             self.type = type
             self.mapping = mapping
             self.duplicates = duplicates
             self.dryRun = dryRun
+            self.progress = progress
         }
     }
 
@@ -89,6 +93,7 @@ public struct ImportRun: Sendable {
                 var cache = References()
                 for (line, values) in rows {
                     report.rows.append(try await self.store(values, line: line, options: options, writer: writer, cache: &cache))
+                    options.progress?(report.rows.count, rows.count)
                 }
                 if !report.failed.isEmpty { throw Rejected(report: report) }
                 if options.dryRun { throw DryRunEnded(report: report) }
