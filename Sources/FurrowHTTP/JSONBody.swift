@@ -26,6 +26,16 @@ public struct JSONBody {
         try self.init(data: data.isEmpty && emptyIsObject ? Data("{}".utf8) : data, allowed: allowed, ignoring: ignoring)
     }
 
+    /// The record a body of one field names (`{"listId": "…"}`): required, a 422 naming the field otherwise.
+    public static func id<T>(_ key: String, _: T.Type, of request: Request, context: AppContext) async throws -> Identifier<T> {
+        var body = try await JSONBody(request, context: context, allowed: [key])
+        body.require(key)
+        let id = body.id(key, T.self)
+        try body.check()
+        guard let id else { throw Problem.validation([FieldError(key, "is required")]) }
+        return id
+    }
+
     public init(data: Data, allowed: Set<String>, ignoring: Set<String> = []) throws {
         guard !data.isEmpty else { throw Problem.malformed("The request body is empty; send a JSON object.") }
         guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: data) else {

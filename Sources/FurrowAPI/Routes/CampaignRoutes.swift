@@ -105,11 +105,7 @@ struct CampaignRoutes: RouteSet {
     @Sendable func linkList(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Campaign.self)
-        var body = try await JSONBody(request, context: context, allowed: ["listId"])
-        body.require("listId")
-        let list = body.id("listId", MarketingList.self)
-        try body.check()
-        guard let list else { throw Problem.validation([FieldError("listId", "is required")]) }
+        let list = try await JSONBody.id("listId", MarketingList.self, of: request, context: context)
         try await CampaignService(env).link(id, list: list, by: principal)
         return .noContent
     }
@@ -123,11 +119,7 @@ struct CampaignRoutes: RouteSet {
     @Sendable func addProduct(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Campaign.self)
-        var body = try await JSONBody(request, context: context, allowed: ["productId"])
-        body.require("productId")
-        let product = body.id("productId", Product.self)
-        try body.check()
-        guard let product else { throw Problem.validation([FieldError("productId", "is required")]) }
+        let product = try await JSONBody.id("productId", Product.self, of: request, context: context)
         try await CampaignService(env).addProduct(product, to: id, by: principal)
         return .noContent
     }

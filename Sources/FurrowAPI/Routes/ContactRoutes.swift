@@ -72,11 +72,7 @@ struct ContactRoutes: RouteSet {
     @Sendable func merge(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(Contact.self)
-        var body = try await JSONBody(request, context: context, allowed: ["otherId"])
-        body.require("otherId")
-        let other = body.id("otherId", Contact.self)
-        try body.check()
-        guard let other else { throw Problem.validation([FieldError("otherId", "is required")]) }
+        let other = try await JSONBody.id("otherId", Contact.self, of: request, context: context)
         return try .json(ContactDTO(try await ContactService(env).merge(id, with: other, by: principal)))
     }
 }

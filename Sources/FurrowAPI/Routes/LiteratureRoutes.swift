@@ -68,11 +68,7 @@ struct LiteratureRoutes: RouteSet {
     @Sendable func link(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let campaign = try context.id(Campaign.self)
-        var body = try await JSONBody(request, context: context, allowed: ["literatureId"])
-        body.require("literatureId")
-        let literature = body.id("literatureId", SalesLiterature.self)
-        try body.check()
-        guard let literature else { throw Problem.validation([FieldError("literatureId", "is required")]) }
+        let literature = try await JSONBody.id("literatureId", SalesLiterature.self, of: request, context: context)
         try await LiteratureService(env).link(literature, to: campaign, by: principal)
         return .noContent
     }

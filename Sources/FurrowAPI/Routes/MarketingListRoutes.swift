@@ -178,11 +178,7 @@ struct MarketingListRoutes: RouteSet {
     @Sendable func linkCampaign(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(MarketingList.self)
-        var body = try await JSONBody(request, context: context, allowed: ["campaignId"])
-        body.require("campaignId")
-        let campaign = body.id("campaignId", Campaign.self)
-        try body.check()
-        guard let campaign else { throw Problem.validation([FieldError("campaignId", "is required")]) }
+        let campaign = try await JSONBody.id("campaignId", Campaign.self, of: request, context: context)
         try await CampaignService(env).link(campaign, list: id, by: principal)
         return .noContent
     }

@@ -48,11 +48,12 @@ enum ListExport {
         let rows = try await fetch(first)
         let columns = Self.columns(of: item), start = first
         return { write in
+            let encoder = JSONEncoder()
             var page = rows, current = start
             try await write(columns.map { CSV.cell($0.name) }.joined(separator: ",") + "\r\n")
             while true {
                 var text = ""
-                for record in page { text += try Self.line(dto(record), columns) }
+                for record in page { text += try Self.line(dto(record), columns, encoder: encoder) }
                 try await write(text)
                 guard page.count == current.limit, let last = page.last else { break }
                 current.after = last.cursorValues(for: current)
@@ -91,8 +92,8 @@ enum ListExport {
     }
 
     /// One CSV line of a record: its JSON encoding read by the columns' paths.
-    static func line(_ item: some Encodable, _ columns: [Column]) throws -> String {
-        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(item)) as? [String: Any] ?? [:]
+    static func line(_ item: some Encodable, _ columns: [Column], encoder: JSONEncoder = JSONEncoder()) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(item)) as? [String: Any] ?? [:]
         return columns.map { column -> String in
             var value: Any? = object
             for key in column.path { value = (value as? [String: Any])?[key] }

@@ -45,7 +45,10 @@ public struct ApiTokenService: Sendable {
         } else {
             errors.append(FieldError("scopes", "names at least one scope: \(ApiToken.Scope.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        if let expiresAt = input.expiresAt, expiresAt <= now { errors.append(FieldError("expiresAt", "is in the past")) }
+        if let expiresAt = input.expiresAt {
+            if expiresAt <= now { errors.append(FieldError("expiresAt", "is in the past")) }
+            else if !Bounds.contains(expiresAt) { errors.append(FieldError("expiresAt", Bounds.timeMessage)) }
+        }
         let userId = input.userId ?? principal.userId
         if userId != principal.userId && !principal.isAdmin {
             errors.append(FieldError("userId", "only administrators make tokens for other users"))

@@ -8,9 +8,9 @@ import FurrowDomain
 /// the same transaction, for the active subscriptions that want them.
 public enum WebhookEvents {
     /// Records whose changes are events (users and the administration rows are not).
-    public static var entities: [String] {
-        RecordTypes.all.map { $0.entity }.filter { $0 != "user" }.sorted()
-    }
+    public static let entities: [String] = RecordTypes.all.map { $0.entity }.filter { $0 != "user" }.sorted()
+    /// The same, to look an audit entry's entity up on the write path.
+    static let entitySet = Set(entities)
 
     /// entity → new status → event.
     static let statusEvents: [String: [String: String]] = [
@@ -35,7 +35,7 @@ public enum WebhookEvents {
 
     /// The events of one audit entry.
     public static func events(of entry: AuditEntry) -> [String] {
-        guard entities.contains(entry.entity) else { return [] }
+        guard entitySet.contains(entry.entity) else { return [] }
         let verb = entry.action.hasPrefix(entry.entity + ".") ? String(entry.action.dropFirst(entry.entity.count + 1)) : entry.action
         var out: [String]
         switch verb {
