@@ -131,6 +131,33 @@ struct ApiTokenTests {
     }
 }
 
+extension ApiTokenTests {
+    @Test("the token a change came through is kept in its audit entry when writes are grouped with others", arguments: TestWorld.engines)
+    func viaUnderLoad(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let env = world.env, admin = world.admin
+        // when: 40 creates at once, every other one through a token
+        let made = try await withThrowingTaskGroup(of: (UUID, Bool).self) { group in
+            for n in 0..<40 {
+                group.addTask {
+                    let through = n % 2 == 0
+                    let account = try await AuditTrail.$via.withValue(through ? "token \"Sync\"" : nil) {
+                        try await AccountService(env).create(AccountFields(name: "Grouped \(n)"), allowDuplicate: true, by: admin)
+                    }
+                    return (account.id.uuid, through)
+                }
+            }
+            return try await group.reduce(into: [(UUID, Bool)]()) { $0.append($1) }
+        }
+        // then: each entry names the token exactly when its change came through it
+        for (id, through) in made {
+            let entry = try #require(try await AuditService(env).entries(entity: "account", id: id, by: admin).first)
+            #expect(entry.via == (through ? "token \"Sync\"" : nil), "\(id)")
+        }
+    }
+}
+
 private extension Array where Element == [String] {
     func flatten() -> [String] { flatMap { $0 } }
 }

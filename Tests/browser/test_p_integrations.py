@@ -42,6 +42,16 @@ def test_a_filtered_list_exports_every_matching_row(admin, server):
     assert all(row["industry"] == "Forestry" for row in rows)
 
 
+def test_a_change_made_through_a_token_names_it_in_the_history(admin, server):
+    token = api(server, "POST", "/auth/tokens", {"email": ADMIN["email"], "password": ADMIN["password"]})["token"]
+    tag = uuid.uuid4().hex[:6]
+    sync = api(server, "POST", "/api-tokens", {"name": f"Nightly sync {tag}", "scopes": ["read", "write"]}, token)["token"]
+    account = api(server, "POST", "/accounts", {"name": f"Synced Farm {tag}"}, sync)
+    admin.goto(f"/accounts/{account['id']}")
+    history = admin.locator("#history").inner_text()
+    assert f'via token "Nightly sync {tag}"' in history, history
+
+
 def call(server, path, secret):
     request = urllib.request.Request(server + "/api/v1" + path, headers={"Authorization": "Bearer " + secret})
     try:

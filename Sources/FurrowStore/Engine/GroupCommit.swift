@@ -20,6 +20,8 @@ final class GroupCommit: @unchecked Sendable {
         var body: ((SQLiteConnection) async throws -> Void)?
         let counter: StatementCounter?
         let settings: RequestSettings?
+        /// The API token the caller's changes come through, for their audit entries.
+        let via: String?
         let alone: Bool
         let continuation: CheckedContinuation<Void, any Error>
         var outcome: Result<Void, any Error> = .success(())
@@ -28,14 +30,18 @@ final class GroupCommit: @unchecked Sendable {
             self.body = body
             self.counter = StatementCounter.current
             self.settings = RequestSettings.current
+            self.via = AuditTrail.via
             self.alone = BulkWrite.active
             self.continuation = continuation
         }
 
-        /// Runs the body with the caller's statement counter and request settings.
+        /// Runs the body with the caller's statement counter, request settings and audit token:
+        /// the writer task that runs it may be another caller's.
         func run(on connection: SQLiteConnection) async throws {
             try await StatementCounter.$current.withValue(counter) {
-                try await RequestSettings.$current.withValue(settings) { try await body?(connection) }
+                try await RequestSettings.$current.withValue(settings) {
+                    try await AuditTrail.$via.withValue(via) { try await body?(connection) }
+                }
             }
         }
     }

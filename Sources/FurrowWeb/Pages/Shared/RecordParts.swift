@@ -6,7 +6,8 @@ import FurrowDomain
 struct RecordParts {
     let env: CoreEnvironment
 
-    struct HistoryRow { let when: String, who: String, action: String, changes: [Change], hasChanges: Bool }
+    /// `via`: the named API token the change came through (`token "Webshop orders"`), if any.
+    struct HistoryRow { let when: String, who: String, via: String?, action: String, changes: [Change], hasChanges: Bool }
     struct Change { let field: String, old: String?, new: String? }
     struct ConnectionRow { let id: String, role: String, name: String, url: String, kind: String, outgoing: Bool }
     struct Option { let value: String, label: String }
@@ -28,7 +29,7 @@ struct RecordParts {
         let values = try await HistoryValues.load(entries, parts: self, extra: names, shell: shell, by: principal)
         return entries.reversed().map { entry in
             let changes = entry.changes.map { Change(field: Self.label($0.field), old: values.show($0.field, $0.old), new: values.show($0.field, $0.new)) }
-            return HistoryRow(when: shell.format(entry.at), who: entry.actorId.flatMap { values.names[$0.string] } ?? "System",
+            return HistoryRow(when: shell.format(entry.at), who: entry.actorId.flatMap { values.names[$0.string] } ?? "System", via: entry.via,
                               action: Self.verb(entry.action), changes: changes, hasChanges: !changes.isEmpty)
         }
     }
