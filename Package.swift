@@ -127,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "furrow",
             dependencies: [
-                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowServer", "FurrowOpenAPI",
+                "FurrowDomain", "FurrowCore", "FurrowStore", "FurrowHTTP", "FurrowServer", "FurrowOpenAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

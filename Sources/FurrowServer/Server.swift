@@ -60,6 +60,12 @@ public enum FurrowServer {
         // An import whose process died (it touches its record every batch) is discarded.
         let discarded = try await ContactImport.discard(env, touchedBefore: env.clock.now().addingTimeInterval(-ContactImport.staleAfter))
         if discarded > 0 { logger.info("discarded unfinished imports", metadata: ["count": .stringConvertible(discarded)]) }
+        // An import job's commit is one transaction: one left running by a process that stopped stored nothing. On SQLite this
+        // process is the file's only server; on PostgreSQL another server may be running one, so only day-old ones are ended.
+        let now = env.clock.now()
+        let stale = store.engine == .sqlite ? now : now.addingTimeInterval(-86_400)
+        let ended = try await store.write { try await $0.failRunningImportJobs(startedBefore: stale, message: "the server stopped during the import; nothing was stored", at: now) }
+        if ended > 0 { logger.info("ended import jobs left running", metadata: ["count": .stringConvertible(ended)]) }
         return (store, env)
     }
 

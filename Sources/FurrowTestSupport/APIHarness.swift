@@ -89,6 +89,15 @@ public struct API: Sendable {
         return Raw(status: Int(response.status.code), contentType: response.headers[.contentType], body: Data(buffer: response.body))
     }
 
+    /// A body of bytes as they are (a file in any encoding).
+    public func send(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, body: Data, contentType: String) async throws -> Reply {
+        var headers = HTTPFields()
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        headers[.contentType] = contentType
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(data: body))
+        return Reply(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
+    }
+
     public func call(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: Any? = nil,
                      raw: String? = nil, headers extra: [String: String] = [:]) async throws -> Reply {
         var headers = HTTPFields()

@@ -86,6 +86,7 @@ public enum WebRoutes {
         ProfilePage(web: web).add(to: pages)
         ApiTokensPage(web: web).add(to: pages)
         WebhookPages(web: web).add(to: pages)
+        ImportJobPages(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FurrowCore
 import FurrowDomain
+import FurrowHTTP
 
 /// The user a command acts as: the named active user, or the first administrator.
 func actingPrincipal(_ env: CoreEnvironment, email: String?) async throws -> Principal {
@@ -12,63 +13,114 @@ func actingPrincipal(_ env: CoreEnvironment, email: String?) async throws -> Pri
 }
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import records from CSV files.", subcommands: [Contacts.self, Accounts.self])
+    static let configuration = CommandConfiguration(abstract: "Import records from CSV files.",
+                                                    subcommands: [Accounts.self, Contacts.self, Leads.self, Products.self, Opportunities.self])
 
-    /// `furrow import accounts`: columns mapped to fields by their titles (or `--map`), the
-    /// encoding and delimiter told from the file, all rows or none, a duplicate policy.
-    struct Accounts: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import accounts from a CSV whose first line names the columns.",
+    struct Accounts: MappedImport { static let type = ImportType.accounts; static let configuration = Import.configuration(.accounts); @OptionGroup var options: MappedImportOptions }
+    struct Leads: MappedImport { static let type = ImportType.leads; static let configuration = Import.configuration(.leads); @OptionGroup var options: MappedImportOptions }
+    struct Products: MappedImport { static let type = ImportType.products; static let configuration = Import.configuration(.products); @OptionGroup var options: MappedImportOptions }
+    struct Opportunities: MappedImport { static let type = ImportType.opportunities; static let configuration = Import.configuration(.opportunities); @OptionGroup var options: MappedImportOptions }
+
+    static func configuration(_ type: ImportType) -> CommandConfiguration {
+        let references: String
+        switch type {
+        case .accounts: references = "A parent account is found by its name, an owner by email."
+        case .contacts: references = "An account is found by its name, an owner by email."
+        case .leads: references = "A channel is found by its name, an owner by email; amounts are in the currency column's currency (default the company's)."
+        case .products: references = "A tax rate and a price list are found by their names; a price with a price list sets the product's price on it, without one the product's own unit price."
+        case .opportunities: references = "An account by its name, a contact by email, a kind and a stage by their names (the stage is walked to through each gate), a product by SKU; rows that follow an opportunity with the same name and account (or both empty) add product lines to it."
+        }
+        return CommandConfiguration(
+            commandName: type.rawValue,
+            abstract: "Import \(type.rawValue) from a CSV whose first line names the columns.",
             discussion: """
                 The encoding (UTF-8, with or without a byte order mark, or Windows-1252) and the delimiter (comma, semicolon or tab) \
-                are told from the file. Columns are mapped to fields by their titles; --map "Column=field" maps one by hand \
-                ("Column=" leaves it out). Fields: \(ImportType.accounts.fields.map(\.name).joined(separator: ", ")). A parent account is \
-                found by its name, an owner by email. One bad row and nothing is stored; every bad row is listed with its line.
+                are told from the file. Columns are mapped to fields by their titles (or --mapping NAME, a mapping saved on the \
+                import page); --map "Column=field" maps one by hand ("Column=" leaves it out). Fields: \(type.fields.map(\.name).joined(separator: ", ")). \
+                \(references) A row matching a stored record (by its id, or as a likely duplicate) is skipped, updates it or is created anyway \
+                (--duplicates). One bad row and nothing is stored; every bad row is listed with its line. The import is kept as an \
+                import job, listed on the import page.
                 """)
-        @Argument(help: "The CSV file.") var file: String
-        @Option(name: .customLong("map"), help: "Column=field; repeat for several.") var maps: [String] = []
-        @Option(help: "What a row like a stored account does: skip, update or create.") var duplicates = "skip"
-        @Flag(name: .customLong("dry-run"), help: "Check every row and report, store nothing.") var dryRun = false
-        @Option(help: "Act as this user (default: the first administrator).") var user: String?
-        @Flag(name: .customLong("no-progress"), help: "Do not draw the progress bar.") var noProgress = false
-        @OptionGroup var db: DatabaseOption
+    }
+}
 
-        func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ArgumentParser.ValidationError("cannot read \(file)") }
-            guard let policy = ImportRun.Policy(rawValue: duplicates) else { throw ArgumentParser.ValidationError("--duplicates is skip, update or create") }
-            let format = ImportFormat.sniff(data)
-            var mapping = ImportType.accounts.suggestedMapping(format.columns)
-            for entry in maps {
-                let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                guard parts.count == 2 else { throw ArgumentParser.ValidationError("--map takes Column=field, not \(entry)") }
-                mapping[parts[0]] = parts[1].isEmpty ? nil : parts[1]
-            }
-            let shown = mapping.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("\(format.encodingName), \(format.delimiterName)-separated, \(format.columns.count) columns; \(shown)\n".utf8))
-            let bar = ProgressBar(enabled: !noProgress)
+struct MappedImportOptions: ParsableArguments {
+    @Argument(help: "The CSV file.") var file: String
+    @Option(name: .customLong("map"), help: "Column=field; repeat for several.") var maps: [String] = []
+    @Option(name: .customLong("mapping"), help: "A mapping saved by this name.") var mappingName: String?
+    @Option(name: .customLong("save-mapping"), help: "Keep the mapping used under this name.") var saveMapping: String?
+    @Option(help: "What a row like a stored record does: skip, update or create.") var duplicates = "skip"
+    @Flag(name: .customLong("dry-run"), help: "Check every row and report, store nothing.") var dryRun = false
+    @Option(help: "Act as this user (default: the first administrator).") var user: String?
+    @Flag(name: .customLong("no-progress"), help: "Do not draw the progress bar.") var noProgress = false
+    @OptionGroup var db: DatabaseOption
+}
+
+/// `furrow import accounts|leads|products|opportunities`: an import job run from the command line.
+protocol MappedImport: AsyncParsableCommand {
+    static var type: ImportType { get }
+    var options: MappedImportOptions { get }
+}
+
+extension MappedImport {
+    func run() async throws {
+        let o = options, type = Self.type
+        guard let handle = FileHandle(forReadingAtPath: o.file) else { throw ArgumentParser.ValidationError("cannot read \(o.file)") }
+        guard var policy = ImportRun.Policy(rawValue: o.duplicates) else { throw ArgumentParser.ValidationError("--duplicates is skip, update or create") }
+        let parts = AsyncThrowingStream<Data, any Error> { continuation in
             do {
-                let report = try await withEnvironment(db.database) { env in
-                    try await ImportRun(env, by: try await actingPrincipal(env, email: user)).run(
-                        data, format: format,
-                        options: .init(type: .accounts, mapping: mapping, duplicates: policy, dryRun: dryRun,
-                                       progress: { done, total in bar.show(rows: done, done: done, of: total) }))
+                while let chunk = try handle.read(upToCount: ImportRunPartSize.value), !chunk.isEmpty { continuation.yield(chunk) }
+                continuation.finish()
+            } catch { continuation.finish(throwing: error) }
+        }
+        let bar = ProgressBar(enabled: !o.noProgress)
+        do {
+            let job = try await withEnvironment(o.db.database) { env in
+                let principal = try await actingPrincipal(env, email: o.user)
+                let service = ImportJobService(env, explain: ImportProblems.explain)
+                let uploaded = try await service.upload(type, fileName: URL(fileURLWithPath: o.file).lastPathComponent, parts: parts, by: principal)
+                var mapping = type.suggestedMapping(uploaded.format.columns)
+                if let name = o.mappingName {
+                    guard let saved = try await service.mappings(type).first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                        throw ArgumentParser.ValidationError("no \(type.rawValue) mapping is saved as \(name)")
+                    }
+                    mapping = saved.mapping
+                    if o.duplicates == "skip" { policy = saved.duplicates }
                 }
-                bar.finish()
-                let summary = "\(report.count(.created)) created, \(report.count(.updated)) updated, \(report.count(.skipped)) skipped"
-                output(dryRun ? "Dry run: \(summary); nothing stored." : "Imported: \(summary).")
-            } catch let rejected as ImportRun.Rejected {
-                bar.finish()
-                for row in rejected.report.failed {
+                for entry in o.maps {
+                    let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                    guard parts.count == 2 else { throw ArgumentParser.ValidationError("--map takes Column=field, not \(entry)") }
+                    mapping[parts[0]] = parts[1].isEmpty ? nil : parts[1]
+                }
+                let format = uploaded.format
+                let shown = mapping.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("\(format.encodingName), \(format.delimiterName)-separated, \(format.columns.count) columns, \(counted(uploaded.rowsTotal, "row")); \(shown)\n".utf8))
+                _ = try await service.map(uploaded.id, mapping: mapping, duplicates: policy, saveAs: o.saveMapping, by: principal)
+                if o.dryRun { return try await service.dryRun(uploaded.id, by: principal) }
+                return try await service.commit(uploaded.id, by: principal) { done, total in bar.show(rows: done, done: done, of: total) }
+            }
+            bar.finish()
+            guard let report = job.report else { throw ArgumentParser.ValidationError(job.message ?? "the import did not run") }
+            if report.failed > 0 {
+                for row in report.failedRows {
                     for error in row.errors { output("line \(row.line): \(error.field) \(error.message)") }
                 }
-                output("Nothing imported: \(counted(rejected.report.failed.count, "bad row")).")
+                if report.failed > report.failedRows.count { output("… and \(report.failed - report.failedRows.count) more bad rows") }
+                output("Nothing imported: \(counted(report.failed, "bad row")) of \(counted(report.rowsRead, "row")).")
                 throw ExitCode(65)
-            } catch let error as FurrowDomain.ValidationError {
-                throw ArgumentParser.ValidationError(error.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
             }
+            if job.status == .failed { throw ArgumentParser.ValidationError(job.message ?? "the import failed; nothing was stored") }
+            output(o.dryRun ? "Dry run: \(report.summary); nothing stored." : "Imported: \(report.summary).")
+        } catch let error as FurrowDomain.ValidationError {
+            bar.finish()
+            throw ArgumentParser.ValidationError(error.errors.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
         }
     }
+}
 
+enum ImportRunPartSize { static let value = 1 << 20 }
+
+extension Import {
     struct Contacts: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import contacts from a CSV whose first line names the columns.",

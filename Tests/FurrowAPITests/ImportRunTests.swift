@@ -25,22 +25,22 @@ struct ImportRunTests {
         #expect(mapping == ["Company": "name", "E-Mail": "email", "Parent": "parentAccountName", "Account Manager": "ownerEmail"])
         let run = ImportRun(world.env, by: world.admin)
         // a dry run reports and stores nothing
-        let dry = try await run.run(data, format: format, options: .init(type: .accounts, mapping: mapping, dryRun: true))
-        #expect(dry.count(.created) == 2 && !dry.stored)
+        let dry = try await run.run(.data(data), format: format, options: .init(type: .accounts, mapping: mapping, dryRun: true))
+        #expect(dry.created == 2 && !dry.stored)
         #expect(try await AccountService(world.env).list(ListQuery(limit: 50), by: world.admin).count == 1)
-        let done = try await run.run(data, format: format, options: .init(type: .accounts, mapping: mapping))
-        #expect(done.count(.created) == 2 && done.stored && done.rows.map(\.line) == [2, 3])
+        let done = try await run.run(.data(data), format: format, options: .init(type: .accounts, mapping: mapping))
+        #expect(done.created == 2 && done.stored && done.rows.map(\.line) == [2, 3])
         let alder = try await AccountService(world.env).get(Account.ID(try #require(done.rows[0].recordId)), by: world.admin)
         #expect(alder.ownership.ownerId == seller.userId && alder.fields.parentAccountId != nil)
         // again: matched by their email, skipped; then updated with a changed cell; then created anyway
-        #expect(try await run.run(data, format: format, options: .init(type: .accounts, mapping: mapping)).count(.skipped) == 2)
+        #expect(try await run.run(.data(data), format: format, options: .init(type: .accounts, mapping: mapping)).skipped == 2)
         let changed = Self.file("Company;E-Mail;Parent;Account Manager\r\nAlder Farm Ltd;office@alder.example;;sam.seller@example.com\r\n", bom: true)
-        let updated = try await run.run(changed, format: ImportFormat.sniff(changed), options: .init(type: .accounts, mapping: mapping, duplicates: .update))
-        #expect(updated.count(.updated) == 1)
+        let updated = try await run.run(.data(changed), format: ImportFormat.sniff(changed), options: .init(type: .accounts, mapping: mapping, duplicates: .update))
+        #expect(updated.updated == 1)
         let renamed = try await AccountService(world.env).get(alder.id, by: world.admin)
         #expect(renamed.fields.name == "Alder Farm Ltd" && renamed.fields.parentAccountId == nil && renamed.version == 2)
-        let copies = try await run.run(data, format: format, options: .init(type: .accounts, mapping: mapping, duplicates: .create))
-        #expect(copies.count(.created) == 2)
+        let copies = try await run.run(.data(data), format: format, options: .init(type: .accounts, mapping: mapping, duplicates: .create))
+        #expect(copies.created == 2)
     }
 
     @Test("one bad row and nothing is stored: every bad row by its line and field; a mapping without a required field is refused",
@@ -53,16 +53,16 @@ struct ImportRunTests {
         let mapping = ImportType.contacts.suggestedMapping(format.columns)
         #expect(mapping == ["First": "firstName", "Last": "lastName", "Email": "email", "Company": "accountName", "Owner": "ownerEmail"])
         do {
-            _ = try await ImportRun(world.env, by: world.admin).run(data, format: format, options: .init(type: .contacts, mapping: mapping))
+            _ = try await ImportRun(world.env, by: world.admin).run(.data(data), format: format, options: .init(type: .contacts, mapping: mapping))
             Issue.record("the import should be refused")
         } catch let rejected as ImportRun.Rejected {
-            #expect(rejected.report.failed.map(\.line) == [3, 4])
-            #expect(Set(rejected.report.failed[1].errors.map(\.field)) == ["accountName", "ownerEmail"])
-            #expect(rejected.report.failed[0].errors.map(\.field) == ["lastName"])
+            #expect(rejected.report.failedRows.map(\.line) == [3, 4])
+            #expect(Set(rejected.report.failedRows[1].errors.map(\.field)) == ["accountName", "ownerEmail"])
+            #expect(rejected.report.failedRows[0].errors.map(\.field) == ["lastName"])
         }
         #expect(try await ContactService(world.env).list(ListQuery(limit: 50), by: world.admin).isEmpty)
         await #expect(throws: ValidationError.self) {
-            _ = try await ImportRun(world.env, by: world.admin).run(data, format: format, options: .init(type: .contacts, mapping: ["First": "firstName"]))
+            _ = try await ImportRun(world.env, by: world.admin).run(.data(data), format: format, options: .init(type: .contacts, mapping: ["First": "firstName"]))
         }
     }
 
@@ -78,8 +78,8 @@ struct ImportRunTests {
         let data = Data(exported.utf8)
         let format = ImportFormat.sniff(data)
         let mapping = ["id": "id", "name": "name", "email": "email", "phone": "phone", "website": "website", "industry": "industry"]
-        let report = try await ImportRun(world.env, by: world.admin).run(data, format: format, options: .init(type: .accounts, mapping: mapping, duplicates: .update))
-        #expect(report.count(.updated) == 3, "\(report.rows)")
+        let report = try await ImportRun(world.env, by: world.admin).run(.data(data), format: format, options: .init(type: .accounts, mapping: mapping, duplicates: .update))
+        #expect(report.updated == 3, "\(report.rows)")
         let accounts = try await AccountService(world.env).list(ListQuery(limit: 50), by: world.admin)
         #expect(accounts.allSatisfy { $0.version == 1 } && Set(accounts.map(\.fields.name)) == ["=1+1 Farms", "Quay, \"Freight\"", "Ølstad Gård"])
     }

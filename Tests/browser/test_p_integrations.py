@@ -16,6 +16,7 @@ import urllib.request
 import uuid
 
 from conftest import ADMIN, api, sign_in
+from playwright.sync_api import expect
 
 
 def test_a_filtered_list_exports_every_matching_row(admin, server):
@@ -163,3 +164,57 @@ def test_a_webhook_is_added_pinged_and_its_log_shown(admin, server):
         assert "webhook.ping" in log and "Succeeded" in log and "HTTP 200" in log
     finally:
         receiver.shutdown()
+
+
+def test_an_import_is_uploaded_mapped_checked_and_imported_through_its_pages(admin, server, tmp_path):
+    page = admin
+    tag = uuid.uuid4().hex[:6]
+    # a semicolon file in Windows-1252 with titles of its own; one row names an owner nobody is
+    path = tmp_path / f"fair-{tag}.csv"
+    path.write_bytes(("Thema;Firma;Nachname;E-Mail;Wert;Betreuer\r\n"
+                      f"Melkroboter {tag};Hof Müller {tag};Müller;m-{tag}@hof.example;12.500,00;nobody-{tag}@example.com\r\n"
+                      f"Futtermischer {tag};Gut Sonne {tag};Sonne;s-{tag}@gut.example;900;\r\n").encode("cp1252"))
+
+    # the leads list offers the import; the upload opens the import's page with its columns told
+    page.goto("/leads")
+    page.get_by_role("link", name="Import from CSV").click()
+    expect(page.get_by_label("What the rows are")).to_have_value("leads")
+    page.get_by_label("CSV file").set_input_files(str(path))
+    page.get_by_role("button", name="Upload").click()
+    expect(page).to_have_url(re.compile(r"/imports/[0-9a-f-]{36}$"))
+    expect(page.locator("#import-facts")).to_contain_text("Windows-1252, “;”-separated, 6 columns, 2 rows")
+    # the first values show beside each column, in their own encoding
+    expect(page.locator("#mapping tr", has_text="Firma")).to_contain_text(f"Hof Müller {tag}")
+
+    # titles the type does not know are left out until mapped by hand; a check without the topic is refused, every fault at once
+    page.get_by_label("Field for column Firma").select_option(label="Company")
+    page.get_by_label("Field for column Nachname").select_option(label="Last name")
+    page.get_by_label("Field for column E-Mail").select_option(label="Email")
+    page.get_by_label("Field for column Betreuer").select_option(label="Owner (email)")
+    page.get_by_role("button", name="Check the rows").click()
+    expect(page.locator("#mapping-errors")).to_contain_text("maps no column to topic")
+    page.get_by_label("Field for column Thema").select_option(label="Topic (required)")
+    page.get_by_label("Field for column Wert").select_option(label="Estimated value")
+    page.get_by_label("Save this mapping as").fill(f"Fair {tag}")
+
+    # the check names the bad row by its line, and stores nothing
+    page.get_by_role("button", name="Check the rows").click()
+    expect(page.locator("#report-heading")).to_have_text("The check found 1 bad row; nothing would be stored until they are right")
+    expect(page.locator("#import-report")).to_contain_text(f"is no active user's email: nobody-{tag}@example.com")
+    expect(page.locator("#import-report td.num")).to_have_text(["2"])
+
+    # the owner column left out, the import runs and its report links the records
+    page.get_by_label("Field for column Betreuer").select_option(label="— leave out —")
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator("#report-heading")).to_have_text("Imported", timeout=20000)
+    expect(page.locator("#report-counts")).to_have_text("2 created, 0 updated, 0 skipped.")
+    expect(page.locator("#import-status")).to_have_text("Imported")
+    page.locator("#import-report a").first.click()
+    expect(page.locator("h1")).to_contain_text(f"Melkroboter {tag}")
+    expect(page.locator("main")).to_contain_text("12,500.00")
+
+    # the mapping is saved for the next file; the list shows the import
+    page.goto("/imports")
+    expect(page.locator("#import-jobs")).to_contain_text(f"fair-{tag}.csv")
+    page.locator("#import-jobs a", has_text=f"fair-{tag}.csv").click()
+    expect(page.locator("#mapping-form")).to_have_count(0)

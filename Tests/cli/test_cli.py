@@ -14,10 +14,10 @@ import pytest
 BIN = os.environ.get("FURROW_BIN", os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug", "furrow"))
 
 
-def furrow(*args, env=None, check=True):
+def furrow(*args, env=None, check=True, timeout=120):
     clean = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
     clean.update(env or {})
-    result = subprocess.run([BIN, *args], capture_output=True, text=True, env=clean, timeout=120)
+    result = subprocess.run([BIN, *args], capture_output=True, text=True, env=clean, timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"furrow {' '.join(args)} failed: {result.stdout}{result.stderr}")
     return result

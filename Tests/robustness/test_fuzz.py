@@ -55,7 +55,7 @@ CHECKED = ["positive_data_acceptance", "negative_data_rejection", "not_a_server_
 POOLS = ["accounts", "contacts", "leads", "opportunities", "quotes", "orders", "invoices", "payments", "products",
          "price-lists", "tax-rates", "payment-terms", "users", "teams", "opportunity-kinds", "stages", "channels",
          "lost-reasons", "disqualify-reasons", "competitors", "activities", "bank-statements", "campaigns", "marketing-lists",
-         "amc-contracts"]
+         "amc-contracts", "imports"]
 
 
 def seed_demo(database):
@@ -73,7 +73,7 @@ def collect_pools(base, token):
     """Ids of the seeded records, per kind."""
     pools = {}
     for kind in POOLS:
-        status, body = get_json(base, token, f"/{kind}?limit=200" if kind not in ("tax-rates", "payment-terms") else f"/{kind}")
+        status, body = get_json(base, token, f"/{kind}?limit=200" if kind not in ("tax-rates", "payment-terms", "imports") else f"/{kind}")
         items = body.get("items", []) if status == 200 and isinstance(body, dict) else []
         pools[kind] = [item["id"] for item in items if isinstance(item, dict) and "id" in item]
     pools["parties"] = pools["accounts"] + pools["contacts"]

@@ -10,6 +10,13 @@ public struct ImportFormat: Sendable, Equatable {
     public var delimiter: Character
     public var columns: [String]
 
+    public init(encoding: CSVReader.Encoding, byteOrderMark: Bool, delimiter: Character, columns: [String]) {
+        self.encoding = encoding
+        self.byteOrderMark = byteOrderMark
+        self.delimiter = delimiter
+        self.columns = columns
+    }
+
     public static let delimiters: [Character] = [",", ";", "\t"]
     /// How much of the file is read to tell.
     public static let headBytes = 64 * 1024
@@ -97,7 +104,8 @@ public enum ImportType: String, Sendable, CaseIterable {
                     field("kindName", "Kind (name)", ["kind", "type", "pipeline", "salesprocess"]), field("stageName", "Stage (name)", ["stage", "salesstage", "phase"]),
                     field("estimatedRevenue", "Estimated revenue", ["revenue", "value", "amount", "dealvalue"]), field("currency", "Currency", ["curr"]),
                     field("expectedCloseDate", "Expected close date", ["closedate", "expectedclose", "close"]), field("probability", "Probability", ["chance", "likelihood"]),
-                    field("productSku", "Product (SKU)", ["sku", "product", "productcode"]), field("quantity", "Quantity", ["qty", "units"]), owner]
+                    field("priceListName", "Price list (name)", ["pricelist"]), field("productSku", "Product (SKU)", ["sku", "product", "productcode"]),
+                    field("quantity", "Quantity", ["qty", "units"]), field("unitPrice", "Unit price", ["price", "listprice"]), owner]
         }
     }
 

@@ -4,12 +4,21 @@ import FurrowDomain
 /// The rows of an import file made into records (SPEC §11), after its format is told and its
 /// columns mapped to fields: every row read, checked and stored in one transaction as the single
 /// create or change would (all rows or none), references found by the keys spreadsheets have (an
-/// account by its name, an owner by email), and each row's fate reported by its line. A dry run
-/// does all of it and rolls it back. This layer serves accounts and contacts so far.
+/// account by its name, an owner by email, a product by SKU, a kind and a stage by name), and each
+/// row's fate reported by its line. A dry run does all of it and rolls it back. The file is read a
+/// part at a time, so memory does not grow with it.
 public struct ImportRun: Sendable {
     /// What a row that matches a stored record does: `skip` it, `update` that record with the
     /// row's mapped fields, or `create` a new one anyway. A row with an `id` column matches by it.
     public enum Policy: String, Sendable, CaseIterable { case skip, update, create }
+
+    /// Where the file's bytes come from.
+    public enum Source: Sendable {
+        case data(Data)
+        case file(URL)
+        /// The parts an import job's upload was kept in.
+        case job(ImportJob.ID)
+    }
 
     public struct Options: Sendable {
         public var type: ImportType
@@ -17,35 +26,27 @@ public struct ImportRun: Sendable {
         public var mapping: [String: String]
         public var duplicates: Policy
         public var dryRun: Bool
-        /// Called as rows are stored: rows done, rows in all.
+        /// Called as rows are stored: rows done, rows in all (when known, else 0).
         public var progress: (@Sendable (Int, Int) -> Void)?
-        public init(type: ImportType, mapping: [String: String], duplicates: Policy = .skip, dryRun: Bool = false,
+        /// The rows in the file when known (an import job counts them at upload).
+        public var rowsTotal: Int
+        /// Why an error a row met refuses it, as field errors; nil for an error that is not the row's fault.
+        public var explain: @Sendable (any Error) -> [FieldError]?
+        public init(type: ImportType, mapping: [String: String], duplicates: Policy = .skip, dryRun: Bool = false, rowsTotal: Int = 0,
+                    explain: @escaping @Sendable (any Error) -> [FieldError]? = ImportRun.explain,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) {
             self.type = type
             self.mapping = mapping
             self.duplicates = duplicates
             self.dryRun = dryRun
+            self.rowsTotal = rowsTotal
+            self.explain = explain
             self.progress = progress
         }
     }
 
-    public struct Row: Sendable, Equatable {
-        public enum Outcome: String, Sendable { case created, updated, skipped, failed }
-        public let line: Int
-        public let outcome: Outcome
-        public let recordId: UUID?
-        public let errors: [FieldError]
-    }
-
-    public struct Report: Sendable {
-        public var rows: [Row] = []
-        public var stored: Bool = false
-        public func count(_ outcome: Row.Outcome) -> Int { rows.filter { $0.outcome == outcome }.count }
-        public var failed: [Row] { rows.filter { $0.outcome == .failed } }
-    }
-
     /// Thrown when a row fails: nothing is stored; the report says which rows and why.
-    public struct Rejected: Error, Sendable { public let report: Report }
+    public struct Rejected: Error, Sendable { public let report: ImportReport }
 
     let env: CoreEnvironment
     let principal: Principal
@@ -54,55 +55,100 @@ public struct ImportRun: Sendable {
         self.principal = principal
     }
 
-    struct DryRunEnded: Error { let report: Report }
+    struct DryRunEnded: Error { let report: ImportReport }
 
-    public func run(_ data: Data, format: ImportFormat, options: Options) async throws -> Report {
-        var errors: [FieldError] = []
-        let known = Set(options.type.fields.map(\.name))
-        for (column, field) in options.mapping.sorted(by: { $0.key < $1.key }) {
-            if !format.columns.contains(column) { errors.append(FieldError("mapping", "names a column the file does not have: \(column)")) }
-            if !known.contains(field) { errors.append(FieldError("mapping", "\(field) is not a field of \(options.type.rawValue)")) }
+    /// The errors a row's own data causes, as the single create would report them.
+    public static let explain: @Sendable (any Error) -> [FieldError]? = { error in
+        switch error {
+        case let error as ValidationError: return error.errors
+        case CoreError.notFound(let what): return [FieldError("id", "is no \(what) you can change")]
+        case CoreError.versionConflict: return [FieldError("id", "was changed by someone else meanwhile")]
+        case PartyError.duplicateSuspected: return [FieldError("row", "looks like a stored record")]
+        default: return nil
         }
-        let mapped = Set(options.mapping.values)
-        for field in options.type.fields where field.required && !mapped.contains(field.name) {
+    }
+
+    /// The mapping's faults against the file's columns and the type's fields: every one at once.
+    public static func mappingErrors(_ mapping: [String: String], columns: [String], type: ImportType) -> [FieldError] {
+        var errors: [FieldError] = []
+        let known = Set(type.fields.map(\.name))
+        var taken: [String: String] = [:]
+        for (column, field) in mapping.sorted(by: { $0.key < $1.key }) {
+            if !columns.contains(column) { errors.append(FieldError("mapping", "names a column the file does not have: \(column)")) }
+            if !known.contains(field) { errors.append(FieldError("mapping", "\(field) is not a field of \(type.rawValue)")) }
+            if let other = taken[field] { errors.append(FieldError("mapping", "maps both \(other) and \(column) to \(field)")) }
+            taken[field] = column
+        }
+        let mapped = Set(mapping.values)
+        for field in type.fields where field.required && !mapped.contains(field.name) {
             errors.append(FieldError("mapping", "maps no column to \(field.name), which every row needs"))
         }
+        return errors
+    }
+
+    public func run(_ source: Source, format: ImportFormat, options: Options) async throws -> ImportReport {
+        let errors = Self.mappingErrors(options.mapping, columns: format.columns, type: options.type)
         guard errors.isEmpty else { throw ValidationError(errors) }
-        guard [.accounts, .contacts].contains(options.type) else { throw ValidationError([FieldError("type", "is imported through the contact import for now")]) }
-        var records: [(line: Int, values: [String: String])] = []
-        var reader = CSVReader(delimiter: format.delimiter, encoding: format.encoding)
-        var header: [String]?
-        let take: ([String], Int) -> Void = { record, line in
-            guard let columns = header else { header = record.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }; return }
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
-            var values: [String: String] = [:]
-            for (index, column) in columns.enumerated() where index < record.count {
-                if let field = options.mapping[column] {
-                    let value = Self.unguarded(record[index].trimmingCharacters(in: .whitespacesAndNewlines))
-                    if !value.isEmpty { values[field] = value }
-                }
-            }
-            records.append((line, values))
-        }
-        reader.feed(data, take)
-        reader.finish(take)
-        let rows = records
+        let env = env, principal = principal
+        if options.type == .products { try ProductService(env).requireEditor(principal) }
+        let base = try await SettingsService(env).current().baseCurrency
         do {
-            let report = try await Batch(env, by: principal).run { writer in
-                var report = Report()
-                var cache = References()
-                for (line, values) in rows {
-                    report.rows.append(try await self.store(values, line: line, options: options, writer: writer, cache: &cache))
-                    options.progress?(report.rows.count, rows.count)
+            var report = try await Batch(env, by: principal).run { writer in
+                let rows = ImportRows(run: self, options: options, writer: writer, baseCurrency: Currency(base) ?? Currency("EUR")!, delimiter: format.delimiter)
+                var reader = CSVReader(delimiter: format.delimiter, encoding: format.encoding)
+                var header: [String]?
+                var pending: [(line: Int, values: [String: String])] = []
+                let take: ([String], Int) -> Void = { record, line in
+                    guard let columns = header else { header = record.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }; return }
+                    if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+                    var values: [String: String] = [:]
+                    for (index, column) in columns.enumerated() where index < record.count {
+                        if let field = options.mapping[column] {
+                            let value = Self.unguarded(record[index].trimmingCharacters(in: .whitespacesAndNewlines))
+                            if !value.isEmpty { values[field] = value }
+                        }
+                    }
+                    if record.count > columns.count { values[ImportRows.widthKey] = String(record.count) }
+                    pending.append((line, values))
                 }
-                if !report.failed.isEmpty { throw Rejected(report: report) }
+                var seq = 0
+                while let part = try await Self.part(source, seq, in: writer.session) {
+                    seq += 1
+                    reader.feed(part, take)
+                    for (line, values) in pending { try await rows.take(values, line: line) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+                reader.finish(take)
+                for (line, values) in pending { try await rows.take(values, line: line) }
+                try await rows.finish()
+                let report = rows.report
+                if report.failed > 0 { throw Rejected(report: report) }
                 if options.dryRun { throw DryRunEnded(report: report) }
-                report.stored = true
                 return report
             }
+            report.stored = true
             return report
         } catch let ended as DryRunEnded {
             return ended.report
+        }
+    }
+
+    static let partSize = 1 << 20
+
+    /// The `seq`th part of the file (from 0), nil past its end.
+    static func part(_ source: Source, _ seq: Int, in session: any StoreSession) async throws -> Data? {
+        switch source {
+        case .data(let data):
+            let start = seq * partSize
+            return start < data.count ? data.subdata(in: start..<min(data.count, start + partSize)) : nil
+        case .file(let url):
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ValidationError([FieldError("file", "cannot be read")]) }
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(seq * partSize))
+            guard let data = try handle.read(upToCount: partSize), !data.isEmpty else { return nil }
+            return data
+        case .job(let id):
+            return try await session.importFilePart(id, seq: seq)
         }
     }
 
@@ -115,114 +161,15 @@ public struct ImportRun: Sendable {
 
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "|", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FF5C}"]
 
-    /// Names already looked up in this run.
-    struct References {
-        var owners: [String: User.ID?] = [:]
-        var accounts: [String: Account.ID?] = [:]
-    }
-
-    func store(_ values: [String: String], line: Int, options: Options, writer: BatchWriter, cache: inout References) async throws -> Row {
-        var errors: [FieldError] = []
-        var ownerId: User.ID?
-        if let email = values["ownerEmail"] {
-            let key = Normalise.email(email)
-            if cache.owners[key] == nil {
-                let user = try await writer.session.user(email: key)
-                cache.owners[key] = user?.active == true ? user?.id : nil
-            }
-            ownerId = cache.owners[key] ?? nil
-            if ownerId == nil { errors.append(FieldError("ownerEmail", "is no active user's email: \(email)")) }
+    /// Data rows of a file (blank lines and the header aside), read a part at a time.
+    public static func countRows(_ parts: AsyncThrowingStream<Data, any Error>, format: ImportFormat) async throws -> Int {
+        var reader = CSVReader(delimiter: format.delimiter, encoding: format.encoding)
+        var count = -1
+        let take: ([String], Int) -> Void = { record, _ in
+            if count < 0 || !record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
         }
-        func account(_ field: String) async throws -> Account.ID? {
-            guard let name = values[field] else { return nil }
-            let key = name.lowercased()
-            if cache.accounts[key] == nil {
-                cache.accounts[key] = try await writer.session.accountIDs(named: [name], visibleTo: principal.ledger)[key] ?? nil
-            }
-            guard let id = cache.accounts[key] ?? nil else {
-                errors.append(FieldError(field, "is no account you can see: \(name)"))
-                return nil
-            }
-            return id
-        }
-        let recordId = values["id"].flatMap(UUIDText.parse)
-        if values["id"] != nil && recordId == nil { errors.append(FieldError("id", "is not a Furrow id")) }
-        do {
-            switch options.type {
-            case .accounts:
-                let parent = try await account("parentAccountName")
-                guard errors.isEmpty else { return Row(line: line, outcome: .failed, recordId: nil, errors: errors) }
-                var fields = AccountFields(name: values["name"] ?? "", parentAccountId: parent, email: values["email"], phone: values["phone"],
-                                           website: values["website"], industry: values["industry"])
-                let match = try await matching(recordId, keys: fields.duplicateKeys, options: options) { try await writer.session.accountDuplicates($0, excluding: nil, visibleTo: principal.ledger) }
-                if let match {
-                    if options.duplicates == .skip { return Row(line: line, outcome: .skipped, recordId: match, errors: []) }
-                    if options.duplicates == .update {
-                        let current = try await writer.session.account(id: Account.ID(match))
-                        guard let current, current.access.changeable(by: principal) else { throw CoreError.notFound("account") }
-                        fields = Self.merge(fields, over: current.fields, mapped: Set(options.mapping.values))
-                        let saved = try await writer.updateAccount(current.id, fields: fields, ownerId: ownerId, expectedVersion: current.version)
-                        return Row(line: line, outcome: .updated, recordId: saved.id.uuid, errors: [])
-                    }
-                }
-                let made = try await writer.account(fields, ownerId: ownerId, allowDuplicate: true)
-                return Row(line: line, outcome: .created, recordId: made.id.uuid, errors: [])
-            case .contacts:
-                let accountId = try await account("accountName")
-                guard errors.isEmpty else { return Row(line: line, outcome: .failed, recordId: nil, errors: errors) }
-                var fields = ContactFields(firstName: values["firstName"], lastName: values["lastName"] ?? "", email: values["email"],
-                                           phone: values["phone"], mobile: values["mobile"], title: values["title"], accountId: accountId)
-                let match = try await matching(recordId, keys: fields.duplicateKeys, options: options) { try await writer.session.contactDuplicates($0, excluding: nil, visibleTo: principal) }
-                if let match {
-                    if options.duplicates == .skip { return Row(line: line, outcome: .skipped, recordId: match, errors: []) }
-                    if options.duplicates == .update {
-                        let current = try await writer.session.contact(id: Contact.ID(match))
-                        guard let current, principal.canChange(current.ownership) else { throw CoreError.notFound("contact") }
-                        fields = Self.merge(fields, over: current.fields, mapped: Set(options.mapping.values))
-                        let saved = try await writer.updateContact(current.id, fields: fields, ownerId: ownerId, expectedVersion: current.version)
-                        return Row(line: line, outcome: .updated, recordId: saved.id.uuid, errors: [])
-                    }
-                }
-                let made = try await writer.contact(fields, ownerId: ownerId, allowDuplicate: true)
-                return Row(line: line, outcome: .created, recordId: made.id.uuid, errors: [])
-            default:
-                throw ValidationError([FieldError("type", "is not imported here yet")])
-            }
-        } catch let error as ValidationError {
-            return Row(line: line, outcome: .failed, recordId: nil, errors: errors + error.errors)
-        } catch CoreError.notFound(let what) {
-            return Row(line: line, outcome: .failed, recordId: nil, errors: errors + [FieldError("id", "is no \(what) you can change")])
-        }
-    }
-
-    /// The stored record a row stands for: by its id, else (unless every row is created) the first likely duplicate.
-    func matching(_ id: UUID?, keys: DuplicateKeys, options: Options, duplicates: (DuplicateKeys) async throws -> [DuplicateMatch]) async throws -> UUID? {
-        if let id { return id }
-        guard options.duplicates != .create else { return nil }
-        return try await duplicates(keys).first.flatMap { UUIDText.parse($0.id) }
-    }
-
-    /// The row's mapped fields over the stored record's: a field the file does not map stays as it is.
-    static func merge(_ row: AccountFields, over stored: AccountFields, mapped: Set<String>) -> AccountFields {
-        var merged = stored
-        if mapped.contains("name") { merged.name = row.name }
-        if mapped.contains("parentAccountName") { merged.parentAccountId = row.parentAccountId }
-        if mapped.contains("email") { merged.email = row.email }
-        if mapped.contains("phone") { merged.phone = row.phone }
-        if mapped.contains("website") { merged.website = row.website }
-        if mapped.contains("industry") { merged.industry = row.industry }
-        return merged
-    }
-
-    static func merge(_ row: ContactFields, over stored: ContactFields, mapped: Set<String>) -> ContactFields {
-        var merged = stored
-        if mapped.contains("firstName") { merged.firstName = row.firstName }
-        if mapped.contains("lastName") { merged.lastName = row.lastName }
-        if mapped.contains("email") { merged.email = row.email }
-        if mapped.contains("phone") { merged.phone = row.phone }
-        if mapped.contains("mobile") { merged.mobile = row.mobile }
-        if mapped.contains("title") { merged.title = row.title }
-        if mapped.contains("accountName") { merged.accountId = row.accountId }
-        return merged
+        for try await part in parts { reader.feed(part, take) }
+        reader.finish(take)
+        return max(0, count)
     }
 }

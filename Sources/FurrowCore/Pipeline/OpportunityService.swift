@@ -124,7 +124,12 @@ public struct OpportunityService: Sendable {
 
     /// Moves the opportunity to a stage of its kind (SPEC §3 stage gates; rules 100–102, 85–86).
     public func advance(_ id: Opportunity.ID, to stageId: Stage.ID, by principal: Principal) async throws -> Opportunity {
-        try await env.transaction(by: principal) { transaction in
+        try await env.transaction(by: principal) { transaction in try await advancing(id, to: stageId, in: transaction) }
+    }
+
+    /// The move in the caller's transaction (also used by imports).
+    func advancing(_ id: Opportunity.ID, to stageId: Stage.ID, in transaction: Transaction) async throws -> Opportunity {
+        do {
             let session = transaction.session
             var opportunity = try await transaction.loadChangeable(Opportunity.self, id)
             guard let kind = try await session.kind(id: opportunity.kindId) else { throw CoreError.notFound("opportunity kind") }

@@ -121,6 +121,19 @@ public struct ProductService: Sendable {
         }
     }
 
+    /// Sets products' prices on a price list in the caller's transaction (imports), audited as one change of the list.
+    func setPrices(_ prices: [Product.ID: Micros], on id: PriceList.ID, in transaction: Transaction) async throws {
+        try requireEditor(transaction.principal)
+        guard let current = try await transaction.session.priceList(id: id) else { throw CoreError.notFound("price list") }
+        var updated = current
+        updated.items.merge(prices) { _, new in new }
+        updated = try updated.validated()
+        let changes = AuditDiff.changes(from: current.auditValues, to: updated.auditValues)
+        guard !changes.isEmpty else { return }
+        try await transaction.session.updatePriceList(updated)
+        transaction.audit("price-list", id.uuid, "update", changes)
+    }
+
     func requireEditor(_ principal: Principal) throws {
         guard principal.canReassign else { throw CoreError.forbidden("only managers and administrators change the catalog") }
     }

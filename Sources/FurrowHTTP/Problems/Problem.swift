@@ -105,7 +105,7 @@ public enum ProblemType: String, Sendable, CaseIterable, Encodable {
     case marketingListImmutable = "marketing-list-immutable", marketingListInactive = "marketing-list-inactive"
     case marketingListNotStatic = "marketing-list-not-static", campaignInactive = "campaign-inactive"
     case campaignIllegalMove = "campaign-illegal-move", campaignNotReady = "campaign-not-ready", campaignHasNoList = "campaign-has-no-list"
-    case responseConverted = "response-converted", emailRefused = "email-refused"
+    case responseConverted = "response-converted", emailRefused = "email-refused", importJobState = "import-job-state"
     /// Web forms only: a form whose anti-forgery token has expired. Never an API answer.
     case formExpired = "form-expired"
 

@@ -34,6 +34,8 @@ extension Problem {
             case .alreadyOpen: return Problem(.activityOpen, 409, "Activity open", "The activity is open already.")
             }
         case let error as BudgetError: return from(error)
+        case ImportJobError.state(_, let status, let wanted):
+            return Problem(.importJobState, 409, "Import job \(status.rawValue)", "An import job that is \(status.rawValue) cannot \(wanted).")
         case let error as ContractError:
             switch error {
             case .illegalMove(let from, let to):

@@ -65,6 +65,7 @@ enum Navigation {
         NavEntry("Reports", ReportsPage.path, .money),
         NavEntry("Outbox", OutboxPage.path, .administration, shown: { OutboxPage.shown($0) }),
         NavEntry("Budget activities", BudgetActivitiesPage.path, .administration, shown: { $0.isAdmin }, enabled: { $0.budgetTracking }),
+        NavEntry("Imports", ImportJobPages.path, .administration, shown: { $0.canWriteRecords }),
         NavEntry("Webhooks", WebhookPages.path, .administration, shown: { $0.isAdmin }),
         NavEntry("Settings", "/settings", .administration, shown: { $0.isAdmin }),
     ]
