@@ -81,6 +81,13 @@ struct Run: AsyncParsableCommand {
             report.facts += campaign.facts
             report.references += campaign.references
         }
+        if prefixes.isEmpty || prefixes.contains(where: { "import accounts".hasPrefix($0) }) {
+            let accounts = await AccountImportPath.run(work: work, rows: importRows ?? (smoke ? 1000 : set.scale))
+            report.results += accounts.results
+            report.facts += accounts.facts
+            report.references += accounts.references
+            report.ratios += accounts.ratios
+        }
         if !prefixes.isEmpty && !prefixes.contains(where: { "import contacts".hasPrefix($0) }) {
             report.results.removeAll(where: \.skipped)
             report.computeRatios(reportSQL: nil, boardSQL: nil)

@@ -39,10 +39,16 @@ struct BatchRoutes: RouteSet {
 
     // MARK: creates
 
+    /// Accounts are stored all at once: one statement per step for the whole batch.
     @Sendable func accounts(_ request: Request, context: AppContext) async throws -> Response {
-        try await create(request, context, allowed: AccountRoutes.fields.union(JSONBody.serverOwned).union(["parentAccountName", "ownerName"]),
-                         read: { item in (AccountRoutes.fields(&item, over: AccountFields(name: "")), item.id("ownerId", User.self)) },
-                         write: { writer, item, allow in try await writer.account(item.0, ownerId: item.1, allowDuplicate: allow) }, dto: AccountDTO.init)
+        let principal = try context.requirePrincipal()
+        let policy = try Bulk.policy(request)
+        var (body, items) = try await Bulk.items(request, context, allowed: AccountRoutes.fields.union(JSONBody.serverOwned).union(["parentAccountName", "ownerName"]))
+        let parsed = try await Bulk.parse(items, into: &body) { item in (fields: AccountRoutes.fields(&item, over: AccountFields(name: "")), ownerId: item.id("ownerId", User.self)) }
+        let outcomes = try await BulkCreate(env, by: principal).runMany(parsed, known: body.errors, policy: policy) { writer, items, allow in
+            try await writer.accounts(items, allowDuplicate: allow)
+        }
+        return try Bulk.answer(outcomes, AccountDTO.init)
     }
 
     @Sendable func contacts(_ request: Request, context: AppContext) async throws -> Response {

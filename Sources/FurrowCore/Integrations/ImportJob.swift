@@ -63,16 +63,19 @@ public struct ImportReport: Sendable, Equatable, Codable {
         public let line: Int
         public let outcome: Outcome
         public let recordId: UUID?
+        /// What the row names the record by (its name, topic or SKU), to show beside its outcome.
+        public let title: String?
         public let errors: [Problem]
         public struct Problem: Sendable, Equatable, Codable {
             public let field: String
             public let message: String
         }
 
-        public init(line: Int, outcome: Outcome, recordId: UUID?, errors: [FieldError]) {
+        public init(line: Int, outcome: Outcome, recordId: UUID?, title: String? = nil, errors: [FieldError]) {
             self.line = line
             self.outcome = outcome
             self.recordId = recordId
+            self.title = title
             self.errors = errors.map { Problem(field: $0.field, message: $0.message) }
         }
     }

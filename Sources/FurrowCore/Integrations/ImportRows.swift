@@ -26,6 +26,10 @@ final class ImportRows {
     var catalog: Catalog?
     /// The rows of the opportunity being read: those that follow it with its name and account add product lines.
     var group: [(line: Int, values: [String: String])] = []
+    /// Accounts read but not stored yet, when they are stored `chunk` at a time.
+    var pending: [(line: Int, values: [String: String])] = []
+    var ownerships: [User.ID?: Ownership] = [:]
+    static let chunk = 500
     /// Prices for price lists, written when the rows are done.
     var prices: [PriceList.ID: [Product.ID: Micros]] = [:]
 
@@ -53,6 +57,11 @@ final class ImportRows {
     var session: any StoreSession { writer.session }
 
     func take(_ values: [String: String], line: Int) async throws {
+        if batchesAccounts {
+            pending.append((line, values))
+            if pending.count >= Self.chunk { try await flushAccounts() }
+            return
+        }
         guard options.type == .opportunities else { return add(try await row(values, line: line)) }
         if let first = group.first?.values, Self.sameOpportunity(first, values) {
             group.append((line, values))
@@ -63,6 +72,7 @@ final class ImportRows {
     }
 
     func finish() async throws {
+        try await flushAccounts()
         try await flushGroup()
         for (listId, items) in prices.sorted(by: { $0.key.string < $1.key.string }) {
             try await ProductService(run.env).setPrices(items, on: listId, in: writer.transaction)
@@ -80,7 +90,7 @@ final class ImportRows {
         group = []
         let outcome = try await row(first.values, line: first.line, more: Array(lines.dropFirst()))
         for (line, _) in lines {
-            add(ImportReport.Row(line: line, outcome: outcome.outcome, recordId: outcome.recordId,
+            add(ImportReport.Row(line: line, outcome: outcome.outcome, recordId: outcome.recordId, title: outcome.title,
                                  errors: line == first.line ? outcome.errors.map { FieldError($0.field, $0.message) } : []))
         }
     }
@@ -94,26 +104,45 @@ final class ImportRows {
 
     /// One row (and, for an opportunity, the rows adding its lines) stored, or why not.
     func row(_ values: [String: String], line: Int, more: [(line: Int, values: [String: String])] = []) async throws -> ImportReport.Row {
+        let title = Self.title(values, options.type)
+        func made(_ outcome: ImportReport.Row.Outcome, _ id: UUID?, _ errors: [FieldError] = []) -> ImportReport.Row {
+            ImportReport.Row(line: line, outcome: outcome, recordId: id, title: title, errors: errors)
+        }
         var errors: [FieldError] = []
         if let cells = values[Self.widthKey] { errors.append(FieldError("row", "has \(cells) cells, more than the header's columns")) }
         do {
             let id = values["id"].flatMap(UUIDText.parse)
             if values["id"] != nil && id == nil { errors.append(FieldError("id", "is not a Furrow id")) }
             let target = try await target(values, errors: &errors, more: more)
-            guard errors.isEmpty, let target else { return ImportReport.Row(line: line, outcome: .failed, recordId: nil, errors: errors) }
+            guard errors.isEmpty, let target else { return made(.failed, nil, errors) }
             var match = id
             if match == nil && options.duplicates != .create { match = try await target.match() }
             if let match {
-                if options.duplicates == .skip { return ImportReport.Row(line: line, outcome: .skipped, recordId: match, errors: []) }
-                if options.duplicates == .update || id != nil {
-                    return ImportReport.Row(line: line, outcome: .updated, recordId: try await target.update(match), errors: [])
-                }
+                if options.duplicates == .skip { return made(.skipped, match) }
+                if options.duplicates == .update || id != nil { return made(.updated, try await target.update(match)) }
             }
-            return ImportReport.Row(line: line, outcome: .created, recordId: try await target.create(), errors: [])
+            return made(.created, try await target.create())
         } catch {
             guard let explained = options.explain(error) else { throw error }
-            return ImportReport.Row(line: line, outcome: .failed, recordId: nil, errors: errors + explained)
+            return made(.failed, nil, errors + explained)
         }
+    }
+
+    /// What a row names its record by.
+    static func title(_ values: [String: String], _ type: ImportType) -> String? {
+        switch type {
+        case .accounts, .opportunities: return values["name"]
+        case .contacts: return values["lastName"].map { [values["firstName"], $0].compactMap { $0 }.joined(separator: " ") }
+        case .leads: return values["topic"]
+        case .products: return values["sku"].map { [$0, values["name"]].compactMap { $0 }.joined(separator: " · ") }
+        }
+    }
+
+    func accountFields(_ values: [String: String], parent: Account.ID?, stored: AccountFields?) -> AccountFields {
+        AccountFields(name: pick(values, "name", stored?.name) ?? "",
+                      parentAccountId: mapped.contains("parentAccountName") ? parent : stored?.parentAccountId,
+                      email: pick(values, "email", stored?.email), phone: pick(values, "phone", stored?.phone),
+                      website: pick(values, "website", stored?.website), industry: pick(values, "industry", stored?.industry))
     }
 
     /// What a row does to its type: find the record it matches, update it, or create one.
@@ -134,12 +163,7 @@ final class ImportRows {
         switch options.type {
         case .accounts:
             let parent = try await accountId(values, "parentAccountName", &errors)
-            func fields(_ stored: AccountFields?) -> AccountFields {
-                AccountFields(name: pick(values, "name", stored?.name) ?? "",
-                              parentAccountId: mapped.contains("parentAccountName") ? parent : stored?.parentAccountId,
-                              email: pick(values, "email", stored?.email), phone: pick(values, "phone", stored?.phone),
-                              website: pick(values, "website", stored?.website), industry: pick(values, "industry", stored?.industry))
-            }
+            func fields(_ stored: AccountFields?) -> AccountFields { accountFields(values, parent: parent, stored: stored) }
             return Target(
                 match: { try await session.accountDuplicates(fields(nil).duplicateKeys, excluding: nil, visibleTo: principal.ledger).first.flatMap { UUIDText.parse($0.id) } },
                 update: { id in

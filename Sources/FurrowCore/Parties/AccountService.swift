@@ -31,6 +31,45 @@ public struct AccountService: Sendable {
         return account
     }
 
+    /// Creates validated accounts inside the caller's transaction with the same few statements
+    /// however many there are: parent checks, the duplicate check (against the stored accounts and
+    /// each other), the rows, their search entries and audit entries. Each item is created or
+    /// refused on its own: a duplicate (`PartyError.duplicateSuspected`) or a parent the caller cannot see.
+    func insertMany(_ items: [(fields: AccountFields, ownership: Ownership)], allowDuplicate: Bool,
+                    in transaction: Transaction) async throws -> [Result<Account, any Error>] {
+        let session = transaction.session, principal = transaction.principal
+        var parents: [Account.ID: (any Error)?] = [:]
+        for parent in Set(items.compactMap(\.fields.parentAccountId)) {
+            do { try await checkParent(parent, of: nil, in: session, by: principal); parents[parent] = .some(nil) } catch { parents[parent] = error }
+        }
+        let keys = items.map(\.fields.duplicateKeys)
+        let stored = allowDuplicate ? keys.map { _ in [] } : try await session.accountDuplicates(among: keys, visibleTo: principal)
+        var batch = BatchDuplicates()
+        var results: [Result<Account, any Error>] = [], created: [Account] = []
+        let now = env.clock.now()
+        for (index, item) in items.enumerated() {
+            if let parent = item.fields.parentAccountId, let error = parents[parent] ?? nil {
+                results.append(.failure(error))
+                continue
+            }
+            // an account without a domain matches another by name alone: the batch compares its name with an empty domain
+            let key = keys[index], batchKey = DuplicateKeys(email: key.email, phone: key.phone, name: key.name, domain: key.domain ?? "")
+            let matches = allowDuplicate ? [] : stored[index] + batch.matches(batchKey)
+            if !matches.isEmpty {
+                results.append(.failure(PartyError.duplicateSuspected(Array(matches.prefix(10)))))
+                continue
+            }
+            let account = Account(id: env.newID(), fields: item.fields, ownership: item.ownership, version: 1, createdAt: now, updatedAt: now)
+            batch.add(batchKey, id: account.id.string, name: item.fields.name)
+            created.append(account)
+            results.append(.success(account))
+        }
+        try await session.insertAccounts(created)
+        try await session.indexNew(created.compactMap(\.indexEntry))
+        for account in created { transaction.audit(Account.entity, account.id.uuid, "create", AuditDiff.changes(from: [:], to: account.auditValues)) }
+        return results
+    }
+
     public func get(_ id: Account.ID, by principal: Principal) async throws -> Account {
         try await env.store.read { session in try await session.visibleAccount(id, principal) }
     }

@@ -35,6 +35,31 @@ public struct BatchWriter {
         return try await AccountService(env).insert(fields, ownership: ownership, allowDuplicate: allowDuplicate, in: transaction)
     }
 
+    /// Many accounts in one go: each validated and given its owner, then stored together (`AccountService.insertMany`).
+    public func accounts(_ inputs: [(fields: AccountFields, ownerId: User.ID?)], allowDuplicate: Bool) async throws -> [Result<Account, any Error>] {
+        var results = [Result<Account, any Error>?](repeating: nil, count: inputs.count)
+        var items: [(fields: AccountFields, ownership: Ownership)] = [], places: [Int] = []
+        var ownerships: [User.ID?: Ownership] = [:]
+        for (index, input) in inputs.enumerated() {
+            do {
+                let fields = try input.fields.validated()
+                let ownership: Ownership
+                if let known = ownerships[input.ownerId] { ownership = known } else {
+                    ownership = try await session.ownership(requested: input.ownerId, by: principal)
+                    ownerships[input.ownerId] = ownership
+                }
+                items.append((fields, ownership))
+                places.append(index)
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        for (result, index) in zip(try await AccountService(env).insertMany(items, allowDuplicate: allowDuplicate, in: transaction), places) {
+            results[index] = result
+        }
+        return results.map { $0! }
+    }
+
     public func contact(_ input: ContactFields, ownerId: User.ID? = nil, allowDuplicate: Bool = false) async throws -> Contact {
         let fields = try input.validated()
         let ownership = try await session.ownership(requested: ownerId, by: principal)

@@ -41,24 +41,54 @@ public struct BulkCreate: Sendable {
             outcomes.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
                 guard let item else { continue }
-                do {
-                    outcomes.append(.created(try await create(writer, item, policy == .create)))
-                } catch let error as ValidationError {
-                    errors += error.errors.map { FieldError("items[\(index)].\($0.field)", $0.message) }
-                } catch PartyError.duplicateSuspected(let matches) {
-                    if policy == .skip {
-                        outcomes.append(.skipped(duplicateOf: matches))
-                    } else {
-                        let first = matches.first
-                        errors.append(FieldError("items[\(index)]", "looks like “\(first?.name ?? "a stored record")” (same \(first?.matchedOn.joined(separator: ", ") ?? "keys")); "
-                                                 + "send duplicates=skip to leave it out or duplicates=create to store it anyway"))
-                    }
-                } catch {
-                    throw BulkItemError(index: index, error: error)
-                }
+                let result: Result<Record, any Error>
+                do { result = .success(try await create(writer, item, policy == .create)) } catch { result = .failure(error) }
+                try Self.settle(result, index: index, policy: policy, outcomes: &outcomes, errors: &errors)
             }
             guard errors.isEmpty else { throw ValidationError(errors) }
             return outcomes
+        }
+    }
+
+    /// The same for records `create` stores all at once (one statement per step for the lot), each
+    /// item's result in the order of the items that could be read.
+    public func runMany<Item: Sendable, Record: Sendable>(
+        _ items: [Item?], known: [FieldError] = [], policy: Policy,
+        create: @Sendable @escaping (_ writer: BatchWriter, _ items: [Item], _ allowDuplicate: Bool) async throws -> [Result<Record, any Error>]
+    ) async throws -> [Outcome<Record>] {
+        guard !items.isEmpty else { throw ValidationError([FieldError("items", "names at least one record")]) }
+        guard items.count <= Self.maxItems else { throw ValidationError([FieldError("items", "takes at most \(Self.maxItems) records at once")]) }
+        return try await Batch(env, by: principal).run { writer in
+            var outcomes: [Outcome<Record>] = [], errors = known
+            let present = items.enumerated().compactMap { index, item in item.map { (index, $0) } }
+            let results = try await create(writer, present.map(\.1), policy == .create)
+            for ((index, _), result) in zip(present, results) {
+                try Self.settle(result, index: index, policy: policy, outcomes: &outcomes, errors: &errors)
+            }
+            guard errors.isEmpty else { throw ValidationError(errors) }
+            return outcomes
+        }
+    }
+
+    /// One item's result: created, skipped as a duplicate, or its errors named by its index;
+    /// a refusal other than its fields stops the call.
+    static func settle<Record>(_ result: Result<Record, any Error>, index: Int, policy: Policy,
+                               outcomes: inout [Outcome<Record>], errors: inout [FieldError]) throws {
+        switch result {
+        case .success(let record):
+            outcomes.append(.created(record))
+        case .failure(let error as ValidationError):
+            errors += error.errors.map { FieldError("items[\(index)].\($0.field)", $0.message) }
+        case .failure(PartyError.duplicateSuspected(let matches)):
+            if policy == .skip {
+                outcomes.append(.skipped(duplicateOf: matches))
+            } else {
+                let first = matches.first
+                errors.append(FieldError("items[\(index)]", "looks like “\(first?.name ?? "a stored record")” (same \(first?.matchedOn.joined(separator: ", ") ?? "keys")); "
+                                         + "send duplicates=skip to leave it out or duplicates=create to store it anyway"))
+            }
+        case .failure(let error):
+            throw BulkItemError(index: index, error: error)
         }
     }
 }

@@ -45,6 +45,8 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
 
     // accounts
     func insertAccount(_ account: Account) async throws
+    /// Many accounts in one statement.
+    func insertAccounts(_ accounts: [Account]) async throws
     /// Saves the account when its stored version is `expectedVersion`; false otherwise.
     func updateAccount(_ account: Account, expectedVersion: Int) async throws -> Bool
     func account(id: Account.ID) async throws -> Account?
@@ -56,6 +58,8 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func childAccounts(of id: Account.ID) async throws -> [Account]
     func deleteAccount(id: Account.ID) async throws
     func accountDuplicates(_ keys: DuplicateKeys, excluding: Account.ID?, visibleTo principal: Principal) async throws -> [DuplicateMatch]
+    /// The stored accounts each key set matches (same rule as `accountDuplicates`), in one query.
+    func accountDuplicates(among keys: [DuplicateKeys], visibleTo principal: Principal) async throws -> [[DuplicateMatch]]
     /// Re-points every record that refers to `from` (child accounts, contacts, connections) at `to`.
     func moveAccountReferences(from: Account.ID, to: Account.ID) async throws
     /// The kinds of business records (opportunities, quotes, orders, leads) that point at a party, with their counts.

@@ -25,6 +25,24 @@ extension SQLSession {
             """)
     }
 
+    func insertAccounts(_ accounts: [Account]) async throws {
+        guard !accounts.isEmpty else { return }
+        let values = accounts.map { account -> SQLQueryString in
+            let f = account.fields, keys = f.duplicateKeys
+            return """
+                (\(bind: account.id.string), \(bind: f.name), \(bind: keys.name), \(bind: f.parentAccountId?.string),
+                 \(bind: f.email), \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.website), \(bind: keys.domain),
+                 \(bind: f.industry), \(bind: account.ownership.ownerId.string), \(bind: account.ownership.teamId?.string),
+                 \(bind: account.version), \(bind: Timestamp.string(account.createdAt)), \(bind: Timestamp.string(account.updatedAt)))
+                """
+        }
+        try await run("""
+            INSERT INTO accounts (id, name, name_key, parent_account_id, email, email_key, phone, phone_key, website, domain_key,
+                                  industry, owner_id, team_id, version, created_at, updated_at)
+            VALUES \(values.joined(separator: ", "))
+            """)
+    }
+
     func updateAccount(_ account: Account, expectedVersion: Int) async throws -> Bool {
         let f = account.fields, keys = f.duplicateKeys
         let changed = try await rows("""
@@ -97,6 +115,43 @@ extension SQLSession {
             if let phone = keys.phone, try row.optional("phone_key") == phone { on.append("phone") }
             if try row.string("name_key") == keys.name { on.append("name") }
             return DuplicateMatch(id: try row.string("id"), name: try row.string("name"), matchedOn: on)
+        }
+    }
+
+    /// Accounts match on email, on phone, or on name with the same domain (or both without one):
+    /// one index lookup per key kind for all the key sets, matched to each in memory, at most 10 each, by name.
+    func accountDuplicates(among keys: [DuplicateKeys], visibleTo principal: Principal) async throws -> [[DuplicateMatch]] {
+        let emails = Set(keys.compactMap(\.email)), phones = Set(keys.compactMap(\.phone)), names = Set(keys.map(\.name))
+        var lookups: [SQLQueryString] = []
+        if !emails.isEmpty { lookups.append("SELECT id FROM accounts WHERE email_key IN (\(binds: emails.sorted()))") }
+        if !phones.isEmpty { lookups.append("SELECT id FROM accounts WHERE phone_key IN (\(binds: phones.sorted()))") }
+        if !names.isEmpty { lookups.append("SELECT id FROM accounts WHERE name_key IN (\(binds: names.sorted()))") }
+        guard !lookups.isEmpty else { return keys.map { _ in [] } }
+        struct Candidate { let id: String, name: String, nameKey: String, email: String?, phone: String?, domain: String? }
+        let candidates = try await rows("SELECT id, name, name_key, email_key, phone_key, domain_key FROM accounts WHERE id IN ("
+            + lookups.joined(separator: " UNION ALL ") + ") AND \(visibility(principal)) ORDER BY name, id").map { row in
+            Candidate(id: try row.string("id"), name: try row.string("name"), nameKey: try row.string("name_key"),
+                      email: try row.optional("email_key"), phone: try row.optional("phone_key"), domain: try row.optional("domain_key"))
+        }
+        var byEmail: [String: [Int]] = [:], byPhone: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            if let email = candidate.email { byEmail[email, default: []].append(index) }
+            if let phone = candidate.phone { byPhone[phone, default: []].append(index) }
+            byName[candidate.nameKey + "\u{0}" + (candidate.domain ?? ""), default: []].append(index)
+        }
+        return keys.map { key in
+            var found = Set<Int>()
+            if let email = key.email { found.formUnion(byEmail[email] ?? []) }
+            if let phone = key.phone { found.formUnion(byPhone[phone] ?? []) }
+            found.formUnion(byName[key.name + "\u{0}" + (key.domain ?? "")] ?? [])
+            return found.sorted().prefix(10).map { index in
+                let candidate = candidates[index]
+                var on: [String] = []
+                if let email = key.email, candidate.email == email { on.append("email") }
+                if let phone = key.phone, candidate.phone == phone { on.append("phone") }
+                if candidate.nameKey == key.name { on.append("name") }
+                return DuplicateMatch(id: candidate.id, name: candidate.name, matchedOn: on)
+            }
         }
     }
 

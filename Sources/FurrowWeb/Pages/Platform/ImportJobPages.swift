@@ -98,9 +98,9 @@ struct ImportJobPages {
     // MARK: one import
 
     struct Column { let index: Int, title: String, samples: [String], options: [Field.Option], label: String }
-    struct ReportRow { let line: Int, outcome: String, failed: Bool, link: String?, problems: String }
+    struct ReportRow { let line: Int, title: String, outcome: String, failed: Bool, link: String?, problems: String }
     struct Report {
-        let headline: String, ok: Bool, counts: String, rows: [ReportRow], hasRows: Bool, truncated: Bool, listLink: String?
+        let headline: String, ok: Bool, counts: String, rows: [ReportRow], hasRows: Bool, hasProblems: Bool, truncated: Bool, listLink: String?
     }
     struct Model {
         let title: String, file: String, type: String, status: String, ok: Bool, facts: String, uploaded: String
@@ -177,11 +177,11 @@ struct ImportJobPages {
         // failed rows first: they are what the user has to fix
         let shown = report.failed > 0 ? report.failedRows : report.rows
         let rows = shown.prefix(1_000).map { row in
-            ReportRow(line: row.line, outcome: outcomes[row.outcome] ?? row.outcome.rawValue, failed: row.outcome == .failed,
+            ReportRow(line: row.line, title: row.title ?? "", outcome: outcomes[row.outcome] ?? row.outcome.rawValue, failed: row.outcome == .failed,
                       link: !report.dryRun || row.outcome != .created ? row.recordId.map { "/\(job.type.rawValue)/\(UUIDText.lowercase($0))" } : nil,
                       problems: row.errors.map { "\(RecordParts.label($0.field)) \($0.message)" }.joined(separator: "; "))
         }
-        return Report(headline: headline, ok: report.failed == 0, counts: counts, rows: rows, hasRows: !rows.isEmpty,
+        return Report(headline: headline, ok: report.failed == 0, counts: counts, rows: rows, hasRows: !rows.isEmpty, hasProblems: report.failed > 0,
                       truncated: report.truncated || shown.count > rows.count,
                       listLink: report.stored ? "/\(job.type.rawValue)?sort=-createdAt" : nil)
     }
