@@ -10,17 +10,35 @@ import Hummingbird
 struct BatchRoutes: RouteSet {
     let env: CoreEnvironment
 
-    /// `POST /{records}/batch`: the items read by `read`, stored by `write` (told whether duplicates are allowed).
+    /// `POST /{records}/batch`: the items read by `read`, stored one by one by `write` (told whether duplicates are allowed).
     func create<Item: Sendable, Record: Sendable, DTO: Encodable & Sendable>(
         _ request: Request, _ context: AppContext, allowed: Set<String>, read: (inout JSONBody) async throws -> Item,
         write: @Sendable @escaping (BatchWriter, Item, Bool) async throws -> Record, dto: (Record) -> DTO
+    ) async throws -> Response {
+        try await respond(request, context, allowed: allowed, read: read, dto: dto) { bulk, parsed, known, policy in
+            try await bulk.run(parsed, known: known, policy: policy, create: write)
+        }
+    }
+
+    /// The same for records `writeAll` stores all at once (a few statements for the whole batch).
+    func createAll<Item: Sendable, Record: Sendable, DTO: Encodable & Sendable>(
+        _ request: Request, _ context: AppContext, allowed: Set<String>, read: (inout JSONBody) async throws -> Item,
+        writeAll: @Sendable @escaping (BatchWriter, [Item], Bool) async throws -> [Result<Record, any Error>], dto: (Record) -> DTO
+    ) async throws -> Response {
+        try await respond(request, context, allowed: allowed, read: read, dto: dto) { bulk, parsed, known, policy in
+            try await bulk.runMany(parsed, known: known, policy: policy, create: writeAll)
+        }
+    }
+
+    private func respond<Item: Sendable, Record: Sendable, DTO: Encodable & Sendable>(
+        _ request: Request, _ context: AppContext, allowed: Set<String>, read: (inout JSONBody) async throws -> Item, dto: (Record) -> DTO,
+        store: (BulkCreate, [Item?], [FieldError], BulkCreate.Policy) async throws -> [BulkCreate.Outcome<Record>]
     ) async throws -> Response {
         let principal = try context.requirePrincipal()
         let policy = try Bulk.policy(request)
         var (body, items) = try await Bulk.items(request, context, allowed: allowed)
         let parsed = try await Bulk.parse(items, into: &body, read)
-        let outcomes = try await BulkCreate(env, by: principal).run(parsed, known: body.errors, policy: policy, create: write)
-        return try Bulk.answer(outcomes, dto)
+        return try Bulk.answer(try await store(BulkCreate(env, by: principal), parsed, body.errors, policy), dto)
     }
 
     /// `PATCH /{records}/batch`: each item's `id` and `version`, its changes read by `read` over the
@@ -41,14 +59,9 @@ struct BatchRoutes: RouteSet {
 
     /// Accounts are stored all at once: one statement per step for the whole batch.
     @Sendable func accounts(_ request: Request, context: AppContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let policy = try Bulk.policy(request)
-        var (body, items) = try await Bulk.items(request, context, allowed: AccountRoutes.fields.union(JSONBody.serverOwned).union(["parentAccountName", "ownerName"]))
-        let parsed = try await Bulk.parse(items, into: &body) { item in (fields: AccountRoutes.fields(&item, over: AccountFields(name: "")), ownerId: item.id("ownerId", User.self)) }
-        let outcomes = try await BulkCreate(env, by: principal).runMany(parsed, known: body.errors, policy: policy) { writer, items, allow in
-            try await writer.accounts(items, allowDuplicate: allow)
-        }
-        return try Bulk.answer(outcomes, AccountDTO.init)
+        try await createAll(request, context, allowed: AccountRoutes.fields.union(JSONBody.serverOwned).union(["parentAccountName", "ownerName"]),
+                            read: { item in (fields: AccountRoutes.fields(&item, over: AccountFields(name: "")), ownerId: item.id("ownerId", User.self)) },
+                            writeAll: { writer, items, allow in try await writer.accounts(items, allowDuplicate: allow) }, dto: AccountDTO.init)
     }
 
     @Sendable func contacts(_ request: Request, context: AppContext) async throws -> Response {
@@ -67,9 +80,9 @@ struct BatchRoutes: RouteSet {
     @Sendable func opportunities(_ request: Request, context: AppContext) async throws -> Response {
         let routes = OpportunityRoutes(env: env)
         let currency = Currency(try await SettingsService(env).current().baseCurrency) ?? Currency("EUR")!
-        return try await create(request, context, allowed: OpportunityRoutes.createFields.union(OpportunityRoutes.verbOwned),
+        return try await createAll(request, context, allowed: OpportunityRoutes.createFields.union(OpportunityRoutes.verbOwned),
                                 read: { item in try await routes.createInput(&item, currency: currency) },
-                                write: { writer, item, _ in try await writer.opportunity(item) }, dto: { OpportunityDTO($0) })
+                                writeAll: { writer, items, _ in try await writer.opportunities(items) }, dto: { OpportunityDTO($0) })
     }
 
     @Sendable func products(_ request: Request, context: AppContext) async throws -> Response {

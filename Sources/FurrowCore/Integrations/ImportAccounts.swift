@@ -47,6 +47,7 @@ extension ImportRows {
             }
         }
         for outcome in outcomes { if let outcome { add(outcome) } }
+        try await writer.transaction.flush()
     }
 
     /// The owner and team of new records (the importing user when the row names no owner), looked up once per owner.

@@ -29,7 +29,7 @@ final class ImportRows {
     /// Accounts read but not stored yet, when they are stored `chunk` at a time.
     var pending: [(line: Int, values: [String: String])] = []
     var ownerships: [User.ID?: Ownership] = [:]
-    static let chunk = 500
+    static let chunk = 1000
     /// Prices for price lists, written when the rows are done.
     var prices: [PriceList.ID: [Product.ID: Micros]] = [:]
 
@@ -62,6 +62,8 @@ final class ImportRows {
             if pending.count >= Self.chunk { try await flushAccounts() }
             return
         }
+        // the trail entries are written as the rows go, so memory does not grow with the file
+        if report.rowsRead % Self.chunk == 0 { try await writer.transaction.flush() }
         guard options.type == .opportunities else { return add(try await row(values, line: line)) }
         if let first = group.first?.values, Self.sameOpportunity(first, values) {
             group.append((line, values))
@@ -77,11 +79,13 @@ final class ImportRows {
         for (listId, items) in prices.sorted(by: { $0.key.string < $1.key.string }) {
             try await ProductService(run.env).setPrices(items, on: listId, in: writer.transaction)
         }
+        options.progress?(report.rowsRead, options.rowsTotal)
     }
 
     func add(_ row: ImportReport.Row) {
         report.add(row)
-        options.progress?(report.rowsRead, options.rowsTotal)
+        // told every hundred rows (and at the end): often enough for a bar, rarely enough to cost nothing
+        if report.rowsRead % 100 == 0 { options.progress?(report.rowsRead, options.rowsTotal) }
     }
 
     func flushGroup() async throws {

@@ -229,12 +229,7 @@ public struct OpportunityService: Sendable {
                                                     actorId: transaction.principal.userId, at: now, secondsInPrevious: secondsInPrevious))
         let zone = stage.taskTemplates.isEmpty ? nil : TimeZone(identifier: try await transaction.settings().timeZone)
         for template in stage.taskTemplates {
-            let due = AutomaticTasks.dueMorning(after: now, days: template.dueInDays, timeZone: zone ?? TimeZone(identifier: "UTC")!)
-            let kind = Activity.Kind(rawValue: template.type) ?? .task
-            let activity = Activity(id: env.newID(), kind: kind, subject: template.subject, regarding: Regarding(.opportunity, opportunity.id.uuid),
-                                    dueAt: kind.isScheduled ? nil : due, startAt: kind.isScheduled ? due : nil,
-                                    endAt: kind.isScheduled ? due.addingTimeInterval(3600) : nil, ownership: opportunity.ownership,
-                                    createdAt: now, updatedAt: now)
+            let activity = AutomaticTasks.stageTask(template, for: opportunity, at: now, timeZone: zone ?? TimeZone(identifier: "UTC")!, id: env.newID())
             try await transaction.create(activity) { try await $0.insertActivity(activity, origin: .stage) }
         }
     }

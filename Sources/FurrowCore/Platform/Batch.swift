@@ -87,6 +87,11 @@ public struct BatchWriter {
         return try await service.insert(try service.prepared(input, completedWith: outcome, by: principal), input: input, in: transaction)
     }
 
+    /// Many opportunities in one go (`OpportunityService.insertMany`): each result in the order of the inputs.
+    public func opportunities(_ inputs: [OpportunityInput]) async throws -> [Result<Opportunity, any Error>] {
+        try await OpportunityService(env).insertMany(inputs, in: transaction)
+    }
+
     public func opportunity(_ input: OpportunityInput) async throws -> Opportunity {
         let fields = try input.fields.validated()
         if let error = Opportunity.probabilityError(input.probability) { throw ValidationError([error]) }

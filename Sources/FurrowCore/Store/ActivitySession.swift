@@ -5,6 +5,8 @@ import FurrowDomain
 public protocol ActivitySession: Sendable {
     /// A new activity; `origin` names the rule that made it, if one did.
     func insertActivity(_ activity: Activity, origin: ActivityOrigin?) async throws
+    /// Many activities of one origin in a few statements.
+    func insertActivities(_ activities: [Activity], origin: ActivityOrigin?) async throws
     /// Sets the next reminder of a recurring activity (and that it has not fired yet).
     func setReminder(_ id: Activity.ID, at time: Date) async throws
     /// The open activities a rule made regarding an opportunity or one of its quotes.

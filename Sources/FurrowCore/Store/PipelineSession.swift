@@ -28,6 +28,8 @@ public protocol PipelineSession: Sendable {
     func leads(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Lead]
 
     func insertOpportunity(_ opportunity: Opportunity) async throws
+    /// Many opportunities in a few statements.
+    func insertOpportunities(_ opportunities: [Opportunity]) async throws
     func updateOpportunity(_ opportunity: Opportunity, expectedVersion: Int) async throws -> Bool
     func opportunity(id: Opportunity.ID) async throws -> Opportunity?
     func opportunities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Opportunity]
@@ -42,6 +44,7 @@ public protocol PipelineSession: Sendable {
     func replaceDemandLines(of id: Opportunity.ID, with lines: [DemandLine]) async throws
     func demandLines(of id: Opportunity.ID) async throws -> [DemandLine]
     func appendStageMove(_ move: StageMove) async throws
+    func appendStageMoves(_ moves: [StageMove]) async throws
     func stageHistory(of id: Opportunity.ID) async throws -> [StageMove]
     /// Quotes in draft or sent/negotiation for the opportunity (filled by the quotes module).
     func openQuoteCount(of id: Opportunity.ID) async throws -> Int

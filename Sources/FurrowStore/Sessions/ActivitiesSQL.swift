@@ -5,11 +5,17 @@ import SQLKit
 
 extension SQLSession {
     func insertActivity(_ a: Activity, origin: ActivityOrigin?) async throws {
-        try await run("""
-            INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at, description,
-                start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at,
-                origin, budget_activity_id, feedback_rating, feedback_comment, signed_by, time_spent_minutes, parts)
-            VALUES (\(bind: a.id.string), \(bind: a.kind.rawValue), \(bind: a.subject), \(bind: a.regarding?.kind.rawValue ?? ""),
+        try await insertActivities([a], origin: origin)
+    }
+
+    /// Many activities of one origin, 500 to a statement (30 values each), with their attendees.
+    func insertActivities(_ list: [Activity], origin: ActivityOrigin?) async throws {
+        var start = 0
+        while start < list.count {
+            let end = min(start + 500, list.count)
+            let values = list[start..<end].map { a -> SQLQueryString in
+                """
+                (\(bind: a.id.string), \(bind: a.kind.rawValue), \(bind: a.subject), \(bind: a.regarding?.kind.rawValue ?? ""),
                 \(bind: a.regarding?.id.uuidString.lowercased() ?? ""), \(bind: a.dueAt.map(Timestamp.string)), \(bind: a.status.rawValue),
                 \(bind: a.ownership.ownerId.string), \(bind: a.ownership.teamId?.string), \(bind: Timestamp.string(a.createdAt)),
                 \(bind: a.description), \(bind: a.startAt.map(Timestamp.string)), \(bind: a.endAt.map(Timestamp.string)), \(bind: a.allDay),
@@ -18,8 +24,17 @@ extension SQLSession {
                 \(bind: Timestamp.string(a.updatedAt)), \(bind: origin?.rawValue), \(bind: a.budgetActivityId?.string),
                 \(bind: a.report?.rating), \(bind: a.report?.comment), \(bind: a.report?.signedBy), \(bind: a.report?.timeSpentMinutes),
                 \(bind: a.report.map { $0.parts.joined(separator: "\n") }))
-            """)
-        try await writeAttendees(a)
+                """
+            }
+            try await run("""
+                INSERT INTO activities (id, type, subject, regarding_type, regarding_id, due_at, status, owner_id, team_id, created_at, description,
+                    start_at, end_at, all_day, location, reminder_at, reminded_at, outcome, recurrence, completed_at, sequence, version, updated_at,
+                    origin, budget_activity_id, feedback_rating, feedback_comment, signed_by, time_spent_minutes, parts)
+                VALUES \(values.joined(separator: ", "))
+                """)
+            start = end
+        }
+        for a in list { try await writeAttendees(a) }
     }
 
     /// Saves the activity; its attendees only when they changed.

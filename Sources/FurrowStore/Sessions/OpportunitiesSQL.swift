@@ -21,22 +21,37 @@ extension SQLSession {
     )
 
     func insertOpportunity(_ o: Opportunity) async throws {
-        let f = o.fields
-        try await run("""
-            INSERT INTO opportunities (id, name, account_id, contact_id, kind_id, stage_id, status, probability, probability_set_by_hand,
-                terms_of_sale, estimated_revenue_minor, value_minor, currency, revenue_mode, expected_close_date, channel_id, source_ref_type,
-                source_ref_id, source_text, campaign_id, comment, actual_revenue_minor, lost_reason_id, closed_at, lead_id, owner_id, team_id,
-                version, created_at, updated_at)
-            VALUES (\(bind: o.id.string), \(bind: f.name), \(bind: f.accountId?.string), \(bind: f.contactId?.string), \(bind: o.kindId.string),
-                \(bind: o.stageId?.string), \(bind: o.status.rawValue), \(bind: o.probability), \(bind: o.probabilitySetByHand),
-                \(bind: f.termsOfSale), \(bind: f.estimatedRevenue?.minorUnits), \(bind: o.value?.minorUnits), \(bind: f.currency.code),
-                \(bind: f.revenueMode.rawValue), \(bind: f.expectedCloseDate?.description), \(bind: f.source.channelId?.string),
-                \(bind: f.source.refType?.rawValue), \(bind: f.source.refId?.uuidString.lowercased()), \(bind: f.source.text),
-                \(bind: f.campaignId?.uuidString.lowercased()), \(bind: f.comment), \(bind: o.actualRevenue?.minorUnits),
-                \(bind: o.lostReasonId?.string), \(bind: o.closedAt.map(Timestamp.string)), \(bind: o.leadId?.string),
-                \(bind: o.ownership.ownerId.string), \(bind: o.ownership.teamId?.string), \(bind: o.version),
-                \(bind: Timestamp.string(o.createdAt)), \(bind: Timestamp.string(o.updatedAt)))
-            """)
+        try await insertOpportunities([o])
+    }
+
+    /// Many opportunities, 500 to a statement (30 values each: SQLite takes 32,766 at most).
+    func insertOpportunities(_ list: [Opportunity]) async throws {
+        var start = 0
+        while start < list.count {
+            let end = min(start + 500, list.count)
+            let values = list[start..<end].map { o -> SQLQueryString in
+                let f = o.fields
+                return """
+                    (\(bind: o.id.string), \(bind: f.name), \(bind: f.accountId?.string), \(bind: f.contactId?.string), \(bind: o.kindId.string),
+                    \(bind: o.stageId?.string), \(bind: o.status.rawValue), \(bind: o.probability), \(bind: o.probabilitySetByHand),
+                    \(bind: f.termsOfSale), \(bind: f.estimatedRevenue?.minorUnits), \(bind: o.value?.minorUnits), \(bind: f.currency.code),
+                    \(bind: f.revenueMode.rawValue), \(bind: f.expectedCloseDate?.description), \(bind: f.source.channelId?.string),
+                    \(bind: f.source.refType?.rawValue), \(bind: f.source.refId?.uuidString.lowercased()), \(bind: f.source.text),
+                    \(bind: f.campaignId?.uuidString.lowercased()), \(bind: f.comment), \(bind: o.actualRevenue?.minorUnits),
+                    \(bind: o.lostReasonId?.string), \(bind: o.closedAt.map(Timestamp.string)), \(bind: o.leadId?.string),
+                    \(bind: o.ownership.ownerId.string), \(bind: o.ownership.teamId?.string), \(bind: o.version),
+                    \(bind: Timestamp.string(o.createdAt)), \(bind: Timestamp.string(o.updatedAt)))
+                    """
+            }
+            try await run("""
+                INSERT INTO opportunities (id, name, account_id, contact_id, kind_id, stage_id, status, probability, probability_set_by_hand,
+                    terms_of_sale, estimated_revenue_minor, value_minor, currency, revenue_mode, expected_close_date, channel_id, source_ref_type,
+                    source_ref_id, source_text, campaign_id, comment, actual_revenue_minor, lost_reason_id, closed_at, lead_id, owner_id, team_id,
+                    version, created_at, updated_at)
+                VALUES \(values.joined(separator: ", "))
+                """)
+            start = end
+        }
     }
 
     func updateOpportunity(_ o: Opportunity, expectedVersion: Int) async throws -> Bool {
@@ -120,10 +135,20 @@ extension SQLSession {
     }
 
     func appendStageMove(_ move: StageMove) async throws {
+        try await appendStageMoves([move])
+    }
+
+    func appendStageMoves(_ moves: [StageMove]) async throws {
+        guard !moves.isEmpty else { return }
+        let values = moves.map { move -> SQLQueryString in
+            """
+            (\(bind: UUIDText.lowercase(move.id)), \(bind: move.opportunityId.string), \(bind: move.fromStageId?.string),
+             \(bind: move.toStageId?.string), \(bind: move.actorId?.string), \(bind: Timestamp.string(move.at)), \(bind: move.secondsInPrevious))
+            """
+        }
         try await run("""
             INSERT INTO stage_moves (id, opportunity_id, from_stage_id, to_stage_id, actor_id, at, seconds_in_previous)
-            VALUES (\(bind: UUIDText.lowercase(move.id)), \(bind: move.opportunityId.string), \(bind: move.fromStageId?.string),
-                    \(bind: move.toStageId?.string), \(bind: move.actorId?.string), \(bind: Timestamp.string(move.at)), \(bind: move.secondsInPrevious))
+            VALUES \(values.joined(separator: ", "))
             """)
     }
 
