@@ -68,6 +68,7 @@ extension Components {
         "line": .integer("The row's line in the file (the header is line 1).", minimum: 2),
         "outcome": .values(["created", "updated", "skipped", "failed"]),
         "recordId": .uuid("The record made, changed or matched.", nullable: true),
+        "title": .string("What the row names the record by: its name, topic or SKU.", nullable: true),
         "errors": .array(.ref("FieldError"), "Why the row failed: the field and the reason."),
     ])
     static let importJobReport: Schema = .object("What a dry run or commit did.", required: ["dryRun", "stored", "rowsRead", "created", "updated", "skipped", "failed", "rows", "truncated"], [
