@@ -87,6 +87,7 @@ public enum WebRoutes {
         ApiTokensPage(web: web).add(to: pages)
         WebhookPages(web: web).add(to: pages)
         ImportJobPages(web: web).add(to: pages)
+        HomePage(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

@@ -108,6 +108,9 @@ struct HotPaths {
             let mine = ids[c.role] ?? []
             return try c.get("/api/v1/opportunities/\(mine.isEmpty ? "none" : mine[(i * 31 + c.index) % mine.count])")
         }, check: { _, r in r.status == 200 && r.json?["id"] != nil ? nil : "detail answered \(r.status)" }))
+        step(try driver.measure("home", clients: clients, amount: amount, note: "GET /me/home, mixed roles (goal p95 ≤ 100 ms)",
+                                operation: { c, _ in try c.get("/api/v1/me/home") },
+                                check: { _, r in r.status == 200 && (r.json?["sections"] as? [Any])?.isEmpty == false ? nil : "home answered \(r.status)" }))
         let fragments = fixtures.fragments
         step(try driver.measure("search", clients: clients, amount: amount, note: "3–8 character fragments of generated names",
                                 operation: { c, i in try c.get("/api/v1/search?q=\(encoded(fragments[(i * 7 + c.index * 13) % fragments.count]))&limit=20") },

@@ -1,6 +1,7 @@
 """Browser journeys over the web UI: a real `furrow serve` on a fresh SQLite file, driven by
 Debian's headless Chromium through Playwright. Builds nothing: set FURROW_BIN to the binary
 (default .build/debug/furrow)."""
+import contextlib
 import json
 import os
 import pathlib
@@ -34,16 +35,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Base URL of a fresh server; stopped (and its files removed) at the end of the session."""
-    folder = tempfile.mkdtemp(prefix="furrow-browser-")
+@contextlib.contextmanager
+def launched(folder, database):
+    """`furrow serve` on a free loopback port over `database`; its base URL until the block ends."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
-    log = open(os.path.join(folder, "server.log"), "wb")
-    process = subprocess.Popen(
-        [furrow_binary(), "serve", "--database", os.path.join(folder, "b.sqlite"), "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env=env)
+    log = open(os.path.join(folder, f"server-{port}.log"), "wb")
+    process = subprocess.Popen([furrow_binary(), "serve", "--database", database, "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -68,6 +67,30 @@ def server():
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Base URL of a fresh server; stopped (and its files removed) at the end of the session."""
+    folder = tempfile.mkdtemp(prefix="furrow-browser-")
+    try:
+        with launched(folder, os.path.join(folder, "b.sqlite")) as base:
+            yield base
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    """Base URL of a server over the demo company (`furrow demo`), for journeys that need every role's records."""
+    folder = tempfile.mkdtemp(prefix="furrow-demo-")
+    database = os.path.join(folder, "demo.sqlite")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FURROW_")}
+    subprocess.run([furrow_binary(), "demo", "--database", database], env=env, check=True, capture_output=True, timeout=300)
+    try:
+        with launched(folder, database) as base:
+            yield base
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -101,7 +124,7 @@ def admin(page, server):
         page.get_by_role("button", name="Create administrator").click()
     else:
         sign_in(page, ADMIN["email"], ADMIN["password"])
-    page.wait_for_url("**/accounts")
+    page.wait_for_url("**/home")
     return page
 
 

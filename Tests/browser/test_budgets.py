@@ -67,7 +67,7 @@ def test_budget_master_actual_and_a_correction_after_midnight(browser, moved_ser
     page.fill("#f-name", ADMIN["name"])
     page.fill("#f-password", ADMIN["password"])
     page.get_by_role("button", name="Create administrator").click()
-    page.wait_for_url("**/accounts")
+    page.wait_for_url("**/home")
 
     # a budget activity, from the administration menu
     page.get_by_role("link", name="Budget activities").click()

@@ -21,12 +21,12 @@ def test_first_run_setup_creates_the_admin_and_lands_signed_in(page):
     page.fill("#f-name", ADMIN["name"])
     page.fill("#f-password", ADMIN["password"])
     page.press("#f-password", "Enter")
-    # then we are signed in on the accounts list, and set-up is closed
-    expect(page).to_have_url(re.compile(r"/accounts$"))
+    # then we are signed in on the home page, and set-up is closed
+    expect(page).to_have_url(re.compile(r"/home$"))
     expect(page.locator(".topbar .user")).to_contain_text(ADMIN["name"])
     expect(page.locator(".flash")).to_contain_text("Welcome")
     page.goto("/setup")
-    expect(page).to_have_url(re.compile(r"/accounts$"))
+    expect(page).to_have_url(re.compile(r"/home$"))
 
 
 def test_sign_out_then_sign_in_again(admin):
@@ -200,7 +200,7 @@ def test_readonly_users_get_no_create_or_edit_buttons(admin, browser, server):
     reader = browser.new_context(base_url=server).new_page()
     reader.goto("/login")
     sign_in(reader, email, "reader-pass-2026")
-    expect(reader).to_have_url(re.compile(r"/accounts$"))
+    expect(reader).to_have_url(re.compile(r"/home$"))
     expect(reader.get_by_role("link", name="New account")).to_have_count(0)
     expect(reader.get_by_role("link", name="Settings")).to_have_count(0)
     reader.goto("/contacts")

@@ -47,7 +47,7 @@ def test_a_dry_run_of_a_bad_file_lists_the_bad_lines_and_stores_nothing(admin, b
     context = browser.new_context(base_url=server, java_script_enabled=False)
     page = context.new_page()
     sign_in(page, ADMIN["email"], ADMIN["password"])
-    page.wait_for_url("**/accounts")
+    page.wait_for_url("**/home")
     open_import_page(page)
 
     # the page explains every column, lastName required, and offers a sample
@@ -159,7 +159,7 @@ def test_readonly_users_have_no_import_button_and_are_refused(admin, browser, se
     context = browser.new_context(base_url=server)
     reader = context.new_page()
     sign_in(reader, email, "reader-pass-2026")
-    reader.wait_for_url("**/accounts")
+    reader.wait_for_url("**/home")
     reader.goto("/contacts")
     expect(reader.get_by_role("link", name="Import from CSV")).to_have_count(0)
     response = reader.goto("/contacts/import")

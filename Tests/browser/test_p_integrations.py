@@ -69,7 +69,7 @@ def test_a_token_is_made_shown_once_used_and_revoked(page, server):
     email = f"seller-{tag}@browser.furrow.test"
     api(server, "POST", "/users", {"email": email, "name": f"Sally {tag}", "password": "seller-password-2026", "role": "sales"}, token)
     sign_in(page, email, "seller-password-2026")
-    page.wait_for_url("**/accounts")
+    page.wait_for_url("**/home")
 
     # when: from the profile, a read-only token for a report script
     page.goto("/me")

@@ -80,7 +80,7 @@ def test_the_board_advances_without_javascript(browser, server, admin):
     page = context.new_page()
     page.goto("/login")
     sign_in(page, ADMIN["email"], ADMIN["password"])
-    page.wait_for_url("**/accounts")
+    page.wait_for_url("**/home")
     name = unique("Grain dryer")
     url = create_opportunity(page, name, kind="Quote-driven", revenue="23900")
     card_id = url.rsplit("/", 1)[1]
@@ -114,7 +114,7 @@ def test_readonly_users_get_no_pipeline_write_buttons(admin, browser, server):
     reader = browser.new_context(base_url=server).new_page()
     reader.goto("/login")
     sign_in(reader, email, "viewer-pass-2026")
-    expect(reader).to_have_url(re.compile(r"/accounts$"))
+    expect(reader).to_have_url(re.compile(r"/home$"))
     reader.goto("/leads")
     expect(reader.get_by_role("link", name="New lead")).to_have_count(0)
     reader.goto("/opportunities")

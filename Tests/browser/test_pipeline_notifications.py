@@ -25,7 +25,7 @@ def signed_in(browser, server, email, password):
     page = browser.new_context(base_url=server).new_page()
     page.goto("/login")
     sign_in(page, email, password)
-    expect(page).to_have_url(re.compile(r"/accounts$"))
+    expect(page).to_have_url(re.compile(r"/home$"))
     return page
 
 

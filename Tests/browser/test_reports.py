@@ -115,7 +115,7 @@ def test_a_read_only_user_sees_the_reports_of_what_they_may_see(browser, server)
     reader = context.new_page()
     try:
         sign_in(reader, email, "reader-pass-2026")
-        expect(reader).to_have_url(re.compile(r"/accounts$"))
+        expect(reader).to_have_url(re.compile(r"/home$"))
         reader.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()
         expect(reader.locator("h1")).to_have_text("Reports")
         expected = api_rows(reader, "/reports/pipeline?groupBy=status")["items"]

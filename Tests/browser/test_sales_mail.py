@@ -142,7 +142,7 @@ def test_an_emailed_quote_shows_its_delivery_on_its_page_and_in_the_outbox(admin
         api(server, "POST", "/users", {"email": email, "name": f"{role.title()} Mailer", "password": f"{role}-pass-2026", "role": role}, token)
         other = browser.new_context(base_url=server).new_page()
         sign_in(other, email, f"{role}-pass-2026")
-        expect(other).to_have_url(re.compile(r"/accounts$"))
+        expect(other).to_have_url(re.compile(r"/home$"))
         expect(other.locator(".topbar nav").get_by_role("link", name="Outbox")).to_have_count(1 if allowed else 0)
         response = other.goto("/outbox")
         assert response.status == (200 if allowed else 403), role

@@ -59,8 +59,12 @@ struct ListDocs: Sendable {
                                        .array(.uuid()), style: .repeated)]
         case .text, .day:
             let item = items[name] ?? (kind == .day ? .string(format: "date") : .string(pattern: Self.noNul))
-            return [Endpoint.Parameter(name, in: .query, "Only records whose \(name) equals one of these values (repeat the parameter for several).",
-                                       .array(item), style: .repeated)]
+            let equal = Endpoint.Parameter(name, in: .query, "Only records whose \(name) equals one of these values (repeat the parameter for several).",
+                                           .array(item), style: .repeated)
+            guard kind == .day else { return [equal] }
+            return [equal] + zip(["gt", "gte", "lt", "lte"], ["after", "on or after", "before", "on or before"]).map { op, word in
+                one("is \(word) this day (YYYY-MM-DD).", .string(format: "date"), "[\(op)]")
+            }
         case .date, .number, .money:
             let (what, value, words): (String, Schema, [String]) = switch kind {
             case .date: ("date or timestamp", Self.dateValue, ["after", "at or after", "before", "at or before"])

@@ -81,7 +81,7 @@ public struct ListFields: Sendable {
                    "expectedCloseDate": .text],
         filterable: ["ownerId": .id, "status": .text, "kindId": .id, "stageId": .id, "accountId": .id, "contactId": .id, "currency": .text,
                      "channelId": .id, "campaignId": .id, "leadId": .id, "estimatedRevenue": .money, "probability": .number,
-                     "expectedCloseDate": .date, "createdAt": .date, "updatedAt": .date],
+                     "expectedCloseDate": .date, "createdAt": .date, "updatedAt": .date, "closedAt": .date],
         defaultSort: [SortKey("createdAt", descending: true)]
     )
 
@@ -328,7 +328,7 @@ extension ListQuery {
         guard let kind = fields.filterable[name] else {
             throw QueryError("Cannot filter by '\(name)'. Filterable: \(fields.filterable.keys.sorted().joined(separator: ", ")).")
         }
-        if (kind == .id || kind == .text || kind == .day) && op != .eq { throw QueryError("'\(name)' takes no range operator.") }
+        if (kind == .id || kind == .text) && op != .eq { throw QueryError("'\(name)' takes no range operator.") }
         if kind == .day && !Self.isCalendarDay(value) { throw QueryError("'\(name)' must be a date (YYYY-MM-DD).") }
         if kind == .id && UUID(uuidString: value) == nil { throw QueryError("'\(name)' must be a UUID.") }
         if kind == .number && Int(value) == nil { throw QueryError("'\(name)' must be a whole number.") }

@@ -26,6 +26,10 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func user(email: String) async throws -> UserRecord?
     func users() async throws -> [UserRecord]
     func userCount() async throws -> Int
+    /// How many records of a list its filters match, as `principal` sees them (one query).
+    func count(_ list: CountedList, _ query: ListQuery, visibleTo principal: Principal) async throws -> Int
+    /// Bank statement lines not matched to a payment yet.
+    func unmatchedBankLines() async throws -> Int
     func insertTeam(_ team: TeamRecord) async throws
     func updateTeam(_ team: TeamRecord) async throws
     func teams() async throws -> [TeamRecord]

@@ -11,7 +11,7 @@ extension SQLSession {
                   "kindId": "kind_id", "stageId": "stage_id", "accountId": "account_id", "contactId": "contact_id",
                   "estimatedRevenue": "COALESCE(estimated_revenue_minor, 0)", "probability": "probability", "currency": "currency",
                   "expectedCloseDate": "COALESCE(expected_close_date, '')", "channelId": "channel_id", "campaignId": "campaign_id",
-                  "leadId": "lead_id"],
+                  "leadId": "lead_id", "closedAt": "COALESCE(closed_at, '')"],
         textKind: .opportunity,
         names: [
             ListStatement.accountName, ListStatement.contactName, ListStatement.ownerName,

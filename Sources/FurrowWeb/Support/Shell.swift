@@ -44,6 +44,7 @@ struct NavEntry: Sendable {
 
 enum Navigation {
     static let entries: [NavEntry] = [
+        NavEntry("Home", HomePage.path, .customers),
         NavEntry("Accounts", "/accounts", .customers),
         NavEntry("Contacts", "/contacts", .customers),
         NavEntry("Leads", "/leads", .pipeline),

@@ -22,7 +22,7 @@ struct OpportunityPages {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
-        let parameters = ListParameters(request, path: "/opportunities", fields: .opportunities, filters: ["status", "kindId", "ownerId"])
+        let parameters = ListParameters(request, path: "/opportunities", fields: .opportunities, filters: ["status", "kindId", "ownerId", "stageId"])
         let items = try await OpportunityService(web.env).list(parameters.query, by: principal)
         let catalog = CatalogService(web.env)
         let kinds = try await catalog.kinds()

@@ -23,7 +23,7 @@ struct SignInPages {
 
     @Sendable func start(_ request: Request, context: AppContext) async throws -> Response {
         if try await !UserService(web.env).hasUsers() { return .redirect("/setup") }
-        return .redirect(context.principal == nil ? "/login" : "/accounts")
+        return .redirect(context.principal == nil ? "/login" : HomePage.path)
     }
 
     // MARK: first run
@@ -48,7 +48,7 @@ struct SignInPages {
         }
         let issued = try await AuthService(web.env).signIn(email: form["email"], password: form["password"],
                                                            clientAddress: context.remoteAddress, kind: .session)
-        return signedIn(issued, request, next: "/accounts", flash: "Welcome to Furrow. You are signed in as the administrator.")
+        return signedIn(issued, request, next: HomePage.path, flash: "Welcome to Furrow. You are signed in as the administrator.")
     }
 
     func setupPage(_ request: Request, _ context: AppContext, email: String, name: String, problem: Problem?) async throws -> Response {

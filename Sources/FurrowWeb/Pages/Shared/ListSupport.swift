@@ -41,10 +41,18 @@ struct ListParameters {
         var filters: [Filter] = []
         var kept: [(String, String)] = []
         for name in names {
-            let value = request.query(name).trimmedSpaces()
-            guard !value.isEmpty, let kind = fields.filterable[name], kind != .id || UUID(uuidString: value) != nil else { continue }
-            filters.append(Filter(name, .eq, [value]))
-            kept.append((name, value))
+            // `status=sent&status=negotiation`: alternatives, as the home page's numbers link them
+            let values = request.uri.queryParameters.getAll(name).map { String($0).trimmedSpaces() }.filter { !$0.isEmpty }
+            guard !values.isEmpty, let kind = fields.filterable[name], kind != .id || values.allSatisfy({ UUID(uuidString: $0) != nil }) else { continue }
+            filters.append(Filter(name, .eq, kind == .id ? values.map { $0.lowercased() } : values))
+            kept += values.map { (name, $0) }
+        }
+        // `dueDate[lt]=2026-12-07`: a range, read as the API reads it (a bad one is left out)
+        for (key, raw) in request.uri.queryParameters where key.contains("[") {
+            var range = ListQuery(limit: 1)
+            guard (try? range.addFilter(String(key), String(raw), fields: fields)) != nil, let filter = range.filters.first, filter.op != .eq else { continue }
+            filters.append(filter)
+            kept.append((String(key), String(raw)))
         }
         self.kept = kept
         query = ListQuery(limit: Self.pageSize, sort: sort, after: after, filters: filters, text: text.isEmpty ? nil : text)

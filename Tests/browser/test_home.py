@@ -1,0 +1,92 @@
+"""Every role lands on a home page of its own (issue 22) over the demo company: the day's work,
+the pipeline, the money and the service as numbers, each a link to the list behind it whose rows
+are the number; nothing scrolls sideways on a phone."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import sign_in
+
+ROLES = {
+    "sales": ("sam@demo.furrow.test", "demo-sales-2026", ["Your day", "Your pipeline"]),
+    "manager": ("nora@demo.furrow.test", "demo-manager-2026", ["Your day", "Your pipeline", "Your team's pipeline", "Service"]),
+    "finance": ("fin@demo.furrow.test", "demo-finance-2026", ["Your day", "Money"]),
+    "service": ("tess@demo.furrow.test", "demo-service-2026", ["Your day", "Service"]),
+    "admin": ("admin@demo.furrow.test", "demo-admin-2026", ["Your day", "Your pipeline", "The company's pipeline", "Money", "Service", "Setup"]),
+}
+
+
+def signed_in(browser, demo_server, role, width=1280):
+    email, password, _ = ROLES[role]
+    context = browser.new_context(base_url=demo_server, viewport={"width": width, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto("/login")
+    sign_in(page, email, password)
+    expect(page).to_have_url(re.compile(r"/home$"))
+    return page
+
+
+def rows_of(page):
+    """Rows of the list page the number linked to (the first page: the demo's numbers are small)."""
+    if page.locator("p.empty").count() and not page.locator("table.list tbody tr").count():
+        return 0
+    return page.locator("table.list tbody tr").count()
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_each_role_lands_on_its_home_page_whose_numbers_are_their_lists(browser, demo_server, role):
+    page = signed_in(browser, demo_server, role)
+    headings = page.locator("section.home-section h2").all_inner_texts()
+    assert headings == ROLES[role][2], headings
+    # every number links somewhere; the record lists behind them hold as many rows as the number says
+    tiles = page.locator("a.tile")
+    assert tiles.count() >= 2
+    checked = 0
+    for index in range(tiles.count()):
+        tile = tiles.nth(index)
+        href = tile.get_attribute("href")
+        value = int(tile.locator(".tile-value").inner_text().replace(",", ""))
+        if not re.match(r"^/(opportunities|quotes|invoices)\?", href) or value > 25:
+            continue
+        listed = page.context.new_page()
+        listed.goto(href)
+        assert rows_of(listed) == value, (href, value)
+        listed.close()
+        checked += 1
+    if role in ("sales", "manager", "finance", "admin"):
+        assert checked >= 1
+    page.context.close()
+
+
+def test_the_pipeline_by_stage_links_each_stage_to_its_open_deals(browser, demo_server):
+    page = signed_in(browser, demo_server, "sales")
+    table = page.locator("#home-mine table.stages")
+    expect(table).to_be_visible()
+    first = table.locator("tbody tr").first
+    deals = int(first.locator("td").nth(1).inner_text())
+    stage = first.locator("td").first.inner_text()
+    first.locator("a").click()
+    expect(page).to_have_url(re.compile(r"/opportunities\?.*stageId="))
+    assert rows_of(page) == deals, stage
+    page.context.close()
+
+
+def test_finance_sees_receivables_by_age_and_the_admin_the_setup_gaps(browser, demo_server):
+    page = signed_in(browser, demo_server, "finance")
+    expect(page.locator("#home-money svg.ageing-chart").first).to_be_visible()
+    page.context.close()
+    admin = signed_in(browser, demo_server, "admin")
+    setup = admin.locator("#home-setup")
+    expect(setup).to_be_visible()
+    # the demo has price lists and tax rates; what it lacks is named with where to fix it
+    expect(setup).not_to_contain_text("No price list")
+    admin.context.close()
+
+
+@pytest.mark.parametrize("role", ["sales", "manager", "finance", "service", "admin"])
+def test_home_fits_a_phone(browser, demo_server, role):
+    page = signed_in(browser, demo_server, role, width=390)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.context.close()
