@@ -55,3 +55,33 @@ struct HomeAPITests {
         #expect(admin.last?.gaps.contains { $0.text.hasPrefix("No mail server") } == true)
     }
 }
+
+/// A user changes their own password (issue 22): naming the current one, every other sign-in ends.
+@Suite("Own password")
+struct OwnPasswordAPITests {
+    @Test("the current password is required, the new one is checked, other tokens end and this one keeps working", arguments: TestWorld.engines)
+    func change(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine)
+        defer { Task { await world.close() } }
+        let seller = try await world.makeUser(.sales, email: "sam.pass@example.com")
+        try await world.withAPI { api in
+            func signIn(_ password: String) async throws -> API.Reply {
+                try await api.call(.post, "/api/v1/auth/tokens", json: ["email": "sam.pass@example.com", "password": password])
+            }
+            let mine = try #require(try await signIn("password-123").string("token"))
+            let other = try #require(try await signIn("password-123").string("token"))
+            let wrong = try await api.call(.post, "/api/v1/me/password", token: mine, json: ["currentPassword": "nope-nope", "newPassword": "a-new-secret-1"])
+            #expect(wrong.status == 422 && wrong.fieldErrors.map(\.field) == ["currentPassword"], "\(wrong.text)")
+            let short = try await api.call(.post, "/api/v1/me/password", token: mine, json: ["currentPassword": "password-123", "newPassword": "short"])
+            #expect(short.status == 422 && short.fieldErrors.map(\.field) == ["newPassword"])
+            let changed = try await api.call(.post, "/api/v1/me/password", token: mine, json: ["currentPassword": "password-123", "newPassword": "a-new-secret-1"])
+            #expect(changed.status == 204, "\(changed.text)")
+            #expect(try await api.call(.get, "/api/v1/me", token: mine).status == 200)
+            #expect(try await api.call(.get, "/api/v1/me", token: other).status == 401)
+            #expect(try await signIn("password-123").status == 401)
+            #expect(try await signIn("a-new-secret-1").status == 201)
+        }
+        let trail = try await world.store.read { try await $0.auditEntries(entity: "user", id: seller.userId.uuid) }
+        #expect(trail.last?.changes.contains { $0.field == "password" && $0.new == "changed" } == true)
+    }
+}

@@ -14,6 +14,7 @@ ROLES = {
     "finance": ("fin@demo.furrow.test", "demo-finance-2026", ["Your day", "Money"]),
     "service": ("tess@demo.furrow.test", "demo-service-2026", ["Your day", "Service"]),
     "admin": ("admin@demo.furrow.test", "demo-admin-2026", ["Your day", "Your pipeline", "The company's pipeline", "Money", "Service", "Setup"]),
+    "readonly": ("rita@demo.furrow.test", "demo-readonly-2026", ["The pipeline you can see"]),
 }
 
 
@@ -89,4 +90,49 @@ def test_finance_sees_receivables_by_age_and_the_admin_the_setup_gaps(browser, d
 def test_home_fits_a_phone(browser, demo_server, role):
     page = signed_in(browser, demo_server, role, width=390)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.context.close()
+
+
+def test_on_a_phone_the_navigation_folds_behind_the_menu_button(browser, demo_server):
+    page = signed_in(browser, demo_server, "sales", width=390)
+    nav = page.locator("#main-nav")
+    expect(nav).to_be_hidden()
+    button = page.get_by_role("button", name="Menu")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    button.click()
+    expect(nav).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    nav.get_by_role("link", name="Opportunities").click()
+    expect(page).to_have_url(re.compile(r"/opportunities$"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.context.close()
+
+
+def test_keys_go_to_lists_open_new_and_edit_and_list_themselves(browser, demo_server):
+    page = signed_in(browser, demo_server, "sales")
+    page.keyboard.press("g")
+    page.keyboard.press("o")
+    expect(page).to_have_url(re.compile(r"/opportunities$"))
+    page.keyboard.press("g")
+    page.keyboard.press("a")
+    expect(page).to_have_url(re.compile(r"/accounts$"))
+    page.keyboard.press("n")
+    expect(page).to_have_url(re.compile(r"/accounts/new$"))
+    page.goto("/accounts")
+    page.locator("table.list tbody a").first.click()
+    expect(page).to_have_url(re.compile(r"/accounts/[0-9a-f-]{36}$"))
+    page.keyboard.press("e")
+    expect(page).to_have_url(re.compile(r"/accounts/[0-9a-f-]{36}/edit$"))
+    # typing in a field types: no shortcut fires
+    page.locator("input[type=text]").first.focus()
+    page.keyboard.press("g")
+    page.keyboard.press("o")
+    expect(page).to_have_url(re.compile(r"/edit$"))
+    page.goto("/home")
+    page.keyboard.press("?")
+    dialog = page.locator("dialog#shortcuts")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Opportunities")
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
     page.context.close()

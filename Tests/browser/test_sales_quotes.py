@@ -284,7 +284,7 @@ def test_opportunity_products_are_copied_into_a_quote_that_converts_to_an_order(
     api(server, "POST", "/users", {"email": email, "name": "Rhea Reader", "password": "reader-pass-2026", "role": "readonly"}, token)
     reader = browser.new_context(base_url=server).new_page()
     sign_in(reader, email, "reader-pass-2026")
-    expect(reader).to_have_url(re.compile(r"/accounts$"))
+    expect(reader).to_have_url(re.compile(r"/home$"))
     reader.goto("/products")
     expect(reader.locator("#products")).to_contain_text(baler["name"])
     expect(reader.get_by_role("link", name="New product")).to_have_count(0)

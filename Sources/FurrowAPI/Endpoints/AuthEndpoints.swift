@@ -19,8 +19,23 @@ extension AuthRoutes {
                  description: "Revokes all of the caller's bearer tokens and web sessions, the one of this request included. A password change or a deactivation does the same (a user changing their own password keeps the credential that made the change).",
                  answers: [.noContent, .unauthorized, .writeForbidden()],
                  use: AuthRoutes.signOutEverywhere),
+        Endpoint(.post, "/me/password", "changeOwnPassword", tag: "Auth", "Change one's own password",
+                 description: "Naming the current password. Every other token and web session of the user ends; the credential of this request keeps working. The audit trail notes the change (never the password).",
+                 body: .json("PasswordChange"),
+                 answers: [.noContent, .unauthorized, .writeForbidden()],
+                 bodyErrors: true,
+                 use: AuthRoutes.changePassword),
         Endpoint(.get, "/me", "getMe", tag: "Auth", "The signed-in user",
                  answers: [.ok("Me"), .unauthorized],
                  use: AuthRoutes.me),
+    ]
+}
+
+extension Components {
+    static let selfServiceSchemas: [(name: String, schema: Schema)] = [
+        ("PasswordChange", .object("A new password for oneself. Unknown fields are refused (422).", required: ["currentPassword", "newPassword"], closed: true, [
+            "currentPassword": .string("The password in use now.", minLength: 1, maxLength: 1000),
+            "newPassword": .string("8 to 72 characters, other than the current one.", minLength: 8, maxLength: 72),
+        ])),
     ]
 }

@@ -34,6 +34,17 @@ struct AuthRoutes: RouteSet {
         return .noContent
     }
 
+    @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: ["currentPassword", "newPassword"])
+        body.require("currentPassword")
+        body.require("newPassword")
+        let current = body.string("currentPassword"), new = body.string("newPassword")
+        try body.check()
+        try await UserService(env).changeOwnPassword(current: current ?? "", new: new ?? "", by: principal, keeping: context.credentialHash)
+        return .noContent
+    }
+
     @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let user = try await UserService(env).get(principal.userId, by: principal)

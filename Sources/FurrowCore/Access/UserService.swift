@@ -120,6 +120,29 @@ public struct UserService: Sendable {
         }
     }
 
+    /// A user changes their own password, naming the current one: every other sign-in of theirs
+    /// ends (`keeping` the one they changed it from), and the trail notes the change.
+    public func changeOwnPassword(current: String, new password: String, by principal: Principal, keeping credentialHash: String?) async throws {
+        var check = Validator()
+        if password.count < 8 || password.exceeds(maxLength: 72) { check.add("newPassword", "must be 8 to 72 characters") }
+        if password == current { check.add("newPassword", "must differ from the current password") }
+        try check.check()
+        let stored = try await env.store.read { try await $0.user(id: principal.userId) }
+        guard let stored, stored.active else { throw CoreError.unauthorized }
+        guard await env.passwords.verify(current, hash: stored.passwordHash) else {
+            throw ValidationError([FieldError("currentPassword", "is not your current password")])
+        }
+        let hash = await env.passwords.hash(password)
+        try await env.transaction(by: principal) { transaction in
+            // one's own record, whatever the role: users are otherwise administrators' to read
+            guard var user = try await transaction.session.user(id: principal.userId) else { throw CoreError.unauthorized }
+            let before = user
+            user.passwordHash = hash
+            try await transaction.save(&user, over: before, action: "update", extra: [FieldChange(field: "password", old: nil, new: "changed")])
+            try await transaction.session.deleteCredentials(of: principal.userId, keeping: credentialHash)
+        }
+    }
+
     public func list(by principal: Principal) async throws -> [UserRecord] {
         guard principal.isAdmin || principal.role == .manager else { throw CoreError.forbidden("only administrators and managers list users") }
         return try await env.store.read { try await $0.users() }

@@ -100,8 +100,9 @@ public struct HomeService: Sendable {
                                try await count("Your deals past their close date", .opportunities, [me, open, pastClose], warns: true)]
                 sections.append(mine)
             }
-            if [.manager, .admin].contains(principal.role) {
-                var team = Section(.team, isAdmin ? "The company's pipeline" : "Your team's pipeline")
+            if [.manager, .admin, .readonly].contains(principal.role) {
+                let title = isAdmin ? "The company's pipeline" : principal.role == .readonly ? "The pipeline you can see" : "Your team's pipeline"
+                var team = Section(.team, title)
                 let won = try await count("Won this quarter", .opportunities, [Filter("status", .eq, [OpportunityStatus.won.rawValue]), Filter("closedAt", .gte, [quarter])])
                 let lost = try await count("Lost this quarter", .opportunities, [Filter("status", .eq, [OpportunityStatus.lost.rawValue]), Filter("closedAt", .gte, [quarter])])
                 team.winRate = won.value + lost.value > 0 ? won.value * 100 / (won.value + lost.value) : nil

@@ -19,6 +19,7 @@ struct ProfilePage {
         group.post("me/calendar-feed/rotate", use: rotate)
         group.post("me/calendar-feed/revoke", use: revoke)
         group.post("me/sign-out-everywhere", use: signOutEverywhere)
+        group.post("me/password", use: changePassword)
     }
 
     struct Model {
@@ -28,9 +29,15 @@ struct ProfilePage {
         let emailReminders: Bool
         let feedURL: String?
         let webcalURL: String?
+        var passwordFields: [Field] = []
+        var passwordMessage: String?
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        try await page(request, context, problem: nil)
+    }
+
+    func page(_ request: Request, _ context: AppContext, problem: Problem?) async throws -> Response {
         let principal = try web.principal(request, context)
         let user = try await UserService(web.env).get(principal.userId, by: principal)
         let reminders = try await UserPreferences(web.env).emailReminders(by: principal)
@@ -38,10 +45,36 @@ struct ProfilePage {
         let token = try await CalendarService(web.env).currentFeedToken(by: principal)
         let host = request.head.authority ?? request.headers[HeaderName("Host")!] ?? "localhost"
         let path = token.map { "/calendar/\($0).ics" }
-        let model = Model(name: user.name, email: user.email, role: user.role.rawValue.capitalized, emailReminders: reminders,
+        var model = Model(name: user.name, email: user.email, role: user.role.rawValue.capitalized, emailReminders: reminders,
                           feedURL: path.map { (request.overTLS ? "https://" : "http://") + host + $0 },
                           webcalURL: path.map { "webcal://" + host + $0 })
-        return try await web.page("profile", "My profile", model, request, context)
+        model.passwordFields = Self.passwordFields(problem)
+        model.passwordMessage = problem.map { _ in "Your password was not changed: see the fields below." }
+        return try await web.page("profile", "My profile", model, request, context, status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The change-password form: the current password, the new one twice.
+    static func passwordFields(_ problem: Problem?) -> [Field] {
+        var fields = FormFields(problem)
+        fields.add("currentPassword", "Current password", nil, type: "password", required: true, autocomplete: "current-password")
+        fields.add("newPassword", "New password", nil, type: "password", required: true, autocomplete: "new-password", hint: "8 to 72 characters.")
+        fields.add("repeatPassword", "New password again", nil, type: "password", required: true, autocomplete: "new-password")
+        var result = fields.result
+        for index in result.indices where problem == nil || result[index].error == nil { result[index].autofocus = false }
+        return result
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try web.principal(request, context)
+        let form = try await web.form(request, context)
+        do {
+            if form["newPassword"] != form["repeatPassword"] { throw ValidationError([FieldError("repeatPassword", "is not the same as the new password")]) }
+            try await UserService(web.env).changeOwnPassword(current: form["currentPassword"], new: form["newPassword"], by: principal,
+                                                             keeping: context.credentialHash)
+            return .redirect(Self.path + "#password", flash: "Your password is changed. Your other sign-ins have ended.")
+        } catch let error as ValidationError {
+            return try await page(request, context, problem: .validation(error.errors))
+        }
     }
 
     @Sendable func save(_ request: Request, context: AppContext) async throws -> Response {

@@ -1,13 +1,72 @@
 // Conveniences only: every page works without this file.
 (function () {
   "use strict";
-  // "/" jumps to the global search box (unless typing in a field).
+  document.documentElement.classList.add("js");
+  // On a phone the navigation folds behind the Menu button.
+  var menu = document.getElementById("menu-button");
+  if (menu) {
+    menu.addEventListener("click", function () {
+      var bar = menu.closest(".topbar"), open = !bar.classList.contains("menu-open");
+      bar.classList.toggle("menu-open", open);
+      menu.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+  // Keys (unless typing in a field): "/" search, "g" then a letter to go to a list, "n" a new record
+  // on a list, "e" edit on a record, "?" the list of them.
+  var lists = { h: ["/home", "Home"], a: ["/accounts", "Accounts"], c: ["/contacts", "Contacts"], l: ["/leads", "Leads"],
+                o: ["/opportunities", "Opportunities"], b: ["/board", "Board"], t: ["/activities", "Activities"], k: ["/calendar", "Calendar"],
+                p: ["/products", "Products"], q: ["/quotes", "Quotes"], s: ["/orders", "Orders"], i: ["/invoices", "Invoices"],
+                r: ["/reports", "Reports"] };
+  var pendingGo = 0;
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+  function follow(selector) {
+    var link = document.querySelector(selector);
+    if (link) { window.location.assign(link.getAttribute("href")); return true; }
+    return false;
+  }
+  function help() {
+    var dialog = document.getElementById("shortcuts");
+    if (!dialog) {
+      dialog = document.createElement("dialog");
+      dialog.id = "shortcuts";
+      dialog.className = "shortcuts";
+      dialog.setAttribute("aria-labelledby", "shortcuts-title");
+      var rows = [["/", "Search"], ["n", "New record (on a list)"], ["e", "Edit (on a record)"], ["?", "These shortcuts"]];
+      Object.keys(lists).forEach(function (key) { rows.push(["g " + key, lists[key][1]]); });
+      var html = '<h2 id="shortcuts-title">Keyboard shortcuts</h2><table><tbody>';
+      rows.forEach(function (row) {
+        html += "<tr><td>" + row[0].split(" ").map(function (k) { return "<kbd>" + k + "</kbd>"; }).join(" then ") + "</td><td>" + row[1] + "</td></tr>";
+      });
+      dialog.innerHTML = html + '</tbody></table><form method="dialog"><button type="submit">Close</button></form>';
+      document.body.appendChild(dialog);
+    }
+    if (dialog.showModal) dialog.showModal(); else dialog.setAttribute("open", "");
+  }
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-    var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    var search = document.getElementById("global-search");
-    if (search) { event.preventDefault(); search.focus(); search.select(); }
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    var key = event.key;
+    if (pendingGo && Date.now() - pendingGo < 1500 && lists[key]) {
+      pendingGo = 0;
+      event.preventDefault();
+      window.location.assign(lists[key][0]);
+      return;
+    }
+    pendingGo = 0;
+    if (key === "/") {
+      var search = document.getElementById("global-search");
+      if (search) { event.preventDefault(); search.focus(); search.select(); }
+    } else if (key === "g") {
+      pendingGo = Date.now();
+    } else if (key === "n") {
+      if (follow('.page-head a.button.primary[href$="/new"]')) event.preventDefault();
+    } else if (key === "e") {
+      if (follow('.page-head a[href$="/edit"]')) event.preventDefault();
+    } else if (key === "?") {
+      event.preventDefault();
+      help();
+    }
   });
   // Forms with data-confirm ask before they submit.
   document.addEventListener("submit", function (event) {
