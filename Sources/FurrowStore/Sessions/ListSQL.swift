@@ -62,13 +62,21 @@ struct ListStatement {
             if filter.op == .eq {
                 conditions.append("\(unsafeRaw: column) IN (\(binds: filter.values.map { value(filter.field, $0) }))")
             } else {
-                conditions.append("\(unsafeRaw: column) \(unsafeRaw: Self.symbol(filter.op)) \(bind: value(filter.field, filter.values[0]))")
+                // a range is of the stored value: a record without one is in no range (and the column's index serves it)
+                conditions.append("\(unsafeRaw: Self.stored(column)) \(unsafeRaw: Self.symbol(filter.op)) \(bind: value(filter.field, filter.values[0]))")
             }
         }
         if extra.isEmpty, let text = query.text?.trimmedSpaces(), !text.isEmpty {
             conditions.append("id IN (\(SearchSQL.matchingIDs(text, kind: textKind, engine: engine)))")
         }
         return conditions
+    }
+
+    /// `COALESCE(due_at, '')` (a sort key that puts records without a value first) is `due_at` for a range.
+    static func stored(_ column: String) -> String {
+        guard column.hasPrefix("COALESCE("), column.hasSuffix(", '')") else { return column }
+        let inner = column.dropFirst("COALESCE(".count).dropLast(", '')".count)
+        return inner.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? String(inner) : column
     }
 
     func build(_ query: ListQuery, visibility: SQLQueryString, engine: Engine, extra: [SQLQueryString] = []) -> SQLQueryString {
