@@ -78,7 +78,7 @@ public struct HomeService: Sendable {
         let reports = ReportService(env)
         var sections: [Section] = []
         if principal.canWriteRecords {
-            let mine = try await ActivityService(env).mine(by: principal)
+            let mine = try await ActivityService(env).mine(by: principal, days: 0)
             var day = Section(.day, "Your day")
             day.counts = [Count("Overdue activities", nil, value: mine.overdue.count, warns: true, link: "/activities#overdue"),
                           Count("Activities today", nil, value: mine.today.count, link: "/activities#today")]
