@@ -136,3 +136,28 @@ def test_keys_go_to_lists_open_new_and_edit_and_list_themselves(browser, demo_se
     dialog.get_by_role("button", name="Close").click()
     expect(dialog).to_be_hidden()
     page.context.close()
+
+
+@pytest.mark.parametrize("path,noun", [("/opportunities", "opportunit"), ("/accounts", "account"), ("/leads", "lead"), ("/quotes", "quote"),
+                                       ("/invoices", "invoice"), ("/products", "product")])
+def test_a_list_says_how_many_records_it_holds_and_how_many_match(browser, demo_server, path, noun):
+    page = signed_in(browser, demo_server, "admin")
+    page.goto(path)
+    text = page.locator("#list-count").inner_text()
+    total = int(text.split(" ")[0].replace(",", ""))
+    assert noun in text and "match" not in text, text
+    if total <= 25:
+        assert rows_of(page) == total, (path, text)
+    # a text search narrows the list: the count is not said then
+    page.goto(path + "?q=zzzz-nothing")
+    expect(page.locator("#list-count")).to_have_count(0)
+    page.context.close()
+
+
+def test_a_filtered_list_counts_its_matches(browser, demo_server):
+    page = signed_in(browser, demo_server, "admin")
+    page.goto("/opportunities?status=won")
+    text = page.locator("#list-count").inner_text()
+    assert text.endswith("match") or text.endswith("matches"), text
+    assert rows_of(page) == int(text.split(" ")[0])
+    page.context.close()

@@ -1,8 +1,20 @@
 import Foundation
 import FurrowDomain
 
-/// The lists a home page counts, each by the same filters its list page takes.
-public enum CountedList: String, Sendable, CaseIterable { case opportunities, quotes, invoices, activities }
+/// The record lists counted by their filters (the home page's numbers, a list page's total).
+public enum CountedList: String, Sendable, CaseIterable {
+    case opportunities, quotes, invoices, activities, accounts, contacts, leads, orders, payments, products
+}
+
+/// How many records a list's filters match, as the user sees that list: one `COUNT(*)`.
+public struct ListCounts: Sendable {
+    let env: CoreEnvironment
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func count(_ list: CountedList, filters: [Filter], by principal: Principal) async throws -> Int {
+        try await env.store.read { session in try await session.count(list, ListQuery(limit: 1, filters: filters), visibleTo: principal) }
+    }
+}
 
 /// The home page of each role (issue 22): what needs doing today and how the pipeline and the money
 /// stand, as numbers that each link to the page behind them. A count is one query of a list's

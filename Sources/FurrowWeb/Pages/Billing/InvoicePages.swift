@@ -28,6 +28,7 @@ struct InvoicePages {
             .init("kind", "Kind", Invoice.Kind.allCases.map { ($0.rawValue, LedgerText.kind($0) + "s") }, parameters,
                   empty: "Invoices and credit notes"),
         ])
+        filters.count = try await web.listCount(.invoices, parameters, principal, one: "invoice", many: "invoices")
         filters.showsText = false
         let rows = invoices.map { InvoiceRow($0, account: accounts[$0.accountId] ?? "") }
         let model = ListModel(

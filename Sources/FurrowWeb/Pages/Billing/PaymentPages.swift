@@ -29,6 +29,7 @@ struct PaymentPages {
             .init("status", "Status", Payment.Status.allCases.map { ($0.rawValue, LedgerText.status($0)) }, parameters, empty: "Any status"),
             .init("mode", "Mode", Payment.Mode.allCases.map { ($0.rawValue, LedgerText.mode($0)) }, parameters, empty: "Any mode"),
         ])
+        filters.count = try await web.listCount(.payments, parameters, principal, one: "payment", many: "payments")
         filters.showsText = false
         let rows = payments.map { p in
             Row(id: p.id.string, number: p.number, url: "/payments/\(p.id)", customer: p.names["accountName"] ?? "", customerURL: "/accounts/\(p.accountId)",

@@ -25,10 +25,11 @@ struct LeadPages {
         let parameters = ListParameters(request, path: "/leads", fields: .leads, filters: ["status", "ownerId"])
         let leads = try await LeadService(web.env).list(parameters.query, by: principal)
         let statuses = LeadStatus.allCases.map { ($0.rawValue, PipelineText.status($0)) }
-        let filters = FilterBar(parameters, placeholder: "Topic, name, company, email or phone", selects: [
+        var filters = FilterBar(parameters, placeholder: "Topic, name, company, email or phone", selects: [
             .init("status", "Status", statuses, parameters, empty: "Any status"),
             .init("ownerId", "Owner", try await pipeline.userOptions(), parameters, empty: "Anyone"),
         ])
+        filters.count = try await web.listCount(.leads, parameters, principal, one: "lead", many: "leads")
         return try await web.page("leads", "Leads", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Topic", "topic"), ("Name", "lastName"), ("Company", "companyName"), ("Status", nil),

@@ -25,12 +25,14 @@ struct AccountPages {
         let first: String?
         let canCreate: Bool
         let export: String
+        let count: String?
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
         let parameters = ListParameters(request, path: "/accounts", fields: .accounts)
         let accounts = try await AccountService(web.env).list(parameters.query, by: principal)
+        let count = try await web.listCount(.accounts, parameters, principal, one: "account", many: "accounts")
         return try await web.page("accounts", "Accounts", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Name", "name"), ("Industry", "industry"), ("Email", nil), ("Phone", nil),
@@ -42,7 +44,7 @@ struct AccountPages {
                 hasRows: !accounts.isEmpty, filter: parameters.text.nonEmpty, sort: parameters.sortText.nonEmpty,
                 next: parameters.nextLink(accounts, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
                 first: parameters.firstLink, canCreate: principal.canWriteRecords,
-                export: parameters.exportLink)
+                export: parameters.exportLink, count: count)
         }
     }
 

@@ -27,12 +27,14 @@ struct ContactPages {
         let first: String?
         let canCreate: Bool
         let export: String
+        let count: String?
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try web.principal(request, context)
         let parameters = ListParameters(request, path: "/contacts", fields: .contacts)
         let contacts = try await ContactService(web.env).list(parameters.query, by: principal)
+        let count = try await web.listCount(.contacts, parameters, principal, one: "contact", many: "contacts")
         return try await web.page("contacts", "Contacts", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Name", "lastName"), ("Account", nil), ("Email", nil),
@@ -45,7 +47,7 @@ struct ContactPages {
                 hasRows: !contacts.isEmpty, filter: parameters.text.nonEmpty, sort: parameters.sortText.nonEmpty,
                 next: parameters.nextLink(contacts, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
                 first: parameters.firstLink, canCreate: principal.canWriteRecords,
-                export: parameters.exportLink)
+                export: parameters.exportLink, count: count)
         }
     }
 

@@ -26,12 +26,13 @@ struct OpportunityPages {
         let items = try await OpportunityService(web.env).list(parameters.query, by: principal)
         let catalog = CatalogService(web.env)
         let kinds = try await catalog.kinds()
-        let filters = FilterBar(parameters, placeholder: "Name or comment", selects: [
+        var filters = FilterBar(parameters, placeholder: "Name or comment", selects: [
             .init("status", "Status", OpportunityStatus.allCases.map { ($0.rawValue, PipelineText.status($0)) }, parameters,
                   empty: "Any status"),
             .init("kindId", "Kind", kinds.map { ($0.id.string, $0.name) }, parameters, empty: "Any kind"),
             .init("ownerId", "Owner", try await pipeline.userOptions(), parameters, empty: "Anyone"),
         ])
+        filters.count = try await web.listCount(.opportunities, parameters, principal, one: "opportunity", many: "opportunities")
         return try await web.page("opportunities", "Opportunities", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Name", "name"), ("Account", nil), ("Stage", nil), ("Status", nil),

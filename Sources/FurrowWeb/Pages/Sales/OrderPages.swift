@@ -28,6 +28,7 @@ struct OrderPages {
             .init("status", "Status", OrderStatus.allCases.map { ($0.rawValue, LedgerText.status($0)) }, parameters, empty: "Any status"),
             .init("ownerId", "Owner", try await PipelineParts(env: web.env).userOptions(), parameters, empty: "Anyone"),
         ])
+        filters.count = try await web.listCount(.orders, parameters, principal, one: "order", many: "orders")
         filters.showsText = false
         return try await web.page("orders", "Sales orders", request, context) { shell in
             let rows = orders.map { o in

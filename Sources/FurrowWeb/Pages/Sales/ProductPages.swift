@@ -40,10 +40,11 @@ struct ProductPages {
         let parameters = ListParameters(request, path: "/products", fields: .products, filters: ["type", "inventoryStatus"])
         let products = try await ProductService(web.env).products(parameters.query)
         let catalog = try await SalesCatalog.load(web.env, products: false, priceLists: false)
-        let filters = FilterBar(parameters, placeholder: "SKU or name", selects: [
+        var filters = FilterBar(parameters, placeholder: "SKU or name", selects: [
             .init("type", "Type", Product.Kind.allCases.map { ($0.rawValue, SalesText.type($0)) }, parameters, empty: "Any type"),
             .init("inventoryStatus", "Inventory", [("available", "Available"), ("sold", "Sold")], parameters, empty: "Any inventory"),
         ])
+        filters.count = try await web.listCount(.products, parameters, principal, one: "product", many: "products")
         let rows = products.map { p in
             let (status, key) = Self.status(p)
             return Row(sku: p.sku, name: p.name, url: "/products/\(p.id)", type: SalesText.type(p.type), unit: p.unit,

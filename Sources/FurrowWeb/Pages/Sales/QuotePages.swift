@@ -41,6 +41,7 @@ struct QuotePages {
             .init("status", "Status", QuoteStatus.allCases.map { ($0.rawValue, SalesText.status(QuoteReading($0))) }, parameters, empty: "Any status"),
             .init("ownerId", "Owner", try await PipelineParts(env: web.env).userOptions(), parameters, empty: "Anyone"),
         ])
+        filters.count = try await web.listCount(.quotes, parameters, principal, one: "quote", many: "quotes")
         filters.showsText = false
         let rows = quotes.map { q in
             let reading = q.reading(on: today)

@@ -145,6 +145,8 @@ struct FilterBar {
     let clear: String
     /// The CSV download of every matching row.
     let export: String
+    /// "1,234 opportunities": every record the filters match (not said while a text search narrows the list).
+    var count: String?
     /// Whether the list searches text (`?q=`); lists that do not, show only their selects.
     var showsText = true
 
