@@ -36,7 +36,7 @@ enum AccountImportPath {
                     let peak = PeakMemory(before)
                     let started = Date()
                     let service = ImportJobService(env)
-                    let job = try await service.upload(.accounts, fileName: "accounts.csv", parts: parts(csv), by: principal)
+                    let job = try await service.upload(.accounts, fileName: "accounts.csv", parts: ImportJobService.fileParts(csv), by: principal)
                     let uploaded = Date().timeIntervalSince(started)
                     _ = try await service.map(job.id, mapping: ImportType.accounts.suggestedMapping(job.format.columns), duplicates: .skip, saveAs: nil, by: principal)
                     let committing = Date()
@@ -75,15 +75,6 @@ enum AccountImportPath {
             outcome.results.append(failed)
         }
         return outcome
-    }
-
-    static func parts(_ path: String) -> AsyncThrowingStream<Data, any Error> {
-        AsyncThrowingStream { continuation in
-            guard let handle = FileHandle(forReadingAtPath: path) else { continuation.finish(throwing: BenchError.failed("cannot read \(path)")); return }
-            defer { try? handle.close() }
-            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { continuation.yield(chunk) }
-            continuation.finish()
-        }
     }
 
     /// `.import` of the larger round's rows (as other accounts: new ids and keys) into the run database.

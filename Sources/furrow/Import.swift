@@ -65,14 +65,9 @@ protocol MappedImport: AsyncParsableCommand {
 extension MappedImport {
     func run() async throws {
         let o = options, type = Self.type
-        guard let handle = FileHandle(forReadingAtPath: o.file) else { throw ArgumentParser.ValidationError("cannot read \(o.file)") }
+        guard FileManager.default.isReadableFile(atPath: o.file) else { throw ArgumentParser.ValidationError("cannot read \(o.file)") }
         guard var policy = ImportRun.Policy(rawValue: o.duplicates) else { throw ArgumentParser.ValidationError("--duplicates is skip, update or create") }
-        let parts = AsyncThrowingStream<Data, any Error> { continuation in
-            do {
-                while let chunk = try handle.read(upToCount: ImportRunPartSize.value), !chunk.isEmpty { continuation.yield(chunk) }
-                continuation.finish()
-            } catch { continuation.finish(throwing: error) }
-        }
+        let parts = ImportJobService.fileParts(o.file)
         let bar = ProgressBar(enabled: !o.noProgress)
         do {
             let job = try await withEnvironment(o.db.database) { env in
@@ -117,8 +112,6 @@ extension MappedImport {
         }
     }
 }
-
-enum ImportRunPartSize { static let value = 1 << 20 }
 
 extension Import {
     struct Contacts: AsyncParsableCommand {

@@ -71,6 +71,21 @@ public struct ImportJobService: Sendable {
         }
     }
 
+    /// A file on disk as `upload` takes it, a part at a time (the CLI's file, the web UI's saved upload).
+    public static func fileParts(_ path: String) -> AsyncThrowingStream<Data, any Error> {
+        AsyncThrowingStream { continuation in
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                continuation.finish(throwing: ValidationError([FieldError("file", "cannot be read")]))
+                return
+            }
+            defer { try? handle.close() }
+            do {
+                while let chunk = try handle.read(upToCount: ImportRun.partSize), !chunk.isEmpty { continuation.yield(chunk) }
+                continuation.finish()
+            } catch { continuation.finish(throwing: error) }
+        }
+    }
+
     public func get(_ id: ImportJob.ID, by principal: Principal) async throws -> ImportJob {
         guard let job = try await env.store.read({ try await $0.importJob(id: id) }), job.userId == principal.userId || principal.isAdmin else {
             throw CoreError.notFound("import")
@@ -177,7 +192,7 @@ public struct ImportJobService: Sendable {
                 progress?(done, total)
                 Task { await ImportProgress.shared.set(id, done: done, total: total) }
             }
-            job.status = job.report?.stored == true || job.report?.failed == 0 ? .done : .failed
+            job.status = job.report?.stored == true ? .done : .failed
         } catch {
             job.status = .failed
             job.message = Self.describe(error)
@@ -198,9 +213,7 @@ public struct ImportJobService: Sendable {
         let options = ImportRun.Options(type: job.type, mapping: mapping, duplicates: job.duplicates, dryRun: dryRun, rowsTotal: job.rowsTotal,
                                         explain: explain, progress: progress)
         do {
-            var report = try await ImportRun(env, by: principal).run(.job(job.id), format: job.format, options: options)
-            report.stored = !dryRun
-            return report
+            return try await ImportRun(env, by: principal).run(.job(job.id), format: job.format, options: options)
         } catch let rejected as ImportRun.Rejected {
             return rejected.report
         }

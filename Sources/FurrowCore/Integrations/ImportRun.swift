@@ -160,16 +160,4 @@ public struct ImportRun: Sendable {
     }
 
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "|", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FF5C}"]
-
-    /// Data rows of a file (blank lines and the header aside), read a part at a time.
-    public static func countRows(_ parts: AsyncThrowingStream<Data, any Error>, format: ImportFormat) async throws -> Int {
-        var reader = CSVReader(delimiter: format.delimiter, encoding: format.encoding)
-        var count = -1
-        let take: ([String], Int) -> Void = { record, _ in
-            if count < 0 || !record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { count += 1 }
-        }
-        for try await part in parts { reader.feed(part, take) }
-        reader.finish(take)
-        return max(0, count)
-    }
 }

@@ -127,32 +127,14 @@ extension SQLSession {
         if !phones.isEmpty { lookups.append("SELECT id FROM accounts WHERE phone_key IN (\(binds: phones.sorted()))") }
         if !names.isEmpty { lookups.append("SELECT id FROM accounts WHERE name_key IN (\(binds: names.sorted()))") }
         guard !lookups.isEmpty else { return keys.map { _ in [] } }
-        struct Candidate { let id: String, name: String, nameKey: String, email: String?, phone: String?, domain: String? }
         let candidates = try await rows("SELECT id, name, name_key, email_key, phone_key, domain_key FROM accounts WHERE id IN ("
             + lookups.joined(separator: " UNION ALL ") + ") AND \(visibility(principal)) ORDER BY name, id").map { row in
-            Candidate(id: try row.string("id"), name: try row.string("name"), nameKey: try row.string("name_key"),
-                      email: try row.optional("email_key"), phone: try row.optional("phone_key"), domain: try row.optional("domain_key"))
+            DuplicateCandidates.Candidate(id: try row.string("id"), name: try row.string("name"), nameKey: try row.string("name_key"),
+                                          email: try row.optional("email_key"), phone: try row.optional("phone_key"), group: try row.optional("domain_key"))
         }
-        var byEmail: [String: [Int]] = [:], byPhone: [String: [Int]] = [:], byName: [String: [Int]] = [:]
-        for (index, candidate) in candidates.enumerated() {
-            if let email = candidate.email { byEmail[email, default: []].append(index) }
-            if let phone = candidate.phone { byPhone[phone, default: []].append(index) }
-            byName[candidate.nameKey + "\u{0}" + (candidate.domain ?? ""), default: []].append(index)
-        }
-        return keys.map { key in
-            var found = Set<Int>()
-            if let email = key.email { found.formUnion(byEmail[email] ?? []) }
-            if let phone = key.phone { found.formUnion(byPhone[phone] ?? []) }
-            found.formUnion(byName[key.name + "\u{0}" + (key.domain ?? "")] ?? [])
-            return found.sorted().prefix(10).map { index in
-                let candidate = candidates[index]
-                var on: [String] = []
-                if let email = key.email, candidate.email == email { on.append("email") }
-                if let phone = key.phone, candidate.phone == phone { on.append("phone") }
-                if candidate.nameKey == key.name { on.append("name") }
-                return DuplicateMatch(id: candidate.id, name: candidate.name, matchedOn: on)
-            }
-        }
+        // accounts without a domain share the empty one: their names are compared with each other
+        let matcher = DuplicateCandidates(candidates) { $0 ?? "" }
+        return keys.map(matcher.matches)
     }
 
     func moveAccountReferences(from: Account.ID, to: Account.ID) async throws {

@@ -94,36 +94,18 @@ extension SQLSession {
             lookups.append("SELECT id FROM contacts WHERE name_key IN (\(binds: Set(named.map(\.name)).sorted())) AND account_id IN (\(binds: Set(named.compactMap(\.domain)).sorted()))")
         }
         guard !lookups.isEmpty else { return keys.map { _ in [] } }
-        struct Candidate { let id: String, name: String, nameKey: String, email: String?, phone: String?, account: String?, lastName: String }
         let candidates = try await rows("SELECT id, first_name, last_name, name_key, email_key, phone_key, account_id FROM contacts WHERE id IN ("
             + lookups.joined(separator: " UNION ALL ") + ") AND id <> \(bind: excluding?.string ?? "") AND \(visibility(principal))"
             + " AND \(unsafeRaw: Self.settled)"
             + " ORDER BY last_name, id").map { row in
-            Candidate(id: try row.string("id"),
-                      name: [try row.optional("first_name"), try row.string("last_name")].compactMap { $0 }.joined(separator: " "),
-                      nameKey: try row.string("name_key"), email: try row.optional("email_key"), phone: try row.optional("phone_key"),
-                      account: try row.optional("account_id"), lastName: try row.string("last_name"))
+            DuplicateCandidates.Candidate(id: try row.string("id"),
+                                          name: [try row.optional("first_name"), try row.string("last_name")].compactMap { $0 }.joined(separator: " "),
+                                          nameKey: try row.string("name_key"), email: try row.optional("email_key"), phone: try row.optional("phone_key"),
+                                          group: try row.optional("account_id"))
         }
-        var byEmail: [String: [Int]] = [:], byPhone: [String: [Int]] = [:], byName: [String: [Int]] = [:]
-        for (index, candidate) in candidates.enumerated() {
-            if let email = candidate.email { byEmail[email, default: []].append(index) }
-            if let phone = candidate.phone { byPhone[phone, default: []].append(index) }
-            if let account = candidate.account { byName[candidate.nameKey + "\u{0}" + account, default: []].append(index) }
-        }
-        return keys.map { key in
-            var found = Set<Int>()
-            if let email = key.email { found.formUnion(byEmail[email] ?? []) }
-            if let phone = key.phone { found.formUnion(byPhone[phone] ?? []) }
-            if let domain = key.domain { found.formUnion(byName[key.name + "\u{0}" + domain] ?? []) }
-            return found.sorted().prefix(10).map { index in
-                let candidate = candidates[index]
-                var on: [String] = []
-                if let email = key.email, candidate.email == email { on.append("email") }
-                if let phone = key.phone, candidate.phone == phone { on.append("phone") }
-                if candidate.nameKey == key.name { on.append("name") }
-                return DuplicateMatch(id: candidate.id, name: candidate.name, matchedOn: on)
-            }
-        }
+        // a contact's name counts only at an account (the key's `domain` holds the account)
+        let matcher = DuplicateCandidates(candidates) { $0 }
+        return keys.map(matcher.matches)
     }
 
     func moveContactReferences(from: Contact.ID, to: Contact.ID) async throws {

@@ -70,7 +70,7 @@ struct ImportJobPages {
                 type = upload.fields["type"] ?? ""
                 guard let chosen = ImportType(rawValue: type) else { throw ValidationError([FieldError("type", "choose what the rows are")]) }
                 guard let file = upload.file, file.size > 0 else { throw ValidationError([FieldError("file", "choose the CSV file to import")]) }
-                let job = try await service.upload(chosen, fileName: file.filename, parts: Self.parts(of: file.url), by: principal)
+                let job = try await service.upload(chosen, fileName: file.filename, parts: ImportJobService.fileParts(file.url.path), by: principal)
                 return .redirect("\(Self.path)/\(UUIDText.lowercase(job.id))", flash: "The file is uploaded: map its columns below.")
             }
         } catch let problem as Problem where [400, 413].contains(problem.status) {
@@ -80,18 +80,6 @@ struct ImportJobPages {
         } catch let error as ValidationError {
             return try await render(request, context, principal, type: type, message: error.errors.map { "\(RecordParts.label($0.field)): \($0.message)" }
                                         .joined(separator: "; "), status: .unprocessableContent)
-        }
-    }
-
-    /// A saved upload read a part at a time.
-    static func parts(of url: URL) -> AsyncThrowingStream<Data, any Error> {
-        AsyncThrowingStream { continuation in
-            guard let handle = FileHandle(forReadingAtPath: url.path) else { continuation.finish(throwing: CoreError.storageUnavailable); return }
-            defer { try? handle.close() }
-            do {
-                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { continuation.yield(chunk) }
-                continuation.finish()
-            } catch { continuation.finish(throwing: error) }
         }
     }
 
