@@ -26,6 +26,7 @@ public enum WebRoutes {
             .add(middleware: WebErrors(web: web))
             .add(middleware: auth)
         SignInPages(web: web).add(to: pages)
+        PasswordPages(web: web).add(to: pages)
         AccountPages(web: web).add(to: pages)
         RecordForms(web: web, kind: AccountForm(env: env)).add(to: pages)
         ContactImportPage(web: web).add(to: pages)
@@ -88,6 +89,12 @@ public enum WebRoutes {
         WebhookPages(web: web).add(to: pages)
         ImportJobPages(web: web).add(to: pages)
         HomePage(web: web).add(to: pages)
+        PickerSearch(web: web).add(to: pages)
+        UserAdminPages(web: web).add(to: pages)
+        TeamAdminPages(web: web).add(to: pages)
+        StageAdminPages(web: web).add(to: pages)
+        KindAdminPages(web: web).add(to: pages)
+        CatalogAdminPage(web: web).add(to: pages)
 
         // Last, so it wraps only the router's answer for unknown paths.
         router.add(middleware: WebNotFound(web: web, auth: auth))

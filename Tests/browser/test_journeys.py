@@ -1,17 +1,36 @@
 """Journeys a user takes through the web UI, in a real headless Chromium."""
+import os
 import re
+import shutil
+import tempfile
 import uuid
 
+import pytest
 from playwright.sync_api import expect
 
-from conftest import ADMIN, api, create_account, sign_in
+from conftest import ADMIN, api, create_account, launched, sign_in
+
+
+@pytest.fixture
+def empty_page(browser):
+    """A page on a server of its own over an empty database (the shared one is set up by whichever test runs first)."""
+    folder = tempfile.mkdtemp(prefix="furrow-first-run-")
+    try:
+        with launched(folder, os.path.join(folder, "empty.sqlite")) as base:
+            context = browser.new_context(base_url=base)
+            context.set_default_timeout(10_000)
+            yield context.new_page()
+            context.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def unique(word):
     return f"{word} {uuid.uuid4().hex[:6]}"
 
 
-def test_first_run_setup_creates_the_admin_and_lands_signed_in(page):
+def test_first_run_setup_creates_the_admin_and_lands_signed_in(empty_page):
+    page = empty_page
     # given an empty database, the start page sends us to the first-run form
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/setup$"))

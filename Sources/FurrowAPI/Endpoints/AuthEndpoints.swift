@@ -25,6 +25,20 @@ extension AuthRoutes {
                  answers: [.noContent, .unauthorized, .writeForbidden()],
                  bodyErrors: true,
                  use: AuthRoutes.changePassword),
+        Endpoint(.post, "/auth/password-reset", "requestPasswordReset", tag: "Auth", "Ask for a link to reset a forgotten password",
+                 description: "When the email belongs to an active user, a one-time link to choose a new password (valid an hour) is emailed to it through the outbox. The answer is the same whether it does or not. Throttled per address (3 in 15 minutes) and per client address (20 in 15 minutes).",
+                 body: .json("PasswordResetRequest"),
+                 security: [],
+                 answers: [.ok("PasswordResetAccepted", "Accepted", status: 202), .problem(429, detail: "Too many links asked for; see Retry-After")],
+                 bodyErrors: true,
+                 use: AuthRoutes.requestReset),
+        Endpoint(.post, "/auth/password-reset/confirm", "confirmPasswordReset", tag: "Auth", "Choose a password through a link",
+                 description: "With the secret of a link that was emailed (a reset asked for, a reset an administrator forced, an invitation). The link works once and within its lifetime; setting the password ends every token and web session of the user and every other link. An unknown, used or expired link answers 422 with the error on `token`.",
+                 body: .json("PasswordResetConfirm"),
+                 security: [],
+                 answers: [.noContent],
+                 bodyErrors: true,
+                 use: AuthRoutes.confirmReset),
         Endpoint(.get, "/me", "getMe", tag: "Auth", "The signed-in user",
                  answers: [.ok("Me"), .unauthorized],
                  use: AuthRoutes.me),
@@ -33,6 +47,21 @@ extension AuthRoutes {
 
 extension Components {
     static let selfServiceSchemas: [(name: String, schema: Schema)] = [
+        ("PasswordResetRequest", .object("The address of the account whose password was forgotten. Unknown fields are refused (422).", required: ["email"], closed: true, [
+            "email": .string("The sign-in address.", minLength: 1, maxLength: 254),
+        ])),
+        ("PasswordResetAccepted", .object("Said whatever the address: a link is on its way if it belongs to an active user.", required: ["message"], [
+            "message": .string(),
+        ])),
+        ("PasswordResetConfirm", .object("A link's secret and the new password. Unknown fields are refused (422).", required: ["token", "password"], closed: true, [
+            "token": .string("The secret at the end of the emailed link (`/reset-password/<token>`).", minLength: 1, maxLength: 200),
+            "password": .string("8 to 72 characters.", minLength: 8, maxLength: 72).with { $0.writeOnly = true },
+        ])),
+        ("PasswordResetSent", .object("A link to choose a password went to the user through the outbox.", required: ["email", "expiresAt"], [
+            "email": .string("Where the link was sent."),
+            "expiresAt": .timestamp("Until when the link works."),
+            "link": .string("The link itself, only while email is off (no SMTP server in the settings), for the administrator to pass on."),
+        ])),
         ("PasswordChange", .object("A new password for oneself. Unknown fields are refused (422).", required: ["currentPassword", "newPassword"], closed: true, [
             "currentPassword": .string("The password in use now.", minLength: 1, maxLength: 1000),
             "newPassword": .string("8 to 72 characters, other than the current one.", minLength: 8, maxLength: 72),

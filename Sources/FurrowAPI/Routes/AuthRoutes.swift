@@ -45,6 +45,27 @@ struct AuthRoutes: RouteSet {
         return .noContent
     }
 
+    @Sendable func requestReset(_ request: Request, context: AppContext) async throws -> Response {
+        var body = try await JSONBody(request, context: context, allowed: ["email"])
+        body.require("email")
+        let email = body.string("email")
+        try body.check()
+        try await PasswordLinks(env).request(email: email ?? "", clientAddress: context.remoteAddress)
+        return try .json(["message": Self.resetMessage], status: .accepted)
+    }
+
+    static let resetMessage = "If the address belongs to a user, a link to choose a new password is on its way. It works once, within an hour."
+
+    @Sendable func confirmReset(_ request: Request, context: AppContext) async throws -> Response {
+        var body = try await JSONBody(request, context: context, allowed: ["token", "password"])
+        body.require("token")
+        body.require("password")
+        let token = body.string("token"), password = body.string("password")
+        try body.check()
+        _ = try await PasswordLinks(env).setPassword(link: token ?? "", password: password ?? "")
+        return .noContent
+    }
+
     @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let user = try await UserService(env).get(principal.userId, by: principal)

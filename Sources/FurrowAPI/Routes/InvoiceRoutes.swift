@@ -19,6 +19,16 @@ struct InvoiceRoutes: RouteSet {
         return try .json(Page(items: try await InvoiceService(env).paymentTerms().map(PaymentTermDTO.init), nextCursor: nil))
     }
 
+    @Sendable func createTerm(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var body = try await JSONBody(request, context: context, allowed: ["name", "days"], ignoring: ["id", "active"])
+        body.require("name")
+        body.require("days")
+        let name = body.string("name"), days = body.int("days")
+        try body.check()
+        return try .json(PaymentTermDTO(try await InvoiceService(env).createPaymentTerm(name: name, days: days, by: principal)), status: .created)
+    }
+
     @Sendable func fromOrder(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.id(SalesOrder.self)

@@ -17,12 +17,17 @@ struct UserRoutes: RouteSet {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var body = try await JSONBody(request, context: context, allowed: Self.fields, ignoring: ["id", "version", "createdAt", "updatedAt"])
+        var body = try await JSONBody(request, context: context, allowed: Self.fields.union(["invite"]),
+                                      ignoring: ["id", "version", "createdAt", "updatedAt"])
         body.require("email")
-        body.require("password")
+        let invite = body.bool("invite") ?? false
+        if invite && body.has("password") && body.string("password") != nil {
+            body.fail("password", "an invited user chooses their own password")
+        }
+        if !invite { body.require("password") }
         let input = input(&body)
         try body.check()
-        let user = try await UserService(env).create(input, by: principal)
+        let user = invite ? try await UserService(env).invite(input, by: principal).user : try await UserService(env).create(input, by: principal)
         return try .json(UserDTO(user), status: .created, location: "/api/v1/users/\(user.id)")
     }
 
@@ -49,6 +54,26 @@ struct UserRoutes: RouteSet {
                                                                            keeping: context.credentialHash)))
     }
 
+    /// An administrator's reset: the password stops working, the user's sign-ins end, a link goes out.
+    @Sendable func forceReset(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(User.self)
+        guard principal.isAdmin else { throw Problem.notFound("user") }
+        let issued = try await PasswordLinks(env).force(id, by: principal)
+        return try .json(PasswordResetSentDTO(email: issued.email, expiresAt: Timestamp.string(issued.expiresAt), link: issued.link), status: .accepted)
+    }
+
+    @Sendable func updateTeam(_ request: Request, context: AppContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.id(Team.self)
+        var body = try await JSONBody(request, context: context, allowed: ["name", "managerId"], ignoring: ["id", "createdAt"])
+        let name = body.string("name"), manager = body.id("managerId", User.self)
+        let clearManager = body.has("managerId") && body.string("managerId") == nil
+        try body.check()
+        let team = try await UserService(env).updateTeam(id, name: name, managerId: manager, clearManager: clearManager, by: principal)
+        return try .json(TeamDTO(team))
+    }
+
     @Sendable func createTeam(_ request: Request, context: AppContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         var body = try await JSONBody(request, context: context, allowed: ["name", "managerId"])
@@ -62,4 +87,11 @@ struct UserRoutes: RouteSet {
         _ = try context.requirePrincipal()
         return try .json(Page(items: try await UserService(env).teams().map(TeamDTO.init), nextCursor: nil))
     }
+}
+
+
+struct PasswordResetSentDTO: Encodable {
+    let email: String
+    let expiresAt: String
+    let link: String?
 }

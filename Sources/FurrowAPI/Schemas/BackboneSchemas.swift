@@ -114,10 +114,11 @@ extension Components {
         "createdAt": .timestamp(),
         "updatedAt": .timestamp(),
     ])
-    static let userCreate: Schema = .object("A new user (administrators only). Unknown fields are refused (422).", required: ["email", "password"], closed: true, [
+    static let userCreate: Schema = .object("A new user (administrators only): with a `password`, or with `invite: true` and no password, which emails the user a one-time link to choose theirs (valid a week). Unknown fields are refused (422).", required: ["email"], closed: true, [
         "email": .string("Unique (case-insensitive) email address; a taken one answers 409 `email-taken`.", format: "email", maxLength: 254),
         "name": .string("Display name; defaults to the email address.", nullable: true, maxLength: 100),
-        "password": .string("8 to 72 characters.", minLength: 8, maxLength: 72).with { $0.writeOnly = true },
+        "password": .string("8 to 72 characters; required unless `invite` is true, refused with it.", minLength: 8, maxLength: 72).with { $0.writeOnly = true },
+        "invite": .boolean("Email the user a link to choose their own password instead of setting one.", nullable: true),
         "role": .nullable("Role", "Defaults to `sales`."),
         "teamId": .uuid("An existing team, or null for none.", nullable: true),
         "active": .boolean("Defaults to true.", nullable: true),
@@ -154,6 +155,12 @@ extension Components {
     static let teamCreate: Schema = .object("A new team (administrators only). Unknown fields are refused (422).", required: ["name"], closed: true, [
         "name": .string("The team's name (trimmed, required).", minLength: 1, maxLength: 100),
         "managerId": .uuid("An existing user who manages the team.", nullable: true),
+    ])
+    static let teamPatch: Schema = .object("Changes to a team (administrators only): absent fields are unchanged; `managerId: null` removes the manager. Unknown fields are refused (422).", closed: true, [
+        "name": .string("The team's name (trimmed).", nullable: true, minLength: 1, maxLength: 100),
+        "managerId": .uuid("An existing user who manages the team, or null for none.", nullable: true),
+        "id": .serverOwned,
+        "createdAt": .serverOwned,
     ])
     static let partyType: Schema = .values(["account", "contact"], "The kind of party a connection joins.")
     static let connection: Schema = .object("A relation with a role between two parties (accounts or contacts).", required: ["id", "fromType", "fromId", "toType", "toId", "role", "createdAt"], [
@@ -299,6 +306,7 @@ extension Components {
         ("Me", me),
         ("Team", team),
         ("TeamCreate", teamCreate),
+        ("TeamPatch", teamPatch),
         ("PartyType", partyType),
         ("Connection", connection),
         ("ConnectionCreate", connectionCreate),

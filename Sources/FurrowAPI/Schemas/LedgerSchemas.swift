@@ -121,6 +121,12 @@ extension Components {
         "days": .integer(minimum: 0),
         "active": .boolean("Inactive terms cannot be chosen for invoices."),
     ])
+    static let paymentTermCreate: Schema = .object("A new payment term. Unknown fields are refused (422).", required: ["name", "days"], closed: true, [
+        "name": .string("Not taken yet (compared without case).", minLength: 1, maxLength: 60, examples: ["Net 45"]),
+        "days": .integer("Days from issue to due; 0: due on receipt.", minimum: 0, maximum: 365),
+        "id": .serverOwned,
+        "active": .serverOwned,
+    ])
     static let allocation: Schema = .object("What a payment put on one invoice.", required: ["invoiceId", "amount"], [
         "invoiceId": .uuid(),
         "amount": .string("In the payment's currency.", pattern: "^-?[0-9]+(\\.[0-9]+)?$", examples: ["500.00"]),
@@ -287,6 +293,7 @@ extension Components {
         ("CreditNoteCreate", creditNoteCreate),
         ("CreditNote", creditNote),
         ("PaymentTerm", paymentTerm),
+        ("PaymentTermCreate", paymentTermCreate),
         ("Allocation", allocation),
         ("AllocationInput", allocationInput),
         ("Payment", payment),

@@ -36,25 +36,37 @@ public struct UserService: Sendable {
     /// Creates the first administrator of an empty database; refused once any user exists.
     public func setUpFirstAdmin(email: String, password: String, name: String?) async throws -> UserRecord {
         let input = UserInput(email: email, name: name, password: password, role: .admin)
-        return try await create(input, actor: nil, onlyIfEmpty: true)
+        return try await create(input, actor: nil, onlyIfEmpty: true).user
     }
 
     public func create(_ input: UserInput, by principal: Principal) async throws -> UserRecord {
         guard principal.isAdmin else { throw CoreError.forbidden("only administrators manage users") }
-        return try await create(input, actor: principal.userId, onlyIfEmpty: false)
+        return try await create(input, actor: principal.userId, onlyIfEmpty: false).user
+    }
+
+    /// Creates a user without a password and emails them a link to choose one (valid a week),
+    /// in one transaction; `input.password` must be nil.
+    public func invite(_ input: UserInput, by principal: Principal) async throws -> (user: UserRecord, link: PasswordLinks.Issued) {
+        guard principal.isAdmin else { throw CoreError.forbidden("only administrators manage users") }
+        if input.password != nil { throw ValidationError([FieldError("password", "an invited user chooses their own password")]) }
+        let created = try await create(input, actor: principal.userId, onlyIfEmpty: false, invite: true)
+        guard let link = created.link else { throw CoreError.notFound("invitation") }
+        return (created.user, link)
     }
 
     /// Creates a user without a signed-in caller (CLI, demo).
     public func createAsSystem(_ input: UserInput) async throws -> UserRecord {
-        try await create(input, actor: nil, onlyIfEmpty: false)
+        try await create(input, actor: nil, onlyIfEmpty: false).user
     }
 
-    private func create(_ input: UserInput, actor: User.ID?, onlyIfEmpty: Bool) async throws -> UserRecord {
+    private func create(_ input: UserInput, actor: User.ID?, onlyIfEmpty: Bool,
+                        invite: Bool = false) async throws -> (user: UserRecord, link: PasswordLinks.Issued?) {
         var check = Validator()
         let email = check.email("email", input.email).map(Normalise.email)
         if input.email?.isEmpty ?? true { check.add("email", "is required") }
         let name = check.text("name", input.name, maxLength: 100)
-        let password = input.password ?? ""
+        // an invited user's password is a secret no one knows until they choose theirs
+        let password = invite ? SecretToken.generate() : input.password ?? ""
         if password.count < 8 { check.add("password", "must be at least 8 characters") }
         if password.exceeds(maxLength: 72) { check.add("password", "must be at most 72 characters") }
         try check.check()
@@ -72,7 +84,8 @@ public struct UserService: Sendable {
             try await session.insertUser(user)
             try await session.audit(env, entity: "user", id: user.id.uuid, action: "create", actor: actor,
                                     changes: AuditDiff.changes(from: [:], to: user.auditValues))
-            return user
+            let link = invite && user.active ? try await PasswordLinks(env).issue(.invite, for: user, in: session) : nil
+            return (user, link)
         }
     }
 
@@ -175,6 +188,32 @@ public struct UserService: Sendable {
             values["managerId"] = managerId?.string
             try await session.audit(env, entity: "team", id: team.id.uuid, action: "create", actor: principal?.userId,
                                     changes: AuditDiff.changes(from: [:], to: values))
+            return team
+        }
+    }
+
+    /// Renames a team or changes its manager (`clearManager` removes the manager).
+    public func updateTeam(_ id: Team.ID, name: String?, managerId: User.ID?, clearManager: Bool, by principal: Principal) async throws -> TeamRecord {
+        guard principal.isAdmin else { throw CoreError.forbidden("only administrators manage teams") }
+        var check = Validator()
+        let name = name == nil ? nil : check.text("name", name, required: true, maxLength: 100)
+        try check.check()
+        return try await env.store.write { session in
+            guard var team = try await session.team(id: id) else { throw CoreError.notFound("team") }
+            if let managerId, try await session.user(id: managerId) == nil {
+                throw ValidationError([FieldError("managerId", "is not a user")])
+            }
+            var old = ["name": team.name], new: [String: String] = [:]
+            old["managerId"] = team.managerId?.string
+            if let name { team.name = name }
+            if clearManager { team.managerId = nil }
+            if let managerId { team.managerId = managerId }
+            new["name"] = team.name
+            new["managerId"] = team.managerId?.string
+            let changes = AuditDiff.changes(from: old, to: new)
+            guard !changes.isEmpty else { return team }
+            try await session.updateTeam(team)
+            try await session.audit(env, entity: "team", id: team.id.uuid, action: "update", actor: principal.userId, changes: changes)
             return team
         }
     }

@@ -158,6 +158,21 @@ public struct ActivityService: Sendable {
         }
     }
 
+    /// A customer's timeline: the record's activities and those regarding its related records
+    /// (an account's opportunities, quotes and orders, which the caller has loaded and may see),
+    /// each activity shown when the caller sees it or it has the owner of the record it regards.
+    public func timeline(_ regarding: Regarding, related: [Regarding: Ownership], by principal: Principal) async throws -> [Activity] {
+        let own = try await timeline(regarding, by: principal)
+        guard !related.isEmpty else { return own }
+        let more = try await env.store.read { session in try await session.activities(regardingAny: related.keys.map(\.id)) }
+        let owners = Dictionary(related.map { ($0.key.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let visible = more.filter { activity in
+            guard let about = activity.regarding else { return false }
+            return principal.reading(about.kind).canSee(activity.ownership) || owners[about.id] == activity.ownership
+        }
+        return Self.timelineOrder(own + visible)
+    }
+
     public static func timelineOrder(_ activities: [Activity]) -> [Activity] {
         let open = activities.filter { $0.status == .open }.sorted { ($0.when ?? .distantFuture, $0.createdAt) < ($1.when ?? .distantFuture, $1.createdAt) }
         let closed = activities.filter { $0.status != .open }.sorted { ($0.completedAt ?? $0.updatedAt) > ($1.completedAt ?? $1.updatedAt) }

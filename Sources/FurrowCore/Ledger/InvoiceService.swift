@@ -45,6 +45,24 @@ public struct InvoiceService: Sendable {
         try await env.store.read { session in try await session.paymentTerms() }
     }
 
+    /// A new payment term (administrators): a name and the days from issue to due.
+    public func createPaymentTerm(name: String?, days: Int?, by principal: Principal) async throws -> PaymentTerm {
+        guard principal.isAdmin else { throw CoreError.forbidden("only administrators change the payment terms") }
+        var check = Validator()
+        let name = check.text("name", name, required: true, maxLength: 60)
+        if days == nil || days! < 0 || days! > 365 { check.add("days", "must be a number of days from 0 to 365") }
+        try check.check()
+        let term = PaymentTerm(id: env.newID(), name: name ?? "", days: days ?? 0)
+        return try await env.transaction(by: principal) { transaction in
+            if try await transaction.session.paymentTerms().contains(where: { $0.name.lowercased() == term.name.lowercased() }) {
+                throw ValidationError([FieldError("name", "is a payment term already")])
+            }
+            try await transaction.session.insertPaymentTerm(term)
+            transaction.audit("payment-term", term.id.uuid, "create", AuditDiff.changes(from: [:], to: ["name": term.name, "days": String(term.days)]))
+            return term
+        }
+    }
+
     /// A draft invoice for what of the order is not invoiced yet, or for the parts given;
     /// never more than was ordered.
     public func invoice(order id: SalesOrder.ID, parts: [OrderPart]?, paymentTermId: PaymentTerm.ID?, by principal: Principal) async throws -> Invoice {

@@ -15,6 +15,8 @@ public protocol ActivitySession: Sendable {
     func updateActivity(_ activity: Activity, over before: Activity) async throws -> Bool
     func activity(id: Activity.ID) async throws -> Activity?
     func activities(regarding id: UUID) async throws -> [Activity]
+    /// The activities regarding any of the records, in one statement.
+    func activities(regardingAny ids: [UUID]) async throws -> [Activity]
     func activities(_ query: ListQuery, visibleTo principal: Principal) async throws -> [Activity]
     /// Open activities of an owner that happen (or are due) before `before`, soonest first.
     func openActivities(owner: User.ID, before: Date, limit: Int) async throws -> [Activity]

@@ -64,6 +64,25 @@ public struct CredentialRecord: Sendable, Equatable {
     }
 }
 
+/// A one-time link that sets a user's password; only the secret's hash is stored.
+public struct PasswordLinkRecord: Sendable, Equatable {
+    /// `reset`: asked for on the sign-in page; `forced`: an administrator's reset; `invite`: a new user's first password.
+    public enum Purpose: String, Sendable { case reset, forced, invite }
+    public var hash: String
+    public var userId: User.ID
+    public var purpose: Purpose
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    public init(hash: String, userId: User.ID, purpose: Purpose, createdAt: Date, expiresAt: Date) {
+        self.hash = hash
+        self.userId = userId
+        self.purpose = purpose
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
 /// One row of the global search index: what it names, whose it is, and what it shows.
 public struct SearchEntry: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable, Codable {

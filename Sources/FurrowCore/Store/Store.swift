@@ -40,8 +40,11 @@ public protocol StoreSession: PipelineSession, NotificationSession, SalesSession
     func insertCredential(_ credential: CredentialRecord) async throws
     func credential(hash: String) async throws -> CredentialRecord?
     func deleteCredential(hash: String) async throws
-    /// Ends every session and token of the user, except the one whose hash is `keeping`.
+    /// Ends every session and token of the user, except the one whose hash is `keeping`, and
+    /// every password link of theirs not used yet.
     func deleteCredentials(of user: User.ID, keeping: String?) async throws
+    func insertPasswordLink(_ link: PasswordLinkRecord) async throws
+    func passwordLink(hash: String) async throws -> PasswordLinkRecord?
     func deleteExpiredCredentials(before: Date) async throws
     func recordLoginFailure(key: String, at: Date) async throws
     func loginFailures(key: String, since: Date) async throws -> Int

@@ -20,7 +20,8 @@ struct Migration: Sendable {
                                    m0013DocumentSearch, m0014SearchLabels, m0015OpportunityValue, m0016ActivityOrigin,
                                    m0017CredentialOwner, m0018Budgets, m0019Maintenance, m0020RenewalQuote, m0021Campaigns,
                                    m0022CampaignActivities, m0023CampaignResponses, m0024CampaignProducts, m0025SalesLiterature,
-                                   m0026ApiTokens, m0027Webhooks, m0028ImportJobs, m0029HomeIndexes]
+                                   m0026ApiTokens, m0027Webhooks, m0028ImportJobs, m0029HomeIndexes,
+                                   m0030PasswordLinks]
 }
 
 public struct Migrator: Sendable {

@@ -79,6 +79,12 @@ extension SQLSession {
             """))
     }
 
+    func activities(regardingAny ids: [UUID]) async throws -> [Activity] {
+        guard !ids.isEmpty else { return [] }
+        let keys = Set(ids.map { UUIDText.lowercase($0) }).sorted()
+        return try await activityRecords(try await rows("SELECT * FROM activities WHERE regarding_id IN (\(binds: keys)) ORDER BY created_at, id"))
+    }
+
     static let activityList = ListStatement(
         table: "activities",
         fields: .activities,

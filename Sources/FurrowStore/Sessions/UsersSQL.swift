@@ -88,10 +88,27 @@ extension SQLSession {
 
     func deleteCredentials(of user: User.ID, keeping: String?) async throws {
         try await run("DELETE FROM credentials WHERE user_id = \(bind: user.string) AND hash <> \(bind: keeping ?? "")")
+        try await run("DELETE FROM password_links WHERE user_id = \(bind: user.string)")
+    }
+
+    func insertPasswordLink(_ link: PasswordLinkRecord) async throws {
+        try await run("""
+            INSERT INTO password_links (hash, user_id, purpose, created_at, expires_at)
+            VALUES (\(bind: link.hash), \(bind: link.userId.string), \(bind: link.purpose.rawValue),
+                    \(bind: Timestamp.string(link.createdAt)), \(bind: Timestamp.string(link.expiresAt)))
+            """)
+    }
+
+    func passwordLink(hash: String) async throws -> PasswordLinkRecord? {
+        guard let row = try await rows("SELECT * FROM password_links WHERE hash = \(bind: hash)").first else { return nil }
+        return PasswordLinkRecord(hash: try row.string("hash"), userId: try row.id("user_id"),
+                                  purpose: try row.status("purpose", PasswordLinkRecord.Purpose.self),
+                                  createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"))
     }
 
     func deleteExpiredCredentials(before: Date) async throws {
         try await run("DELETE FROM credentials WHERE expires_at < \(bind: Timestamp.string(before))")
+        try await run("DELETE FROM password_links WHERE expires_at < \(bind: Timestamp.string(before))")
         try await run("DELETE FROM login_failures WHERE at < \(bind: Timestamp.string(before.addingTimeInterval(-86400)))")
     }
 

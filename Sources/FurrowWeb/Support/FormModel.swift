@@ -22,6 +22,10 @@ struct Field {
     var checked = false
     var options: [Option] = []
     var list: String?
+    /// A select that becomes a type-ahead searching the server (`/pick/<kind>`), and what narrows
+    /// it: a customer's id, or `#` and the id of the field holding one.
+    var picker: String?
+    var pickerAccount: String?
     /// The file types a file input offers first (`.csv,text/csv`).
     var accept: String?
     /// The legend of a group of checkboxes sharing one name, on its first box; `groupEnd` on its last.
@@ -107,9 +111,12 @@ struct FormFields {
 
     /// A select; `options` are (value, label) pairs, with an empty choice first unless `required`.
     mutating func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String?,
-                         required: Bool = false, empty: String = "— none —", hint: String? = nil) {
+                         required: Bool = false, empty: String = "— none —", hint: String? = nil,
+                         picker: String? = nil, pickerAccount: String? = nil) {
         var field = Field(name, label)
         field.isSelect = true
+        field.picker = picker
+        field.pickerAccount = pickerAccount
         field.required = required
         field.hint = hint
         let choices = (required ? [] : [("", empty)]) + options
@@ -166,6 +173,10 @@ struct FormPage {
     var secondaryAction: String?
     /// What the secondary action found, shown under the form.
     var aside: Aside?
+    /// Links under the form ("Forgot your password?").
+    var links: [Link] = []
+
+    struct Link { let label: String, url: String }
 
     struct Datalist { let id: String, options: [Field.Option] }
     struct Aside { let title: String, text: String, items: [String], hasItems: Bool }

@@ -68,6 +68,7 @@ enum Navigation {
         NavEntry("Budget activities", BudgetActivitiesPage.path, .administration, shown: { $0.isAdmin }, enabled: { $0.budgetTracking }),
         NavEntry("Imports", ImportJobPages.path, .administration, shown: { $0.canWriteRecords }),
         NavEntry("Webhooks", WebhookPages.path, .administration, shown: { $0.isAdmin }),
+        NavEntry("Users & catalogs", UserAdminPages.path, .administration, also: [Admin.path], shown: { $0.isAdmin }),
         NavEntry("Settings", "/settings", .administration, shown: { $0.isAdmin }),
     ]
 }

@@ -21,7 +21,7 @@ struct ActivityFields {
         fields.add("location", "Location", values["location"])
         let owners = try await RecordParts(env: env).ownerOptions(by: principal, selected: values.optional("ownerId"))
         if !owners.isEmpty {
-            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true)
+            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true, picker: "users")
         }
         let attendees = try await attendeeOptions(values)
         fields.checkboxGroup("attendees", "Attendees", attendees, checked: Set(values.all("attendees")),

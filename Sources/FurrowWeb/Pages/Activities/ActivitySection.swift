@@ -12,6 +12,8 @@ struct ActivitySection {
     struct Row {
         let id: String, url: String, icon: String, kind: String, subject: String, when: String, owner: String
         let status: String, statusKey: String, outcome: String?, recurring: Bool
+        /// On a customer's timeline, the related record (an opportunity, a quote, an order) it regards.
+        let about: String?, aboutURL: String?
         /// Completed or cancelled: the row is shown muted.
         let closed: Bool
         let canComplete: Bool, canCancel: Bool, canReopen: Bool
@@ -33,9 +35,14 @@ struct ActivitySection {
     static let durationChoices = [(15, "15 minutes"), (30, "30 minutes"), (45, "45 minutes"), (60, "1 hour"), (90, "1½ hours"),
                                   (120, "2 hours"), (180, "3 hours"), (240, "4 hours")]
 
-    /// The record's timeline, with the quick forms when the user may add activities.
-    static func load(_ env: CoreEnvironment, _ regarding: Regarding, shell: Shell, by principal: Principal) async throws -> ActivitySection {
-        let activities = try await ActivityService(env).timeline(regarding, by: principal)
+    /// A record related to the one whose timeline is shown: whose it is, and how it is named.
+    struct Related { let ownership: Ownership, label: String }
+
+    /// The record's timeline, with the quick forms when the user may add activities; with
+    /// `related` records, their activities too, each saying which record it is on.
+    static func load(_ env: CoreEnvironment, _ regarding: Regarding, related: [Regarding: Related] = [:], shell: Shell,
+                     by principal: Principal) async throws -> ActivitySection {
+        let activities = try await ActivityService(env).timeline(regarding, related: related.mapValues(\.ownership), by: principal)
         let users = try await RecordParts(env: env).userNames()
         let clock = LocalClock(shell.timeZone)
         let rows = activities.map { a in
@@ -43,7 +50,9 @@ struct ActivitySection {
             return Row(id: a.id.string, url: "/activities/\(a.id)", icon: ActivityText.icon(a.kind), kind: ActivityText.kind(a.kind),
                        subject: a.subject, when: ActivityText.when(a, clock), owner: users[a.ownership.ownerId] ?? "—",
                        status: ActivityText.status(a.status), statusKey: a.status.rawValue, outcome: a.outcome?.nonEmpty,
-                       recurring: a.recurrence != nil, closed: a.status != .open, canComplete: legal.contains(.complete),
+                       recurring: a.recurrence != nil,
+                       about: a.regarding.flatMap { related[$0]?.label }, aboutURL: a.regarding.flatMap { related[$0] == nil ? nil : $0.path },
+                       closed: a.status != .open, canComplete: legal.contains(.complete),
                        canCancel: legal.contains(.cancel), canReopen: legal.contains(.reopen))
         }
         let now = env.clock.now()

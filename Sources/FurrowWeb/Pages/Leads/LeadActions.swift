@@ -112,10 +112,12 @@ struct LeadActions {
         var fields = FormFields(problem)
         let accounts = try await pipeline.parts.accountOptions(by: principal, selected: accountChoice)
         let newAccount = f.companyName.map { [("new", "Create a new account “\($0)”")] } ?? []
-        fields.select("accountId", "Account", newAccount + [("none", "No account")] + accounts, selected: accountChoice, required: true)
+        fields.select("accountId", "Account", newAccount + [("none", "No account")] + accounts, selected: accountChoice, required: true,
+                      picker: "accounts")
         let contacts = try await pipeline.contactOptions(by: principal, selected: contactChoice)
         let newContact = f.lastName == nil ? [] : [("new", "Create a new contact “\(f.personName ?? "")”")]
-        fields.select("contactId", "Contact", newContact + [("none", "No contact")] + contacts, selected: contactChoice, required: true)
+        fields.select("contactId", "Contact", newContact + [("none", "No contact")] + contacts, selected: contactChoice, required: true,
+                      picker: "contacts", pickerAccount: "#f-accountId")
         var plan = ["A new opportunity “\(f.topic)”" + (f.estimatedValue.map { " worth \(MoneyText.format($0))" } ?? "")
             + " is created with the lead’s source, and the lead is marked qualified."]
         if let existing = likely.accounts.first, values.optional("accountId") == nil {

@@ -64,7 +64,7 @@ struct LeadForms {
         SourceForm.add(to: &fields, values, channels: channels, records: records)
         let owners = try await pipeline.parts.ownerOptions(by: principal, selected: values.optional("ownerId"))
         if !owners.isEmpty {
-            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true)
+            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true, picker: "users")
         }
         var page: FormPage
         if let editing {

@@ -76,7 +76,7 @@ struct ContractForm {
     func page(_ request: Request, _ context: AppContext, _ principal: Principal, values: WebForm, problem: Problem?) async throws -> Response {
         var fields = FormFields(problem)
         let accounts = try await RecordParts(env: web.env).accountOptions(by: principal, selected: values.optional("accountId"))
-        fields.select("accountId", "Account", accounts, selected: values["accountId"], required: true)
+        fields.select("accountId", "Account", accounts, selected: values["accountId"], required: true, picker: "accounts")
         if let account = values.optional("accountId").flatMap(Account.ID.init) {
             let coverable = try await ContractService(web.env).coverable(account: account, by: principal)
             fields.checkboxGroup("items", "Covers", coverable.map { ($0.item.key, $0.text) }, checked: Set(values.all("items")),

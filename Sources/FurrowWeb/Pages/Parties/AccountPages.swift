@@ -70,6 +70,7 @@ struct AccountPages {
         let activities: ActivitySection
         let economy: BudgetSection?
         let maintenance: ContractSection
+        let overview: CustomerOverview
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -87,6 +88,7 @@ struct AccountPages {
         let quotes = try await QuoteSection.load(web.env, "accountId", id.string, newURL: canChange ? "/quotes/new?account=\(id)" : nil,
                                                  by: principal)
         return try await web.page("account", account.fields.name, request, context) { shell in
+            let overview = try await CustomerOverview.load(web.env, account: account, hierarchy: hierarchy, shell: shell, by: principal)
             let f = account.fields
             let parent = hierarchy.ancestors.last
             let facts = [
@@ -112,9 +114,9 @@ struct AccountPages {
                 history: try await parts.history("account", id.uuid, by: principal, shell: shell),
                 canChange: canChange, canCreate: principal.canWriteRecords,
                 newContactURL: URLText.link("/contacts/new", [("accountId", id.string)]), quotes: quotes,
-                activities: try await ActivitySection.load(web.env, Regarding(.account, id.uuid), shell: shell, by: principal),
+                activities: try await ActivitySection.load(web.env, Regarding(.account, id.uuid), related: overview.related, shell: shell, by: principal),
                 economy: try await BudgetSection.load(web.env, BudgetTarget(.account, id.uuid), canChange: canChange, shell: shell, by: principal),
-                maintenance: try await ContractSection.load(web.env, id, by: principal))
+                maintenance: try await ContractSection.load(web.env, id, by: principal), overview: overview)
         }
     }
 

@@ -44,7 +44,7 @@ struct ContactForm: RecordFormKind {
         fields.add("phone", "Phone", values["phone"], type: "tel", autocomplete: "tel")
         fields.add("mobile", "Mobile", values["mobile"], type: "tel")
         let accounts = try await RecordParts(env: env).accountOptions(by: principal, selected: values.optional("accountId"))
-        fields.select("accountId", "Account", accounts, selected: values["accountId"])
+        fields.select("accountId", "Account", accounts, selected: values["accountId"], picker: "accounts")
     }
 
     func get(_ id: String, by principal: Principal) async throws -> Contact {

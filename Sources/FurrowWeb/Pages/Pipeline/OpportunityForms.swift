@@ -75,9 +75,9 @@ struct OpportunityForms {
                           hint: "The sales process it follows. It cannot change later.")
         }
         let accounts = try await pipeline.parts.accountOptions(by: principal, selected: values.optional("accountId"))
-        fields.select("accountId", "Account", accounts, selected: values["accountId"])
+        fields.select("accountId", "Account", accounts, selected: values["accountId"], picker: "accounts")
         let contacts = try await pipeline.contactOptions(by: principal, selected: values.optional("contactId"))
-        fields.select("contactId", "Contact", contacts, selected: values["contactId"])
+        fields.select("contactId", "Contact", contacts, selected: values["contactId"], picker: "contacts", pickerAccount: "#f-accountId")
         fields.add("estimatedRevenue", "Estimated revenue", values["estimatedRevenue"], hint: "An amount such as 1250.00.")
         let base = try await pipeline.baseCurrency()
         fields.add("currency", "Currency", values.optional("currency") ?? base, list: "currencies")
@@ -93,7 +93,7 @@ struct OpportunityForms {
         fields.textarea("comment", "Comment", values["comment"])
         let owners = try await pipeline.parts.ownerOptions(by: principal, selected: values.optional("ownerId"))
         if !owners.isEmpty {
-            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true)
+            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true, picker: "users")
         }
         var page: FormPage
         if let editing {

@@ -11,9 +11,9 @@ struct PipelineParts {
 
     func baseCurrency() async throws -> String { try await SettingsService(env).current().baseCurrency }
 
-    /// Contacts for a picker, by name (the first 500 visible), always including the selected one.
+    /// Contacts for a picker, by name (the first 200 visible; a type-ahead searches the rest), always including the selected one.
     func contactOptions(by principal: Principal, selected: String? = nil) async throws -> [(String, String)] {
-        let contacts = try await ContactService(env).list(ListQuery(limit: 500, sort: ListFields.contacts.defaultSort), by: principal)
+        let contacts = try await ContactService(env).list(ListQuery(limit: 200, sort: ListFields.contacts.defaultSort), by: principal)
         var options = contacts.map { ($0.id.string, $0.fields.fullName) }
         if let id = selected.flatMap(Contact.ID.init), !options.contains(where: { $0.0 == id.string }),
            let contact = try? await ContactService(env).get(id, by: principal) {

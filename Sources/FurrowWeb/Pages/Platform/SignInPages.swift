@@ -69,7 +69,7 @@ struct SignInPages {
         if try await !UserService(web.env).hasUsers() { return .redirect("/setup") }
         let next = URLText.localPath(request.query("next"))
         if context.principal != nil { return .redirect(next) }
-        return try await loginPage(request, context, email: "", next: next, message: nil)
+        return try await loginPage(request, context, email: request.query("email"), next: next, message: nil)
     }
 
     @Sendable func login(_ request: Request, context: AppContext) async throws -> Response {
@@ -96,6 +96,7 @@ struct SignInPages {
         fields.add("password", "Password", "", type: "password", required: true, autocomplete: "current-password")
         var page = FormPage(heading: "Sign in", action: "/login", submitLabel: "Sign in")
         page.hidden = [FormPage.Hidden(name: "next", value: next)]
+        page.links = [FormPage.Link(label: "Forgot your password?", url: PasswordPages.forgotPath)]
         page.apply(fields, problem: message)
         if message != nil, !email.isEmpty, let index = page.fields.firstIndex(where: { $0.name == "password" }) {
             for i in page.fields.indices { page.fields[i].autofocus = i == index }

@@ -40,7 +40,9 @@ struct ListParameters {
         cursor = after == nil ? "" : cursorText
         var filters: [Filter] = []
         var kept: [(String, String)] = []
-        for name in names {
+        // a customer's records, as its page links them (`accountId=…`), on every list that has the field
+        let scoped = names + (fields.filterable["accountId"] != nil && !names.contains("accountId") ? ["accountId"] : [])
+        for name in scoped {
             // `status=sent&status=negotiation`: alternatives, as the home page's numbers link them
             let values = request.uri.queryParameters.getAll(name).map { String($0).trimmedSpaces() }.filter { !$0.isEmpty }
             guard !values.isEmpty, let kind = fields.filterable[name], kind != .id || values.allSatisfy({ UUID(uuidString: $0) != nil }) else { continue }
@@ -149,6 +151,8 @@ struct FilterBar {
     var count: String?
     /// Whether the list searches text (`?q=`); lists that do not, show only their selects.
     var showsText = true
+    /// Filters in effect that have no select (the customer a list is narrowed to), kept when the form is sent.
+    let hidden: [FormPage.Hidden]
 
     init(_ parameters: ListParameters, placeholder: String, selects: [Select]) {
         action = parameters.path
@@ -159,5 +163,7 @@ struct FilterBar {
         filtered = parameters.isFiltered
         clear = URLText.link(parameters.path, [("sort", parameters.sortText)])
         export = parameters.exportLink
+        hidden = parameters.kept.filter { kept in kept.0 == "accountId" && !selects.contains { $0.name == kept.0 } }
+            .map { FormPage.Hidden(name: $0.0, value: $0.1) }
     }
 }

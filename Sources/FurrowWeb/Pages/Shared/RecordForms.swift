@@ -84,7 +84,7 @@ struct RecordForms<Kind: RecordFormKind> {
         try await kind.addFields(to: &fields, values, editing: editing, by: principal)
         let owners = try await parts.ownerOptions(by: principal, selected: values.optional("ownerId"))
         if !owners.isEmpty {
-            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true)
+            fields.select("ownerId", "Owner", owners, selected: values.optional("ownerId") ?? principal.userId.string, required: true, picker: "users")
         }
         var page: FormPage
         if let editing {

@@ -82,11 +82,11 @@ struct RecordParts {
                 contacts.filter { $0.id.uuid != id }.map { Option(value: "contact:" + $0.id.string, label: $0.fields.fullName) })
     }
 
-    /// Accounts for a picker, by name (the first 500 visible), always including the selected one
+    /// Accounts for a picker, by name (the first 200 visible; a type-ahead searches the rest), always including the selected one
     /// when the user may see it, so that saving a form never drops a value the picker did not list
     /// and a pre-filled id never shows the name of an account the user may not see.
     func accountOptions(by principal: Principal, excluding: Account.ID? = nil, selected: String? = nil) async throws -> [(String, String)] {
-        let accounts = try await AccountService(env).list(ListQuery(limit: 500, sort: ListFields.accounts.defaultSort), by: principal)
+        let accounts = try await AccountService(env).list(ListQuery(limit: 200, sort: ListFields.accounts.defaultSort), by: principal)
         var options = accounts.filter { $0.id != excluding }.map { ($0.id.string, $0.fields.name) }
         if let id = selected.flatMap(Account.ID.init), !options.contains(where: { $0.0 == id.string }),
            let account = try? await AccountService(env).get(id, by: principal) {
