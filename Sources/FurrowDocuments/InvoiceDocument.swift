@@ -13,9 +13,10 @@ public enum InvoiceDocument {
         if invoice.kind == .invoice, let term { meta.append("Terms: \(term)") }
         var notes: [(String, String?)] = [("Notes", invoice.notes)]
         if invoice.kind == .invoice && invoice.status != .draft {
-            notes.insert(("Payment", "Paid: \(invoice.amountPaid.decimalString) \(invoice.currency). "
-                                   + "Balance due: \(invoice.balance.decimalString) \(invoice.currency)."), at: 0)
+            notes.insert(("Payment", "Paid: \(Money.grouped(invoice.amountPaid.decimalString)) \(invoice.currency). "
+                                   + "Balance due: \(Money.grouped(invoice.balance.decimalString)) \(invoice.currency)."), at: 0)
         }
+        if invoice.kind == .invoice, !settings.bankDetails.isEmpty { notes.append(("Please pay to", settings.bankDetails)) }
         let status = invoice.status == .draft ? "Draft — not valid as an invoice" : invoice.status.rawValue
         return try QuoteDocument.Sheet(title: "\(word) \(invoice.number ?? "(draft)")", subtitle: status, parties: parties, meta: meta,
                                        heading: nil, lines: invoice.lines.map(\.line), currency: invoice.currency, totals: invoice.totals,

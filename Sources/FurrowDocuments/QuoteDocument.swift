@@ -11,9 +11,9 @@ public enum QuoteDocument {
     }()
 
     public struct Parties: Sendable {
-        public let customer: String?
+        public let customer: DocumentCustomer
         public let contact: String?
-        public init(customer: String?, contact: String?) {
+        public init(customer: DocumentCustomer, contact: String?) {
             self.customer = customer
             self.contact = contact
         }
@@ -56,10 +56,23 @@ public enum QuoteDocument {
             }
             header()
             pdf.text("To", x: left, y: y, size: 8)
-            pdf.text(parties.customer ?? "—", x: left, y: y + 14, size: 11)
-            if let contact = parties.contact { pdf.text(contact, x: left, y: y + 28, size: 10) }
+            pdf.text(parties.customer.name ?? "—", x: left, y: y + 14, size: 11)
+            // the customer's address lines and VAT number, then the contact
+            var below = y + 14
+            for line in parties.customer.address.prefix(6) {
+                below += 12
+                pdf.text(fit(line, width: 250, pdf: pdf), x: left, y: below, size: 9)
+            }
+            if let vat = parties.customer.vatNumber {
+                below += 12
+                pdf.text("VAT \(vat)", x: left, y: below, size: 9)
+            }
+            if let contact = parties.contact {
+                below += 14
+                pdf.text("Attn. " + contact, x: left, y: below, size: 10)
+            }
             for (index, text) in meta.enumerated() { pdf.text(text, x: right, y: y + 14 + Double(index) * 14, size: 10, alignRight: true) }
-            y += 38 + Double(max(1, meta.count)) * 14
+            y = max(below + 24, y + 38 + Double(max(1, meta.count)) * 14)
             if let heading {
                 pdf.text(heading, x: left, y: y, size: 12)
                 y += 22
@@ -81,10 +94,10 @@ public enum QuoteDocument {
                 }
                 pdf.text(fit(line.description, width: 260, pdf: pdf), x: left, y: y, size: 9)
                 pdf.text(line.quantity.decimalString, x: 330, y: y, size: 9, alignRight: true)
-                pdf.text(line.unitPrice.decimalString, x: 400, y: y, size: 9, alignRight: true)
+                pdf.text(Money.grouped(line.unitPrice.decimalString), x: 400, y: y, size: 9, alignRight: true)
                 pdf.text(line.discountPercent.decimalString, x: 450, y: y, size: 9, alignRight: true)
                 pdf.text(line.taxPercent.decimalString, x: 495, y: y, size: 9, alignRight: true)
-                pdf.text(line.price(in: currency).net.decimalString, x: right, y: y, size: 9, alignRight: true)
+                pdf.text(Money.grouped(line.price(in: currency).net.decimalString), x: right, y: y, size: 9, alignRight: true)
                 y += 15
             }
             pdf.line(from: 330, y - 6, to: right, y - 6)
@@ -92,7 +105,7 @@ public enum QuoteDocument {
                                     ("Total", totals.total)] {
                 y += 14
                 pdf.text(label, x: 420, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
-                pdf.text("\(amount.decimalString) \(currency)", x: right, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
+                pdf.text("\(Money.grouped(amount.decimalString)) \(currency)", x: right, y: y, size: label == "Total" ? 11 : 9, alignRight: true)
             }
             y += 30
             for (title, text) in notes {
@@ -140,11 +153,11 @@ public enum QuoteDocument {
 public struct PDFRenderer: DocumentRenderer {
     public init() {}
 
-    public func pdf(_ invoice: Invoice, settings: Settings, customer: String?, contact: String?, term: String?) throws -> Data {
+    public func pdf(_ invoice: Invoice, settings: Settings, customer: DocumentCustomer, contact: String?, term: String?) throws -> Data {
         try InvoiceDocument.pdf(invoice, settings: settings, parties: .init(customer: customer, contact: contact), term: term)
     }
 
-    public func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: Day) throws -> Data {
+    public func pdf(_ quote: Quote, settings: Settings, customer: DocumentCustomer, contact: String?, today: Day) throws -> Data {
         try QuoteDocument.pdf(quote, settings: settings, parties: .init(customer: customer, contact: contact), today: today)
     }
 }

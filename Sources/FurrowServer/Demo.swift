@@ -43,11 +43,13 @@ public enum DemoCompany {
         try await DemoMaintenance.load(env, people: principals, accounts: accounts, admin: adminPrincipal)
         try await DemoCampaigns.load(env, people: principals, admin: adminPrincipal)
         try await DemoIntegrations.load(env, people: principals, admin: adminPrincipal)
+        try await DemoWorkspace.load(env, people: principals, accounts: accounts)
         _ = try await SettingsService(env).update({ settings in
             settings.companyName = "Furrow Demo Ltd"
             settings.companyAddress = "1 Harvest Lane, Leeds LS1 4AP, United Kingdom"
             settings.timeZone = "Europe/London"
             settings.baseCurrency = "GBP"
+            settings.bankDetails = "Furrow Demo Ltd · Harvest Bank, Leeds\nIBAN GB33 HARV 2020 1555 5555 55 · BIC HARVGB22"
         }, by: adminPrincipal)
         return logins
     }
@@ -65,7 +67,11 @@ public enum DemoCompany {
 
         let holding = try await accounts.create(AccountFields(name: "Acme Holdings", email: "info@acme-holdings.example",
                                                               phone: "+44 20 7946 0001", website: "https://acme-holdings.example",
-                                                              industry: "Manufacturing"), by: nora)
+                                                              industry: "Manufacturing",
+                                                              billingAddress: PostalAddress(street: "20 Canary Wharf", postcode: "E14 5AB", city: "London",
+                                                                                            country: "United Kingdom"),
+                                                              vatNumber: "GB 123 4567 89",
+                                                              paymentTermId: PaymentTerm.ID("8d000000-0000-4000-8000-000000000002")), by: nora)
         let factory = try await accounts.create(AccountFields(name: "Acme Manufacturing", parentAccountId: holding.id,
                                                               phone: "+44 113 496 0002", website: "https://acme-mfg.example",
                                                               industry: "Manufacturing"), by: sam)
@@ -73,7 +79,12 @@ public enum DemoCompany {
                                                               email: "service@acme-fs.example", industry: "Services"), by: sam)
         let greenway = try await accounts.create(AccountFields(name: "Greenway Farms", email: "office@greenway.example",
                                                                phone: "+44 1632 960 010", website: "greenway.example",
-                                                               industry: "Agriculture"), by: sam)
+                                                               industry: "Agriculture",
+                                                               billingAddress: PostalAddress(street: "Greenway Farm\nMill Road", postcode: "YO62 5AA",
+                                                                                             city: "Helmsley", region: "North Yorkshire", country: "United Kingdom"),
+                                                               shippingAddress: PostalAddress(street: "Barn 2, Moor Lane", postcode: "YO62 5AB",
+                                                                                              city: "Helmsley", country: "United Kingdom"),
+                                                               vatNumber: "GB 987 6543 21"), by: sam)
         let harbour = try await accounts.create(AccountFields(name: "Harbour Logistics", phone: "+44 117 496 0300",
                                                               website: "https://harbour-logistics.example", industry: "Logistics"), by: priya)
         let solent = try await accounts.create(AccountFields(name: "Solent Marine", email: "hello@solent-marine.example",

@@ -16,7 +16,8 @@ struct ResponseShapeTests {
         "/search": "?q=a", "/audit": "?entity=account&id={account}", "/calendar": "?from=2026-11-01&to=2027-01-31",
         "/connections": "?partyType=account&partyId={account}", "/reports/pipeline": "?groupBy=stage", "/reports/funnel": "?kindId={kind}",
         "/budgets": "?regardingType=account&regardingId={account}", "/marketing-lists/preview": "?targetType=accounts&query=industry%3DAgriculture",
-        "/campaign-responses": "?campaignId={campaign}",
+        "/campaign-responses": "?campaignId={campaign}", "/saved-views": "?list=opportunities",
+        "/notes": "?recordType=account&recordId={account}", "/attachments": "?recordType=account&recordId={account}",
     ]
     /// Where a path's `{id}` comes from when it is not the list at the path's start.
     static let idSources = [

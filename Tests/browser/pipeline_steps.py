@@ -2,6 +2,8 @@
 import re
 import uuid
 
+from playwright.sync_api import expect
+
 STANDARD_SALE = "6b000000-0000-4000-8000-000000000001"
 QUOTE_DRIVEN = "6b000000-0000-4000-8000-000000000002"
 OPPORTUNITY_URL = re.compile(r"/opportunities/[0-9a-f-]{36}$")
@@ -9,6 +11,12 @@ OPPORTUNITY_URL = re.compile(r"/opportunities/[0-9a-f-]{36}$")
 
 def unique(word):
     return f"{word} {uuid.uuid4().hex[:6]}"
+
+
+def pick(page, field, name):
+    """Chooses a record in a type-ahead picker (`field` is the select's selector) by typing its name."""
+    page.fill(f"{field}-search", name)
+    expect(page.locator(f"{field} option:checked")).to_have_text(re.compile("^" + re.escape(name) + "( — .*)?$"))
 
 
 def create_lead(page, topic, owner=None, **fields):
@@ -30,7 +38,7 @@ def create_opportunity(page, name, kind="Standard sale", account=None, revenue=N
     page.fill("#f-name", name)
     page.select_option("#f-kindId", label=kind)
     if account:
-        page.select_option("#f-accountId", label=account)
+        pick(page, "#f-accountId", account)
     if revenue:
         page.fill("#f-estimatedRevenue", revenue)
     if owner:

@@ -21,8 +21,9 @@ def grouped(amount):
 
 
 def table_rows(page, table):
-    return [[cell.strip() for cell in row] for row in
-            page.locator(f"{table} tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")]
+    """The cells' texts of each row, leaving out the column that ticks rows for the bulk bar."""
+    return [[cell.strip() for cell in row] for row in page.locator(f"{table} tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].filter(c => !c.classList.contains('tick')).map(c => c.textContent))")]
 
 
 def api_rows(page, path):

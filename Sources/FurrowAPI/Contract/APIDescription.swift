@@ -48,6 +48,9 @@ The JSON API of Furrow, an open-source CRM. Conventions:
         ("Bank reconciliation", "Bank statements imported from CSV (through a profile) or CAMT.053, and their lines matched to payments. For administrators, managers and finance only."),
         ("Activities", "Tasks, phone calls, appointments, emails and service visits regarding records: open → completed or cancelled (and reopened); record timelines, the signed-in user's list, and their reminder preferences."),
         ("Webhooks", "Signed HTTP callbacks for changes: subscriptions, the event types, the delivery log, replay and ping. For administrators."),
+        ("Notes and files", "Notes and files on records: whoever sees a record reads them; their author or an administrator deletes them."),
+        ("Saved views", "A list's filters, search, sort and columns kept by name, for oneself or shared with one's team."),
+        ("Bulk", "Changes to a list's selection at once: a new owner, or deletion — all in one transaction."),
         ("Calendar", "The calendar of activities (recurrences expanded) and opportunities on their expected close date, and the signed-in user's secret iCalendar feed address."),
     ]
 }

@@ -5,7 +5,8 @@ import Hummingbird
 
 struct AccountRoutes: RouteSet {
     let env: CoreEnvironment
-    static let fields: Set<String> = ["name", "parentAccountId", "email", "phone", "website", "industry", "ownerId"]
+    static let fields: Set<String> = ["name", "parentAccountId", "email", "phone", "website", "industry", "ownerId",
+                                      "billingAddress", "shippingAddress", "vatNumber", "paymentTermId"]
 
 
     /// Applies the body's fields over `base` (absent = unchanged, null = cleared).
@@ -17,7 +18,20 @@ struct AccountRoutes: RouteSet {
         if body.has("phone") { fields.phone = body.string("phone") }
         if body.has("website") { fields.website = body.string("website") }
         if body.has("industry") { fields.industry = body.string("industry") }
+        if body.has("billingAddress") { fields.billingAddress = address(&body, "billingAddress") }
+        if body.has("shippingAddress") { fields.shippingAddress = address(&body, "shippingAddress") }
+        if body.has("vatNumber") { fields.vatNumber = body.string("vatNumber") }
+        if body.has("paymentTermId") { fields.paymentTermId = body.id("paymentTermId", PaymentTerm.self) }
         return fields
+    }
+
+    /// An address object (null clears it): its parts, each optional.
+    static func address(_ body: inout JSONBody, _ key: String) -> PostalAddress? {
+        guard var parts = body.nested(key, allowed: Set(PostalAddress.parts)) else { return nil }
+        let address = PostalAddress(street: parts.string("street"), postcode: parts.string("postcode"), city: parts.string("city"),
+                                    region: parts.string("region"), country: parts.string("country"))
+        body.absorb(parts)
+        return address
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {

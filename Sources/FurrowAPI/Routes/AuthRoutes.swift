@@ -49,6 +49,7 @@ struct AuthRoutes: RouteSet {
         var body = try await JSONBody(request, context: context, allowed: ["email"])
         body.require("email")
         let email = body.string("email")
+        if let email, email.trimmedSpaces().isEmpty || email.count > 254 { body.fail("email", "is the address you sign in with") }
         try body.check()
         try await PasswordLinks(env).request(email: email ?? "", clientAddress: context.remoteAddress)
         return try .json(["message": Self.resetMessage], status: .accepted)

@@ -103,7 +103,7 @@ struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
                                       "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours", "publicURL", "inboundDomain",
-                                      "webhookAllowedHosts"]
+                                      "webhookAllowedHosts", "bankDetails"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates",
                                      "budgetTracking"]
 
@@ -164,6 +164,7 @@ struct SettingsRoutes: RouteSet {
             if let v = values["publicURL"] { settings.publicURL = v }
             if let v = values["inboundDomain"] { settings.inboundDomain = v }
             if let v = values["webhookAllowedHosts"] { settings.webhookAllowedHosts = v }
+            if let v = values["bankDetails"] { settings.bankDetails = v }
             if let rate { settings.sendingRate = rate }
         }, by: principal)
         return try .json(settings)

@@ -19,6 +19,19 @@ extension Components {
         "updatedAt": .timestamp(),
         "parentAccountName": .referenceName("The parent account's name"),
         "ownerName": .referenceName("The owner's name"),
+        "billingAddress": .nullable("PostalAddress", "Where invoices go; printed on quotes and invoices."),
+        "shippingAddress": .nullable("PostalAddress", "Where goods go, when it differs."),
+        "vatNumber": .string("The customer's tax (VAT) number, upper-case.", nullable: true),
+        "paymentTermId": .uuid("The payment term its invoices get unless one is chosen.", nullable: true),
+    ])
+    static let postalAddress: Schema = .object("A postal address; empty parts are omitted.", [
+        "street": .string("One or more lines.", nullable: true), "postcode": .string(nullable: true), "city": .string(nullable: true),
+        "region": .string(nullable: true), "country": .string(nullable: true),
+    ])
+    static let postalAddressInput: Schema = .object("A postal address: each part optional, empty or null for none; an address with no part is cleared. Unknown fields are refused (422).", closed: true, [
+        "street": .string("One or more lines.", nullable: true, maxLength: 300), "postcode": .string(nullable: true, maxLength: 20),
+        "city": .string(nullable: true, maxLength: 100), "region": .string(nullable: true, maxLength: 100),
+        "country": .string(nullable: true, maxLength: 100),
     ])
     static let accountCreate: Schema = .object("A new account. Unknown fields are refused (422).", required: ["name"], closed: true, [
         "name": .string("The account's name (trimmed, required).", minLength: 1, maxLength: 200),
@@ -34,6 +47,10 @@ extension Components {
         "version": .serverOwnedOnCreate,
         "teamId": .derivedTeam,
         "parentAccountName": .readName, "ownerName": .readName,
+        "billingAddress": .nullable("PostalAddressInput", "Where invoices go; null clears it."),
+        "shippingAddress": .nullable("PostalAddressInput", "Where goods go, when it differs; null clears it."),
+        "vatNumber": .string("The customer's tax (VAT) number: letters, digits, spaces, dots and hyphens; empty or null clears it.", nullable: true, pattern: "^[A-Za-z0-9 .-]*$", maxLength: 30),
+        "paymentTermId": .uuid("An active payment term its invoices get unless one is chosen; null clears it.", nullable: true),
     ])
     static let accountPatch: Schema = .object("Changes to an account: absent fields are unchanged, null clears a field. Unknown fields are refused (422).", closed: true, [
         "name": .string("The account's name (trimmed, cannot be cleared).", minLength: 1, maxLength: 200),
@@ -49,6 +66,10 @@ extension Components {
         "updatedAt": .serverOwned,
         "teamId": .derivedTeam,
         "parentAccountName": .readName, "ownerName": .readName,
+        "billingAddress": .nullable("PostalAddressInput", "Where invoices go; null clears it."),
+        "shippingAddress": .nullable("PostalAddressInput", "Where goods go, when it differs; null clears it."),
+        "vatNumber": .string("The customer's tax (VAT) number: letters, digits, spaces, dots and hyphens; empty or null clears it.", nullable: true, pattern: "^[A-Za-z0-9 .-]*$", maxLength: 30),
+        "paymentTermId": .uuid("An active payment term its invoices get unless one is chosen; null clears it.", nullable: true),
     ])
     static let contact: Schema = .object("An individual, optionally working for an account. Optional fields are omitted when empty.", required: ["id", "lastName", "fullName", "ownerId", "version", "createdAt", "updatedAt"], [
         "id": .uuid(),
@@ -225,7 +246,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate", "webhookAllowedHosts"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate", "webhookAllowedHosts", "bankDetails"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -253,6 +274,7 @@ extension Components {
         "inboundDomain": .string("Replies to campaign emails go to `<sender's local part>+<token>@<inboundDomain>`; empty: the sender's own domain."),
         "sendingRate": .integer("Emails sent per minute at most; 0: no limit.", minimum: 0, maximum: 100000),
         "webhookAllowedHosts": .string("Hosts webhooks may reach although they resolve to loopback or private addresses, separated by commas; empty: none."),
+        "bankDetails": .string("The company's bank account as invoices print it under “Please pay to” (IBAN, BIC, bank); empty: not printed."),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -283,6 +305,7 @@ extension Components {
         "inboundDomain": .string("A domain name, or empty.", nullable: true, maxLength: 253, examples: ["replies.example.com"]),
         "sendingRate": .integer("0 for no limit.", nullable: true, minimum: 0, maximum: 100000),
         "webhookAllowedHosts": .string("Host names or addresses separated by commas, or empty.", nullable: true, maxLength: 2000, examples: ["hooks.internal, 10.0.0.5"]),
+        "bankDetails": .string("A few lines: IBAN, BIC, bank; empty clears it.", nullable: true, maxLength: 500, examples: ["IBAN GB33 BUKB 2020 1555 5555 55 · BIC BUKBGB22"]),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")
@@ -294,6 +317,8 @@ extension Components {
 
     static let backboneSchemas: [(name: String, schema: Schema)] = [
         ("Account", account),
+        ("PostalAddress", postalAddress),
+        ("PostalAddressInput", postalAddressInput),
         ("AccountCreate", accountCreate),
         ("AccountPatch", accountPatch),
         ("Contact", contact),

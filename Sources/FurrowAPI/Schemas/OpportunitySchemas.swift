@@ -80,7 +80,7 @@ extension Components {
         "comment": .string("Comment; empty or null clears it.", nullable: true, maxLength: 4000),
         "parties": .array(.ref("OpportunityParty"), "Replaces all parties of the opportunity; absent or null leaves them unchanged.", nullable: true),
         "demandLines": .array(.ref("DemandLineInput"), "Replaces all demand lines; absent or null leaves them unchanged. A non-empty list needs a kind that records primary demand (else 422 `primary-demand-disabled`).", nullable: true),
-        "lines": .array(.ref("QuoteLineInput"), "Product lines made with it, priced as of today as `PUT /opportunities/{id}/lines` prices them; in revenue mode `system` the estimated revenue is their subtotal.", maxItems: 1000),
+        "lines": .array(.ref("QuoteLineInput"), "Product lines made with it, priced as of today as `PUT /opportunities/{id}/lines` prices them; in revenue mode `system` the estimated revenue is their subtotal. Null: none.", nullable: true, maxItems: 1000),
         "priceListId": .uuid("The price list the lines' catalog products are priced from (in the opportunity's currency, valid today).", nullable: true),
         "id": .serverOwned,
         "createdAt": .serverOwned,

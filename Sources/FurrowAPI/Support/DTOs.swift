@@ -8,10 +8,13 @@ struct AccountDTO: Encodable, Sendable {
     let id: String, name: String, parentAccountId: String?, email: String?, phone: String?, website: String?
     let industry: String?, ownerId: String, teamId: String?, version: Int, createdAt: String, updatedAt: String
     let parentAccountName: String?, ownerName: String?
+    let billingAddress: PostalAddress?, shippingAddress: PostalAddress?, vatNumber: String?, paymentTermId: String?
 
     init(_ a: Account) {
         id = a.id.string; name = a.fields.name; parentAccountId = a.fields.parentAccountId?.string
         email = a.fields.email; phone = a.fields.phone; website = a.fields.website; industry = a.fields.industry
+        billingAddress = a.fields.billingAddress; shippingAddress = a.fields.shippingAddress; vatNumber = a.fields.vatNumber
+        paymentTermId = a.fields.paymentTermId?.string
         ownerId = a.ownership.ownerId.string; teamId = a.ownership.teamId?.string; version = a.version
         createdAt = Timestamp.string(a.createdAt); updatedAt = Timestamp.string(a.updatedAt)
         parentAccountName = a.names["parentAccountName"]; ownerName = a.names["ownerName"]

@@ -26,6 +26,8 @@ public struct CalendarService: Sendable {
         public var activity: Activity?
         /// The caller is invited to it as an attendee; another user owns it.
         public var invited = false
+        /// Whom or what it is about: the record an activity regards, an opportunity's account.
+        public var about: String? = nil
     }
 
     public struct Window: Sendable {
@@ -53,7 +55,8 @@ public struct CalendarService: Sendable {
                 guard let day = opportunity.fields.expectedCloseDate, let start = Self.startOfDay(day, zone) else { continue }
                 entries.append(Entry(kind: .opportunity, id: opportunity.id.uuid, title: opportunity.fields.name, activityKind: nil,
                                      status: opportunity.status.rawValue, start: start, end: nil, day: day.description, allDay: true, recurring: false,
-                                     ownerId: opportunity.ownership.ownerId, path: "/opportunities/\(opportunity.id)", activity: nil))
+                                     ownerId: opportunity.ownership.ownerId, path: "/opportunities/\(opportunity.id)", activity: nil,
+                                     about: opportunity.names["accountName"]))
             }
             entries.sort { ($0.start, $0.title) < ($1.start, $1.title) }
             return Window(entries: entries, timeZone: zone)
@@ -72,7 +75,7 @@ public struct CalendarService: Sendable {
                                      status: activity.status.rawValue, start: start, end: length.map { start.addingTimeInterval($0) },
                                      day: activity.allDay ? Timestamp.day(start, in: zone) : nil, allDay: activity.allDay,
                                      recurring: activity.recurrence != nil, ownerId: activity.ownership.ownerId,
-                                     path: "/activities/\(activity.id)", activity: activity))
+                                     path: "/activities/\(activity.id)", activity: activity, about: activity.names["regardingName"]))
             }
         }
         return entries

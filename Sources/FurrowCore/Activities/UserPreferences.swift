@@ -19,4 +19,19 @@ public struct UserPreferences: Sendable {
             transaction.audit("user", principal.userId.uuid, "preferences", [FieldChange(field: "emailReminders", old: String(before), new: String(on))])
         }
     }
+
+    /// How the user reads and types numbers on pages.
+    public func numberStyle(of user: User.ID) async throws -> NumberStyle {
+        try await env.store.read { session in try await session.numberStyle(of: user) }
+    }
+
+    public func setNumberStyle(_ style: NumberStyle, by principal: Principal) async throws {
+        try await env.transaction(by: principal) { transaction in
+            let session = transaction.session
+            let before = try await session.numberStyle(of: principal.userId)
+            guard before != style else { return }
+            try await session.setNumberStyle(of: principal.userId, style)
+            transaction.audit("user", principal.userId.uuid, "preferences", [FieldChange(field: "numberStyle", old: before.example, new: style.example)])
+        }
+    }
 }

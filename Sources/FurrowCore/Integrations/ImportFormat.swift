@@ -79,7 +79,13 @@ public enum ImportType: String, Sendable, CaseIterable {
             return [id, field("name", "Name", required: true, ["company", "companyname", "account", "accountname", "organisation", "organization"]),
                     field("email", "Email", ["emailaddress", "mail", "e-mail"]), field("phone", "Phone", ["telephone", "tel", "phonenumber"]),
                     field("website", "Website", ["web", "url", "homepage", "site"]), field("industry", "Industry", ["sector", "branch"]),
-                    field("parentAccountName", "Parent account (name)", ["parent", "parentaccount", "parentcompany"]), owner]
+                    field("parentAccountName", "Parent account (name)", ["parent", "parentaccount", "parentcompany"]),
+                    field("vatNumber", "VAT number", ["vat", "vatid", "vatno", "taxid", "taxnumber", "ustid", "ustidnr"]),
+                    field("street", "Billing street", ["address", "street", "streetaddress", "address1", "strasse", "straße"]),
+                    field("postcode", "Billing postcode", ["zip", "zipcode", "postalcode", "postcode", "plz"]),
+                    field("city", "Billing city", ["town", "city", "ort", "stadt"]),
+                    field("region", "Billing region", ["state", "county", "province", "region"]),
+                    field("country", "Billing country", ["country", "land"]), owner]
         case .contacts:
             return [id, field("firstName", "First name", ["firstname", "givenname", "forename", "first"]),
                     field("lastName", "Last name", required: true, ["lastname", "surname", "familyname", "last", "name"]),

@@ -146,7 +146,14 @@ final class ImportRows {
         AccountFields(name: pick(values, "name", stored?.name) ?? "",
                       parentAccountId: mapped.contains("parentAccountName") ? parent : stored?.parentAccountId,
                       email: pick(values, "email", stored?.email), phone: pick(values, "phone", stored?.phone),
-                      website: pick(values, "website", stored?.website), industry: pick(values, "industry", stored?.industry))
+                      website: pick(values, "website", stored?.website), industry: pick(values, "industry", stored?.industry),
+                      billingAddress: PostalAddress.parts.contains(where: mapped.contains)
+                        ? PostalAddress(street: pick(values, "street", stored?.billingAddress?.street), postcode: pick(values, "postcode", stored?.billingAddress?.postcode),
+                                        city: pick(values, "city", stored?.billingAddress?.city), region: pick(values, "region", stored?.billingAddress?.region),
+                                        country: pick(values, "country", stored?.billingAddress?.country))
+                        : stored?.billingAddress,
+                      shippingAddress: stored?.shippingAddress, vatNumber: pick(values, "vatNumber", stored?.vatNumber),
+                      paymentTermId: stored?.paymentTermId)
     }
 
     /// What a row does to its type: find the record it matches, update it, or create one.

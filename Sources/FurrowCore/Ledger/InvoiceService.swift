@@ -86,7 +86,7 @@ public struct InvoiceService: Sendable {
                 line.quantity = part.quantity
                 lines.append(InvoiceLine(line, orderLine: part.orderLine))
             }
-            let term = try await checkedTerm(paymentTermId, session)
+            let term = try await checkedTerm(paymentTermId, session, customer: try await session.account(id: accountId))
             let now = env.clock.now()
             let invoice = Invoice(id: env.newID(), orderId: id, accountId: accountId, contactId: order.contactId, opportunityId: order.opportunityId,
                                   currency: order.currency, lines: lines, paymentTermId: term, ownership: order.ownership,
@@ -120,7 +120,7 @@ public struct InvoiceService: Sendable {
             let now = env.clock.now()
             let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: settings.today(now))
             let invoice = Invoice(id: env.newID(), orderId: nil, accountId: account.id, contactId: input.contactId, opportunityId: nil,
-                                  currency: currency, lines: lines.map { InvoiceLine($0) }, paymentTermId: try await checkedTerm(input.paymentTermId, session),
+                                  currency: currency, lines: lines.map { InvoiceLine($0) }, paymentTermId: try await checkedTerm(input.paymentTermId, session, customer: account),
                                   notes: notes, ownership: account.ownership, createdAt: now, updatedAt: now)
             try await transaction.create(invoice)
             return invoice
@@ -261,7 +261,7 @@ public struct InvoiceService: Sendable {
     func render(_ invoice: Invoice, _ session: any StoreSession) async throws -> Data {
         guard let renderer = env.documentRenderer else { throw ValidationError([FieldError("pdf", "documents are not available")]) }
         let settings = Settings(try await session.settings())
-        let customer = try await session.account(id: invoice.accountId)?.fields.name
+        let customer = try await session.account(id: invoice.accountId).map(DocumentCustomer.init) ?? DocumentCustomer(name: nil)
         let contact = try await invoice.contactId.asyncMap { try await session.contact(id: $0)?.fields.fullName } ?? nil
         let term = try await invoice.paymentTermId.asyncMap { try await session.paymentTerm(id: $0)?.name } ?? nil
         return try renderer.pdf(invoice, settings: settings, customer: customer, contact: contact, term: term)
@@ -289,7 +289,9 @@ public struct InvoiceService: Sendable {
                                                   nextAttemptAt: now, createdAt: now, relatedEntity: "invoice", relatedId: invoice.id.uuid))
     }
 
-    private func checkedTerm(_ id: PaymentTerm.ID?, _ session: any StoreSession) async throws -> PaymentTerm.ID {
+    /// The term chosen, else the customer's own (while it is active), else Net 30.
+    private func checkedTerm(_ id: PaymentTerm.ID?, _ session: any StoreSession, customer: Account? = nil) async throws -> PaymentTerm.ID {
+        if id == nil, let own = customer?.fields.paymentTermId, try await session.paymentTerm(id: own)?.active == true { return own }
         let id = id ?? Self.net30
         guard let term = try await session.paymentTerm(id: id), term.active else {
             throw ValidationError([FieldError("paymentTermId", "is not an active payment term")])

@@ -21,6 +21,7 @@ public struct AccountService: Sendable {
     func insert(_ fields: AccountFields, ownership: Ownership, allowDuplicate: Bool, in transaction: Transaction) async throws -> Account {
         let session = transaction.session, principal = transaction.principal
         try await checkParent(fields.parentAccountId, of: nil, in: session, by: principal)
+        try await checkTerm(fields.paymentTermId, was: nil, in: session)
         if !allowDuplicate {
             let matches = try await session.accountDuplicates(fields.duplicateKeys, excluding: nil, visibleTo: principal)
             if !matches.isEmpty { throw PartyError.duplicateSuspected(matches) }
@@ -47,9 +48,14 @@ public struct AccountService: Sendable {
         var batch = BatchDuplicates()
         var results: [Result<Account, any Error>] = [], created: [Account] = []
         let now = env.clock.now()
+        let terms = Dictionary(try await session.paymentTerms().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, item) in items.enumerated() {
             if let parent = item.fields.parentAccountId, let error = parents[parent] ?? nil {
                 results.append(.failure(error))
+                continue
+            }
+            if let term = item.fields.paymentTermId, terms[term]?.active != true {
+                results.append(.failure(ValidationError([FieldError("paymentTermId", "is not an active payment term")])))
                 continue
             }
             // an account without a domain matches another by name alone: the batch compares its name with an empty domain
@@ -98,6 +104,7 @@ public struct AccountService: Sendable {
         if fields.parentAccountId != account.fields.parentAccountId {
             try await checkParent(fields.parentAccountId, of: id, in: session, by: principal)
         }
+        try await checkTerm(fields.paymentTermId, was: account.fields.paymentTermId, in: session)
         account.fields = fields
         if let ownerId, ownerId != account.ownership.ownerId {
             account.ownership = try await session.ownership(requested: ownerId, by: principal)
@@ -107,19 +114,23 @@ public struct AccountService: Sendable {
     }
 
     public func delete(_ id: Account.ID, by principal: Principal) async throws {
-        try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            let account = try await transaction.loadChangeable(Account.self, id)
-            if !(try await session.childAccounts(of: id)).isEmpty {
-                throw PartyError.hasDependents("the account has child accounts; move or delete them first")
-            }
-            let contacts = try await session.contacts(ListQuery(limit: 1, filters: [Filter("accountId", .eq, [id.string])]),
-                                                       visibleTo: Principal(userId: principal.userId, role: .admin, teamId: nil))
-            if !contacts.isEmpty { throw PartyError.hasDependents("the account has contacts; move or delete them first") }
-            try await session.refuseBusinessReferences(to: .account, id: id.uuid)
-            try await session.deleteConnections(of: id.uuid)
-            try await transaction.delete(account)
+        try await env.transaction(by: principal) { transaction in try await deleting(id, in: transaction) }
+    }
+
+    /// The deletion in the caller's transaction (also used by bulk deletes).
+    func deleting(_ id: Account.ID, in transaction: Transaction) async throws {
+        let principal = transaction.principal
+        let session = transaction.session
+        let account = try await transaction.loadChangeable(Account.self, id)
+        if !(try await session.childAccounts(of: id)).isEmpty {
+            throw PartyError.hasDependents("the account has child accounts; move or delete them first")
         }
+        let contacts = try await session.contacts(ListQuery(limit: 1, filters: [Filter("accountId", .eq, [id.string])]),
+                                                   visibleTo: Principal(userId: principal.userId, role: .admin, teamId: nil))
+        if !contacts.isEmpty { throw PartyError.hasDependents("the account has contacts; move or delete them first") }
+        try await session.refuseBusinessReferences(to: .account, id: id.uuid)
+        try await session.deleteConnections(of: id.uuid)
+        try await transaction.delete(account)
     }
 
     /// Merges `otherId` into `id`: every related record moves to the survivor, blank fields of the
@@ -149,6 +160,10 @@ public struct AccountService: Sendable {
             survivor.fields.phone = survivor.fields.phone ?? other.fields.phone
             survivor.fields.website = survivor.fields.website ?? other.fields.website
             survivor.fields.industry = survivor.fields.industry ?? other.fields.industry
+            survivor.fields.billingAddress = survivor.fields.billingAddress ?? other.fields.billingAddress
+            survivor.fields.shippingAddress = survivor.fields.shippingAddress ?? other.fields.shippingAddress
+            survivor.fields.vatNumber = survivor.fields.vatNumber ?? other.fields.vatNumber
+            survivor.fields.paymentTermId = survivor.fields.paymentTermId ?? other.fields.paymentTermId
             // The survivor first: it may have named the other as its parent.
             let currentVersion = survivor.version
             survivor.version += 1
@@ -185,6 +200,14 @@ public struct AccountService: Sendable {
                 return AccountHierarchy.Node(account: node, children: nodes)
             }
             return AccountHierarchy(ancestors: ancestors, tree: try await tree(account, depth: 0))
+        }
+    }
+
+    /// A payment term chosen anew must be active (one kept from before may have been deactivated since).
+    private func checkTerm(_ id: PaymentTerm.ID?, was: PaymentTerm.ID?, in session: any StoreSession) async throws {
+        guard let id, id != was else { return }
+        guard let term = try await session.paymentTerm(id: id), term.active else {
+            throw ValidationError([FieldError("paymentTermId", "is not an active payment term")])
         }
     }
 

@@ -121,14 +121,17 @@ public struct ContactService: Sendable {
     }
 
     public func delete(_ id: Contact.ID, by principal: Principal) async throws {
-        try await env.transaction(by: principal) { transaction in
-            let session = transaction.session
-            let contact = try await transaction.loadChangeable(Contact.self, id)
-            try await session.refuseBusinessReferences(to: .contact, id: id.uuid)
-            try await session.deleteConnections(of: id.uuid)
-            try await transaction.delete(contact)
-            try await session.unindex(id: id.uuid)
-        }
+        try await env.transaction(by: principal) { transaction in try await deleting(id, in: transaction) }
+    }
+
+    /// The deletion in the caller's transaction (also used by bulk deletes).
+    func deleting(_ id: Contact.ID, in transaction: Transaction) async throws {
+        let session = transaction.session
+        let contact = try await transaction.loadChangeable(Contact.self, id)
+        try await session.refuseBusinessReferences(to: .contact, id: id.uuid)
+        try await session.deleteConnections(of: id.uuid)
+        try await transaction.delete(contact)
+        try await session.unindex(id: id.uuid)
     }
 
     public func merge(_ id: Contact.ID, with otherId: Contact.ID, by principal: Principal) async throws -> Contact {

@@ -68,11 +68,29 @@ public protocol OutboxSession: Sendable {
     func emailOwnerships(_ ids: [UUID]) async throws -> [UUID: Ownership]
 }
 
-/// Renders a quote as a PDF for email attachments; supplied by the documents module.
-/// Renders the printable documents (quotes, invoices) as PDF.
+/// Whom a document is addressed to: the customer's name, address lines and VAT number.
+public struct DocumentCustomer: Sendable, Equatable {
+    public var name: String?
+    public var address: [String]
+    public var vatNumber: String?
+
+    public init(name: String?, address: [String] = [], vatNumber: String? = nil) {
+        self.name = name
+        self.address = address
+        self.vatNumber = vatNumber
+    }
+
+    /// An account as its documents print it: its billing address, else its shipping address.
+    public init(_ account: Account) {
+        self.init(name: account.fields.name, address: (account.fields.billingAddress ?? account.fields.shippingAddress)?.lines ?? [],
+                  vatNumber: account.fields.vatNumber)
+    }
+}
+
+/// Renders the printable documents (quotes, invoices) as PDF; supplied by the documents module.
 public protocol DocumentRenderer: Sendable {
-    func pdf(_ quote: Quote, settings: Settings, customer: String?, contact: String?, today: Day) throws -> Data
-    func pdf(_ invoice: Invoice, settings: Settings, customer: String?, contact: String?, term: String?) throws -> Data
+    func pdf(_ quote: Quote, settings: Settings, customer: DocumentCustomer, contact: String?, today: Day) throws -> Data
+    func pdf(_ invoice: Invoice, settings: Settings, customer: DocumentCustomer, contact: String?, term: String?) throws -> Data
 }
 
 /// Reads the outbox for the UI and the API.

@@ -54,6 +54,8 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var sendingRate: Int = 0
     /// Hosts webhooks may reach although they resolve to loopback or private addresses (comma-separated, lower case).
     public var webhookAllowedHosts: String = ""
+    /// The company's bank account as invoices print it under "Please pay to" (IBAN, BIC, bank), a few lines.
+    public var bankDetails: String = ""
     /// `webhookAllowedHosts` as a list.
     public var webhookHosts: [String] { webhookAllowedHosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
@@ -79,7 +81,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         case companyName, companyAddress, timeZone, baseCurrency, quoteWord, autoCreateOpportunity, opportunityNameFromQuote
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
         case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate, workingDays
-        case workingHours, renewalReminderDays, publicURL, inboundDomain, sendingRate, webhookAllowedHosts
+        case workingHours, renewalReminderDays, publicURL, inboundDomain, sendingRate, webhookAllowedHosts, bankDetails
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,6 +113,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(inboundDomain, forKey: .inboundDomain)
         try container.encode(sendingRate, forKey: .sendingRate)
         try container.encode(webhookAllowedHosts, forKey: .webhookAllowedHosts)
+        try container.encode(bankDetails, forKey: .bankDetails)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -162,6 +165,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         inboundDomain = values["inboundDomain"] ?? d.inboundDomain
         sendingRate = values["sendingRate"].flatMap { Int($0) } ?? d.sendingRate
         webhookAllowedHosts = values["webhookAllowedHosts"] ?? d.webhookAllowedHosts
+        bankDetails = values["bankDetails"] ?? d.bankDetails
     }
 
     var values: [String: String] {
@@ -174,7 +178,7 @@ public struct Settings: Sendable, Equatable, Encodable {
          "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate,
          "workingDays": workingDays.map(String.init).joined(separator: ","), "workingHours": workingHours,
          "renewalReminderDays": String(renewalReminderDays), "publicURL": publicURL, "inboundDomain": inboundDomain,
-         "sendingRate": String(sendingRate), "webhookAllowedHosts": webhookAllowedHosts]
+         "sendingRate": String(sendingRate), "webhookAllowedHosts": webhookAllowedHosts, "bankDetails": bankDetails]
     }
 
     /// The company time zone.
@@ -197,6 +201,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         var check = Validator()
         let name = check.text("companyName", companyName, required: true)
         let address = check.text("companyAddress", companyAddress, maxLength: 500) ?? ""
+        let bank = check.text("bankDetails", bankDetails, maxLength: 500) ?? ""
         if TimeZone(identifier: timeZone) == nil { check.add("timeZone", "is not a known time zone") }
         if Currency(baseCurrency) == nil { check.add("baseCurrency", "is not an ISO 4217 currency code") }
         let word = check.text("quoteWord", quoteWord, required: true, maxLength: 30)
@@ -255,6 +260,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         result.inboundDomain = domain
         result.sendingRate = sendingRate
         result.webhookAllowedHosts = hosts.joined(separator: ", ")
+        result.bankDetails = bank
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }

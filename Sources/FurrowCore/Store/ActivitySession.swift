@@ -37,6 +37,8 @@ public protocol ActivitySession: Sendable {
 
     func emailReminders(of user: User.ID) async throws -> Bool
     func setEmailReminders(of user: User.ID, _ on: Bool) async throws
+    func numberStyle(of user: User.ID) async throws -> NumberStyle
+    func setNumberStyle(of user: User.ID, _ style: NumberStyle) async throws
     func calendarFeedToken(of user: User.ID) async throws -> String?
     func setCalendarFeedToken(of user: User.ID, _ token: String?, at: Date) async throws
     func user(forCalendarToken token: String) async throws -> User.ID?

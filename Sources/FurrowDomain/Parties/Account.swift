@@ -31,15 +31,27 @@ public struct AccountFields: Sendable, Equatable, Codable {
     public var phone: String?
     public var website: String?
     public var industry: String?
+    /// Where invoices go, and where goods go when it differs; printed on quotes and invoices.
+    public var billingAddress: PostalAddress?
+    public var shippingAddress: PostalAddress?
+    /// The customer's tax (VAT) number, printed on quotes and invoices.
+    public var vatNumber: String?
+    /// The payment term its invoices get unless one is chosen.
+    public var paymentTermId: PaymentTerm.ID?
 
     public init(name: String, parentAccountId: Account.ID? = nil, email: String? = nil, phone: String? = nil,
-                website: String? = nil, industry: String? = nil) {
+                website: String? = nil, industry: String? = nil, billingAddress: PostalAddress? = nil, shippingAddress: PostalAddress? = nil,
+                vatNumber: String? = nil, paymentTermId: PaymentTerm.ID? = nil) {
         self.name = name
         self.parentAccountId = parentAccountId
         self.email = email
         self.phone = phone
         self.website = website
         self.industry = industry
+        self.billingAddress = billingAddress
+        self.shippingAddress = shippingAddress
+        self.vatNumber = vatNumber
+        self.paymentTermId = paymentTermId
     }
 
     /// Trims every field and reports each invalid one.
@@ -51,7 +63,11 @@ public struct AccountFields: Sendable, Equatable, Codable {
             email: check.email("email", email),
             phone: check.phone("phone", phone),
             website: check.website("website", website),
-            industry: check.text("industry", industry, maxLength: 100)
+            industry: check.text("industry", industry, maxLength: 100),
+            billingAddress: billingAddress?.validated("billingAddress", &check),
+            shippingAddress: shippingAddress?.validated("shippingAddress", &check),
+            vatNumber: Self.vat(vatNumber, &check),
+            paymentTermId: paymentTermId
         )
         try check.check()
         return result
@@ -64,7 +80,20 @@ public struct AccountFields: Sendable, Equatable, Codable {
         values["phone"] = phone
         values["website"] = website
         values["industry"] = industry
+        values["billingAddress"] = billingAddress?.oneLine
+        values["shippingAddress"] = shippingAddress?.oneLine
+        values["vatNumber"] = vatNumber
+        values["paymentTermId"] = paymentTermId?.string
         return values
+    }
+
+    /// A VAT number as written (`DE 123 456 789`), upper-cased: letters, digits, spaces, dots and hyphens.
+    static func vat(_ text: String?, _ check: inout Validator) -> String? {
+        guard let value = check.text("vatNumber", text, maxLength: 30)?.uppercased() else { return nil }
+        if !value.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || " .-".contains($0) }) {
+            check.add("vatNumber", "may hold only letters, digits, spaces, dots and hyphens")
+        }
+        return value
     }
 
     /// The keys that make two accounts likely duplicates: email, phone, or name + web domain.

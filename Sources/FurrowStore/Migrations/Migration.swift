@@ -21,7 +21,8 @@ struct Migration: Sendable {
                                    m0017CredentialOwner, m0018Budgets, m0019Maintenance, m0020RenewalQuote, m0021Campaigns,
                                    m0022CampaignActivities, m0023CampaignResponses, m0024CampaignProducts, m0025SalesLiterature,
                                    m0026ApiTokens, m0027Webhooks, m0028ImportJobs, m0029HomeIndexes,
-                                   m0030PasswordLinks]
+                                   m0030PasswordLinks, m0031SavedViews, m0032NotesAndFiles,
+                                   m0033NumberStyle, m0034AccountBilling]
 }
 
 public struct Migrator: Sendable {

@@ -17,11 +17,13 @@ extension SQLSession {
         let f = account.fields, keys = f.duplicateKeys
         try await run("""
             INSERT INTO accounts (id, name, name_key, parent_account_id, email, email_key, phone, phone_key, website, domain_key,
-                                  industry, owner_id, team_id, version, created_at, updated_at)
+                                  industry, owner_id, team_id, version, created_at, updated_at,
+                                  billing_address, shipping_address, vat_number, payment_term_id)
             VALUES (\(bind: account.id.string), \(bind: f.name), \(bind: keys.name), \(bind: f.parentAccountId?.string),
                     \(bind: f.email), \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.website), \(bind: keys.domain),
                     \(bind: f.industry), \(bind: account.ownership.ownerId.string), \(bind: account.ownership.teamId?.string),
-                    \(bind: account.version), \(bind: Timestamp.string(account.createdAt)), \(bind: Timestamp.string(account.updatedAt)))
+                    \(bind: account.version), \(bind: Timestamp.string(account.createdAt)), \(bind: Timestamp.string(account.updatedAt)),
+                    \(bind: Self.json(f.billingAddress)), \(bind: Self.json(f.shippingAddress)), \(bind: f.vatNumber), \(bind: f.paymentTermId?.string))
             """)
     }
 
@@ -33,12 +35,14 @@ extension SQLSession {
                 (\(bind: account.id.string), \(bind: f.name), \(bind: keys.name), \(bind: f.parentAccountId?.string),
                  \(bind: f.email), \(bind: keys.email), \(bind: f.phone), \(bind: keys.phone), \(bind: f.website), \(bind: keys.domain),
                  \(bind: f.industry), \(bind: account.ownership.ownerId.string), \(bind: account.ownership.teamId?.string),
-                 \(bind: account.version), \(bind: Timestamp.string(account.createdAt)), \(bind: Timestamp.string(account.updatedAt)))
+                 \(bind: account.version), \(bind: Timestamp.string(account.createdAt)), \(bind: Timestamp.string(account.updatedAt)),
+                 \(bind: Self.json(f.billingAddress)), \(bind: Self.json(f.shippingAddress)), \(bind: f.vatNumber), \(bind: f.paymentTermId?.string))
                 """
         }
         try await run("""
             INSERT INTO accounts (id, name, name_key, parent_account_id, email, email_key, phone, phone_key, website, domain_key,
-                                  industry, owner_id, team_id, version, created_at, updated_at)
+                                  industry, owner_id, team_id, version, created_at, updated_at,
+                                  billing_address, shipping_address, vat_number, payment_term_id)
             VALUES \(values.joined(separator: ", "))
             """)
     }
@@ -49,6 +53,8 @@ extension SQLSession {
             UPDATE accounts SET name = \(bind: f.name), name_key = \(bind: keys.name), parent_account_id = \(bind: f.parentAccountId?.string),
                 email = \(bind: f.email), email_key = \(bind: keys.email), phone = \(bind: f.phone), phone_key = \(bind: keys.phone),
                 website = \(bind: f.website), domain_key = \(bind: keys.domain), industry = \(bind: f.industry),
+                billing_address = \(bind: Self.json(f.billingAddress)), shipping_address = \(bind: Self.json(f.shippingAddress)),
+                vat_number = \(bind: f.vatNumber), payment_term_id = \(bind: f.paymentTermId?.string),
                 owner_id = \(bind: account.ownership.ownerId.string), team_id = \(bind: account.ownership.teamId?.string),
                 version = \(bind: account.version), updated_at = \(bind: Timestamp.string(account.updatedAt))
             WHERE id = \(bind: account.id.string) AND version = \(bind: expectedVersion)
@@ -143,12 +149,27 @@ extension SQLSession {
         try await moveConnections(from: from.uuid, to: to.uuid)
     }
 
+    /// An address as stored: its parts as JSON text.
+    static func json(_ address: PostalAddress?) -> String? {
+        guard let address, !address.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(address)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func address(_ text: String?) -> PostalAddress? {
+        text.flatMap { try? JSONDecoder().decode(PostalAddress.self, from: Data($0.utf8)) }
+    }
+
     private func accountRecord(_ row: any SQLRow) throws -> Account {
         Account(
             id: try row.id("id"),
             fields: AccountFields(name: try row.string("name"), parentAccountId: try row.optionalID("parent_account_id"),
                                   email: try row.optional("email"), phone: try row.optional("phone"),
-                                  website: try row.optional("website"), industry: try row.optional("industry")),
+                                  website: try row.optional("website"), industry: try row.optional("industry"),
+                                  billingAddress: Self.address(try row.optional("billing_address")),
+                                  shippingAddress: Self.address(try row.optional("shipping_address")),
+                                  vatNumber: try row.optional("vat_number"), paymentTermId: try row.optionalID("payment_term_id")),
             ownership: try row.ownership(), version: try row.int("version"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }

@@ -122,12 +122,20 @@ extension SQLSession {
         let ownerCondition: SQLQueryString = owners.map { "owner_id IN (\(binds: $0.map(\.string)))" } ?? "1 = 1"
         // the caller's own calendar also shows the meetings they are invited to
         let mine: SQLQueryString = owners == nil || owners == [principal.userId] ? "OR \(Self.invited(principal.userId))" : ""
-        return try await activityRecords(try await rows("""
-            SELECT * FROM activities WHERE ((\(visibility(principal)) AND \(ownerCondition)) \(mine)) AND status <> 'cancelled' AND (
-                (recurrence IS NULL AND COALESCE(start_at, due_at) < \(bind: end) AND COALESCE(end_at, start_at, due_at) >= \(bind: start))
-                OR (recurrence IS NOT NULL AND COALESCE(start_at, due_at) < \(bind: end)))
-            ORDER BY COALESCE(start_at, due_at), id LIMIT 5000
-            """))
+        // each with the name of the record it regards (the customer or the deal the calendar shows on it)
+        let found = try await rows("""
+            SELECT page.*, (\(unsafeRaw: ListStatement.regardingName)) AS regarding_title FROM (
+                SELECT * FROM activities WHERE ((\(visibility(principal)) AND \(ownerCondition)) \(mine)) AND status <> 'cancelled' AND (
+                    (recurrence IS NULL AND COALESCE(start_at, due_at) < \(bind: end) AND COALESCE(end_at, start_at, due_at) >= \(bind: start))
+                    OR (recurrence IS NOT NULL AND COALESCE(start_at, due_at) < \(bind: end)))
+                ORDER BY COALESCE(start_at, due_at), id LIMIT 5000) page
+            ORDER BY COALESCE(page.start_at, page.due_at), page.id
+            """)
+        return try zip(try await activityRecords(found), found).map { activity, row in
+            var activity = activity
+            activity.names["regardingName"] = try row.optional("regarding_title")
+            return activity
+        }
     }
 
     func claimDueReminders(now: Date, limit: Int) async throws -> [Activity] {
@@ -178,10 +186,15 @@ extension SQLSession {
         if !stageIds.isEmpty { states.append("(status = 'inProgress' AND stage_id IN (\(binds: stageIds)))") }
         let ownerCondition: SQLQueryString = owners.map { "owner_id IN (\(binds: $0.map(\.string)))" } ?? "1 = 1"
         return try await rows("""
-            SELECT * FROM opportunities WHERE \(visibility(principal)) AND \(ownerCondition) AND (\(states.joined(separator: " OR ")))
+            SELECT o.*, (SELECT name FROM accounts a WHERE a.id = o.account_id) AS account_title FROM opportunities o
+            WHERE \(visibility(principal)) AND \(ownerCondition) AND (\(states.joined(separator: " OR ")))
               AND expected_close_date >= \(bind: from.description) AND expected_close_date < \(bind: to.description)
             ORDER BY expected_close_date, name LIMIT 2000
-            """).map(opportunityRecord)
+            """).map { row in
+            var opportunity = try opportunityRecord(row)
+            opportunity.names["accountName"] = try row.optional("account_title")
+            return opportunity
+        }
     }
 
     func emailReminders(of user: User.ID) async throws -> Bool {
@@ -190,6 +203,15 @@ extension SQLSession {
 
     func setEmailReminders(of user: User.ID, _ on: Bool) async throws {
         try await run("UPDATE users SET email_reminders = \(bind: on) WHERE id = \(bind: user.string)")
+    }
+
+    func numberStyle(of user: User.ID) async throws -> NumberStyle {
+        let text = try await rows("SELECT number_style FROM users WHERE id = \(bind: user.string)").first?.string("number_style")
+        return text.flatMap(NumberStyle.init) ?? .commaDot
+    }
+
+    func setNumberStyle(of user: User.ID, _ style: NumberStyle) async throws {
+        try await run("UPDATE users SET number_style = \(bind: style.rawValue) WHERE id = \(bind: user.string)")
     }
 
     func calendarFeedToken(of user: User.ID) async throws -> String? {

@@ -103,9 +103,10 @@ struct FormFields {
     }
 
     /// Puts the fields from `start` to the last one in a fieldset with `legend` (a line of a form).
-    mutating func group(from start: Int, _ legend: String) {
+    mutating func group(from start: Int, _ legend: String, hint: String? = nil) {
         guard start < fields.count else { return }
         fields[start].groupStart = legend
+        fields[start].groupHint = hint
         fields[fields.count - 1].groupEnd = true
     }
 

@@ -97,6 +97,9 @@ struct UploadForm: Sendable {
     }
 
     /// The field's trimmed value, or nil when absent or blank.
+    /// A text field as sent, or "".
+    subscript(_ name: String) -> String { fields[name] ?? "" }
+
     func optional(_ name: String) -> String? {
         let value = (fields[name] ?? "").trimmed()
         return value.isEmpty ? nil : value

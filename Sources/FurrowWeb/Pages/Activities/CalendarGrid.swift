@@ -15,6 +15,10 @@ struct CalendarGrid {
     struct Card {
         let id: String, url: String, title: String, time: String, icon: String, kind: String, statusKey: String
         let recurring: Bool, isOpportunity: Bool, draggable: Bool, allDay: Bool, start: String
+        /// Whom or what it is about (a customer, a deal).
+        let about: String?
+        /// In the day and week views: its length and its place among overlapping entries, as classes.
+        var layout = ""
     }
     struct Slot { let start: String?, label: String, cards: [Card], droppable: Bool, allDay: Bool }
     struct Row { let label: String, slots: [Slot], kind: String }
@@ -60,13 +64,56 @@ struct CalendarGrid {
                     recurring: entry.recurring, isOpportunity: isOpportunity,
                     draggable: canMove && !isOpportunity && !entry.invited && !entry.recurring
                         && entry.activity?.legalVerbs().contains(.reschedule) == true,
-                    allDay: entry.allDay, start: clock.dateTimeValue(entry.start))
+                    allDay: entry.allDay, start: clock.dateTimeValue(entry.start),
+                    about: entry.about.flatMap { $0 == entry.title ? nil : $0 })
+    }
+
+    /// Each timed entry's lane among those overlapping it, and how many lanes their cluster needs
+    /// (a cluster: entries joined by overlaps), in the order given.
+    static func lanes(_ spans: [(start: Date, end: Date)]) -> [(lane: Int, lanes: Int)] {
+        var result = [(lane: Int, lanes: Int)](repeating: (0, 1), count: spans.count)
+        var cluster: [Int] = [], laneEnds: [Date] = [], clusterEnd = Date.distantPast
+        func close() {
+            for index in cluster { result[index].lanes = laneEnds.count }
+            cluster = []
+            laneEnds = []
+        }
+        for index in spans.indices.sorted(by: { (spans[$0].start, $0) < (spans[$1].start, $1) }) {
+            let span = spans[index]
+            if span.start >= clusterEnd { close() }
+            if let free = laneEnds.firstIndex(where: { $0 <= span.start }) {
+                laneEnds[free] = span.end
+                result[index].lane = free
+            } else {
+                laneEnds.append(span.end)
+                result[index].lane = laneEnds.count - 1
+            }
+            cluster.append(index)
+            clusterEnd = max(clusterEnd, span.end)
+        }
+        close()
+        return result
+    }
+
+    /// The classes drawing a timed entry from its start to its end (at least half an hour, at most to
+    /// the grid's last hour) in its lane.
+    func layout(_ entry: CalendarService.Entry, lane: Int, lanes: Int) -> String {
+        let parts = clock.calendar.dateComponents([.hour, .minute], from: entry.start)
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        let length = max((entry.end ?? entry.start).timeIntervalSince(entry.start), 1800)
+        let room = (Self.lastHour - hour) * 2 - (minute >= 30 ? 1 : 0)
+        let halves = min(max(Int((length / 1800).rounded(.up)), 1), max(room, 1), 26)
+        var classes = "timed h\(halves)"
+        if minute / 15 > 0 { classes += " at\(minute / 15)" }
+        if lanes > 1 { classes += " lanes-\(min(lanes, 4)) lane-\(min(lane, 3))" }
+        return classes
     }
 
     /// Columns for `count` days from `first`, the all-day row, and the hour rows.
     func days(from first: Day, count: Int, entries: [CalendarService.Entry], canMove: (CalendarService.Entry) -> Bool) -> Days {
         let dayList = (0..<count).map { first.adding(days: $0) }
         var allDay: [String: [Card]] = [:], timed: [String: [Int: [Card]]] = [:]
+        var inGrid: [String: [(entry: CalendarService.Entry, card: Card)]] = [:]
         for entry in entries {
             let card = card(entry, canMove: canMove(entry))
             if entry.allDay {
@@ -74,7 +121,20 @@ struct CalendarGrid {
             } else {
                 let hour = clock.calendar.component(.hour, from: entry.start)
                 let row = hour < Self.firstHour ? -1 : (hour >= Self.lastHour ? 24 : hour)
-                timed[clock.day(entry.start), default: [:]][row, default: []].append(card)
+                if row == hour {
+                    inGrid[clock.day(entry.start), default: []].append((entry, card))
+                } else {
+                    timed[clock.day(entry.start), default: [:]][row, default: []].append(card)
+                }
+            }
+        }
+        // inside the grid's hours, entries are drawn to their length, overlapping ones side by side
+        for (day, placed) in inGrid {
+            let spans = placed.map { ($0.entry.start, max($0.entry.end ?? $0.entry.start, $0.entry.start.addingTimeInterval(1800))) }
+            for (item, lane) in zip(placed, Self.lanes(spans)) {
+                var card = item.card
+                card.layout = layout(item.entry, lane: lane.lane, lanes: lane.lanes)
+                timed[day, default: [:]][clock.calendar.component(.hour, from: item.entry.start), default: []].append(card)
             }
         }
         let columns = dayList.map { Column(day: $0.description, label: Self.dayLabel($0), isToday: $0.description == today,

@@ -57,8 +57,10 @@ struct InvoicePages {
         let title = invoice.number.map { "\(LedgerText.kind(invoice.kind)) \($0)" } ?? LedgerText.number(invoice)
         let status = problem.map { HTTPResponse.Status(code: $0.status) } ?? .ok
         return try await web.page("invoice", title, request, context, status: status) { shell in
-            await builder.model(invoice, data, shell: shell, values: values, problem: problem,
-                                activities: try await ActivitySection.load(web.env, Regarding(.invoice, id.uuid), shell: shell, by: principal))
+            var view = await builder.model(invoice, data, shell: shell, values: values, problem: problem,
+                                           activities: try await ActivitySection.load(web.env, Regarding(.invoice, id.uuid), shell: shell, by: principal))
+            view.recordNotes = try await NotesSection.load(web.env, Regarding(.invoice, id.uuid), shell: shell, by: principal)
+            return view
         }
     }
 

@@ -55,6 +55,8 @@ struct InvoiceView {
     let hasEmails: Bool
     let history: [RecordParts.HistoryRow]
     let activities: ActivitySection?
+    /// Notes and files on the record, set by its page.
+    var recordNotes: NotesSection? = nil
 
     struct Data {
         var today: Day

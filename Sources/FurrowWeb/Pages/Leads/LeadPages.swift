@@ -15,7 +15,7 @@ struct LeadPages {
     }
 
     struct Row {
-        let topic: String, url: String, person: String, company: String, status: String, statusKey: String, value: String
+        let id: String, topic: String, url: String, person: String, company: String, status: String, statusKey: String, value: String
         let owner: String, created: String
     }
     typealias ListModel = FilteredList<Row>
@@ -30,19 +30,20 @@ struct LeadPages {
             .init("ownerId", "Owner", try await pipeline.userOptions(), parameters, empty: "Anyone"),
         ])
         filters.count = try await web.listCount(.leads, parameters, principal, one: "lead", many: "leads")
+        let bulk = try await BulkBar.make(web, .leads, noun: "leads", back: ListParameters.here(request), by: principal)
         return try await web.page("leads", "Leads", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Topic", "topic"), ("Name", "lastName"), ("Company", "companyName"), ("Status", nil),
                                              ("Estimated value", "estimatedValue"), ("Owner", nil), ("Created", "createdAt")]),
                 rows: leads.map { lead in
-                    Row(topic: lead.fields.topic, url: "/leads/\(lead.id)", person: lead.fields.personName ?? "",
+                    Row(id: lead.id.string, topic: lead.fields.topic, url: "/leads/\(lead.id)", person: lead.fields.personName ?? "",
                         company: lead.fields.companyName ?? "", status: PipelineText.status(lead.status), statusKey: lead.status.rawValue,
                         value: lead.fields.estimatedValue.map { MoneyText.format($0) } ?? "",
                         owner: lead.names["ownerName"] ?? "", created: shell.format(lead.createdAt))
                 },
                 hasRows: !leads.isEmpty, filters: filters,
                 next: parameters.nextLink(leads, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
-                first: parameters.firstLink, canCreate: principal.canWriteRecords)
+                first: parameters.firstLink, canCreate: principal.canWriteRecords, bulk: bulk)
         }
     }
 
@@ -63,6 +64,8 @@ struct LeadPages {
         let opportunityURL: String?
         let quotes: QuoteSection
         let activities: ActivitySection
+        /// Notes and files on the record, set by its page.
+        var recordNotes: NotesSection? = nil
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -124,7 +127,8 @@ struct LeadPages {
                 canDisqualify: legal.contains(.disqualify), canReactivate: principal.canReassign && legal.contains(.reactivate),
                 reasons: reasons.filter(\.active).map { RecordParts.Option(value: $0.id.string, label: $0.name) },
                 opportunityURL: lead.qualified.map { "/opportunities/\($0.opportunityId)" }, quotes: quotes,
-                activities: try await ActivitySection.load(web.env, Regarding(.lead, id.uuid), shell: shell, by: principal))
+                activities: try await ActivitySection.load(web.env, Regarding(.lead, id.uuid), shell: shell, by: principal),
+                recordNotes: try await NotesSection.load(web.env, Regarding(.lead, id.uuid), shell: shell, by: principal))
         }
     }
 }

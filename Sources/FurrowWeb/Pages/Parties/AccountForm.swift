@@ -20,15 +20,29 @@ struct AccountForm: RecordFormKind {
     func detail(_ account: Account) -> String { account.fields.email ?? account.fields.website ?? "" }
 
     func fields(_ form: WebForm) -> AccountFields {
-        AccountFields(name: form["name"], parentAccountId: form.optional("parentAccountId").flatMap(Account.ID.init),
-                      email: form.optional("email"), phone: form.optional("phone"), website: form.optional("website"),
-                      industry: form.optional("industry"))
+        func address(_ prefix: String) -> PostalAddress {
+            PostalAddress(street: form.optional(prefix + ".street"), postcode: form.optional(prefix + ".postcode"),
+                          city: form.optional(prefix + ".city"), region: form.optional(prefix + ".region"), country: form.optional(prefix + ".country"))
+        }
+        return AccountFields(name: form["name"], parentAccountId: form.optional("parentAccountId").flatMap(Account.ID.init),
+                             email: form.optional("email"), phone: form.optional("phone"), website: form.optional("website"),
+                             industry: form.optional("industry"), billingAddress: address("billingAddress"), shippingAddress: address("shippingAddress"),
+                             vatNumber: form.optional("vatNumber"), paymentTermId: form.optional("paymentTermId").flatMap(PaymentTerm.ID.init))
     }
 
     func values(_ account: Account) -> WebForm {
         let f = account.fields
-        return WebForm(values: ["name": f.name, "ownerId": account.ownership.ownerId.string, "parentAccountId": f.parentAccountId?.string,
-                                "email": f.email, "phone": f.phone, "website": f.website, "industry": f.industry])
+        var values: [String: String?] = ["name": f.name, "ownerId": account.ownership.ownerId.string, "parentAccountId": f.parentAccountId?.string,
+                                         "email": f.email, "phone": f.phone, "website": f.website, "industry": f.industry,
+                                         "vatNumber": f.vatNumber, "paymentTermId": f.paymentTermId?.string]
+        for (prefix, address) in [("billingAddress", f.billingAddress), ("shippingAddress", f.shippingAddress)] {
+            values[prefix + ".street"] = address?.street
+            values[prefix + ".postcode"] = address?.postcode
+            values[prefix + ".city"] = address?.city
+            values[prefix + ".region"] = address?.region
+            values[prefix + ".country"] = address?.country
+        }
+        return WebForm(values: values)
     }
 
     func newValues(_ request: Request) -> WebForm { WebForm("") }
@@ -42,7 +56,22 @@ struct AccountForm: RecordFormKind {
         fields.add("industry", "Industry", values["industry"])
         let parents = try await RecordParts(env: env).accountOptions(by: principal, excluding: editing?.id,
                                                                      selected: values.optional("parentAccountId"))
-        fields.select("parentAccountId", "Parent account", parents, selected: values["parentAccountId"])
+        fields.select("parentAccountId", "Parent account", parents, selected: values["parentAccountId"], picker: "accounts")
+        fields.add("vatNumber", "VAT number", values["vatNumber"], autocomplete: "off", hint: "Printed on quotes and invoices.")
+        let terms = try await InvoiceService(env).paymentTerms()
+            .filter { $0.active || $0.id.string == values["paymentTermId"] }.map { ($0.id.string, "\($0.name) (\($0.days) days)") }
+        fields.select("paymentTermId", "Payment terms", terms, selected: values["paymentTermId"], empty: "— as each invoice chooses —",
+                      hint: "Its invoices get these terms unless one is chosen.")
+        for (prefix, legend, hint) in [("billingAddress", "Billing address", "Where invoices go; quotes and invoices print it."),
+                                       ("shippingAddress", "Shipping address", "Only when goods go elsewhere.")] {
+            let start = fields.fields.count
+            fields.textarea(prefix + ".street", "Street", values[prefix + ".street"])
+            fields.add(prefix + ".postcode", "Postcode", values[prefix + ".postcode"], autocomplete: prefix == "billingAddress" ? "billing postal-code" : "shipping postal-code")
+            fields.add(prefix + ".city", "City", values[prefix + ".city"], autocomplete: prefix == "billingAddress" ? "billing address-level2" : "shipping address-level2")
+            fields.add(prefix + ".region", "Region", values[prefix + ".region"])
+            fields.add(prefix + ".country", "Country", values[prefix + ".country"], autocomplete: prefix == "billingAddress" ? "billing country-name" : "shipping country-name")
+            fields.group(from: start, legend, hint: hint)
+        }
     }
 
     func get(_ id: String, by principal: Principal) async throws -> Account {

@@ -15,7 +15,7 @@ struct ContactPages {
     }
 
     struct Row {
-        let name: String, url: String, account: String, accountURL: String?, email: String, phone: String, jobTitle: String?, created: String
+        let id: String, name: String, url: String, account: String, accountURL: String?, email: String, phone: String, jobTitle: String?, created: String
     }
     struct ListModel {
         let columns: [ListParameters.Column]
@@ -28,6 +28,7 @@ struct ContactPages {
         let canCreate: Bool
         let export: String
         let count: String?
+        let bulk: BulkBar?
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -35,19 +36,20 @@ struct ContactPages {
         let parameters = ListParameters(request, path: "/contacts", fields: .contacts)
         let contacts = try await ContactService(web.env).list(parameters.query, by: principal)
         let count = try await web.listCount(.contacts, parameters, principal, one: "contact", many: "contacts")
+        let bulk = try await BulkBar.make(web, .contacts, noun: "contacts", back: ListParameters.here(request), by: principal)
         return try await web.page("contacts", "Contacts", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Name", "lastName"), ("Account", nil), ("Email", nil),
                                              ("Phone", nil), ("Created", "createdAt")]),
                 rows: contacts.map { c in
-                    Row(name: c.fields.fullName, url: "/contacts/\(c.id)", account: c.names["accountName"] ?? "",
+                    Row(id: c.id.string, name: c.fields.fullName, url: "/contacts/\(c.id)", account: c.names["accountName"] ?? "",
                         accountURL: c.fields.accountId.map { "/accounts/\($0)" }, email: c.fields.email ?? "",
                         phone: c.fields.phone ?? c.fields.mobile ?? "", jobTitle: c.fields.title, created: shell.format(c.createdAt))
                 },
                 hasRows: !contacts.isEmpty, filter: parameters.text.nonEmpty, sort: parameters.sortText.nonEmpty,
                 next: parameters.nextLink(contacts, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
                 first: parameters.firstLink, canCreate: principal.canWriteRecords,
-                export: parameters.exportLink, count: count)
+                export: parameters.exportLink, count: count, bulk: bulk)
         }
     }
 
@@ -60,7 +62,10 @@ struct ContactPages {
         let connections: ConnectionsModel
         let history: [RecordParts.HistoryRow]
         let canChange: Bool
+        let version: Int
         let activities: ActivitySection
+        /// Notes and files on the record, set by its page.
+        var recordNotes: NotesSection? = nil
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
@@ -77,10 +82,14 @@ struct ContactPages {
             let account = f.accountId.map { AccountPages.Crumb(name: accountName ?? "(account)", url: "/accounts/\($0)") }
             let facts = [
                 Fact(label: "Account", value: account?.name ?? "—", href: account?.url),
-                Fact(label: "Title", value: f.title ?? "—", href: nil),
-                Fact(label: "Email", value: f.email ?? "—", href: f.email.map { "mailto:" + $0 }),
-                Fact(label: "Phone", value: f.phone ?? "—", href: f.phone.map { "tel:" + $0.filter { !$0.isWhitespace } }),
-                Fact(label: "Mobile", value: f.mobile ?? "—", href: f.mobile.map { "tel:" + $0.filter { !$0.isWhitespace } }),
+                Fact(label: "Title", value: f.title ?? "—", href: nil,
+                     edit: canChange ? "title" : nil, raw: f.title ?? ""),
+                Fact(label: "Email", value: f.email ?? "—", href: f.email.map { "mailto:" + $0 },
+                     edit: canChange ? "email" : nil, raw: f.email ?? ""),
+                Fact(label: "Phone", value: f.phone ?? "—", href: f.phone.map { "tel:" + $0.filter { !$0.isWhitespace } },
+                     edit: canChange ? "phone" : nil, raw: f.phone ?? ""),
+                Fact(label: "Mobile", value: f.mobile ?? "—", href: f.mobile.map { "tel:" + $0.filter { !$0.isWhitespace } },
+                     edit: canChange ? "mobile" : nil, raw: f.mobile ?? ""),
                 Fact(label: "Owner", value: users[contact.ownership.ownerId] ?? "—", href: nil),
                 Fact(label: "Created", value: shell.format(contact.createdAt), href: nil),
                 Fact(label: "Last changed", value: shell.format(contact.updatedAt) + " (version \(contact.version))", href: nil),
@@ -88,7 +97,8 @@ struct ContactPages {
             return Model(id: id.string, name: f.fullName, jobTitle: f.title ?? "", account: account, facts: facts,
                          connections: connections,
                          history: try await parts.history("contact", id.uuid, by: principal, shell: shell), canChange: canChange,
-                         activities: try await ActivitySection.load(web.env, Regarding(.contact, id.uuid), shell: shell, by: principal))
+                         version: contact.version, activities: try await ActivitySection.load(web.env, Regarding(.contact, id.uuid), shell: shell, by: principal),
+                         recordNotes: try await NotesSection.load(web.env, Regarding(.contact, id.uuid), shell: shell, by: principal))
         }
     }
 }

@@ -15,7 +15,7 @@ struct OpportunityPages {
     }
 
     struct Row {
-        let name: String, url: String, account: String, accountURL: String?, kind: String, stage: String, status: String
+        let id: String, name: String, url: String, account: String, accountURL: String?, kind: String, stage: String, status: String
         let statusKey: String, amount: String, probability: String, closeDate: String, owner: String, created: String
     }
     typealias ListModel = FilteredList<Row>
@@ -33,13 +33,14 @@ struct OpportunityPages {
             .init("ownerId", "Owner", try await pipeline.userOptions(), parameters, empty: "Anyone"),
         ])
         filters.count = try await web.listCount(.opportunities, parameters, principal, one: "opportunity", many: "opportunities")
+        let bulk = try await BulkBar.make(web, .opportunities, noun: "opportunities", back: ListParameters.here(request), by: principal)
         return try await web.page("opportunities", "Opportunities", request, context) { shell in
             ListModel(
                 columns: parameters.columns([("Name", "name"), ("Account", nil), ("Stage", nil), ("Status", nil),
                                              ("Amount", "estimatedRevenue"), ("Probability", "probability"),
                                              ("Close date", "expectedCloseDate"), ("Owner", nil), ("Created", "createdAt")]),
                 rows: items.map { o in
-                    Row(name: o.fields.name, url: "/opportunities/\(o.id)", account: o.names["accountName"] ?? "",
+                    Row(id: o.id.string, name: o.fields.name, url: "/opportunities/\(o.id)", account: o.names["accountName"] ?? "",
                         accountURL: o.fields.accountId.map { "/accounts/\($0)" }, kind: o.names["kindName"] ?? "",
                         stage: o.names["stageName"] ?? "", status: PipelineText.status(o.status), statusKey: o.status.rawValue,
                         amount: o.value.map { MoneyText.format($0) } ?? "", probability: "\(o.probability) %",
@@ -48,7 +49,7 @@ struct OpportunityPages {
                 },
                 hasRows: !items.isEmpty, filters: filters,
                 next: parameters.nextLink(items, sortValue: { $0.sortValue($1) }, id: { $0.id.string }),
-                first: parameters.firstLink, canCreate: principal.canWriteRecords)
+                first: parameters.firstLink, canCreate: principal.canWriteRecords, bulk: bulk)
         }
     }
 

@@ -49,6 +49,8 @@ struct OpportunityView {
     let quotes: QuoteSection?
     let products: OpportunityProducts.Section?
     let activities: ActivitySection
+    /// Notes and files on the record, set by its page.
+    var recordNotes: NotesSection? = nil
     let economy: BudgetSection?
 
     /// Catalogs and names an opportunity's page needs, read before the page is drawn.
@@ -195,6 +197,7 @@ struct OpportunityView {
                 estimate: f.estimatedRevenue?.decimalString ?? "", quotes: data.quotes,
                 products: data.products,
                 activities: try await ActivitySection.load(env, Regarding(.opportunity, o.id.uuid), shell: shell, by: principal),
+                recordNotes: try await NotesSection.load(env, Regarding(.opportunity, o.id.uuid), shell: shell, by: principal),
                 economy: try await BudgetSection.load(env, BudgetTarget(.opportunity, o.id.uuid), canChange: principal.canChange(o.ownership),
                                                       shell: shell, by: principal))
         }

@@ -27,6 +27,7 @@ struct ProfilePage {
         let email: String
         let role: String
         let emailReminders: Bool
+        let numberStyles: [Field.Option]
         let feedURL: String?
         let webcalURL: String?
         var passwordFields: [Field] = []
@@ -45,7 +46,9 @@ struct ProfilePage {
         let token = try await CalendarService(web.env).currentFeedToken(by: principal)
         let host = request.head.authority ?? request.headers[HeaderName("Host")!] ?? "localhost"
         let path = token.map { "/calendar/\($0).ics" }
+        let style = try await UserPreferences(web.env).numberStyle(of: principal.userId)
         var model = Model(name: user.name, email: user.email, role: user.role.rawValue.capitalized, emailReminders: reminders,
+                          numberStyles: NumberStyle.allCases.map { Field.Option(value: $0.rawValue, label: $0.example, selected: $0 == style) },
                           feedURL: path.map { (request.overTLS ? "https://" : "http://") + host + $0 },
                           webcalURL: path.map { "webcal://" + host + $0 })
         model.passwordFields = Self.passwordFields(problem)
@@ -81,6 +84,7 @@ struct ProfilePage {
         let principal = try web.principal(request, context)
         let form = try await web.form(request, context)
         try await UserPreferences(web.env).setEmailReminders(form.flag("emailReminders"), by: principal)
+        if let style = NumberStyle(rawValue: form["numberStyle"]) { try await UserPreferences(web.env).setNumberStyle(style, by: principal) }
         return .redirect(Self.path, flash: "Preferences saved.")
     }
 

@@ -42,7 +42,7 @@ struct SettingsPage {
             "budgetCostDate": settings.budgetCostDate, "budgetIncomeDate": settings.budgetIncomeDate,
             "workingHours": settings.workingHours, "renewalReminderDays": String(settings.renewalReminderDays),
             "publicURL": settings.publicURL, "inboundDomain": settings.inboundDomain, "sendingRate": String(settings.sendingRate),
-            "webhookAllowedHosts": settings.webhookAllowedHosts,
+            "webhookAllowedHosts": settings.webhookAllowedHosts, "bankDetails": settings.bankDetails,
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         var values = WebForm(values: fields)
@@ -78,6 +78,7 @@ struct SettingsPage {
                 settings.inboundDomain = form["inboundDomain"].trimmedSpaces()
                 settings.sendingRate = form.optional("sendingRate").map { Int($0) ?? -1 } ?? 0
                 settings.webhookAllowedHosts = form["webhookAllowedHosts"].trimmedSpaces()
+                settings.bankDetails = form["bankDetails"]
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -106,6 +107,7 @@ struct SettingsPage {
         var fields = FormFields(problem)
         fields.add("companyName", "Company name", values["companyName"], required: true, autocomplete: "organization")
         fields.textarea("companyAddress", "Company address", values["companyAddress"])
+        fields.textarea("bankDetails", "Bank details on invoices", values["bankDetails"])
         fields.add("timeZone", "Time zone", values["timeZone"], required: true, hint: "An IANA name such as Europe/London.",
                    list: "time-zones")
         fields.add("baseCurrency", "Base currency", values["baseCurrency"], required: true, hint: "An ISO 4217 code such as EUR.",

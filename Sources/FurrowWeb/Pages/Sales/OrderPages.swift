@@ -52,8 +52,10 @@ struct OrderPages {
         let builder = OrderView.Builder(env: web.env, principal: principal)
         let data = try await builder.load(order)
         return try await web.page("order", "Sales order \(order.number)", request, context) { shell in
-            await builder.model(order, data, shell: shell,
-                                activities: try await ActivitySection.load(web.env, Regarding(.order, id.uuid), shell: shell, by: principal))
+            var view = await builder.model(order, data, shell: shell,
+                                           activities: try await ActivitySection.load(web.env, Regarding(.order, id.uuid), shell: shell, by: principal))
+            view.recordNotes = try await NotesSection.load(web.env, Regarding(.order, id.uuid), shell: shell, by: principal)
+            return view
         }
     }
 }

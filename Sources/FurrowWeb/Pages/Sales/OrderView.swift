@@ -41,6 +41,8 @@ struct OrderView {
     let invoiceNote: String?
     let history: [RecordParts.HistoryRow]
     let activities: ActivitySection?
+    /// Notes and files on the record, set by its page.
+    var recordNotes: NotesSection? = nil
 
     struct Data {
         var today: String

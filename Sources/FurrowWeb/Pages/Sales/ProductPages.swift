@@ -27,6 +27,8 @@ struct ProductPages {
         let first: String?
         let canEdit: Bool
         let onProducts = true
+        /// Products have no bulk bar.
+        let bulk: BulkBar? = nil
     }
 
     /// `Active`, `Inactive`, or for a serialised item `Available` / `Sold`.

@@ -29,6 +29,8 @@ struct QuotePages {
         let filters: FilterBar
         let next: String?
         let first: String?
+        /// Quotes have no bulk bar.
+        let bulk: BulkBar? = nil
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
@@ -76,8 +78,10 @@ struct QuotePages {
         let builder = QuoteView.Builder(env: web.env, principal: principal)
         let data = try await builder.load(quote)
         return try await web.page("quote", "\(data.word.singular) \(quote.number)", request, context) { shell in
-            await builder.model(quote, data, shell: shell,
-                                activities: try await ActivitySection.load(web.env, Regarding(.quote, id.uuid), shell: shell, by: principal))
+            var view = await builder.model(quote, data, shell: shell,
+                                           activities: try await ActivitySection.load(web.env, Regarding(.quote, id.uuid), shell: shell, by: principal))
+            view.recordNotes = try await NotesSection.load(web.env, Regarding(.quote, id.uuid), shell: shell, by: principal)
+            return view
         }
     }
 }

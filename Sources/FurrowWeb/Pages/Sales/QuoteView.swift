@@ -52,6 +52,8 @@ struct QuoteView {
     let hasEmails: Bool
     let history: [RecordParts.HistoryRow]
     let activities: ActivitySection?
+    /// Notes and files on the record, set by its page.
+    var recordNotes: NotesSection? = nil
 
     /// Priced line rows, for a quote or an opportunity's products.
     static func rows(_ lines: [QuoteLine], _ currency: Currency, _ catalog: SalesCatalog) -> [LineRow] {

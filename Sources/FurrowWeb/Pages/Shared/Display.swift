@@ -14,8 +14,8 @@ enum MoneyText {
     }
 
     /// The amount alone, grouped, for tables with a currency column of their own: `1,383.33`.
-    static func amount(_ money: Money) -> String { Money.grouped(money.decimalString) }
-    static func amount(_ total: MoneyTotal) -> String { Money.grouped(total.decimalString) }
+    static func amount(_ money: Money) -> String { NumberStyle.current.format(money.decimalString) }
+    static func amount(_ total: MoneyTotal) -> String { NumberStyle.current.format(total.decimalString) }
 
     static func format(_ money: Money?) -> String { money.map { format($0) } ?? "—" }
 
@@ -95,4 +95,9 @@ struct LocalClock {
 }
 
 /// One labelled value on a record's page, a link when `href` is set.
-struct Fact { let label: String, value: String, href: String? }
+struct Fact {
+    let label: String, value: String, href: String?
+    /// Edited in place (`inline.js`): the API field, and its value as typed (empty when unset).
+    var edit: String? = nil
+    var raw: String? = nil
+}

@@ -61,7 +61,7 @@ struct HistoryValues {
         let lower = field.lowercased()
         if let phrase = Self.phrases[field]?[value] { return phrase }
         if Self.enumSuffixes.contains(where: lower.hasSuffix), Self.isIdentifier(value) { return Self.words(value) }
-        if Self.amountWords.contains(where: lower.contains), Self.isDecimal(value) { return Money.grouped(value) }
+        if Self.amountWords.contains(where: lower.contains), Self.isDecimal(value) { return NumberStyle.current.format(value) }
         return value
     }
 

@@ -60,6 +60,11 @@ struct ListParameters {
         query = ListQuery(limit: Self.pageSize, sort: sort, after: after, filters: filters, text: text.isEmpty ? nil : text)
     }
 
+    /// This page of the list, to come back to after an action.
+    static func here(_ request: Request) -> String {
+        request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+    }
+
     /// The value of a filter in effect, or "".
     func filter(_ name: String) -> String { kept.first { $0.0 == name }?.1 ?? "" }
 
@@ -124,6 +129,8 @@ struct FilteredList<Row> {
     let next: String?
     let first: String?
     var canCreate = false
+    /// The bar acting on the ticked rows, on lists that have one.
+    var bulk: BulkBar? = nil
 }
 
 /// The filter form above a list: a text search, selects for the list's filters, and the sort.

@@ -46,6 +46,10 @@ struct RecordParts {
         case "delete-entry": return "Entry deleted"
         case "edit": return "Edited"
         case "delete-correction": return "Correction deleted"
+        case "note": return "Note written"
+        case "note deleted": return "Note deleted"
+        case "file": return "File added"
+        case "file deleted": return "File deleted"
         default: return verb.prefix(1).uppercased() + verb.dropFirst()
         }
     }

@@ -68,6 +68,47 @@
       help();
     }
   });
+  // A list's bulk bar: "tick all" ticks the page's rows, the bar says how many are ticked, and shows
+  // the owner or marketing-list choice only for the action that needs it.
+  var bulk = document.getElementById("bulk");
+  if (bulk) {
+    var boxes = function () { return document.querySelectorAll('input[name="ids"][form="bulk"]'); };
+    var count = document.getElementById("bulk-count"), action = document.getElementById("bulk-action");
+    var noun = count ? count.textContent.replace(/^Tick (\S+).*$/, "$1") : "rows";
+    var update = function () {
+      var ticked = Array.prototype.filter.call(boxes(), function (box) { return box.checked; }).length;
+      if (count) count.textContent = ticked ? ticked + " ticked" : "Tick " + noun + " to act on them.";
+      bulk.querySelectorAll("[data-bulk-for]").forEach(function (select) {
+        select.hidden = !action || action.value !== select.getAttribute("data-bulk-for");
+      });
+    };
+    var all = document.getElementById("bulk-all");
+    if (all) all.addEventListener("change", function () {
+      boxes().forEach(function (box) { box.checked = all.checked; });
+      update();
+    });
+    document.addEventListener("change", function (event) {
+      if (event.target && (event.target.name === "ids" || event.target === action)) update();
+    });
+    bulk.addEventListener("submit", function (event) {
+      if (action && action.value === "delete" && !window.confirm("Delete the ticked " + noun + "? This cannot be undone.")) event.preventDefault();
+    });
+    update();
+  }
+  // On a phone, record tables read as stacked cards (`cards-on-phone` in app.css): each cell is
+  // labelled with its column's title. Tables of form inputs and histories keep their own layout.
+  document.querySelectorAll("table.list").forEach(function (table) {
+    if (table.classList.contains("history") || table.classList.contains("mapping") || table.closest("form") ||
+        table.hasAttribute("data-keep-table")) return;
+    var titles = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.replace(/[▲▼]/g, "").trim(); });
+    if (!titles.length) return;
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (!cell.hasAttribute("data-label") && titles[index]) cell.setAttribute("data-label", titles[index]);
+      });
+    });
+    table.classList.add("cards-on-phone");
+  });
   // Forms with data-confirm ask before they submit.
   document.addEventListener("submit", function (event) {
     var form = event.target;
