@@ -157,7 +157,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "FurrowDomainTests", dependencies: ["FurrowDomain", "FurrowCore"], swiftSettings: settings),
-        .testTarget(name: "FurrowWebTests", dependencies: ["FurrowWeb", "FurrowCore", "FurrowTestSupport", .product(name: "HTTPTypes", package: "swift-http-types")], swiftSettings: settings),
+        .testTarget(name: "FurrowWebTests", dependencies: ["FurrowWeb", "FurrowCore", "FurrowDomain", "FurrowTestSupport", .product(name: "HTTPTypes", package: "swift-http-types")], swiftSettings: settings),
         .testTarget(
             name: "FurrowStoreTests",
             dependencies: ["FurrowDomain", "FurrowCore", "FurrowStore", "FurrowTestSupport", .product(name: "SQLKit", package: "sql-kit")],

@@ -93,6 +93,8 @@ public enum WebRoutes {
         PickerSearch(web: web).add(to: pages)
         BulkActionsPage(web: web).add(to: pages)
         NotePages(web: web).add(to: pages)
+        PublicQuotePage(web: web).add(to: pages)
+        CustomerLinkActions(web: web).add(to: pages)
         UserAdminPages(web: web).add(to: pages)
         TeamAdminPages(web: web).add(to: pages)
         StageAdminPages(web: web).add(to: pages)

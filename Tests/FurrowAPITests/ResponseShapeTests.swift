@@ -25,6 +25,7 @@ struct ResponseShapeTests {
         "/budgets": "/budgets?regardingType=account&regardingId={any account}",
         "/campaign-activities": "/campaigns/{any campaign}/activities",
         "/campaign-responses": "/campaign-responses?campaignId={any campaign}", "/reports/campaigns": "/campaigns",
+        "/quotes": "/quotes?status=sent",
     ]
 
     @Test("each GET answer of the demo company has the keys, required keys and enum values of its schema")

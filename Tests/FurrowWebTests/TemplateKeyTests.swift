@@ -1,5 +1,6 @@
 import Foundation
 import FurrowCore
+import FurrowDomain
 import FurrowTestSupport
 import HTTPTypes
 @testable import FurrowWeb
@@ -16,9 +17,12 @@ struct TemplateKeyTests {
         let audit = KeyAudit()
         let (visited, failures) = try await DemoDatabase.with { env, admin in
             let issued = try await AuthService(env).signIn(email: admin.email, password: admin.password, clientAddress: "127.0.0.1", kind: .session)
+            // a sent quote's page for the customer, which no signed-in page links to
+            let link = try await Self.customerLink(env, admin: issued.user.id)
             return try await API.with(env, templateAudit: audit) { api in
                 // when: every page a link leads to, each kind of page at most twice
-                try await Crawl.pages(from: ["/", "/search?q=a", "/my-visits", "/unsubscribe/0123456789abcdef0123456789abcdef"]) { path in
+                try await Crawl.pages(from: ["/", "/search?q=a", "/my-visits", "/unsubscribe/0123456789abcdef0123456789abcdef"]
+                                      + [link.map { "/q/" + $0 }].compactMap { $0 }) { path in
                     let reply = try await api.call(.get, path, headers: ["Cookie": "furrow_session=" + issued.secret])
                     return (reply.status, reply.contentType?.hasPrefix("text/html") == true ? reply.text : "", reply.headers[.location])
                 }
@@ -31,6 +35,14 @@ struct TemplateKeyTests {
         // every page template was rendered, but the error page and the qualify form (a lead's
         // action no list links to more than twice)
         #expect(TemplateTests.pages.subtracting(audit.rendered).subtracting(["error", "qualify"]).sorted() == [], "pages never rendered")
+    }
+
+    /// The customer's link of a sent demo quote.
+    static func customerLink(_ env: CoreEnvironment, admin: User.ID) async throws -> String? {
+        let principal = Principal(userId: admin, role: .admin, teamId: nil)
+        let sent = try await QuoteService(env).list(ListQuery(limit: 1, filters: [Filter("status", .eq, ["sent"])]), by: principal)
+        guard let quote = sent.first, let (link, _) = try await QuoteLinks(env).link(of: quote.id, by: principal) else { return nil }
+        return link.token
     }
 
     @Test("the audit notices a key the model lacks and accepts one it holds, even when empty")

@@ -59,3 +59,26 @@ def test_a_shared_view_reaches_the_team_and_only_its_owner_deletes_it(browser, s
     expect(seller.locator("#saved-views a", has_text=f"New leads {tag}")).to_have_count(0)
     manager.context.close()
     seller.context.close()
+
+
+def test_a_view_keeps_the_columns_chosen(admin, server):
+    page = admin
+    api(server, "POST", "/accounts", {"name": "Columned " + uuid.uuid4().hex[:6], "industry": "Testing"}, admin_token(server))
+    page.goto("/accounts")
+    page.locator("details.column-choice summary").click()
+    page.locator("details.column-choice input[data-column=Industry]").uncheck()
+    page.locator("details.column-choice input[data-column=Phone]").uncheck()
+    expect(page.locator("table.list thead th", has_text="Industry")).to_be_hidden()
+    expect(page.locator("table.list thead th", has_text="Email")).to_be_visible()
+    assert "hide=Industry%2CPhone" in page.url or "hide=Industry,Phone" in page.url
+    name = "Slim " + uuid.uuid4().hex[:6]
+    page.locator("#saved-views summary").click()
+    page.fill("#view-name", name)
+    page.get_by_role("button", name="Save view").click()
+    expect(page.locator("#saved-views a", has_text=name)).to_be_visible()
+    page.goto("/accounts")
+    expect(page.locator("table.list thead th", has_text="Industry")).to_be_visible()
+    page.locator("#saved-views a", has_text=name).click()
+    expect(page.locator("table.list thead th", has_text="Industry")).to_be_hidden()
+    expect(page.locator("table.list thead th", has_text="Phone")).to_be_hidden()
+    expect(page.locator("details.column-choice input[data-column=Industry]")).not_to_be_checked()

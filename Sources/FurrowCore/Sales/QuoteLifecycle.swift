@@ -15,6 +15,7 @@ extension QuoteService {
             quote.status = try quote.status.applying(.send)
             var opportunity = try await transaction.load(Opportunity.self, quote.opportunityId)
             try opportunity.checkOpen()
+            try await QuoteLinks(env).ensure(for: quote, in: session)
             if email { try await queueEmail(for: quote, in: transaction) }
             try await transaction.save(&quote, over: before, action: "send")
             guard let kind = try await session.kind(id: opportunity.kindId), kind.id == QuoteService.quoteKindId,
@@ -44,7 +45,8 @@ extension QuoteService {
             Dear \(contact.fields.fullName),
 
             please find attached our \(word.lowercased()) \(quote.number) (revision \(quote.revision)): \(quote.name).
-            Total: \(quote.totals.total.decimalString) \(quote.currency)\(quote.validUntil.map { ", valid until \($0)" } ?? "").
+            Total: \(Money.grouped(quote.totals.total.decimalString)) \(quote.currency)\(quote.validUntil.map { ", valid until \($0)" } ?? "").
+            \(try await link(of: quote, settings: settings, in: session).map { "\nRead it, and accept or decline it, online:\n\($0)\n" } ?? "")
 
             Kind regards,
             \(settings.companyName)
@@ -52,6 +54,12 @@ extension QuoteService {
         try await session.insertEmail(OutboxEmail(id: env.ids.next(), to: address, subject: "\(word) \(quote.number) from \(settings.companyName)",
                                                   body: body, attachmentName: "\(quote.number)-r\(quote.revision).pdf", attachment: pdf,
                                                   nextAttemptAt: now, createdAt: now, relatedEntity: "quote", relatedId: quote.id.uuid))
+    }
+
+    /// The address of the customer's link to a quote, once it was sent.
+    func link(of quote: Quote, settings: Settings, in session: any StoreSession) async throws -> String? {
+        guard let link = try await session.quoteLink(number: quote.number, opportunity: quote.opportunityId), link.revokedAt == nil else { return nil }
+        return "\(settings.publicURL)/q/\(link.token)"
     }
 
     public func negotiate(_ id: Quote.ID, by principal: Principal) async throws -> Quote {

@@ -81,6 +81,7 @@ struct QuotePages {
             var view = await builder.model(quote, data, shell: shell,
                                            activities: try await ActivitySection.load(web.env, Regarding(.quote, id.uuid), shell: shell, by: principal))
             view.recordNotes = try await NotesSection.load(web.env, Regarding(.quote, id.uuid), shell: shell, by: principal)
+            view.customerLink = try await CustomerLinkSection.load(web.env, quote, shell: shell, by: principal)
             return view
         }
     }

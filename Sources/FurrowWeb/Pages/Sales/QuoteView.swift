@@ -54,6 +54,8 @@ struct QuoteView {
     let activities: ActivitySection?
     /// Notes and files on the record, set by its page.
     var recordNotes: NotesSection? = nil
+    /// The customer's link, once the quote was sent.
+    var customerLink: CustomerLinkSection? = nil
 
     /// Priced line rows, for a quote or an opportunity's products.
     static func rows(_ lines: [QuoteLine], _ currency: Currency, _ catalog: SalesCatalog) -> [LineRow] {

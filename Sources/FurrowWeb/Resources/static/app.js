@@ -109,6 +109,14 @@
     });
     table.classList.add("cards-on-phone");
   });
+  // A share that opens another site (WhatsApp) is logged on the record first, without waiting.
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest && event.target.closest("a[data-log-share]");
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (!link || !window.fetch) return;
+    fetch(link.getAttribute("data-log-share"), { method: "POST", credentials: "same-origin", keepalive: true,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "_csrf=" + encodeURIComponent(meta ? meta.content : "") });
+  });
   // Forms with data-confirm ask before they submit.
   document.addEventListener("submit", function (event) {
     var form = event.target;

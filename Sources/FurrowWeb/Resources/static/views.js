@@ -8,9 +8,13 @@
   if (!box || !window.fetch) return;
   var list = box.getAttribute("data-list") || location.pathname.replace(/^\//, "").split("/")[0];
   var meta = document.querySelector('meta[name="csrf-token"]');
-  var current = location.search.replace(/^\?/, "").split("&").filter(function (part) {
-    return part && part.indexOf("cursor=") !== 0;
-  }).join("&");
+  // the list's query as it is now (the column choice changes it without loading the page)
+  function currentQuery() {
+    return location.search.replace(/^\?/, "").split("&").filter(function (part) {
+      return part && part.indexOf("cursor=") !== 0;
+    }).join("&");
+  }
+  var current = currentQuery();
 
   function call(method, url, body) {
     var headers = { Accept: "application/json", "X-CSRF-Token": meta ? meta.content : "" };
@@ -74,6 +78,7 @@
     form.appendChild(note);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      current = currentQuery();
       call("POST", "/api/v1/saved-views", { list: list, name: name.value.trim(), query: current, shared: share.checked }).then(function (answer) {
         if (answer.status === 201) { load(); return; }
         note.textContent = (answer.json.errors || []).map(function (e) { return e.message; }).join("; ") || answer.json.detail || "Not saved.";
