@@ -1,16 +1,33 @@
 import Foundation
 
 /// A small PDF writer: A4 pages of positioned text in one embedded Unicode font (Type 0 /
-/// CIDFontType2, Identity-H, with a ToUnicode map so the text can be searched and copied).
+/// CIDFontType2, Identity-H, with a ToUnicode map so the text can be searched and copied), the
+/// font cut down to the glyphs used (`FontSubset`).
 struct PDFWriter {
-    static let width = 595.0, height = 842.0
+    /// Page sizes in points: A4 and US Letter.
+    static let papers: [String: (width: Double, height: Double)] = ["A4": (595, 842), "Letter": (612, 792)]
+    let width: Double, height: Double
+    /// Printed at the foot of every page, left; the page number ("Page 2 of 3") goes right.
+    var footer: String?
     private let font: TrueTypeFont
     private var pages: [String] = []
     private var current = ""
     private var used: Set<UInt16> = []
     private var usedText: [UInt16: Unicode.Scalar] = [:]
 
-    init(font: TrueTypeFont) { self.font = font }
+    init(font: TrueTypeFont, paper: String = "A4") {
+        self.font = font
+        let size = Self.papers[paper] ?? Self.papers["A4"]!
+        width = size.width
+        height = size.height
+    }
+
+    /// Draws in a colour (`r g b` from 0 to 1) until `black()`.
+    mutating func color(_ rgb: (Double, Double, Double)) {
+        current += String(format: "%.3f %.3f %.3f rg %.3f %.3f %.3f RG\n", rgb.0, rgb.1, rgb.2, rgb.0, rgb.1, rgb.2)
+    }
+
+    mutating func black() { current += "0 g 0 G\n" }
 
     /// Draws text with its left edge at x (or its right edge, when `alignRight`), baseline at y from the top.
     mutating func text(_ text: String, x: Double, y: Double, size: Double = 10, alignRight: Bool = false) {
@@ -23,11 +40,11 @@ struct PDFWriter {
             hex += String(format: "%04X", glyph)
         }
         let left = alignRight ? x - font.width(of: text, size: size) : x
-        current += String(format: "BT /F1 %.1f Tf %.2f %.2f Td ", size, left, Self.height - y) + "<\(hex)> Tj ET\n"
+        current += String(format: "BT /F1 %.1f Tf %.2f %.2f Td ", size, left, height - y) + "<\(hex)> Tj ET\n"
     }
 
     mutating func line(from x1: Double, _ y1: Double, to x2: Double, _ y2: Double, width: Double = 0.5) {
-        current += String(format: "%.2f w %.2f %.2f m %.2f %.2f l S\n", width, x1, Self.height - y1, x2, Self.height - y2)
+        current += String(format: "%.2f w %.2f %.2f m %.2f %.2f l S\n", width, x1, height - y1, x2, height - y2)
     }
 
     mutating func newPage() {
@@ -41,6 +58,16 @@ struct PDFWriter {
     mutating func render(title: String) -> Data {
         newPage()
         if pages.isEmpty { pages.append("") }
+        // the foot of each page: the footer text, and the page number when there are several
+        let drawn = pages
+        pages = []
+        for (index, content) in drawn.enumerated() {
+            current = content
+            if let footer, !footer.isEmpty { text(footer, x: 50, y: height - 30, size: 7) }
+            if drawn.count > 1 { text("Page \(index + 1) of \(drawn.count)", x: width - 50, y: height - 30, size: 7, alignRight: true) }
+            pages.append(current)
+        }
+        current = ""
         var objects: [Data] = []
         func add(_ body: Data) -> Int { objects.append(body); return objects.count }
         func add(_ text: String) -> Int { add(Data(text.utf8)) }
@@ -50,7 +77,9 @@ struct PDFWriter {
             data.append(Data("\nendstream".utf8))
             return data
         }
-        let fontFile = add(stream(font.data, " /Length1 \(font.data.count)"))
+        // only the glyphs the document uses (and their components)
+        let fontData = FontSubset.subset(font.data, keeping: used)
+        let fontFile = add(stream(fontData, " /Length1 \(fontData.count)"))
         let scale = 1000.0 / Double(font.unitsPerEm)
         let bbox = font.bbox.map { String(Int(Double($0) * scale)) }.joined(separator: " ")
         let descriptor = add("<< /Type /FontDescriptor /FontName /DejaVuSans /Flags 32 /FontBBox [\(bbox)] /ItalicAngle 0 "
@@ -74,7 +103,7 @@ struct PDFWriter {
         var kids: [Int] = []
         for content in pages {
             let contentId = add(stream(Data(content.utf8)))
-            kids.append(add("<< /Type /Page /Parent \(pagesId) 0 R /MediaBox [0 0 \(Int(Self.width)) \(Int(Self.height))] "
+            kids.append(add("<< /Type /Page /Parent \(pagesId) 0 R /MediaBox [0 0 \(Int(width)) \(Int(height))] "
                 + "/Resources << /Font << /F1 \(type0) 0 R >> >> /Contents \(contentId) 0 R >>"))
         }
         _ = add("<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>")

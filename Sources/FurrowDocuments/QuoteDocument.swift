@@ -42,17 +42,23 @@ public enum QuoteDocument {
 
         func render(settings: Settings) throws -> Data {
             guard let font else { throw DocumentError.badFont }
-            var pdf = PDFWriter(font: font)
-            let left = 50.0, right = PDFWriter.width - 50
+            var pdf = PDFWriter(font: font, paper: settings.documentPaper)
+            pdf.footer = settings.documentFooter
+            let left = 50.0, right = pdf.width - 50
             var y = 60.0
+            // the company (its address, registration and tax numbers) left, the document's title in the accent colour right
+            let company = settings.companyAddress.split(separator: ",").map { $0.trimmedSpaces() }.prefix(4)
+                + [settings.companyRegistration, settings.companyTaxNumber.isEmpty ? "" : "VAT " + settings.companyTaxNumber].filter { !$0.isEmpty }
             func header() {
                 pdf.text(settings.companyName, x: left, y: y, size: 16)
-                for (index, line) in settings.companyAddress.split(separator: ",").enumerated() where index < 4 {
-                    pdf.text(line.trimmedSpaces(), x: left, y: y + 16 + Double(index) * 12, size: 9)
+                for (index, line) in company.enumerated() {
+                    pdf.text(line, x: left, y: y + 16 + Double(index) * 11, size: 8.5)
                 }
+                pdf.color(settings.accentRGB)
                 pdf.text(title, x: right, y: y, size: 16, alignRight: true)
+                pdf.black()
                 pdf.text(subtitle, x: right, y: y + 16, size: 9, alignRight: true)
-                y += 70
+                y += max(70, 30 + Double(company.count) * 11)
             }
             header()
             pdf.text("To", x: left, y: y, size: 8)
@@ -81,12 +87,14 @@ public enum QuoteDocument {
                                                       ("Disc. %", 450, true), ("Tax %", 495, true), ("Net", right, true)]
             func tableHead() {
                 for (title, x, alignRight) in columns { pdf.text(title, x: x, y: y, size: 8, alignRight: alignRight) }
+                pdf.color(settings.accentRGB)
                 pdf.line(from: left, y + 4, to: right, y + 4)
+                pdf.black()
                 y += 18
             }
             tableHead()
             for line in lines {
-                if y > PDFWriter.height - 120 {
+                if y > pdf.height - 120 {
                     pdf.newPage()
                     y = 60
                     header()
@@ -110,7 +118,7 @@ public enum QuoteDocument {
             y += 30
             for (title, text) in notes {
                 guard let text, !text.isEmpty else { continue }
-                if y > PDFWriter.height - 80 { pdf.newPage(); y = 60 }
+                if y > pdf.height - 80 { pdf.newPage(); y = 60 }
                 pdf.text(title, x: left, y: y, size: 9)
                 y += 13
                 for line in wrap(text, width: right - left, pdf: pdf) {

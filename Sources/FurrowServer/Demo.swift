@@ -50,6 +50,9 @@ public enum DemoCompany {
             settings.timeZone = "Europe/London"
             settings.baseCurrency = "GBP"
             settings.bankDetails = "Furrow Demo Ltd · Harvest Bank, Leeds\nIBAN GB33 HARV 2020 1555 5555 55 · BIC HARVGB22"
+            settings.companyRegistration = "Registered in England and Wales, no. 09876543"
+            settings.companyTaxNumber = "GB 555 0123 45"
+            settings.documentFooter = "Furrow Demo Ltd · 1 Harvest Lane, Leeds · demo.furrow.test"
         }, by: adminPrincipal)
         return logins
     }

@@ -42,10 +42,24 @@ struct AccountBillingAPITests {
             let invoiceId = try #require(invoice.string("id"))
             let pdf = try await api.raw(.get, "/api/v1/invoices/\(invoiceId)/pdf", token: token)
             #expect(pdf.status == 200)
+            // the font is cut down to the glyphs used: a one-page invoice is tens of kilobytes
+            #expect(pdf.body.count < 100_000, "\(pdf.body.count) bytes")
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("furrow-invoice-\(UUID().uuidString).pdf")
             try pdf.body.write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             let text = try QuotePDFTests.run("/usr/bin/pdftotext", ["-layout", file.path, "-"])
+            // and a real renderer draws it without complaining about the cut-down font
+            let render = Process()
+            render.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+            render.arguments = ["-png", "-r", "30", "-singlefile", file.path, file.path + "-page"]
+            let errors = Pipe()
+            render.standardError = errors
+            try render.run()
+            let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            render.waitUntilExit()
+            defer { try? FileManager.default.removeItem(atPath: file.path + "-page.png") }
+            #expect(render.terminationStatus == 0 && complaints.isEmpty, "\(complaints)")
+            #expect(FileManager.default.fileExists(atPath: file.path + "-page.png"))
             for expected in ["Fjord Foods AS", "Bryggen 1", "Postboks 12", "5003 Bergen", "Norway", "VAT NO 923 456 789 MVA", "12,550.00", "IBAN GB33 BUKB 2020 1555 5555 55"] {
                 #expect(text.contains(expected), "missing \(expected) in:\n\(text)")
             }

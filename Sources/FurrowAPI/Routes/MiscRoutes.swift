@@ -103,7 +103,8 @@ struct SettingsRoutes: RouteSet {
     let env: CoreEnvironment
     static let fields: Set<String> = ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "smtpHost", "mailFrom",
                                       "smtpUsername", "smtpPassword", "smtpSecurity", "budgetCostDate", "budgetIncomeDate", "workingHours", "publicURL", "inboundDomain",
-                                      "webhookAllowedHosts", "bankDetails"]
+                                      "webhookAllowedHosts", "bankDetails", "companyRegistration", "companyTaxNumber", "documentAccent",
+                                      "documentFooter", "documentPaper", "quoteTerms", "invoiceNotes"]
     static let flags: Set<String> = ["autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpVerifyCertificates",
                                      "budgetTracking"]
 
@@ -165,6 +166,13 @@ struct SettingsRoutes: RouteSet {
             if let v = values["inboundDomain"] { settings.inboundDomain = v }
             if let v = values["webhookAllowedHosts"] { settings.webhookAllowedHosts = v }
             if let v = values["bankDetails"] { settings.bankDetails = v }
+            if let v = values["companyRegistration"] { settings.companyRegistration = v }
+            if let v = values["companyTaxNumber"] { settings.companyTaxNumber = v }
+            if let v = values["documentAccent"] { settings.documentAccent = v }
+            if let v = values["documentFooter"] { settings.documentFooter = v }
+            if let v = values["documentPaper"] { settings.documentPaper = v }
+            if let v = values["quoteTerms"] { settings.quoteTerms = v }
+            if let v = values["invoiceNotes"] { settings.invoiceNotes = v }
             if let rate { settings.sendingRate = rate }
         }, by: principal)
         return try .json(settings)

@@ -246,7 +246,7 @@ extension Components {
         "expiresAt": .timestamp("The token expires 30 days after it was issued."),
         "userId": .uuid(),
     ])
-    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate", "webhookAllowedHosts", "bankDetails"], [
+    static let settings: Schema = .object("Company settings.", required: ["companyName", "companyAddress", "timeZone", "baseCurrency", "quoteWord", "autoCreateOpportunity", "opportunityNameFromQuote", "useProductShortNames", "smtpHost", "smtpPort", "mailFrom", "smtpUsername", "smtpPasswordSet", "smtpSecurity", "smtpVerifyCertificates", "followUpDays", "calendarStates", "budgetTracking", "budgetCostDate", "budgetIncomeDate", "workingDays", "workingHours", "renewalReminderDays", "publicURL", "inboundDomain", "sendingRate", "webhookAllowedHosts", "bankDetails", "companyRegistration", "companyTaxNumber", "documentAccent", "documentFooter", "documentPaper", "quoteTerms", "invoiceNotes"], [
         "companyName": .string(maxLength: 200),
         "companyAddress": .string(maxLength: 500),
         "timeZone": .string("An IANA time zone identifier.", examples: ["Europe/Berlin"]),
@@ -275,6 +275,13 @@ extension Components {
         "sendingRate": .integer("Emails sent per minute at most; 0: no limit.", minimum: 0, maximum: 100000),
         "webhookAllowedHosts": .string("Hosts webhooks may reach although they resolve to loopback or private addresses, separated by commas; empty: none."),
         "bankDetails": .string("The company's bank account as invoices print it under “Please pay to” (IBAN, BIC, bank); empty: not printed."),
+        "companyRegistration": .string("The company's registration (as documents print it under the address); empty: not printed."),
+        "companyTaxNumber": .string("The company's tax (VAT) number, printed under the address; empty: not printed."),
+        "documentAccent": .string("The colour of documents' titles and rules.", pattern: "^#[0-9a-f]{6}$", examples: ["#2e6b4f"]),
+        "documentFooter": .string("Printed at the foot of every page of a document; empty: none."),
+        "documentPaper": .values(PaperSizes.names, "The paper documents print on."),
+        "quoteTerms": .string("The terms a new quote starts with when none are given."),
+        "invoiceNotes": .string("The notes a new invoice starts with when none are given."),
     ])
     static let settingsPatch: Schema = .object("Changes to the settings (administrators only): absent or null fields are unchanged. Unknown fields are refused (422).", closed: true, [
         "companyName": .string("Required, so it cannot be made empty.", nullable: true, minLength: 1, maxLength: 200),
@@ -306,6 +313,13 @@ extension Components {
         "sendingRate": .integer("0 for no limit.", nullable: true, minimum: 0, maximum: 100000),
         "webhookAllowedHosts": .string("Host names or addresses separated by commas, or empty.", nullable: true, maxLength: 2000, examples: ["hooks.internal, 10.0.0.5"]),
         "bankDetails": .string("A few lines: IBAN, BIC, bank; empty clears it.", nullable: true, maxLength: 500, examples: ["IBAN GB33 BUKB 2020 1555 5555 55 · BIC BUKBGB22"]),
+        "companyRegistration": .string("Such as `Registered in England, no. 01234567`; empty clears it.", nullable: true, maxLength: 100),
+        "companyTaxNumber": .string("Such as `GB 123 4567 89`; empty clears it.", nullable: true, maxLength: 50),
+        "documentAccent": .string("A colour as `#RRGGBB`.", nullable: true, pattern: "^ *#[0-9A-Fa-f]{6} *$", maxLength: 9),
+        "documentFooter": .string("Empty clears it.", nullable: true, maxLength: 200),
+        "documentPaper": .values(PaperSizes.names, "A4 or Letter.", nullable: true),
+        "quoteTerms": .string("Empty clears it.", nullable: true, maxLength: 4000),
+        "invoiceNotes": .string("Empty clears it.", nullable: true, maxLength: 2000),
     ])
     static let accountPage: Schema = .page("Account", "A page of accounts.")
     static let contactPage: Schema = .page("Contact", "A page of contacts.")

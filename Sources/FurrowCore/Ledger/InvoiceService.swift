@@ -89,7 +89,8 @@ public struct InvoiceService: Sendable {
             let term = try await checkedTerm(paymentTermId, session, customer: try await session.account(id: accountId))
             let now = env.clock.now()
             let invoice = Invoice(id: env.newID(), orderId: id, accountId: accountId, contactId: order.contactId, opportunityId: order.opportunityId,
-                                  currency: order.currency, lines: lines, paymentTermId: term, ownership: order.ownership,
+                                  currency: order.currency, lines: lines, paymentTermId: term,
+                                  notes: Self.startingNotes(try await transaction.settings()), ownership: order.ownership,
                                   createdAt: now, updatedAt: now)
             try await transaction.create(invoice)
             return invoice
@@ -121,7 +122,8 @@ public struct InvoiceService: Sendable {
             let lines = try await session.resolveLines(input.lines, priceListId: input.priceListId, currency: currency, date: settings.today(now))
             let invoice = Invoice(id: env.newID(), orderId: nil, accountId: account.id, contactId: input.contactId, opportunityId: nil,
                                   currency: currency, lines: lines.map { InvoiceLine($0) }, paymentTermId: try await checkedTerm(input.paymentTermId, session, customer: account),
-                                  notes: notes, ownership: account.ownership, createdAt: now, updatedAt: now)
+                                  notes: notes ?? Self.startingNotes(settings),
+                                  ownership: account.ownership, createdAt: now, updatedAt: now)
             try await transaction.create(invoice)
             return invoice
         }
@@ -288,6 +290,9 @@ public struct InvoiceService: Sendable {
                                                   body: body, attachmentName: "\(number).pdf", attachment: try await render(invoice, session),
                                                   nextAttemptAt: now, createdAt: now, relatedEntity: "invoice", relatedId: invoice.id.uuid))
     }
+
+    /// The notes a new invoice starts with (a setting), or none.
+    static func startingNotes(_ settings: Settings) -> String? { settings.invoiceNotes.isEmpty ? nil : settings.invoiceNotes }
 
     /// The term chosen, else the customer's own (while it is active), else Net 30.
     private func checkedTerm(_ id: PaymentTerm.ID?, _ session: any StoreSession, customer: Account? = nil) async throws -> PaymentTerm.ID {

@@ -56,6 +56,23 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var webhookAllowedHosts: String = ""
     /// The company's bank account as invoices print it under "Please pay to" (IBAN, BIC, bank), a few lines.
     public var bankDetails: String = ""
+    /// Documents (quotes, orders, invoices): the company's registration and tax numbers under its
+    /// address, the accent colour of titles and rules (`#RRGGBB`), the footer of every page, the
+    /// paper (`A4` or `Letter`), and the terms a new quote and the notes a new invoice start with.
+    public var companyRegistration: String = ""
+    public var companyTaxNumber: String = ""
+    public var documentAccent: String = "#2e6b4f"
+    public var documentFooter: String = ""
+    public var documentPaper: String = "A4"
+    public var quoteTerms: String = ""
+    public var invoiceNotes: String = ""
+
+    /// The accent as `r g b` from 0 to 1.
+    public var accentRGB: (Double, Double, Double) {
+        let hex = documentAccent.dropFirst()
+        guard hex.count == 6, let value = Int(hex, radix: 16) else { return (0.18, 0.42, 0.31) }
+        return (Double(value >> 16 & 0xFF) / 255, Double(value >> 8 & 0xFF) / 255, Double(value & 0xFF) / 255)
+    }
     /// `webhookAllowedHosts` as a list.
     public var webhookHosts: [String] { webhookAllowedHosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
@@ -82,6 +99,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         case useProductShortNames, smtpHost, smtpPort, mailFrom, smtpUsername, smtpPasswordSet, smtpSecurity, smtpVerifyCertificates
         case followUpDays, calendarStates, budgetTracking, budgetCostDate, budgetIncomeDate, workingDays
         case workingHours, renewalReminderDays, publicURL, inboundDomain, sendingRate, webhookAllowedHosts, bankDetails
+        case companyRegistration, companyTaxNumber, documentAccent, documentFooter, documentPaper, quoteTerms, invoiceNotes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -114,6 +132,13 @@ public struct Settings: Sendable, Equatable, Encodable {
         try container.encode(sendingRate, forKey: .sendingRate)
         try container.encode(webhookAllowedHosts, forKey: .webhookAllowedHosts)
         try container.encode(bankDetails, forKey: .bankDetails)
+        try container.encode(companyRegistration, forKey: .companyRegistration)
+        try container.encode(companyTaxNumber, forKey: .companyTaxNumber)
+        try container.encode(documentAccent, forKey: .documentAccent)
+        try container.encode(documentFooter, forKey: .documentFooter)
+        try container.encode(documentPaper, forKey: .documentPaper)
+        try container.encode(quoteTerms, forKey: .quoteTerms)
+        try container.encode(invoiceNotes, forKey: .invoiceNotes)
     }
 
     public static let defaults = Settings(companyName: "My Company", companyAddress: "", timeZone: "UTC",
@@ -166,6 +191,13 @@ public struct Settings: Sendable, Equatable, Encodable {
         sendingRate = values["sendingRate"].flatMap { Int($0) } ?? d.sendingRate
         webhookAllowedHosts = values["webhookAllowedHosts"] ?? d.webhookAllowedHosts
         bankDetails = values["bankDetails"] ?? d.bankDetails
+        companyRegistration = values["companyRegistration"] ?? d.companyRegistration
+        companyTaxNumber = values["companyTaxNumber"] ?? d.companyTaxNumber
+        documentAccent = values["documentAccent"] ?? d.documentAccent
+        documentFooter = values["documentFooter"] ?? d.documentFooter
+        documentPaper = values["documentPaper"] ?? d.documentPaper
+        quoteTerms = values["quoteTerms"] ?? d.quoteTerms
+        invoiceNotes = values["invoiceNotes"] ?? d.invoiceNotes
     }
 
     var values: [String: String] {
@@ -178,7 +210,9 @@ public struct Settings: Sendable, Equatable, Encodable {
          "budgetTracking": String(budgetTracking), "budgetCostDate": budgetCostDate, "budgetIncomeDate": budgetIncomeDate,
          "workingDays": workingDays.map(String.init).joined(separator: ","), "workingHours": workingHours,
          "renewalReminderDays": String(renewalReminderDays), "publicURL": publicURL, "inboundDomain": inboundDomain,
-         "sendingRate": String(sendingRate), "webhookAllowedHosts": webhookAllowedHosts, "bankDetails": bankDetails]
+         "sendingRate": String(sendingRate), "webhookAllowedHosts": webhookAllowedHosts, "bankDetails": bankDetails,
+         "companyRegistration": companyRegistration, "companyTaxNumber": companyTaxNumber, "documentAccent": documentAccent,
+         "documentFooter": documentFooter, "documentPaper": documentPaper, "quoteTerms": quoteTerms, "invoiceNotes": invoiceNotes]
     }
 
     /// The company time zone.
@@ -202,6 +236,16 @@ public struct Settings: Sendable, Equatable, Encodable {
         let name = check.text("companyName", companyName, required: true)
         let address = check.text("companyAddress", companyAddress, maxLength: 500) ?? ""
         let bank = check.text("bankDetails", bankDetails, maxLength: 500) ?? ""
+        let registration = check.text("companyRegistration", companyRegistration, maxLength: 100) ?? ""
+        let taxNumber = check.text("companyTaxNumber", companyTaxNumber, maxLength: 50) ?? ""
+        let footer = check.text("documentFooter", documentFooter, maxLength: 200) ?? ""
+        let quoteTerms = check.text("quoteTerms", self.quoteTerms, maxLength: 4000) ?? ""
+        let invoiceNotes = check.text("invoiceNotes", self.invoiceNotes, maxLength: 2000) ?? ""
+        let accent = documentAccent.trimmingCharacters(in: .whitespaces).lowercased()
+        if accent.count != 7 || !accent.hasPrefix("#") || Int(accent.dropFirst(), radix: 16) == nil {
+            check.add("documentAccent", "must be a colour such as #2e6b4f")
+        }
+        if PaperSizes.names.contains(documentPaper) == false { check.add("documentPaper", "must be A4 or Letter") }
         if TimeZone(identifier: timeZone) == nil { check.add("timeZone", "is not a known time zone") }
         if Currency(baseCurrency) == nil { check.add("baseCurrency", "is not an ISO 4217 currency code") }
         let word = check.text("quoteWord", quoteWord, required: true, maxLength: 30)
@@ -261,6 +305,13 @@ public struct Settings: Sendable, Equatable, Encodable {
         result.sendingRate = sendingRate
         result.webhookAllowedHosts = hosts.joined(separator: ", ")
         result.bankDetails = bank
+        result.companyRegistration = registration
+        result.companyTaxNumber = taxNumber
+        result.documentFooter = footer
+        result.quoteTerms = quoteTerms
+        result.invoiceNotes = invoiceNotes
+        result.documentAccent = accent
+        result.documentPaper = documentPaper
         result.calendarStates = states.map { UUID(uuidString: $0)?.uuidString.lowercased() ?? $0 }.reduce(into: [String]()) { list, state in
             if !list.contains(state) { list.append(state) }
         }
@@ -296,4 +347,9 @@ public struct SettingsService: Sendable {
         await RequestSettings.current?.keep(updated)
         return updated
     }
+}
+
+/// The paper documents print on.
+public enum PaperSizes {
+    public static let names = ["A4", "Letter"]
 }

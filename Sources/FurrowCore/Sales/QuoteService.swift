@@ -59,7 +59,8 @@ public struct QuoteService: Sendable {
         let quote = Quote(id: env.newID(), number: number, revision: 1, name: Self.trimmed(input.name) ?? opportunity.fields.name,
                           accountId: accountId, contactId: contactId, opportunityId: opportunity.id, leadId: leadId,
                           priceListId: input.priceListId, currency: currency, date: date, validUntil: input.validUntil,
-                          comments: Self.trimmed(input.comments), terms: Self.trimmed(input.terms), lines: lines,
+                          comments: Self.trimmed(input.comments),
+                          terms: Self.trimmed(input.terms) ?? Self.trimmed(settings.quoteTerms), lines: lines,
                           ownership: opportunity.ownership, createdAt: now, updatedAt: now)
         try await transaction.create(quote)
         return quote

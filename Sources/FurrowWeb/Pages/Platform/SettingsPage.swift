@@ -43,6 +43,9 @@ struct SettingsPage {
             "workingHours": settings.workingHours, "renewalReminderDays": String(settings.renewalReminderDays),
             "publicURL": settings.publicURL, "inboundDomain": settings.inboundDomain, "sendingRate": String(settings.sendingRate),
             "webhookAllowedHosts": settings.webhookAllowedHosts, "bankDetails": settings.bankDetails,
+            "companyRegistration": settings.companyRegistration, "companyTaxNumber": settings.companyTaxNumber,
+            "documentAccent": settings.documentAccent, "documentFooter": settings.documentFooter, "documentPaper": settings.documentPaper,
+            "quoteTerms": settings.quoteTerms, "invoiceNotes": settings.invoiceNotes,
         ]
         for flag in Self.flags where settings[keyPath: flag.keyPath] { fields[flag.name] = "true" }
         var values = WebForm(values: fields)
@@ -79,6 +82,13 @@ struct SettingsPage {
                 settings.sendingRate = form.optional("sendingRate").map { Int($0) ?? -1 } ?? 0
                 settings.webhookAllowedHosts = form["webhookAllowedHosts"].trimmedSpaces()
                 settings.bankDetails = form["bankDetails"]
+                settings.companyRegistration = form["companyRegistration"]
+                settings.companyTaxNumber = form["companyTaxNumber"]
+                settings.documentAccent = form.optional("documentAccent") ?? settings.documentAccent
+                settings.documentFooter = form["documentFooter"]
+                settings.documentPaper = form.optional("documentPaper") ?? settings.documentPaper
+                settings.quoteTerms = form["quoteTerms"]
+                settings.invoiceNotes = form["invoiceNotes"]
                 // Write-only: an empty field keeps the stored password.
                 if !form["smtpPassword"].isEmpty { settings.smtpPassword = form["smtpPassword"] }
             }, by: principal)
@@ -108,6 +118,15 @@ struct SettingsPage {
         fields.add("companyName", "Company name", values["companyName"], required: true, autocomplete: "organization")
         fields.textarea("companyAddress", "Company address", values["companyAddress"])
         fields.textarea("bankDetails", "Bank details on invoices", values["bankDetails"])
+        let documents = fields.fields.count
+        fields.add("companyRegistration", "Registration", values["companyRegistration"], hint: "Such as “Registered in England, no. 01234567”.")
+        fields.add("companyTaxNumber", "Tax number", values["companyTaxNumber"], hint: "Your VAT number, printed under the address.")
+        fields.add("documentAccent", "Accent colour", values["documentAccent"], type: "color", hint: "Titles and rules of quotes, orders and invoices.")
+        fields.select("documentPaper", "Paper", PaperSizes.names.map { ($0, $0) }, selected: values["documentPaper"], required: true)
+        fields.add("documentFooter", "Footer", values["documentFooter"], hint: "At the foot of every page.")
+        fields.textarea("quoteTerms", "Terms of a new quote", values["quoteTerms"])
+        fields.textarea("invoiceNotes", "Notes of a new invoice", values["invoiceNotes"])
+        fields.group(from: documents, "Documents", hint: "How quotes, orders and invoices print.")
         fields.add("timeZone", "Time zone", values["timeZone"], required: true, hint: "An IANA name such as Europe/London.",
                    list: "time-zones")
         fields.add("baseCurrency", "Base currency", values["baseCurrency"], required: true, hint: "An ISO 4217 code such as EUR.",

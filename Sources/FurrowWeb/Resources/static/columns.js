@@ -48,23 +48,29 @@
   legend.className = "visually-hidden";
   legend.textContent = "Columns shown";
   list.appendChild(legend);
-  columns.forEach(function (column) {
-    if (column.index === first) return;
-    var label = document.createElement("label");
-    label.className = "check";
-    var box = document.createElement("input");
-    box.type = "checkbox";
-    box.checked = hidden.indexOf(column.title) < 0;
-    box.setAttribute("data-column", column.title);
-    box.addEventListener("change", function () {
-      hidden = hidden.filter(function (t) { return t !== column.title; });
-      if (!box.checked) hidden.push(column.title);
-      apply();
-      remember();
+  // the choices are made when the menu first opens (a closed menu adds no labels to the page)
+  var built = false;
+  menu.addEventListener("toggle", function () {
+    if (!menu.open || built) return;
+    built = true;
+    columns.forEach(function (column) {
+      if (column.index === first) return;
+      var label = document.createElement("label");
+      label.className = "check";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = hidden.indexOf(column.title) < 0;
+      box.setAttribute("data-column", column.title);
+      box.addEventListener("change", function () {
+        hidden = hidden.filter(function (t) { return t !== column.title; });
+        if (!box.checked) hidden.push(column.title);
+        apply();
+        remember();
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + column.title));
+      list.appendChild(label);
     });
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + column.title));
-    list.appendChild(label);
   });
   menu.appendChild(list);
   anchor.parentNode.insertBefore(menu, anchor);
