@@ -15,7 +15,7 @@ public enum APIRoutes {
         ProductRoutes.endpoints, QuoteRoutes.endpoints, OrderRoutes.endpoints, OrderLifecycleRoutes.endpoints, InvoiceRoutes.endpoints,
         PaymentRoutes.endpoints, BankRoutes.endpoints, ActivityRoutes.endpoints, CalendarRoutes.endpoints, BudgetRoutes.endpoints,
         ContractRoutes.endpoints, MarketingListRoutes.endpoints, CampaignRoutes.endpoints,
-        CampaignActivityRoutes.endpoints, CampaignResponseRoutes.endpoints, LiteratureRoutes.endpoints, ApiTokenRoutes.endpoints, BatchRoutes.endpoints, WebhookRoutes.endpoints, ImportJobRoutes.endpoints, HomeRoutes.endpoints, BulkRoutes.endpoints, SavedViewRoutes.endpoints, NoteRoutes.endpoints, QuoteLinkRoutes.endpoints,
+        CampaignActivityRoutes.endpoints, CampaignResponseRoutes.endpoints, LiteratureRoutes.endpoints, ApiTokenRoutes.endpoints, BatchRoutes.endpoints, WebhookRoutes.endpoints, ImportJobRoutes.endpoints, HomeRoutes.endpoints, BulkRoutes.endpoints, SavedViewRoutes.endpoints, NoteRoutes.endpoints, QuoteLinkRoutes.endpoints, LogoRoutes.endpoints,
     ].flatMap { $0 }
 
     /// Registers every operation. `document` is the OpenAPI document `GET /api/v1/openapi.json`

@@ -1,4 +1,5 @@
 import Foundation
+import FurrowCore
 
 /// A small PDF writer: A4 pages of positioned text in one embedded Unicode font (Type 0 /
 /// CIDFontType2, Identity-H, with a ToUnicode map so the text can be searched and copied), the
@@ -14,6 +15,8 @@ struct PDFWriter {
     private var current = ""
     private var used: Set<UInt16> = []
     private var usedText: [UInt16: Unicode.Scalar] = [:]
+    /// The one image a document may show (the logo), drawn as `/Im1`.
+    private var image: DocumentImage?
 
     init(font: TrueTypeFont, paper: String = "A4") {
         self.font = font
@@ -28,6 +31,13 @@ struct PDFWriter {
     }
 
     mutating func black() { current += "0 g 0 G\n" }
+
+    /// Draws the image with its top left corner at x, y from the top, `height` points tall, as wide as its proportions say.
+    mutating func draw(_ picture: DocumentImage, x: Double, y: Double, height: Double) {
+        image = picture
+        let width = height * Double(picture.width) / Double(max(picture.height, 1))
+        current += String(format: "q %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q\n", width, height, x, self.height - y - height)
+    }
 
     /// Draws text with its left edge at x (or its right edge, when `alignRight`), baseline at y from the top.
     mutating func text(_ text: String, x: Double, y: Double, size: Double = 10, alignRight: Bool = false) {
@@ -99,12 +109,20 @@ struct PDFWriter {
         cmap += "endcmap CMapName currentdict /CMap defineresource pop end end"
         let toUnicode = add(stream(Data(cmap.utf8)))
         let type0 = add("<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
+        var imageResource = ""
+        if let image {
+            let space = image.colors == 3 ? "/DeviceRGB" : "/DeviceGray"
+            let filter = image.kind == .jpeg ? " /Filter /DCTDecode"
+                : " /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors \(image.colors) /BitsPerComponent 8 /Columns \(image.width) >>"
+            let id = add(stream(image.stream, " /Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(space) /BitsPerComponent 8" + filter))
+            imageResource = " /XObject << /Im1 \(id) 0 R >>"
+        }
         let pagesId = objects.count + 1 + pages.count * 2
         var kids: [Int] = []
         for content in pages {
             let contentId = add(stream(Data(content.utf8)))
             kids.append(add("<< /Type /Page /Parent \(pagesId) 0 R /MediaBox [0 0 \(Int(width)) \(Int(height))] "
-                + "/Resources << /Font << /F1 \(type0) 0 R >> >> /Contents \(contentId) 0 R >>"))
+                + "/Resources << /Font << /F1 \(type0) 0 R >>\(imageResource) >> /Contents \(contentId) 0 R >>"))
         }
         _ = add("<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>")
         let catalog = add("<< /Type /Catalog /Pages \(pagesId) 0 R >>")

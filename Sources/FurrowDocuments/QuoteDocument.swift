@@ -50,6 +50,10 @@ public enum QuoteDocument {
             let company = settings.companyAddress.split(separator: ",").map { $0.trimmedSpaces() }.prefix(4)
                 + [settings.companyRegistration, settings.companyTaxNumber.isEmpty ? "" : "VAT " + settings.companyTaxNumber].filter { !$0.isEmpty }
             func header() {
+                if let logo = settings.logo {
+                    pdf.draw(logo, x: left, y: y - 24, height: 36)
+                    y += 22
+                }
                 pdf.text(settings.companyName, x: left, y: y, size: 16)
                 for (index, line) in company.enumerated() {
                     pdf.text(line, x: left, y: y + 16 + Double(index) * 11, size: 8.5)

@@ -94,6 +94,7 @@ public enum WebRoutes {
         BulkActionsPage(web: web).add(to: pages)
         NotePages(web: web).add(to: pages)
         PublicQuotePage(web: web).add(to: pages)
+        LogoPage(web: web).add(to: pages)
         CustomerLinkActions(web: web).add(to: pages)
         UserAdminPages(web: web).add(to: pages)
         TeamAdminPages(web: web).add(to: pages)

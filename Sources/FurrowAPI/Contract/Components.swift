@@ -4,7 +4,7 @@ import FurrowHTTP
 public enum Components {
     public static let all: [(name: String, schema: Schema)] = [
         backboneSchemas, catalogSchemas, leadSchemas, opportunitySchemas, boardSchemas, reportSchemas, notificationSchemas,
-        salesSchemas, mailSchemas, orderSchemas, ledgerSchemas, activitySchemas, budgetSchemas, contractSchemas, campaignSchemas, integrationSchemas, importJobSchemas, homeSchemas, bulkSchemas, savedViewSchemas, noteSchemas, quoteLinkSchemas, selfServiceSchemas, batchSchemas, batchPatchSchemas, webhookSchemas, problemSchemas,
+        salesSchemas, mailSchemas, orderSchemas, ledgerSchemas, activitySchemas, budgetSchemas, contractSchemas, campaignSchemas, integrationSchemas, importJobSchemas, homeSchemas, bulkSchemas, savedViewSchemas, noteSchemas, quoteLinkSchemas, logoSchemas, selfServiceSchemas, batchSchemas, batchPatchSchemas, webhookSchemas, problemSchemas,
     ].flatMap { $0 }
 }
 

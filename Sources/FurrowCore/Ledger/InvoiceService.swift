@@ -262,7 +262,8 @@ public struct InvoiceService: Sendable {
 
     func render(_ invoice: Invoice, _ session: any StoreSession) async throws -> Data {
         guard let renderer = env.documentRenderer else { throw ValidationError([FieldError("pdf", "documents are not available")]) }
-        let settings = Settings(try await session.settings())
+        var settings = Settings(try await session.settings())
+        settings.logo = try await DocumentLogo.load(session)
         let customer = try await session.account(id: invoice.accountId).map(DocumentCustomer.init) ?? DocumentCustomer(name: nil)
         let contact = try await invoice.contactId.asyncMap { try await session.contact(id: $0)?.fields.fullName } ?? nil
         let term = try await invoice.paymentTermId.asyncMap { try await session.paymentTerm(id: $0)?.name } ?? nil

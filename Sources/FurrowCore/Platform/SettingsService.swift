@@ -66,6 +66,8 @@ public struct Settings: Sendable, Equatable, Encodable {
     public var documentPaper: String = "A4"
     public var quoteTerms: String = ""
     public var invoiceNotes: String = ""
+    /// The logo documents print, when there is one: read apart from the settings (`DocumentLogo`), never stored with them.
+    public var logo: DocumentImage?
 
     /// The accent as `r g b` from 0 to 1.
     public var accentRGB: (Double, Double, Double) {

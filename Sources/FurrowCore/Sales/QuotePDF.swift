@@ -15,6 +15,8 @@ extension QuoteService {
 
     func pdfData(for quote: Quote, settings: Settings, in session: any StoreSession, field: String = "pdf") async throws -> Data {
         guard let renderer = env.documentRenderer else { throw ValidationError([FieldError(field, "documents are not available")]) }
+        var settings = settings
+        settings.logo = try await DocumentLogo.load(session)
         let account = try await quote.accountId.asyncMap { try await session.account(id: $0) } ?? nil
         let contact = try await quote.contactId.asyncMap { try await session.contact(id: $0)?.fields.fullName } ?? nil
         return try renderer.pdf(quote, settings: settings, customer: account.map(DocumentCustomer.init) ?? DocumentCustomer(name: contact),

@@ -17,7 +17,7 @@ public enum BulkWrite {
 
 /// What a use case may ask of the database inside one read or one transaction.
 public protocol StoreSession: PipelineSession, NotificationSession, SalesSession, OutboxSession, LedgerSession, ActivitySession, BudgetSession,
-                            MaintenanceSession, CampaignSession, LiteratureSession, ApiTokenSession, WebhookSession, ImportJobSession, SavedViewSession, NoteSession, QuoteLinkSession {
+                            MaintenanceSession, CampaignSession, LiteratureSession, ApiTokenSession, WebhookSession, ImportJobSession, SavedViewSession, NoteSession, QuoteLinkSession, DocumentAssetSession {
     // users, teams, credentials
     func insertUser(_ user: UserRecord) async throws
     /// Saves the user when its stored version is `expectedVersion`; false otherwise.

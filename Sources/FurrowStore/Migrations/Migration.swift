@@ -22,7 +22,7 @@ struct Migration: Sendable {
                                    m0022CampaignActivities, m0023CampaignResponses, m0024CampaignProducts, m0025SalesLiterature,
                                    m0026ApiTokens, m0027Webhooks, m0028ImportJobs, m0029HomeIndexes,
                                    m0030PasswordLinks, m0031SavedViews, m0032NotesAndFiles,
-                                   m0033NumberStyle, m0034AccountBilling, m0035QuoteLinks]
+                                   m0033NumberStyle, m0034AccountBilling, m0035QuoteLinks, m0036DocumentAssets]
 }
 
 public struct Migrator: Sendable {

@@ -175,6 +175,7 @@ struct SettingsPage {
         fields.add("smtpPassword", "SMTP password", "", type: "password", autocomplete: "new-password",
                    hint: passwordStored ? "A password is stored. Leave this empty to keep it." : "No password is stored.")
         var page = FormPage(heading: "Settings", action: "/settings", submitLabel: "Save settings")
+        page.links = [FormPage.Link(label: "The logo on documents…", url: LogoPage.path)]
         page.intro = "The company’s name appears at the top of every page and on documents. Quotes are emailed through the SMTP server below; the follow-up rule and the calendar’s opportunities are set in between."
         page.apply(fields, problem: problem)
         page.datalists = [

@@ -22,6 +22,8 @@ struct PublicQuotePage {
     struct Line { let description: String, quantity: String, unitPrice: String, net: String }
     struct Answer { let text: String }
     struct Model {
+        /// The company's logo as a data address (the page is public: no session serves it).
+        let logo: String?
         let company: String
         let title: String
         let subtitle: String
@@ -114,7 +116,9 @@ struct PublicQuotePage {
                    : "Declined on \(clock.stamp(response.at))" + (response.reason.map { ": \($0)" } ?? "."))
         }
         let totals = quote.totals
+        let logo = try await DocumentLogo(web.env).get()
         let model = Model(
+            logo: logo.map { "data:\($0.contentType);base64," + $0.original.base64EncodedString() },
             company: settings.companyName, title: "\(settings.quoteWord) \(quote.number)",
             subtitle: "Revision \(quote.revision) · \(SalesText.status(quote.reading(on: settings.today(web.env.clock.now()))))",
             customer: opened.customer.name ?? "", address: opened.customer.address, vat: opened.customer.vatNumber, contact: opened.contact,
