@@ -17,7 +17,8 @@ public enum InvoiceDocument {
                                    + "Balance due: \(Money.grouped(invoice.balance.decimalString)) \(invoice.currency)."), at: 0)
         }
         if invoice.kind == .invoice, !settings.bankDetails.isEmpty { notes.append(("Please pay to", settings.bankDetails)) }
-        let status = invoice.status == .draft ? "Draft — not valid as an invoice" : invoice.status.rawValue
+        let words: [InvoiceStatus: String] = [.issued: "Issued", .partiallyPaid: "Partly paid", .paid: "Paid", .cancelled: "Cancelled"]
+        let status = invoice.status == .draft ? "Draft — not valid as an invoice" : words[invoice.status] ?? invoice.status.rawValue
         return try QuoteDocument.Sheet(title: "\(word) \(invoice.number ?? "(draft)")", subtitle: status, parties: parties, meta: meta,
                                        heading: nil, lines: invoice.lines.map(\.line), currency: invoice.currency, totals: invoice.totals,
                                        notes: notes).render(settings: settings)

@@ -23,7 +23,7 @@ public enum QuoteDocument {
         var meta = ["Date: \(quote.date)"]
         if let validUntil = quote.validUntil { meta.append("Valid until: \(validUntil)") }
         return try Sheet(title: "\(settings.quoteWord) \(quote.number)",
-                         subtitle: "Revision \(quote.revision) · \(quote.reading(on: today).rawValue)",
+                         subtitle: "Revision \(quote.revision) · \(quote.reading(on: today).rawValue.prefix(1).uppercased() + quote.reading(on: today).rawValue.dropFirst())",
                          parties: parties, meta: meta, heading: quote.name, lines: quote.lines, currency: quote.currency, totals: quote.totals,
                          notes: [("Comments", quote.comments), ("Terms", quote.terms)]).render(settings: settings)
     }
@@ -52,7 +52,7 @@ public enum QuoteDocument {
             func header() {
                 if let logo = settings.logo {
                     pdf.draw(logo, x: left, y: y - 24, height: 36)
-                    y += 22
+                    y += 32
                 }
                 pdf.text(settings.companyName, x: left, y: y, size: 16)
                 for (index, line) in company.enumerated() {
