@@ -71,6 +71,18 @@ public struct AuthService: Sendable {
         }
     }
 
+    /// Counts one attempt under each key (a password link asked for, a quote answered through its
+    /// link), refusing it — `throttled` — when a key had its limit of attempts in the throttle window.
+    static func countAttempt(_ limits: [(key: String, limit: Int)], _ env: CoreEnvironment) async throws {
+        let now = env.clock.now(), since = now.addingTimeInterval(-throttleWindow)
+        try await env.store.write { session in
+            for (key, limit) in limits where try await session.loginFailures(key: key, since: since) >= limit {
+                throw CoreError.throttled(retryAfter: Int(throttleWindow))
+            }
+            for (key, _) in limits { try await session.recordLoginFailure(key: key, at: now) }
+        }
+    }
+
     /// Named tokens, which the same `Authorization: Bearer` header carries.
     public var apiTokens: ApiTokenService { ApiTokenService(env) }
 

@@ -27,17 +27,8 @@ public struct PasswordLinks: Sendable {
     /// per address and per client whether or not it does.
     public func request(email: String, clientAddress: String) async throws {
         let email = Normalise.email(email)
-        let now = env.clock.now()
-        let since = now.addingTimeInterval(-AuthService.throttleWindow)
-        let keys = ["reset-account:" + email, "reset-address:" + clientAddress]
-        try await env.store.write { session in
-            let forAccount = try await session.loginFailures(key: keys[0], since: since)
-            let forAddress = try await session.loginFailures(key: keys[1], since: since)
-            if forAccount >= Self.requestsPerAccount || forAddress >= Self.requestsPerAddress {
-                throw CoreError.throttled(retryAfter: Int(AuthService.throttleWindow))
-            }
-            for key in keys { try await session.recordLoginFailure(key: key, at: now) }
-        }
+        try await AuthService.countAttempt([("reset-account:" + email, Self.requestsPerAccount),
+                                            ("reset-address:" + clientAddress, Self.requestsPerAddress)], env)
         try await env.store.write { session in
             guard let user = try await session.user(email: email), user.active else { return }
             _ = try await issue(.reset, for: user, in: session)

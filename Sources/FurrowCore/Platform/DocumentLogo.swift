@@ -15,6 +15,8 @@ public struct DocumentImage: Sendable, Equatable {
     public let original: Data
 
     public var contentType: String { kind == .jpeg ? "image/jpeg" : "image/png" }
+    /// The image as a `data:` address, for pages that show it inline.
+    public var dataAddress: String { "data:\(contentType);base64," + original.base64EncodedString() }
 
     /// The image, or nil for anything else (a GIF, an SVG, a PNG with transparency or a palette).
     public static func read(_ data: Data) -> DocumentImage? {

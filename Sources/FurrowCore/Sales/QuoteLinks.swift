@@ -186,13 +186,7 @@ public struct QuoteLinks: Sendable {
     public static let answersPerAddress = 20
 
     func throttle(_ address: String) async throws {
-        let now = env.clock.now(), key = "quote-answer:" + address
-        try await env.store.write { session in
-            if try await session.loginFailures(key: key, since: now.addingTimeInterval(-AuthService.throttleWindow)) >= Self.answersPerAddress {
-                throw CoreError.throttled(retryAfter: Int(AuthService.throttleWindow))
-            }
-            try await session.recordLoginFailure(key: key, at: now)
-        }
+        try await AuthService.countAttempt([("quote-answer:" + address, Self.answersPerAddress)], env)
     }
 
     /// The PDF of what the link shows.

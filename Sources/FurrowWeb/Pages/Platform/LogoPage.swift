@@ -31,7 +31,7 @@ struct LogoPage {
 
     func page(_ request: Request, _ context: AppContext, message: String?) async throws -> Response {
         let logo = try await DocumentLogo(web.env).get()
-        let model = Model(preview: logo.map { "data:\($0.contentType);base64," + $0.original.base64EncodedString() },
+        let model = Model(preview: logo?.dataAddress,
                           size: logo.map { "\($0.width) × \($0.height) pixels, \($0.kind == .jpeg ? "JPEG" : "PNG")" }, message: message)
         return try await web.page("logo", "Logo", model, request, context, status: message == nil ? .ok : .unprocessableContent)
     }

@@ -118,7 +118,7 @@ struct PublicQuotePage {
         let totals = quote.totals
         let logo = try await DocumentLogo(web.env).get()
         let model = Model(
-            logo: logo.map { "data:\($0.contentType);base64," + $0.original.base64EncodedString() },
+            logo: logo?.dataAddress,
             company: settings.companyName, title: "\(settings.quoteWord) \(quote.number)",
             subtitle: "Revision \(quote.revision) · \(SalesText.status(quote.reading(on: settings.today(web.env.clock.now()))))",
             customer: opened.customer.name ?? "", address: opened.customer.address, vat: opened.customer.vatNumber, contact: opened.contact,
