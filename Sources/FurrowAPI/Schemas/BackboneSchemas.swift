@@ -315,7 +315,7 @@ extension Components {
         "bankDetails": .string("A few lines: IBAN, BIC, bank; empty clears it.", nullable: true, maxLength: 500, examples: ["IBAN GB33 BUKB 2020 1555 5555 55 · BIC BUKBGB22"]),
         "companyRegistration": .string("Such as `Registered in England, no. 01234567`; empty clears it.", nullable: true, maxLength: 100),
         "companyTaxNumber": .string("Such as `GB 123 4567 89`; empty clears it.", nullable: true, maxLength: 50),
-        "documentAccent": .string("A colour as `#RRGGBB`.", nullable: true, pattern: "^ *#[0-9A-Fa-f]{6} *$", maxLength: 9),
+        "documentAccent": .string("A colour as `#RRGGBB`.", nullable: true, pattern: "^#[0-9A-Fa-f]{6}$", maxLength: 7),
         "documentFooter": .string("Empty clears it.", nullable: true, maxLength: 200),
         "documentPaper": .values(PaperSizes.names, "A4 or Letter.", nullable: true),
         "quoteTerms": .string("Empty clears it.", nullable: true, maxLength: 4000),

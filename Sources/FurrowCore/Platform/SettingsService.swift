@@ -243,7 +243,7 @@ public struct Settings: Sendable, Equatable, Encodable {
         let footer = check.text("documentFooter", documentFooter, maxLength: 200) ?? ""
         let quoteTerms = check.text("quoteTerms", self.quoteTerms, maxLength: 4000) ?? ""
         let invoiceNotes = check.text("invoiceNotes", self.invoiceNotes, maxLength: 2000) ?? ""
-        let accent = documentAccent.trimmingCharacters(in: .whitespaces).lowercased()
+        let accent = documentAccent.lowercased()
         if accent.count != 7 || !accent.hasPrefix("#") || Int(accent.dropFirst(), radix: 16) == nil {
             check.add("documentAccent", "must be a colour such as #2e6b4f")
         }
